@@ -1,0 +1,23 @@
+package org.healthguides.build;
+
+import java.nio.file.Path;
+
+/**
+ * What to build and how.
+ *
+ * @param content   the content folder
+ * @param templates the templates folder
+ * @param out       the output folder, replaced as a whole when the build succeeds
+ * @param baseUrl   overrides the settings' base_url when not null
+ * @param strict    warnings fail the build
+ */
+public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
+
+    public static final Path DEFAULT_CONTENT = Path.of("content");
+    public static final Path DEFAULT_TEMPLATES = Path.of("templates");
+    public static final Path DEFAULT_OUT = Path.of("target", "site");
+
+    public static BuildOptions defaults() {
+        return new BuildOptions(DEFAULT_CONTENT, DEFAULT_TEMPLATES, DEFAULT_OUT, null, false);
+    }
+}

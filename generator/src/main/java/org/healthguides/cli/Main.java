@@ -1,0 +1,123 @@
+package org.healthguides.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.healthguides.build.BuildOptions;
+import org.healthguides.build.BuildReport;
+import org.healthguides.build.SiteBuild;
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+
+/** The {@code guide} command. Exit codes: 0 success, 1 content errors, 2 usage or internal error. */
+public final class Main {
+    static final int OK = 0;
+    static final int CONTENT_ERRORS = 1;
+    static final int USAGE_OR_INTERNAL = 2;
+
+    private static final String USAGE = """
+            Usage: guide <command> [options]
+
+            Publishes health guides written in Markdown as a static website.
+
+            Commands:
+              build     Build the site into the output folder (default target/site/)
+
+            Run 'guide <command> --help' for a command's options.
+
+            Exit codes: 0 success, 1 content errors (each printed as file:line: message), 2 usage or internal error.
+            """;
+
+    private static final String BUILD_USAGE = """
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--strict] [--verbose]
+
+            Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
+            leaves the last good site as it was.
+
+            Options:
+              --content DIR     content folder: site.yaml and one folder per guide (default: content)
+              --templates DIR   FreeMarker templates and static/ assets (default: templates)
+              --out DIR         output folder (default: target/site)
+              --base-url URL    where the site will be published, e.g. https://example.org/health/
+                                (default: base_url in site.yaml)
+              --strict          treat warnings as errors
+              --verbose         print details of internal errors
+              --help            show this help
+
+            Exit codes: 0 success, 1 content errors, 2 usage or internal error.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
+    }
+
+    int run(List<String> args) {
+        boolean verbose = args.contains("--verbose");
+        try {
+            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+                out.print(USAGE);
+                return args.isEmpty() ? USAGE_OR_INTERNAL : OK;
+            }
+            String command = args.get(0);
+            List<String> rest = args.subList(1, args.size());
+            return switch (command) {
+                case "build" -> build(rest);
+                default -> throw new UsageError("unknown command '" + command + "'");
+            };
+        } catch (UsageError e) {
+            err.println("guide: " + e.getMessage() + " (run 'guide --help' for usage)");
+            return USAGE_OR_INTERNAL;
+        } catch (ContentErrors e) {
+            report(e.problems());
+            long errors = e.problems().stream().filter(Problem::isError).count();
+            err.println("guide: build failed with " + errors + (errors == 1 ? " error" : " errors") + "; the previous site was left as it was");
+            return CONTENT_ERRORS;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.println("guide: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            return USAGE_OR_INTERNAL;
+        }
+    }
+
+    private int build(List<String> args) throws Exception {
+        Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url"),
+                Set.of("--strict", "--verbose", "--help"));
+        if (options.flag("--help")) {
+            out.print(BUILD_USAGE);
+            return OK;
+        }
+        if (!options.positional().isEmpty()) {
+            throw new UsageError("unexpected argument '" + options.positional().get(0) + "'");
+        }
+        BuildOptions defaults = BuildOptions.defaults();
+        BuildOptions build = new BuildOptions(
+                Path.of(options.value("--content", defaults.content().toString())),
+                Path.of(options.value("--templates", defaults.templates().toString())),
+                Path.of(options.value("--out", defaults.out().toString())),
+                options.value("--base-url", null),
+                options.flag("--strict"));
+        BuildReport report = new SiteBuild(build).run();
+        report(report.warnings());
+        int warnings = report.warnings().size();
+        out.printf("Built %d pages (%d files) in %d ms into %s%s%n", report.pages(), report.files(), report.millis(),
+                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        return OK;
+    }
+
+    private void report(List<Problem> problems) {
+        problems.forEach(err::println);
+    }
+}

@@ -1,0 +1,158 @@
+package org.healthguides.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+
+/** Reads the content folder from disk: the only part of this stage that does I/O. */
+public final class ContentLoader {
+    private final Path root;
+    private final String displayRoot;
+
+    /**
+     * @param root the content folder
+     * @param displayRoot how to name it in messages ("content")
+     */
+    public ContentLoader(Path root, String displayRoot) {
+        this.root = root;
+        this.displayRoot = displayRoot.endsWith("/") ? displayRoot.substring(0, displayRoot.length() - 1) : displayRoot;
+    }
+
+    public ContentTree load() throws ContentErrors {
+        if (!Files.isDirectory(root)) {
+            throw new ContentErrors(Problem.error(displayRoot, 0, "content folder not found",
+                    "run from the project folder or pass --content DIR"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Path settingsPath = root.resolve(SiteSettings.FILE_NAME);
+        if (!Files.isRegularFile(settingsPath)) {
+            throw new ContentErrors(Problem.error(display(SiteSettings.FILE_NAME), 0, "site settings file not found",
+                    "create it with title, language and warning_kinds (see README)"));
+        }
+        SourceFile settings = read(SiteSettings.FILE_NAME, problems);
+        List<GuideFiles> guides = new ArrayList<>();
+        for (Path entry : sortedChildren(root)) {
+            String name = entry.getFileName().toString();
+            if (isHidden(name) || name.equals(SiteSettings.FILE_NAME)) {
+                continue;
+            }
+            if (Files.isDirectory(entry)) {
+                loadGuide(entry, name, problems).ifPresent(guides::add);
+            } else if (name.endsWith(".md")) {
+                problems.add(Problem.error(display(name), 0, "this Markdown file belongs to no guide",
+                        "move it into a guide folder (one holding an index.md) or delete it"));
+            }
+        }
+        return new ContentTree(settings, List.copyOf(guides), List.copyOf(problems));
+    }
+
+    private java.util.Optional<GuideFiles> loadGuide(Path folder, String slug, List<Problem> problems) {
+        List<Path> children = sortedChildren(folder);
+        boolean hasIndex = Files.isRegularFile(folder.resolve(GuideMeta.INDEX_FILE));
+        if (!hasIndex) {
+            for (Path markdown : markdownUnder(folder)) {
+                problems.add(Problem.error(display(relative(markdown)), 0,
+                        "this Markdown file belongs to no guide (its folder has no index.md)",
+                        "add " + displayRoot + "/" + slug + "/index.md or move the file into a guide folder"));
+            }
+            return java.util.Optional.empty();
+        }
+        SourceFile index = null;
+        List<SourceFile> sections = new ArrayList<>();
+        List<String> assets = new ArrayList<>();
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            String path = slug + "/" + name;
+            if (isHidden(name) || isEditorLeftover(name)) {
+                continue;
+            }
+            if (Files.isDirectory(child)) {
+                for (Path nested : filesUnder(child)) {
+                    String nestedPath = relative(nested);
+                    if (nestedPath.endsWith(".md")) {
+                        problems.add(Problem.error(display(nestedPath), 0, "this Markdown file belongs to no guide",
+                                "sections live directly in the guide folder; move it up to " + displayRoot + "/" + slug + "/"));
+                    } else {
+                        assets.add(nestedPath);
+                    }
+                }
+            } else if (name.equals(GuideMeta.INDEX_FILE)) {
+                index = read(path, problems);
+            } else if (name.endsWith(".md")) {
+                SourceFile section = read(path, problems);
+                if (section != null) {
+                    sections.add(section);
+                }
+            } else {
+                assets.add(path);
+            }
+        }
+        if (index == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets)));
+    }
+
+    private SourceFile read(String path, List<Problem> problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(root.resolve(path));
+        } catch (IOException e) {
+            problems.add(Problem.error(display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
+            return null;
+        }
+        TextDecoding.Result decoded = TextDecoding.decode(bytes, display(path));
+        if (decoded instanceof TextDecoding.Invalid invalid) {
+            problems.add(invalid.problem());
+            return null;
+        }
+        return new SourceFile(path, display(path), ((TextDecoding.Decoded) decoded).text());
+    }
+
+    private String display(String path) {
+        return displayRoot + "/" + path;
+    }
+
+    private String relative(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Editors leave swap and backup files beside the ones they edit; they are never content. */
+    static boolean isEditorLeftover(String name) {
+        return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#")
+                || name.startsWith("#") || name.equals("4913") || name.endsWith(".tmp");
+    }
+
+    private static boolean isHidden(String name) {
+        return name.startsWith(".");
+    }
+
+    private static List<Path> sortedChildren(Path folder) {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> filesUnder(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(p.getFileName().toString()) && !isEditorLeftover(p.getFileName().toString()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> markdownUnder(Path folder) {
+        return filesUnder(folder).stream().filter(p -> p.getFileName().toString().endsWith(".md")).toList();
+    }
+}

@@ -1,0 +1,176 @@
+package org.healthguides.content;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.Suggestions;
+
+/**
+ * Reads typed values out of YAML keys, collecting a problem for every missing, misspelt or mistyped key
+ * instead of stopping at the first.
+ */
+final class FieldReader {
+    private final Map<String, YamlNode> fields;
+    private final String file;
+    private final int fallbackLine;
+    private final List<Problem> problems;
+
+    FieldReader(Map<String, YamlNode> fields, String file, int fallbackLine, Set<String> allowedKeys, List<Problem> problems) {
+        this.fields = fields;
+        this.file = file;
+        this.fallbackLine = fallbackLine;
+        this.problems = problems;
+        for (Map.Entry<String, YamlNode> field : fields.entrySet()) {
+            if (!allowedKeys.contains(field.getKey())) {
+                problems.add(Problem.error(file, field.getValue().line(), "unknown key '" + field.getKey() + "'",
+                        Suggestions.didYouMean(field.getKey(), allowedKeys)));
+            }
+        }
+    }
+
+    String requiredText(String key, String why) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            problems.add(Problem.error(file, node == null ? fallbackLine : node.line(), "missing '" + key + "'",
+                    "add '" + key + ": …' (" + why + ")"));
+            return "";
+        }
+        return text(key, "");
+    }
+
+    String text(String key, String fallback) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return fallback;
+        }
+        if (!node.isScalar()) {
+            problems.add(Problem.error(file, node.line(), "'" + key + "' must be text, found " + node.kindName(),
+                    "write '" + key + ": some text' on one line"));
+            return fallback;
+        }
+        return ((String) node.value()).strip();
+    }
+
+    Integer integer(String key, boolean required) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            if (required) {
+                problems.add(Problem.error(file, node == null ? fallbackLine : node.line(), "missing '" + key + "'",
+                        "add '" + key + ": 1' (a whole number)"));
+            }
+            return null;
+        }
+        if (node.isScalar()) {
+            try {
+                return Integer.parseInt(((String) node.value()).strip());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        problems.add(Problem.error(file, node.line(), "'" + key + "' must be a whole number, found " + node.kindName(),
+                "write digits, for example '" + key + ": 2'"));
+        return null;
+    }
+
+    LocalDate date(String key) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        if (node.isScalar()) {
+            try {
+                return LocalDate.parse(((String) node.value()).strip());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        problems.add(Problem.error(file, node.line(), "'" + key + "' must be a date, found " + node.kindName(),
+                "write it as YYYY-MM-DD, for example '" + key + ": 2026-11-24'"));
+        return null;
+    }
+
+    List<String> textList(String key) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return List.of();
+        }
+        if (node.isScalar()) {
+            return List.of(((String) node.value()).strip());
+        }
+        List<String> values = new ArrayList<>();
+        for (YamlNode item : node.asList()) {
+            if (item.isScalar()) {
+                values.add(((String) item.value()).strip());
+            } else {
+                problems.add(Problem.error(file, item.line() == 0 ? node.line() : item.line(),
+                        "each item of '" + key + "' must be text, found " + item.kindName(), "write '- some text'"));
+            }
+        }
+        if (!(node.value() instanceof List<?>)) {
+            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a list, found " + node.kindName(),
+                    "write '" + key + ": [a, b]' or one '- item' per line"));
+        }
+        return List.copyOf(values);
+    }
+
+    /** A list of mappings, e.g. required_warnings; each item is read with its own reader. */
+    List<FieldReader> mappingList(String key, Set<String> itemKeys) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return List.of();
+        }
+        if (!(node.value() instanceof List<?>)) {
+            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a list, found " + node.kindName(),
+                    "write one '- name: …' block per item"));
+            return List.of();
+        }
+        List<FieldReader> readers = new ArrayList<>();
+        for (YamlNode item : node.asList()) {
+            if (item.value() instanceof Map<?, ?>) {
+                readers.add(new FieldReader(item.asMap(), file, item.line(), itemKeys, problems));
+            } else {
+                problems.add(Problem.error(file, item.line(), "each item of '" + key + "' must be a set of keys, found " + item.kindName(),
+                        "write '- name: …' followed by the other keys, indented"));
+            }
+        }
+        return readers;
+    }
+
+    /** A mapping of named entries, e.g. warning_kinds; each value is read with its own reader. */
+    Map<String, FieldReader> namedMappings(String key, Set<String> itemKeys) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return Map.of();
+        }
+        if (!(node.value() instanceof Map<?, ?>)) {
+            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a set of named entries, found " + node.kindName(),
+                    "write one 'name: { … }' per entry"));
+            return Map.of();
+        }
+        Map<String, FieldReader> readers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> entry : node.asMap().entrySet()) {
+            YamlNode value = entry.getValue();
+            Map<String, YamlNode> entryFields = value.value() instanceof Map<?, ?> ? value.asMap() : Map.of();
+            if (!(value.value() instanceof Map<?, ?>)) {
+                problems.add(Problem.error(file, value.line(), "'" + entry.getKey() + "' must be a set of keys, found " + value.kindName(),
+                        "write '" + entry.getKey() + ": { label: …, heading: … }'"));
+            }
+            readers.put(entry.getKey(), new FieldReader(entryFields, file, value.line(), itemKeys, problems));
+        }
+        return readers;
+    }
+
+    int line(String key) {
+        YamlNode node = fields.get(key);
+        return node == null ? fallbackLine : node.line();
+    }
+
+    int fallbackLine() {
+        return fallbackLine;
+    }
+}

@@ -1,0 +1,14 @@
+package org.healthguides.content;
+
+import java.util.List;
+
+/**
+ * The files of one guide folder.
+ *
+ * @param slug     the folder name, which is the guide's URL path
+ * @param index    its {@code index.md}
+ * @param sections every other Markdown file in the folder
+ * @param assets   paths inside the content folder of other files (images), published beside the pages
+ */
+public record GuideFiles(String slug, SourceFile index, List<SourceFile> sections, List<String> assets) {
+}

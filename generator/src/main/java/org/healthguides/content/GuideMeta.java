@@ -1,0 +1,55 @@
+package org.healthguides.content;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+
+/**
+ * A guide's front matter (its {@code index.md}): what it is called and its content contract.
+ *
+ * @param requiredSections     section slugs the guide must have
+ * @param requiredSectionsLine where they are declared, for messages
+ * @param reviewed             may be null until an editor adds it
+ * @param nextReview           may be null until an editor adds it
+ */
+public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
+                        List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings) {
+
+    public static final String INDEX_FILE = "index.md";
+    /** The name by which a required warning points at the guide's own page. */
+    public static final String INDEX_SECTION = "index";
+    private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
+            "required_sections", "required_warnings");
+    private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
+
+    public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
+        List<Problem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
+        String title = reader.requiredText("title", "the guide's title, its page heading");
+        String description = reader.text("description", "");
+        LocalDate reviewed = reader.date("reviewed");
+        LocalDate nextReview = reader.date("next_review");
+        if (reviewed != null && nextReview != null && !nextReview.isAfter(reviewed)) {
+            problems.add(Problem.error(file.displayPath(), reader.line("next_review"), "'next_review' is not after 'reviewed'",
+                    "set next_review to a date after " + reviewed));
+        }
+        List<String> sections = reader.textList("required_sections");
+        List<RequiredWarning> warnings = new ArrayList<>();
+        for (FieldReader warning : reader.mappingList("required_warnings", WARNING_KEYS)) {
+            String name = warning.requiredText("name", "what the warning is about, used in messages");
+            String kind = warning.requiredText("kind", "the warning kind, e.g. urgent");
+            String section = warning.requiredText("section", "the section slug it must appear in, or 'index'");
+            List<String> mentions = warning.textList("mentions");
+            warnings.add(new RequiredWarning(name, kind, section, mentions, warning.fallbackLine()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ContentErrors(problems);
+        }
+        return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
+                List.copyOf(warnings));
+    }
+}

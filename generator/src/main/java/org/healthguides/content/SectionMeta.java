@@ -1,0 +1,26 @@
+package org.healthguides.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+
+/** A section's front matter. The slug is the file name without ".md". */
+public record SectionMeta(String slug, String title, int order, int orderLine, String description) {
+
+    private static final Set<String> KEYS = Set.of("title", "order", "description");
+
+    public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
+        List<Problem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
+        String title = reader.requiredText("title", "the section's page heading");
+        Integer order = reader.integer("order", true);
+        String description = reader.text("description", "");
+        if (!problems.isEmpty()) {
+            throw new ContentErrors(problems);
+        }
+        return new SectionMeta(file.stem(), title, order, reader.line("order"), description);
+    }
+}

@@ -1,0 +1,66 @@
+package org.healthguides.content;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.healthguides.diagnostics.Problem;
+
+/** Strict UTF-8 decoding: a file in another encoding is an error naming the first bad byte, never mojibake. */
+public final class TextDecoding {
+    private TextDecoding() {
+    }
+
+    public sealed interface Result permits Decoded, Invalid {
+    }
+
+    public record Decoded(String text) implements Result {
+    }
+
+    public record Invalid(Problem problem) implements Result {
+    }
+
+    public static Result decode(byte[] bytes, String displayPath) {
+        int start = hasBom(bytes) ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+            return new Decoded(normaliseLineEndings(chars.toString()));
+        } catch (CharacterCodingException e) {
+            int offset = firstBadByte(bytes, start).orElse(start);
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return new Invalid(Problem.error(displayPath, line,
+                    String.format("file is not valid UTF-8 (byte 0x%02X at byte offset %d)", bytes[offset] & 0xff, offset),
+                    "save the file as UTF-8 in your editor"));
+        }
+    }
+
+    static String normaliseLineEndings(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static boolean hasBom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+    }
+
+    private static Optional<Integer> firstBadByte(byte[] bytes, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? Optional.of(in.position()) : Optional.empty();
+    }
+}

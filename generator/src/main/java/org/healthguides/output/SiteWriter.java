@@ -1,0 +1,108 @@
+package org.healthguides.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * Writes a site into a fresh folder beside the output folder and swaps it in only when the build succeeded,
+ * so a failed build leaves the last good site exactly as it was and a good one leaves nothing stale.
+ */
+public final class SiteWriter implements AutoCloseable {
+    private final Path target;
+    private final Path staging;
+    private boolean committed;
+    private final java.util.concurrent.atomic.AtomicInteger filesWritten = new java.util.concurrent.atomic.AtomicInteger();
+
+    private SiteWriter(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+    }
+
+    /** Starts a new site for {@code target}; nothing is visible there until {@link #commit()}. */
+    public static SiteWriter begin(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-");
+        return new SiteWriter(absolute, staging);
+    }
+
+    /** Writes a page or other text file at a site path ("g/technique/index.html"). */
+    public void writeText(String sitePath, String text) {
+        write(sitePath, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void write(String sitePath, byte[] bytes) {
+        Path file = resolve(sitePath);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            filesWritten.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void copy(String sitePath, Path source) {
+        Path file = resolve(sitePath);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+            filesWritten.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int filesWritten() {
+        return filesWritten.get();
+    }
+
+    /**
+     * Replaces the output folder with the new site. The old one is first moved aside, then the new one moved
+     * in (two renames on one file system), then the old one deleted.
+     */
+    public void commit() throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = staging.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            move(target, old);
+        }
+        move(staging, target);
+        committed = true;
+        if (old != null) {
+            PathUtils.deleteDirectory(old);
+        }
+    }
+
+    /** Discards the new site unless it was committed. */
+    @Override
+    public void close() throws IOException {
+        if (!committed && Files.exists(staging)) {
+            PathUtils.deleteDirectory(staging);
+        }
+    }
+
+    private Path resolve(String sitePath) {
+        Path file = staging.resolve(sitePath).normalize();
+        if (!file.startsWith(staging)) {
+            throw new IllegalArgumentException("site path leaves the output folder: " + sitePath);
+        }
+        return file;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.healthguides.render;
+
+import java.util.List;
+
+/**
+ * What every page of a guide shows about the guide.
+ *
+ * @param url           the guide's page, relative to the current page
+ * @param wholeGuideUrl the page with every section, relative to the current page
+ * @param contents      the guide's sections in order, the current one marked
+ * @param review        null when the guide has no review dates yet
+ */
+public record GuideView(String title, String description, String url, String wholeGuideUrl, List<PageLink> contents,
+                        ReviewDates review) {
+}

@@ -1,0 +1,56 @@
+package org.healthguides.render;
+
+import java.util.List;
+
+/**
+ * One page to render: which template, where it goes, and the data its template sees.
+ * Each kind of page is a record; the templates are named after them.
+ */
+public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, Page.WholeGuide, Page.NotFound {
+
+    /** Site path of the page's folder ("g/technique/"), or the file name for 404.html. */
+    String path();
+
+    String title();
+
+    String description();
+
+    /** The template file, inside the templates folder. */
+    String template();
+
+    /** Relative URL of the site root from this page ("../../"), or the base path for pages served at any depth. */
+    String root();
+
+    record Home(String path, String title, String description, String root, List<PageLink> guides) implements Page {
+        public String template() {
+            return "home.ftlh";
+        }
+    }
+
+    record GuideIndex(String path, String title, String description, String root, GuideView guide,
+                      ContentView content) implements Page {
+        public String template() {
+            return "guide.ftlh";
+        }
+    }
+
+    record Section(String path, String title, String description, String root, GuideView guide, ContentView content,
+                   PageLink previous, PageLink next) implements Page {
+        public String template() {
+            return "section.ftlh";
+        }
+    }
+
+    record WholeGuide(String path, String title, String description, String root, GuideView guide,
+                      ContentView introduction, List<ContentView> sections) implements Page {
+        public String template() {
+            return "whole-guide.ftlh";
+        }
+    }
+
+    record NotFound(String path, String title, String description, String root, List<PageLink> guides) implements Page {
+        public String template() {
+            return "404.ftlh";
+        }
+    }
+}

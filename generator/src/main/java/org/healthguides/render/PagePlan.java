@@ -1,0 +1,105 @@
+package org.healthguides.render;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.healthguides.content.GuideMeta;
+import org.healthguides.content.UrlPath;
+import org.healthguides.markdown.Heading;
+import org.healthguides.markdown.NestedContent;
+import org.healthguides.markdown.RenderedMarkdown;
+import org.healthguides.site.Guide;
+import org.healthguides.site.SectionPage;
+import org.healthguides.site.Site;
+
+/**
+ * Decides which pages the site has and what each shows: navigation, previous/next, contents, "on this page".
+ * Every URL is relative to the page it appears on, so the site works from any base path; only 404.html,
+ * which a host serves at any depth, links from the base path.
+ */
+public final class PagePlan {
+    public static final String NOT_FOUND_PATH = "404.html";
+
+    private PagePlan() {
+    }
+
+    public static List<Page> pagesOf(Site site) {
+        List<Page> pages = new ArrayList<>();
+        String home = "";
+        pages.add(new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
+                guideLinks(site, home)));
+        Locale locale = Locale.forLanguageTag(site.settings().language());
+        for (Guide guide : site.guides()) {
+            pages.addAll(pagesOf(guide, locale));
+        }
+        pages.add(new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(),
+                guideLinks(site, null)));
+        return pages;
+    }
+
+    private static List<Page> pagesOf(Guide guide, Locale locale) {
+        List<Page> pages = new ArrayList<>();
+        GuideMeta meta = guide.meta();
+        ReviewDates review = reviewDates(meta, locale);
+        pages.add(new Page.GuideIndex(guide.path(), meta.title(), meta.description(), UrlPath.toRoot(guide.path()),
+                guideView(guide, guide.path(), null, review), content("", meta.title(), guide.introduction())));
+        List<SectionPage> sections = guide.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            SectionPage section = sections.get(i);
+            String from = section.path();
+            PageLink previous = i == 0 ? null : link(sections.get(i - 1), from);
+            PageLink next = i == sections.size() - 1 ? null : link(sections.get(i + 1), from);
+            pages.add(new Page.Section(from, section.title(), section.meta().description(), UrlPath.toRoot(from),
+                    guideView(guide, from, section, review), content("", section.title(), section.content()), previous, next));
+        }
+        String whole = guide.wholeGuidePath();
+        List<ContentView> nested = sections.stream()
+                .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--")))
+                .toList();
+        pages.add(new Page.WholeGuide(whole, meta.title(), meta.description(), UrlPath.toRoot(whole),
+                guideView(guide, whole, null, review), content("", meta.title(), guide.introductionWhole()), nested));
+        return pages;
+    }
+
+    private static GuideView guideView(Guide guide, String from, SectionPage current, ReviewDates review) {
+        List<PageLink> contents = guide.sections().stream()
+                .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
+                .toList();
+        return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review);
+    }
+
+    private static ContentView content(String id, String title, RenderedMarkdown markdown) {
+        int topLevel = markdown.headings().stream().mapToInt(Heading::level).min().orElse(2);
+        List<Heading> onThisPage = markdown.headings().stream().filter(h -> h.level() == topLevel).toList();
+        return new ContentView(id, title, markdown.html(), onThisPage, markdown.references());
+    }
+
+    private static PageLink link(SectionPage section, String from) {
+        return new PageLink(section.title(), UrlPath.relative(from, section.path()), section.meta().description(), false);
+    }
+
+    /** Links to every guide; from null means "from anywhere", for 404.html, so they start at the base path. */
+    private static List<PageLink> guideLinks(Site site, String from) {
+        return site.guides().stream()
+                .map(g -> new PageLink(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
+                        g.meta().description(), false))
+                .toList();
+    }
+
+    private static ReviewDates reviewDates(GuideMeta meta, Locale locale) {
+        if (meta.reviewed() == null || meta.nextReview() == null) {
+            return null;
+        }
+        DateTimeFormatter words = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
+        return new ReviewDates(meta.reviewed().toString(), words.format(meta.reviewed()),
+                meta.nextReview().toString(), words.format(meta.nextReview()));
+    }
+
+    static String iso(LocalDate date) {
+        return date.toString();
+    }
+}

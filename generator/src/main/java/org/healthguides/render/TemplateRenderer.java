@@ -1,0 +1,124 @@
+package org.healthguides.render;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.healthguides.content.SiteSettings;
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+
+/**
+ * Renders pages with the FreeMarker templates of one folder. One instance per build: FreeMarker's
+ * configuration caches each parsed template, and rendering is safe from several threads.
+ */
+public final class TemplateRenderer {
+    /** Static files (the stylesheet) live here inside the templates folder and are published under the same name. */
+    public static final String STATIC_FOLDER = "static";
+
+    private final Configuration configuration;
+    private final Path folder;
+    private final String displayFolder;
+    private final SiteSettings settings;
+
+    public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings) throws ContentErrors {
+        this.folder = folder;
+        this.displayFolder = displayFolder.endsWith("/") ? displayFolder.substring(0, displayFolder.length() - 1) : displayFolder;
+        this.settings = settings;
+        if (!Files.isDirectory(folder)) {
+            throw new ContentErrors(Problem.error(this.displayFolder, 0, "templates folder not found",
+                    "run from the project folder or pass --templates DIR"));
+        }
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            configuration.setDirectoryForTemplateLoading(folder.toFile());
+        } catch (IOException e) {
+            throw new ContentErrors(Problem.error(this.displayFolder, 0, "cannot read templates: " + e.getMessage(), "check the folder"));
+        }
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
+    }
+
+    /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
+    public void checkTemplates(List<String> names) throws ContentErrors {
+        List<Problem> problems = new java.util.ArrayList<>();
+        for (String name : names) {
+            try {
+                configuration.getTemplate(name);
+            } catch (IOException e) {
+                problems.add(problemOf(e, name, null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ContentErrors(problems);
+        }
+    }
+
+    public String render(Page page, String stylesheetUrl) throws ContentErrors {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", settings);
+        model.put("page", page);
+        model.put("root", page.root());
+        model.put("stylesheet", stylesheetUrl);
+        StringWriter out = new StringWriter(16 * 1024);
+        try {
+            Template template = configuration.getTemplate(page.template());
+            template.process(model, out);
+        } catch (IOException | TemplateException e) {
+            throw new ContentErrors(problemOf(e, page.template(), page.path()));
+        }
+        return out.toString();
+    }
+
+    private Problem problemOf(Exception e, String templateName, String pagePath) {
+        String rendering = pagePath == null ? "" : " (while rendering page '/" + pagePath + "')";
+        if (e instanceof TemplateNotFoundException) {
+            return Problem.error(displayFolder + "/" + templateName, 0, "template not found" + rendering,
+                    "create it or restore it from version control");
+        }
+        if (e instanceof ParseException parse) {
+            return new Problem(displayFolder + "/" + templateName, parse.getLineNumber(), parse.getColumnNumber(),
+                    org.healthguides.diagnostics.Severity.ERROR, "template syntax error: " + firstLine(parse.getEditorMessage()) + rendering,
+                    "fix the FreeMarker syntax at this place");
+        }
+        if (e instanceof TemplateException template) {
+            String file = template.getTemplateSourceName() == null ? templateName : template.getTemplateSourceName();
+            int line = template.getLineNumber() == null ? 0 : template.getLineNumber();
+            int column = template.getColumnNumber() == null ? 0 : template.getColumnNumber();
+            return new Problem(displayFolder + "/" + file, line, column, org.healthguides.diagnostics.Severity.ERROR,
+                    "template error: " + firstLine(template.getMessageWithoutStackTop()) + rendering,
+                    "check the variable names against README, \"Templates\"");
+        }
+        return Problem.error(displayFolder + "/" + templateName, 0, "cannot read template: " + e.getMessage() + rendering, "check the file");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        int newline = trimmed.indexOf('\n');
+        return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+}

@@ -1,0 +1,87 @@
+package org.healthguides.site;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.healthguides.content.GuideMeta;
+import org.healthguides.content.RequiredWarning;
+import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.Suggestions;
+import org.healthguides.markdown.Callout;
+
+/**
+ * Enforces what a guide's front matter says it must contain: its required sections, and its required
+ * warnings as callouts of the right kind that mention every listed phrase.
+ */
+public final class ContentContract {
+    private ContentContract() {
+    }
+
+    public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot) {
+        List<Problem> problems = new ArrayList<>();
+        GuideMeta meta = guide.meta();
+        for (String required : meta.requiredSections()) {
+            if (findSection(guide, required).isEmpty() && !required.equals(GuideMeta.INDEX_SECTION)) {
+                problems.add(Problem.error(guide.displayPath(), meta.requiredSectionsLine(),
+                        "guide '" + guide.slug() + "' is missing required section '" + required + "'",
+                        "create " + contentRoot + "/" + guide.slug() + "/" + required + ".md with a title and an order"));
+            }
+        }
+        for (RequiredWarning warning : meta.requiredWarnings()) {
+            checkWarning(guide, warning, kinds, contentRoot).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static Optional<Problem> checkWarning(Guide guide, RequiredWarning warning, Map<String, WarningKind> kinds, String contentRoot) {
+        if (!kinds.containsKey(warning.kind())) {
+            return Optional.of(Problem.error(guide.displayPath(), warning.line(),
+                    "required warning '" + warning.name() + "' names unknown kind '" + warning.kind() + "'",
+                    Suggestions.didYouMean(warning.kind(), kinds.keySet())));
+        }
+        String file;
+        List<Callout> callouts;
+        if (warning.section().equals(GuideMeta.INDEX_SECTION)) {
+            file = guide.displayPath();
+            callouts = guide.introduction().callouts();
+        } else {
+            Optional<SectionPage> section = findSection(guide, warning.section());
+            if (section.isEmpty()) {
+                return Optional.of(Problem.error(guide.displayPath(), warning.line(),
+                        "guide '" + guide.slug() + "' requires warning '" + warning.name() + "' in section '" + warning.section()
+                                + "', which does not exist",
+                        "create " + contentRoot + "/" + guide.slug() + "/" + warning.section() + ".md or correct 'section'"));
+            }
+            file = section.get().displayPath();
+            callouts = section.get().content().callouts();
+        }
+        List<Callout> ofKind = callouts.stream().filter(c -> c.kind().equals(warning.kind())).toList();
+        if (ofKind.isEmpty()) {
+            return Optional.of(Problem.error(file, 0,
+                    "guide '" + guide.slug() + "' is missing required warning '" + warning.name() + "' (a " + warning.kind() + " callout)",
+                    "add a block starting '!!! " + warning.kind() + "'" + mentionsHint(warning.mentions())));
+        }
+        Callout closest = ofKind.stream()
+                .max(Comparator.comparingLong(c -> warning.mentions().stream().filter(c::mentions).count()))
+                .orElseThrow();
+        List<String> missing = warning.mentions().stream().filter(m -> !closest.mentions(m)).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.error(file, closest.line(),
+                "required warning '" + warning.name() + "' does not mention: " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()),
+                "put each back into this " + warning.kind() + " callout; the guide's front matter requires them"));
+    }
+
+    private static String mentionsHint(List<String> mentions) {
+        return mentions.isEmpty() ? "" : " that mentions: " + String.join(", ", mentions);
+    }
+
+    private static Optional<SectionPage> findSection(Guide guide, String slug) {
+        return guide.sections().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+}

@@ -1,0 +1,35 @@
+package org.healthguides.site;
+
+import java.util.List;
+
+import org.healthguides.content.GuideMeta;
+import org.healthguides.markdown.RenderedMarkdown;
+
+/**
+ * A guide: its introduction and its sections in reading order.
+ *
+ * @param path                 its site path ("deadlift-lower-back-pain/")
+ * @param displayPath          its index.md, for messages
+ * @param introduction         index.md's body as published on the guide's page
+ * @param introductionWhole    the same body as published on the whole-guide page, whose links start one level deeper
+ * @param sections             sorted by their {@code order}
+ * @param assets               content paths of files published as they are (images)
+ */
+public record Guide(GuideMeta meta, String path, String displayPath, RenderedMarkdown introduction,
+                    RenderedMarkdown introductionWhole, List<SectionPage> sections, List<String> assets) {
+
+    /** The slug of the page with every section on it, reserved so no section can take it. */
+    public static final String WHOLE_GUIDE_SLUG = "whole-guide";
+
+    public String slug() {
+        return meta.slug();
+    }
+
+    public String title() {
+        return meta.title();
+    }
+
+    public String wholeGuidePath() {
+        return path + WHOLE_GUIDE_SLUG + "/";
+    }
+}

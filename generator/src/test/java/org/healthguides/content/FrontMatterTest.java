@@ -1,0 +1,60 @@
+package org.healthguides.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+import org.junit.jupiter.api.Test;
+
+class FrontMatterTest {
+
+    private static SourceFile file(String text) {
+        return new SourceFile("g/technique.md", "content/g/technique.md", text);
+    }
+
+    private static Problem onlyProblem(String text) {
+        ContentErrors errors = assertThrows(ContentErrors.class, () -> FrontMatter.parse(file(text)));
+        assertEquals(1, errors.problems().size(), errors.problems().toString());
+        return errors.problems().get(0);
+    }
+
+    @Test
+    void splits_fields_and_body_and_knows_where_the_body_starts() throws ContentErrors {
+        FrontMatter parsed = FrontMatter.parse(file("---\ntitle: Technique\norder: 3\n---\n## Trunk\n"));
+        assertEquals("Technique", parsed.fields().get("title").value());
+        assertEquals(3, parsed.fields().get("order").line());
+        assertEquals("## Trunk\n", parsed.body());
+        assertEquals(5, parsed.bodyLine());
+    }
+
+    @Test
+    void unterminated_front_matter_is_reported_at_line_one() {
+        Problem problem = onlyProblem("---\ntitle: Technique\n\n## Trunk\n");
+        assertEquals(1, problem.line());
+        assertTrue(problem.message().contains("not closed"), problem.message());
+    }
+
+    @Test
+    void invalid_yaml_is_reported_at_the_parsers_line_and_column() {
+        Problem problem = onlyProblem("---\ntitle: Technique\norder: [3\n---\nbody\n");
+        assertEquals("content/g/technique.md", problem.file());
+        assertTrue(problem.line() >= 3, problem.toString());
+        assertTrue(problem.column() > 0, problem.toString());
+        assertTrue(problem.message().startsWith("invalid YAML"), problem.message());
+    }
+
+    @Test
+    void a_key_given_twice_is_an_error_naming_both_lines() {
+        Problem problem = onlyProblem("---\ntitle: A\norder: 1\ntitle: B\n---\n");
+        assertEquals(4, problem.line());
+        assertTrue(problem.message().contains("first on line 2"), problem.message());
+    }
+
+    @Test
+    void empty_file_and_missing_front_matter_say_what_to_add() {
+        assertTrue(onlyProblem("  \n").message().contains("empty"));
+        assertTrue(onlyProblem("## Trunk\n").message().contains("does not start with front matter"));
+    }
+}

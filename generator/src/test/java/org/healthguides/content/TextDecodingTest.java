@@ -1,0 +1,30 @@
+package org.healthguides.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class TextDecodingTest {
+
+    @Test
+    void bom_and_crlf_decode_to_the_same_text_as_plain_utf8() {
+        byte[] plain = "---\ntitle: Ré\n---\n".getBytes(StandardCharsets.UTF_8);
+        byte[] windows = "\uFEFF---\r\ntitle: Ré\r\n---\r\n".getBytes(StandardCharsets.UTF_8);
+        var a = assertInstanceOf(TextDecoding.Decoded.class, TextDecoding.decode(plain, "f.md"));
+        var b = assertInstanceOf(TextDecoding.Decoded.class, TextDecoding.decode(windows, "f.md"));
+        assertEquals(a.text(), b.text());
+    }
+
+    @Test
+    void latin1_file_is_rejected_naming_the_byte_offset_and_line() {
+        byte[] latin1 = "---\ntitle: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
+        var invalid = assertInstanceOf(TextDecoding.Invalid.class, TextDecoding.decode(latin1, "content/g/a.md"));
+        assertEquals(2, invalid.problem().line());
+        assertTrue(invalid.problem().message().contains("byte offset 14"), invalid.problem().message());
+        assertTrue(invalid.problem().message().contains("0xE9"), invalid.problem().message());
+    }
+}
