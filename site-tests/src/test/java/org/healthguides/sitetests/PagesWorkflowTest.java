@@ -106,6 +106,14 @@ class PagesWorkflowTest {
         }
     }
 
+    @Test
+    void readmeQuotesTheNginxBlockTheTestsServeTheSiteWith() throws IOException {
+        String snippet = Files.readString(repo().resolve("publish/nginx.conf"));
+        String block = snippet.substring(snippet.indexOf("location /health/ {")).strip();
+        String readme = Files.readString(repo().resolve("README.md"));
+        assertTrue(readme.contains("```nginx\n" + block + "\n```"), "README's nginx block differs from publish/nginx.conf");
+    }
+
     /** Splits a shell command line into words, honouring double quotes (all the workflow uses). */
     private static List<String> words(String line) {
         List<String> words = new ArrayList<>();
