@@ -222,6 +222,32 @@ class MainTest {
         assertEquals(1, build(fixture, "--base-url", "/health/", "--strict").exit());
     }
 
+    @Test
+    void pages_are_the_same_at_a_domain_root_and_under_a_sub_path_apart_from_absolute_addresses_and_404() throws IOException {
+        Fixture fixture = new Fixture(root);
+        // With the project's real templates, so their head tags and navigation are compared too.
+        org.apache.commons.io.file.PathUtils.copyDirectory(Path.of("..", "templates"), fixture.templates,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(0, build(fixture, "--base-url", "https://example.org/").exit());
+        Map<String, byte[]> atRoot = snapshot(fixture.out);
+        assertEquals(0, build(fixture, "--base-url", "https://example.org/health/").exit());
+        Map<String, byte[]> underPath = snapshot(fixture.out);
+        assertEquals(atRoot.keySet(), underPath.keySet());
+        for (String name : atRoot.keySet()) {
+            if (!name.endsWith(".html")) {
+                continue;
+            }
+            String rootHtml = new String(atRoot.get(name), StandardCharsets.UTF_8);
+            String pathHtml = new String(underPath.get(name), StandardCharsets.UTF_8);
+            if (name.equals("404.html")) {
+                assertTrue(rootHtml.contains("href=\"/static/style."), rootHtml);
+                assertEquals(rootHtml.replace("=\"/", "=\"/health/"), pathHtml, "404.html differs only by the base path");
+            } else {
+                assertEquals(rootHtml.replace("https://example.org/", "https://example.org/health/"), pathHtml, name);
+            }
+        }
+    }
+
     private static List<String> staticFiles(Path site) throws IOException {
         try (Stream<Path> files = Files.list(site.resolve("static"))) {
             return files.map(p -> "static/" + p.getFileName()).sorted().toList();
