@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.healthguides.content.ContentLoader;
@@ -16,8 +18,11 @@ import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.output.ContentHash;
 import org.healthguides.output.SiteWriter;
+import org.healthguides.output.Sitemap;
 import org.healthguides.render.Page;
+import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.Guide;
@@ -53,9 +58,16 @@ public final class SiteBuild {
         TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
         templates.checkTemplates(pages.stream().map(Page::template).distinct().toList());
 
+        List<Problem> buildWarnings = new ArrayList<>();
+        if (PageMetadata.absoluteUrl(settings, "") == null) {
+            buildWarnings.add(Problem.warning(options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME, 0,
+                    "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
+                    "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
+        }
+
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             LinkChecker links = new LinkChecker();
-            copyStaticFiles(writer, links);
+            Map<String, String> assets = copyStaticFiles(writer, links);
             for (Guide guide : site.guides()) {
                 for (String asset : guide.assets()) {
                     writer.copy(asset, options.content().resolve(asset));
@@ -63,9 +75,16 @@ public final class SiteBuild {
                 }
             }
             List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+            problems.addAll(buildWarnings);
+            Site built = site;
+            List<Sitemap.Entry> sitemap = Collections.synchronizedList(new ArrayList<>());
             pages.parallelStream().forEach(page -> {
                 try {
-                    String html = templates.render(page, page.root() + TemplateRenderer.STATIC_FOLDER + "/style.css");
+                    PageMetadata meta = PageMetadata.of(built, page);
+                    if (meta.indexable() && meta.url() != null) {
+                        sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
+                    }
+                    String html = templates.render(page, assets, meta);
                     boolean isFile = page.path().endsWith(".html");
                     writer.writeText(isFile ? page.path() : page.path() + "index.html", html);
                     links.addPage(page.path(), html);
@@ -73,6 +92,7 @@ public final class SiteBuild {
                     problems.addAll(e.problems());
                 }
             });
+            writeSitemap(writer, settings, sitemap);
             for (Guide guide : site.guides()) {
                 problems.addAll(links.check(guide.displayPath(), guide.introduction().links()));
                 for (SectionPage section : guide.sections()) {
@@ -93,20 +113,40 @@ public final class SiteBuild {
         }
     }
 
-    private void copyStaticFiles(SiteWriter writer, LinkChecker links) throws IOException {
+    /**
+     * Publishes the static files under names that carry a hash of their content, so hosts can cache them
+     * forever. Returns each file's name in the static folder ("style.css") with its site path
+     * ("static/style.3f9c2a1b.css").
+     */
+    private Map<String, String> copyStaticFiles(SiteWriter writer, LinkChecker links) throws IOException {
+        Map<String, String> assets = new TreeMap<>();
         Path folder = options.templates().resolve(TemplateRenderer.STATIC_FOLDER);
         if (!Files.isDirectory(folder)) {
-            return;
+            return assets;
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String sitePath = TemplateRenderer.STATIC_FOLDER + "/" + folder.relativize(file).toString().replace('\\', '/');
-                writer.copy(sitePath, file);
+                String name = folder.relativize(file).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(file);
+                String sitePath = ContentHash.hashedName(TemplateRenderer.STATIC_FOLDER + "/" + name, bytes);
+                writer.write(sitePath, bytes);
                 links.addFile(sitePath);
+                assets.put(name, sitePath);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return assets;
+    }
+
+    /** sitemap.xml, sorted by address, when the base URL is absolute; robots.txt always (naming the sitemap if any). */
+    private static void writeSitemap(SiteWriter writer, SiteSettings settings, List<Sitemap.Entry> entries) {
+        String sitemapUrl = PageMetadata.absoluteUrl(settings, Sitemap.SITEMAP_PATH);
+        if (sitemapUrl != null) {
+            List<Sitemap.Entry> sorted = entries.stream().sorted(java.util.Comparator.comparing(Sitemap.Entry::url)).toList();
+            writer.writeText(Sitemap.SITEMAP_PATH, Sitemap.xml(sorted));
+        }
+        writer.writeText(Sitemap.ROBOTS_PATH, Sitemap.robotsTxt(sitemapUrl));
     }
 
     /** How a folder is named in messages: as given, relative to the working directory when it can be. */

@@ -42,7 +42,8 @@ public final class Main {
               --templates DIR   FreeMarker templates and static/ assets (default: templates)
               --out DIR         output folder (default: target/site)
               --base-url URL    where the site will be published, e.g. https://example.org/health/
-                                (default: base_url in site.yaml)
+                                (default: base_url in site.yaml); a full https:// address is needed
+                                for sitemap.xml and canonical links
               --strict          treat warnings as errors
               --verbose         print details of internal errors
               --help            show this help

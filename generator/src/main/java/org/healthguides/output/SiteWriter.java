@@ -39,11 +39,15 @@ public final class SiteWriter implements AutoCloseable {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes a file; a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
     public void write(String sitePath, byte[] bytes) {
         Path file = resolve(sitePath);
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
+            if (Precompressed.isText(sitePath)) {
+                Files.write(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
+            }
             filesWritten.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,6 +55,14 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     public void copy(String sitePath, Path source) {
+        if (Precompressed.isText(sitePath)) {
+            try {
+                write(sitePath, Files.readAllBytes(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         Path file = resolve(sitePath);
         try {
             Files.createDirectories(file.getParent());
@@ -61,6 +73,7 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /** Files written, not counting the .gz copies. */
     public int filesWritten() {
         return filesWritten.get();
     }

@@ -71,12 +71,20 @@ public final class TemplateRenderer {
         }
     }
 
-    public String render(Page page, String stylesheetUrl) throws ContentErrors {
+    /**
+     * @param assets the static files by their name in the static folder ("style.css") and their published site
+     *               path ("static/style.3f9c2a1b.css"); templates see them as URLs from the page
+     */
+    public String render(Page page, Map<String, String> assets, PageMetadata meta) throws ContentErrors {
+        Map<String, String> assetUrls = new java.util.TreeMap<>();
+        assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));
         Map<String, Object> model = new HashMap<>();
         model.put("site", settings);
         model.put("page", page);
         model.put("root", page.root());
-        model.put("stylesheet", stylesheetUrl);
+        model.put("assets", assetUrls);
+        model.put("stylesheet", assetUrls.getOrDefault("style.css", page.root() + STATIC_FOLDER + "/style.css"));
+        model.put("meta", meta);
         StringWriter out = new StringWriter(16 * 1024);
         try {
             Template template = configuration.getTemplate(page.template());

@@ -65,15 +65,18 @@ class MainTest {
         Run run = build(fixture);
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.err());
-        assertTrue(run.out().matches("Built 6 pages \\(7 files\\) in \\d+ ms into .*\\R"), run.out());
+        assertTrue(run.out().matches("Built 6 pages \\(9 files\\) in \\d+ ms into .*\\R"), run.out());
         for (String page : List.of("index.html", "404.html", "lifting/index.html", "lifting/basics/index.html",
-                "lifting/recovery/index.html", "lifting/whole-guide/index.html", "static/style.css")) {
+                "lifting/recovery/index.html", "lifting/whole-guide/index.html", "sitemap.xml", "robots.txt")) {
             assertTrue(Files.isRegularFile(fixture.out.resolve(page)), page);
+            assertTrue(Files.isRegularFile(fixture.out.resolve(page + ".gz")), page + ".gz");
         }
         Document basics = Jsoup.parse(fixture.out.resolve("lifting/basics/index.html").toFile());
         assertEquals("../recovery/#when-to-see-a-doctor", basics.selectFirst("main p a[href*=recovery]").attr("href"));
         assertEquals("../recovery/", basics.selectFirst("a[rel=next]").attr("href"));
-        assertEquals("../../static/style.css", basics.selectFirst("link[rel=stylesheet]").attr("href"));
+        String stylesheet = basics.selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(stylesheet.matches("\\.\\./\\.\\./static/style\\.[0-9a-f]{8}\\.css"), stylesheet);
+        assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/basics").resolve(stylesheet)), stylesheet);
         Document whole = Jsoup.parse(fixture.out.resolve("lifting/whole-guide/index.html").toFile());
         assertEquals(1, whole.select("#recovery section.callout--urgent").size());
     }
@@ -153,7 +156,7 @@ class MainTest {
         assertEquals(1, build(fixture, "--base-url", "ftp://nope").exit());
         assertEquals(0, build(fixture, "--base-url", "https://example.org/health").exit());
         Document notFound = Jsoup.parse(fixture.out.resolve("404.html").toFile());
-        assertEquals("/health/static/style.css", notFound.selectFirst("link[rel=stylesheet]").attr("href"));
+        assertTrue(notFound.selectFirst("link[rel=stylesheet]").attr("href").matches("/health/static/style\\.[0-9a-f]{8}\\.css"));
     }
 
     @Test
@@ -165,5 +168,89 @@ class MainTest {
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--base-url URL"));
         assertEquals(0, guide("--help").exit());
+    }
+
+    @Test
+    void a_build_that_fails_after_writing_pages_leaves_the_previous_site_byte_for_byte() throws IOException {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, build(fixture).exit());
+        Map<String, byte[]> before = snapshot(fixture.out);
+        assertTrue(before.keySet().stream().anyMatch(name -> name.endsWith(".gz")), "the snapshot includes the .gz copies");
+
+        // Links are checked after every page is rendered and written to the staging folder.
+        Fixture.write(fixture.templates.resolve("static/style.css"), "body { margin: 2px }\n");
+        Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n![A flat back](flat-back.png)\n\n[top](#no-such-heading)\n");
+        Run run = build(fixture);
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("basics.md:11: error: image 'flat-back.png' leads nowhere"), run.err());
+        assertTrue(run.err().contains("basics.md:13: error: link '#no-such-heading' points to #no-such-heading"), run.err());
+        assertSameFiles(before, snapshot(fixture.out));
+        try (Stream<Path> siblings = Files.list(root)) {
+            assertEquals(List.of("content", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void a_changed_stylesheet_gets_a_new_name_and_the_old_one_is_gone() throws IOException {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, build(fixture).exit());
+        List<String> first = staticFiles(fixture.out);
+        Fixture.write(fixture.templates.resolve("static/style.css"), "body { margin: 2px }\n");
+        assertEquals(0, build(fixture).exit());
+        List<String> second = staticFiles(fixture.out);
+        assertEquals(2, second.size(), "the stylesheet and its .gz: " + second);
+        assertTrue(second.stream().noneMatch(first::contains), first + " then " + second);
+        Document home = Jsoup.parse(fixture.out.resolve("index.html").toFile());
+        assertEquals("./" + second.get(0), home.selectFirst("link[rel=stylesheet]").attr("href"));
+    }
+
+    @Test
+    void an_absolute_base_url_gives_a_sitemap_and_robots_txt_and_a_path_gives_a_warning_instead() throws IOException {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, build(fixture, "--base-url", "https://example.org/health/").exit());
+        String sitemap = Files.readString(fixture.out.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("<loc>https://example.org/health/lifting/basics/</loc><lastmod>2026-11-24</lastmod>"), sitemap);
+        assertFalse(sitemap.contains("404"), sitemap);
+        assertTrue(Files.readString(fixture.out.resolve("robots.txt")).contains("Sitemap: https://example.org/health/sitemap.xml"));
+
+        Run relative = build(fixture, "--base-url", "/health/");
+        assertEquals(0, relative.exit());
+        assertTrue(relative.err().contains("--base-url: warning: base URL '/health/' has no host, so sitemap.xml, canonical links"
+                + " and og:url are left out"), relative.err());
+        assertFalse(Files.exists(fixture.out.resolve("sitemap.xml")));
+        assertFalse(Files.readString(fixture.out.resolve("robots.txt")).contains("Sitemap"));
+        assertEquals(1, build(fixture, "--base-url", "/health/", "--strict").exit());
+    }
+
+    @Test
+    void pages_are_the_same_at_a_domain_root_and_under_a_sub_path_apart_from_absolute_addresses_and_404() throws IOException {
+        Fixture fixture = new Fixture(root);
+        // With the project's real templates, so their head tags and navigation are compared too.
+        org.apache.commons.io.file.PathUtils.copyDirectory(Path.of("..", "templates"), fixture.templates,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(0, build(fixture, "--base-url", "https://example.org/").exit());
+        Map<String, byte[]> atRoot = snapshot(fixture.out);
+        assertEquals(0, build(fixture, "--base-url", "https://example.org/health/").exit());
+        Map<String, byte[]> underPath = snapshot(fixture.out);
+        assertEquals(atRoot.keySet(), underPath.keySet());
+        for (String name : atRoot.keySet()) {
+            if (!name.endsWith(".html")) {
+                continue;
+            }
+            String rootHtml = new String(atRoot.get(name), StandardCharsets.UTF_8);
+            String pathHtml = new String(underPath.get(name), StandardCharsets.UTF_8);
+            if (name.equals("404.html")) {
+                assertTrue(rootHtml.contains("href=\"/static/style."), rootHtml);
+                assertEquals(rootHtml.replace("=\"/", "=\"/health/"), pathHtml, "404.html differs only by the base path");
+            } else {
+                assertEquals(rootHtml.replace("https://example.org/", "https://example.org/health/"), pathHtml, name);
+            }
+        }
+    }
+
+    private static List<String> staticFiles(Path site) throws IOException {
+        try (Stream<Path> files = Files.list(site.resolve("static"))) {
+            return files.map(p -> "static/" + p.getFileName()).sorted().toList();
+        }
     }
 }

@@ -15,7 +15,7 @@ public final class Fixture {
     public static final String SETTINGS = """
             title: Test guides
             language: en-GB
-            base_url: /
+            base_url: https://guides.test/
             disclaimer: Not medical advice.
             warning_kinds:
               urgent: { label: "Urgent advice", heading: "See a doctor straight away if:" }

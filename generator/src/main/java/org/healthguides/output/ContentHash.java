@@ -1,0 +1,31 @@
+package org.healthguides.output;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Names an asset by its content ("static/style.css" → "static/style.3f9c2a1b.css"), so a host can cache it
+ * forever: a changed file gets a new name, and the pages that link to it are rebuilt with it.
+ */
+public final class ContentHash {
+    private ContentHash() {
+    }
+
+    /** The first 8 hex digits of the SHA-256 of the bytes. */
+    public static String of(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The path with the hash before the extension (or at the end when there is none). */
+    public static String hashedName(String sitePath, byte[] bytes) {
+        int slash = sitePath.lastIndexOf('/');
+        int dot = sitePath.lastIndexOf('.');
+        String hash = of(bytes);
+        return dot > slash + 1 ? sitePath.substring(0, dot) + "." + hash + sitePath.substring(dot) : sitePath + "." + hash;
+    }
+}

@@ -1,0 +1,61 @@
+package org.healthguides.output;
+
+import java.io.StringWriter;
+import java.util.List;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** sitemap.xml (sitemaps.org protocol) and the robots.txt that points to it. */
+public final class Sitemap {
+    public static final String SITEMAP_PATH = "sitemap.xml";
+    public static final String ROBOTS_PATH = "robots.txt";
+    private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /** One page: its absolute address and, when known, the date it was last reviewed (ISO). */
+    public record Entry(String url, String lastModified) {
+    }
+
+    private Sitemap() {
+    }
+
+    public static String xml(List<Entry> entries) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(NAMESPACE);
+            for (Entry entry : entries) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("url");
+                element(xml, "loc", entry.url());
+                if (entry.lastModified() != null) {
+                    element(xml, "lastmod", entry.lastModified());
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write sitemap.xml", e);
+        }
+        return text.toString();
+    }
+
+    /** Allows everything; names the sitemap when its absolute address is known (sitemapUrl may be null). */
+    public static String robotsTxt(String sitemapUrl) {
+        return "User-agent: *\nAllow: /\n" + (sitemapUrl == null ? "" : "\nSitemap: " + sitemapUrl + "\n");
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,122 @@
+package org.healthguides.render;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.healthguides.content.SiteSettings;
+import org.healthguides.output.JsonText;
+import org.healthguides.site.Guide;
+import org.healthguides.site.Site;
+
+/**
+ * What search engines and link previews read about a page: its canonical address, description, Open Graph
+ * type and structured data (JSON-LD: a MedicalWebPage, and the guide it belongs to as an Article).
+ *
+ * @param url             the page's absolute address, or null when the base URL has no host (base_url "/")
+ * @param description     the page's description, else its guide's, else the site's
+ * @param openGraphType   "article" for a guide's pages, "website" otherwise
+ * @param openGraphLocale the language as Open Graph writes it ("en_GB")
+ * @param indexable       false for the 404 page, which search engines should not list
+ * @param lastReviewed    ISO date the guide was last reviewed (the latest of all guides for the home page), or null
+ * @param jsonLd          JSON text, safe to place inside {@code <script type="application/ld+json">} as it is
+ */
+public record PageMetadata(String url, String description, String openGraphType, String openGraphLocale,
+                           boolean indexable, String lastReviewed, String jsonLd) {
+
+    public static PageMetadata of(Site site, Page page) {
+        SiteSettings settings = site.settings();
+        Optional<Guide> guide = guideOf(site, page);
+        boolean indexable = !(page instanceof Page.NotFound);
+        String url = indexable ? absoluteUrl(settings, page.path()) : null;
+        String description = firstNonEmpty(page.description(), guide.map(g -> g.meta().description()).orElse(""),
+                settings.description());
+        LocalDate reviewed = guide.isPresent() ? guide.get().meta().reviewed()
+                : page instanceof Page.Home ? latestReview(site) : null;
+        String lastReviewed = reviewed == null ? null : reviewed.toString();
+
+        Map<String, Object> webPage = new LinkedHashMap<>();
+        webPage.put("@context", "https://schema.org");
+        webPage.put("@type", "MedicalWebPage");
+        webPage.put("name", page instanceof Page.Home ? settings.title() : page.title());
+        webPage.put("description", description);
+        putIfPresent(webPage, "url", url);
+        putIfPresent(webPage, "lastReviewed", lastReviewed);
+        webPage.put("inLanguage", settings.language());
+        List<Map<String, Object>> about = guide.map(g -> List.of(thing(g.title())))
+                .orElseGet(() -> page instanceof Page.Home ? site.guides().stream().map(g -> thing(g.title())).toList() : List.of());
+        if (!about.isEmpty()) {
+            webPage.put("about", about.size() == 1 ? about.get(0) : about);
+        }
+        Map<String, Object> audience = new LinkedHashMap<>();
+        audience.put("@type", "MedicalAudience");
+        audience.put("audienceType", "Patient");
+        webPage.put("audience", audience);
+        guide.ifPresent(g -> webPage.put(page instanceof Page.Section ? "isPartOf" : "mainEntity", article(settings, g)));
+
+        return new PageMetadata(url, description, guide.isPresent() ? "article" : "website",
+                settings.language().replace('-', '_'), indexable, lastReviewed, JsonText.of(webPage));
+    }
+
+    /** The guide as a schema.org Article: what every page of the guide is part of. */
+    private static Map<String, Object> article(SiteSettings settings, Guide guide) {
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("@type", "Article");
+        article.put("headline", guide.title());
+        article.put("description", guide.meta().description());
+        putIfPresent(article, "url", absoluteUrl(settings, guide.path()));
+        article.put("inLanguage", settings.language());
+        if (guide.meta().reviewed() != null) {
+            article.put("dateModified", guide.meta().reviewed().toString());
+        }
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", settings.title());
+        article.put("publisher", publisher);
+        return article;
+    }
+
+    /** The absolute address of a site path, or null when the base URL is only a path. */
+    public static String absoluteUrl(SiteSettings settings, String sitePath) {
+        return settings.baseUrl().startsWith("/") ? null : settings.baseUrl() + sitePath;
+    }
+
+    private static Optional<Guide> guideOf(Site site, Page page) {
+        if (!(page instanceof Page.GuideIndex || page instanceof Page.Section || page instanceof Page.WholeGuide)) {
+            return Optional.empty();
+        }
+        return site.guides().stream().filter(g -> page.path().startsWith(g.path())).findFirst();
+    }
+
+    private static LocalDate latestReview(Site site) {
+        return site.guides().stream().map(g -> g.meta().reviewed()).filter(Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(null);
+    }
+
+    private static Map<String, Object> thing(String name) {
+        Map<String, Object> thing = new LinkedHashMap<>();
+        thing.put("@type", "Thing");
+        thing.put("name", name);
+        return thing;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String firstNonEmpty(String... values) {
+        List<String> present = new ArrayList<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                present.add(value);
+            }
+        }
+        return present.isEmpty() ? "" : present.get(0);
+    }
+}

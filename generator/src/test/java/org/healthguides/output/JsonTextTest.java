@@ -1,0 +1,48 @@
+package org.healthguides.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class JsonTextTest {
+
+    @Test
+    void writes_nested_maps_lists_and_scalars_in_order() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("@type", "Article");
+        value.put("count", 3);
+        value.put("draft", false);
+        value.put("missing", null);
+        value.put("tags", List.of("a", "b"));
+        value.put("empty", Map.of());
+        assertEquals("{\"@type\":\"Article\",\"count\":3,\"draft\":false,\"missing\":null,\"tags\":[\"a\",\"b\"],\"empty\":{}}",
+                JsonText.of(value));
+    }
+
+    @Test
+    void quotes_backslashes_and_control_characters_are_escaped() {
+        assertEquals("\"say \\\"hi\\\" \\\\ a\\nb\\tc\\u0001\"", JsonText.of("say \"hi\" \\ a\nb\tc\u0001"));
+    }
+
+    @Test
+    void text_cannot_close_the_script_element_or_open_a_comment() {
+        String json = JsonText.of(Arrays.asList("</script><script>alert(1)</script>", "<!-- x -->", "a & b", "\u2028"));
+        assertFalse(json.contains("<"), json);
+        assertFalse(json.contains(">"), json);
+        assertFalse(json.contains("&"), json);
+        assertEquals("[\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\",\"\\u003c!-- x --\\u003e\","
+                + "\"a \\u0026 b\",\"\\u2028\"]", json);
+    }
+
+    @Test
+    void unknown_types_are_refused_rather_than_written_with_toString() {
+        assertThrows(IllegalArgumentException.class, () -> JsonText.of(List.of(new Object())));
+    }
+}

@@ -1,0 +1,304 @@
+package org.healthguides.sitetests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.io.file.PathUtils;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Serves the built site with a real nginx under the sub-path /health/, configured with the repository's
+ * publish/nginx.conf, and reads it over HTTP like a browser and a crawler would.
+ *
+ * nginx is a Debian package that .ci/run installs; .ci/run also sets -Dsite.nginx=required, so in CI a missing
+ * nginx fails this test. Elsewhere the test is skipped (and reported as skipped) when nginx is not installed.
+ */
+class NginxServedSiteTest {
+    private static final String BASE_PATH = "/health/";
+    private static final String SNIPPET_SITE_FOLDER = "/srv/health/";
+
+    private static Path workDir;
+    private static Process nginx;
+    private static String origin;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startNginx() throws Exception {
+        Path binary = findNginx();
+        if (binary == null) {
+            if ("required".equals(System.getProperty("site.nginx"))) {
+                fail("nginx is required (-Dsite.nginx=required) but is not installed: apt-get install nginx, or run .ci/run");
+            }
+            Assumptions.abort("nginx is not installed; .ci/run installs it and makes this test required");
+        }
+        assertEquals(BASE_PATH, URI.create(SearchAndPreviewTest.baseUrl()).getPath(), "the site must be built for " + BASE_PATH);
+        Path repo = Path.of(System.getProperty("repo.dir"));
+        String snippet = Files.readString(repo.resolve("publish/nginx.conf"));
+        assertTrue(snippet.contains("alias " + SNIPPET_SITE_FOLDER + ";"), "publish/nginx.conf serves " + SNIPPET_SITE_FOLDER);
+        String siteFolder = BuiltSite.root().toAbsolutePath().normalize() + "/";
+
+        workDir = Files.createTempDirectory("nginx-site-test");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String w = workDir.toString();
+        String config = String.join("\n",
+                "daemon off;",
+                "master_process off;",
+                "worker_processes 1;",
+                "pid " + w + "/nginx.pid;",
+                "error_log " + w + "/error.log warn;",
+                "events { worker_connections 64; }",
+                "http {",
+                "  access_log " + w + "/access.log;",
+                "  client_body_temp_path " + w + "/client_body;",
+                "  proxy_temp_path " + w + "/proxy;",
+                "  fastcgi_temp_path " + w + "/fastcgi;",
+                "  uwsgi_temp_path " + w + "/uwsgi;",
+                "  scgi_temp_path " + w + "/scgi;",
+                "  types { text/html html; text/css css; application/xml xml; text/plain txt; image/svg+xml svg;",
+                "          application/json json; image/png png; image/jpeg jpg jpeg; image/webp webp; image/gif gif; }",
+                "  default_type application/octet-stream;",
+                "  server {",
+                "    listen 127.0.0.1:" + port + ";",
+                "    server_name localhost;",
+                snippet.replace(SNIPPET_SITE_FOLDER, siteFolder),
+                "  }",
+                "}", "");
+        Path conf = workDir.resolve("nginx.conf");
+        Files.writeString(conf, config);
+        nginx = new ProcessBuilder(binary.toString(), "-p", w + "/", "-e", w + "/error.log", "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("stdout.log").toFile())
+                .start();
+        origin = "http://127.0.0.1:" + port;
+        waitUntilListening(port);
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @AfterAll
+    static void stopNginx() throws Exception {
+        if (nginx != null) {
+            nginx.destroy();
+            if (!nginx.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                nginx.destroyForcibly().waitFor();
+            }
+        }
+        if (workDir != null) {
+            PathUtils.deleteDirectory(workDir);
+        }
+    }
+
+    @Test
+    void crawlingFromTheHomePageFindsEveryPageAndNoBrokenLinkAssetOrAnchor() throws Exception {
+        Deque<URI> queue = new ArrayDeque<>();
+        Set<URI> seen = new HashSet<>();
+        Map<URI, Set<String>> idsByPage = new HashMap<>();
+        Map<URI, List<String>> anchorsWanted = new HashMap<>();
+        List<String> broken = new ArrayList<>();
+        URI home = URI.create(origin + BASE_PATH);
+        queue.add(home);
+        seen.add(home);
+        // The sitemap's and robots.txt's addresses are crawled too, mapped from the base URL to this server.
+        for (String extra : List.of("sitemap.xml", "robots.txt")) {
+            URI uri = home.resolve(extra);
+            queue.add(uri);
+            seen.add(uri);
+        }
+        int externalLinks = 0;
+        while (!queue.isEmpty()) {
+            URI url = queue.poll();
+            HttpResponse<byte[]> response = get(url, false);
+            if (response.statusCode() != 200) {
+                broken.add(url + " answered " + response.statusCode());
+                continue;
+            }
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            List<String> found = new ArrayList<>();
+            if (type.startsWith("text/html")) {
+                Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), url.toString());
+                idsByPage.put(url, new HashSet<>(page.select("[id]").eachAttr("id")));
+                for (Element element : page.select("[href], [src]")) {
+                    found.add(element.hasAttr("href") ? element.attr("href") : element.attr("src"));
+                }
+            } else if (url.getPath().endsWith("sitemap.xml")) {
+                Matcher loc = Pattern.compile("<loc>([^<]+)</loc>").matcher(new String(response.body(), StandardCharsets.UTF_8));
+                while (loc.find()) {
+                    found.add(loc.group(1));
+                }
+            } else if (url.getPath().endsWith("robots.txt")) {
+                for (String line : new String(response.body(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.startsWith("Sitemap: ")) {
+                        found.add(line.substring("Sitemap: ".length()).trim());
+                    }
+                }
+            }
+            for (String link : found) {
+                if (link.startsWith("mailto:") || link.startsWith("tel:")) {
+                    continue;
+                }
+                URI target = local(url.resolve(link.replace(" ", "%20")));
+                if (!target.toString().startsWith(origin + "/")) {
+                    externalLinks++;
+                    continue;
+                }
+                if (target.getRawFragment() != null && !target.getRawFragment().isEmpty()) {
+                    anchorsWanted.computeIfAbsent(withoutFragment(target), k -> new ArrayList<>())
+                            .add(target.getFragment() + " (from " + url + ")");
+                }
+                URI page = withoutFragment(target);
+                if (seen.add(page)) {
+                    queue.add(page);
+                }
+            }
+        }
+        anchorsWanted.forEach((page, anchors) -> {
+            for (String anchor : anchors) {
+                String id = anchor.substring(0, anchor.indexOf(" (from "));
+                if (!idsByPage.getOrDefault(page, Set.of()).contains(id)) {
+                    broken.add(page + "#" + anchor + ": no such id");
+                }
+            }
+        });
+        assertEquals(List.of(), broken, "broken links, assets or anchors");
+
+        Set<String> expectedPages = new TreeSet<>();
+        BuiltSite.htmlPages().stream().filter(p -> !p.equals("404.html")).forEach(p -> expectedPages.add(origin + BASE_PATH + p));
+        Set<String> crawledPages = new TreeSet<>();
+        idsByPage.keySet().forEach(u -> crawledPages.add(u.toString()));
+        assertEquals(expectedPages, crawledPages, "every page is reachable from the home page");
+        assertTrue(seen.stream().anyMatch(u -> u.getPath().matches(".*/static/style\\.[0-9a-f]{8}\\.css")), "stylesheet fetched");
+        assertTrue(seen.stream().anyMatch(u -> u.getPath().matches(".*/static/favicon\\.[0-9a-f]{8}\\.svg")), "favicon fetched");
+        assertEquals(0, externalLinks, "the guide has no links to other sites today; if it gains some, check them with 'check --external'");
+    }
+
+    @Test
+    void anUnknownAddressAtAnyDepthGets404WithTheSitesOwnPageWhoseLinksWork() throws Exception {
+        for (String missing : List.of("no-such-page", "deadlift-lower-back-pain/no-such-section/", "a/b/c/d.html")) {
+            URI url = URI.create(origin + BASE_PATH + missing);
+            HttpResponse<byte[]> response = get(url, false);
+            assertEquals(404, response.statusCode(), url.toString());
+            Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), url.toString());
+            assertEquals("Page not found", page.selectFirst("h1").text(), url + " shows the site's 404 page");
+            List<String> links = page.select("a[href]:not([href^=#]), link[rel=stylesheet], link[rel=icon]").eachAttr("abs:href");
+            assertTrue(links.size() >= 4, links.toString());
+            for (String link : links) {
+                assertEquals(200, get(URI.create(link), false).statusCode(), "from the 404 page at " + url + ": " + link);
+            }
+        }
+    }
+
+    @Test
+    void browsersThatAcceptGzipGetTheGzFileAndOthersTheOriginal() throws Exception {
+        Document home = BuiltSite.page("");
+        String stylesheet = home.selectFirst("link[rel=stylesheet]").attr("href").replaceFirst("^\\./", "");
+        Map<String, Path> files = Map.of(
+                "", BuiltSite.root().resolve("index.html"),
+                stylesheet, BuiltSite.root().resolve(stylesheet),
+                "sitemap.xml", BuiltSite.root().resolve("sitemap.xml"));
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            URI url = URI.create(origin + BASE_PATH + file.getKey());
+            HttpResponse<byte[]> gzipped = get(url, true);
+            assertEquals(200, gzipped.statusCode(), url.toString());
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), url + " with Accept-Encoding: gzip");
+            assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElse(""), url.toString());
+            Path gz = file.getValue().resolveSibling(file.getValue().getFileName() + ".gz");
+            assertArrayEquals(Files.readAllBytes(gz), gzipped.body(), url + " is served from " + gz.getFileName());
+
+            HttpResponse<byte[]> plain = get(url, false);
+            assertFalse(plain.headers().firstValue("Content-Encoding").isPresent(), url + " without Accept-Encoding");
+            assertArrayEquals(Files.readAllBytes(file.getValue()), plain.body(), url.toString());
+        }
+        HttpResponse<byte[]> css = get(URI.create(origin + BASE_PATH + stylesheet), true);
+        assertEquals("text/css", css.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(css.headers().firstValue("Cache-Control").orElse("").contains("immutable"), "hashed assets are cached for good");
+    }
+
+    private static HttpResponse<byte[]> get(URI url, boolean acceptGzip) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET();
+        if (acceptGzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Addresses under the public base URL (canonical links, the sitemap) are looked up on this server. */
+    private static URI local(URI uri) {
+        String base = SearchAndPreviewTest.baseUrl();
+        String text = uri.toString();
+        return text.startsWith(base) ? URI.create(origin + BASE_PATH + text.substring(base.length())) : uri;
+    }
+
+    private static URI withoutFragment(URI uri) {
+        String text = uri.toString();
+        int hash = text.indexOf('#');
+        return hash < 0 ? uri : URI.create(text.substring(0, hash));
+    }
+
+    private static Path findNginx() {
+        List<Path> candidates = new ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            candidates.add(Path.of(dir, "nginx"));
+        }
+        candidates.add(Path.of("/usr/sbin/nginx"));
+        candidates.add(Path.of("/usr/local/sbin/nginx"));
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    private static void waitUntilListening(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!nginx.isAlive()) {
+                fail("nginx exited with " + nginx.exitValue() + ": " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        fail("nginx did not listen on port " + port + " within 15 s: " + log());
+    }
+
+    private static String log() throws IOException {
+        Path log = workDir.resolve("error.log");
+        Path out = workDir.resolve("stdout.log");
+        return (Files.exists(log) ? Files.readString(log) : "") + (Files.exists(out) ? Files.readString(out) : "");
+    }
+}
