@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 final class EventStream implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final BlockingQueue<String> builds = new LinkedBlockingQueue<>();
+    /** A build announcement and when it arrived ({@link System#nanoTime()}). */
+    record Arrival(String buildId, long nanos) {
+    }
+
+    private final BlockingQueue<Arrival> builds = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread reader;
     final String contentType;
@@ -44,7 +48,7 @@ final class EventStream implements AutoCloseable {
                 if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("data:") && event.equals("build")) {
-                    builds.add(line.substring(5).strip());
+                    builds.add(new Arrival(line.substring(5).strip(), System.nanoTime()));
                 } else if (line.isEmpty()) {
                     event = "message";
                 }
@@ -56,11 +60,15 @@ final class EventStream implements AutoCloseable {
 
     /** The id of the next build announced; fails after a generous wait. */
     String next() throws InterruptedException {
-        String id = builds.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        if (id == null) {
+        return nextArrival().buildId();
+    }
+
+    Arrival nextArrival() throws InterruptedException {
+        Arrival arrival = builds.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        if (arrival == null) {
             throw new AssertionError("no build was announced within " + PATIENCE.toSeconds() + " s");
         }
-        return id;
+        return arrival;
     }
 
     /** The number at the end of a build id ("3fa9c2d1-7" is build 7 of that server). */
