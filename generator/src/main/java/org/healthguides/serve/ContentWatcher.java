@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * Changes are reported on the watcher's own thread, one at a time; changes made meanwhile make the next report.
  */
 final class ContentWatcher implements AutoCloseable {
-    /** Longest a continuous stream of changes can put off a rebuild. */
-    private static final Duration MAX_DELAY = Duration.ofMillis(500);
+    /** Longest a continuous stream of changes can put off a rebuild, in quiet periods (and at least 500 ms). */
+    private static final int MAX_DELAY_QUIET_PERIODS = 5;
+    private static final long MIN_MAX_DELAY_NANOS = Duration.ofMillis(500).toNanos();
     private static final long ROOT_CHECK_MILLIS = 500;
 
     /**
@@ -47,6 +48,7 @@ final class ContentWatcher implements AutoCloseable {
     private final Path content;
     private final Path templates;
     private final long quietNanos;
+    private final long maxDelayNanos;
     private final Consumer<Change> onChange;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Set<Path> unwatchedRoots = new LinkedHashSet<>();
@@ -57,6 +59,7 @@ final class ContentWatcher implements AutoCloseable {
         this.content = content.toAbsolutePath().normalize();
         this.templates = templates.toAbsolutePath().normalize();
         this.quietNanos = quietPeriod.toNanos();
+        this.maxDelayNanos = Math.max(MIN_MAX_DELAY_NANOS, quietNanos * MAX_DELAY_QUIET_PERIODS);
         this.onChange = onChange;
         this.service = FileSystems.getDefault().newWatchService();
         for (Path root : List.of(this.content, this.templates)) {
@@ -90,7 +93,7 @@ final class ContentWatcher implements AutoCloseable {
                 if (changed.isEmpty()) {
                     key = service.poll(ROOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 } else {
-                    long wait = Math.min(quietNanos, firstChange + MAX_DELAY.toNanos() - System.nanoTime());
+                    long wait = Math.min(quietNanos, firstChange + maxDelayNanos - System.nanoTime());
                     key = wait <= 0 ? service.poll() : service.poll(wait, TimeUnit.NANOSECONDS);
                 }
             } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -193,7 +193,10 @@ public final class PreviewServer implements AutoCloseable {
             sendText(exchange, 403, "Forbidden: open the preview at the address the server printed.");
             return;
         }
-        Optional<String> requested = RequestPath.sitePath(exchange.getRequestURI().getRawPath());
+        URI uri = exchange.getRequestURI();
+        // "//etc/passwd" parses as host "etc" and path "/passwd": a double slash is refused, whatever it parsed as.
+        boolean doubleSlash = uri.getScheme() == null && uri.getRawAuthority() != null;
+        Optional<String> requested = doubleSlash ? Optional.empty() : RequestPath.sitePath(uri.getRawPath());
         if (requested.isEmpty()) {
             sendText(exchange, 400, "Bad request: this address cannot name a page of the site.");
             return;
@@ -213,7 +216,7 @@ public final class PreviewServer implements AutoCloseable {
             send(exchange, 503, ContentTypes.HTML, overlay.page(current.buildId(), current.problems()));
             return;
         }
-        String query = exchange.getRequestURI().getRawQuery();
+        String query = uri.getRawQuery();
         if (path.isEmpty() || path.endsWith("/")) {
             byte[] index = site.get(path + "index.html");
             if (index != null) {

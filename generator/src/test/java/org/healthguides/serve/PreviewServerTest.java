@@ -222,10 +222,15 @@ class PreviewServerTest {
                 "/..\\secret.txt", "/%5c..%5csecret.txt", "/lifting\\..\\..\\secret.txt",
                 "/secret.txt%00.html", "/%00", "/lifting/%c0%ae%c0%ae/secret.txt", "/%252e%252e/secret.txt",
                 "http://127.0.0.1/../secret.txt", "/lifting/leak.txt", "/static/leak.css", "/./index.html");
+        List<String> mustBeBadRequests = List.of("/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "//etc/passwd",
+                "/static//style.css", "/..\\secret.txt", "/%5c..%5csecret.txt", "/secret.txt%00.html");
         for (String target : attempts) {
             String response = raw(target);
             int status = status(response);
             assertTrue(status == 400 || status == 404, target + " answered " + status);
+            if (mustBeBadRequests.contains(target)) {
+                assertEquals(400, status, target);
+            }
             assertFalse(response.contains(SECRET), target + " leaked the file");
             assertFalse(response.contains("root:"), target + " leaked /etc/passwd");
         }
