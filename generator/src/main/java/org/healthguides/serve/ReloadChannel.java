@@ -17,7 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
  * that were closed.
  */
 final class ReloadChannel {
-    private static final String CLOSE = "";
+    /** Compared by identity: only this instance in a queue ends its stream. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String CLOSE = new String("end of stream");
     private static final long KEEP_ALIVE_SECONDS = 10;
 
     private final Set<BlockingQueue<String>> listeners = ConcurrentHashMap.newKeySet();
