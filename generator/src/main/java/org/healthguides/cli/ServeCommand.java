@@ -34,7 +34,7 @@ final class ServeCommand {
               --verbose         print details of internal errors
               --help            show this help
 
-            Exit codes: 0 stopped with Ctrl-C, 2 usage error or the port cannot be used.
+            Exit codes: 2 usage error or the port cannot be used; otherwise it runs until Ctrl-C.
             """;
 
     private final PrintStream out;
