@@ -25,6 +25,7 @@ public final class Main {
 
             Commands:
               build     Build the site into the output folder (default target/site/)
+              serve     Preview the site at http://127.0.0.1:8080/, rebuilding and reloading on every save
 
             Run 'guide <command> --help' for a command's options.
 
@@ -74,6 +75,7 @@ public final class Main {
             List<String> rest = args.subList(1, args.size());
             return switch (command) {
                 case "build" -> build(rest);
+                case "serve" -> new ServeCommand(out, err).run(rest);
                 default -> throw new UsageError("unknown command '" + command + "'");
             };
         } catch (UsageError e) {

@@ -51,8 +51,25 @@ public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final Safelist safelist;
+    /** Null, or what each source rendered to, so a preview server re-parses only the files that changed. */
+    private final Map<MarkdownSource, RenderedMarkdown> remembered;
+    private final java.util.Set<MarkdownSource> usedSinceForget;
 
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
+        this(kinds, false);
+    }
+
+    /**
+     * A renderer that remembers each body's result, keyed by the source record (its text, file and page),
+     * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
+     */
+    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
+        return new MarkdownRenderer(kinds, true);
+    }
+
+    private MarkdownRenderer(Map<String, WarningKind> kinds, boolean remember) {
+        this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
         MutableDataSet options = new MutableDataSet();
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
@@ -80,6 +97,28 @@ public final class MarkdownRenderer {
      * @param source the Markdown body and where it comes from
      */
     public RenderedMarkdown render(MarkdownSource source) {
+        if (remembered == null) {
+            return renderFresh(source);
+        }
+        usedSinceForget.add(source);
+        RenderedMarkdown known = remembered.get(source);
+        if (known != null) {
+            return known;
+        }
+        RenderedMarkdown fresh = renderFresh(source);
+        remembered.put(source, fresh);
+        return fresh;
+    }
+
+    /** Drops remembered results not asked for since the last call (old versions of edited files). */
+    public void forgetUnused() {
+        if (remembered != null) {
+            remembered.keySet().retainAll(java.util.Set.copyOf(usedSinceForget));
+            usedSinceForget.clear();
+        }
+    }
+
+    private RenderedMarkdown renderFresh(MarkdownSource source) {
         List<Problem> problems = new ArrayList<>();
         com.vladsch.flexmark.util.ast.Document document = parser.parse(source.body());
         List<ContentLink> links = resolveLinks(document, source, problems);

@@ -1,0 +1,60 @@
+package org.healthguides.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.healthguides.serve.PreviewOptions;
+import org.healthguides.serve.PreviewServer;
+import org.healthguides.testing.Fixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+    @TempDir
+    Path root;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run guide(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_taken_port_is_one_line_naming_the_flag_to_change_it() throws Exception {
+        Fixture fixture = new Fixture(root);
+        try (PreviewServer other = PreviewServer.start(new PreviewOptions(fixture.content, fixture.templates,
+                InetAddress.getLoopbackAddress(), 0, Duration.ofMillis(50)), outcome -> { })) {
+            String port = Integer.toString(other.address().getPort());
+            Run run = guide("serve", "--port", port, "--content", fixture.content.toString(), "--templates", fixture.templates.toString());
+            assertEquals(2, run.exit());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains("port " + port + " is already in use") && run.err().contains("--port"), run.err());
+            assertEquals("", run.out());
+        }
+    }
+
+    @Test
+    void bad_options_are_usage_errors() {
+        assertEquals(2, guide("serve", "--port", "http").exit());
+        assertEquals(2, guide("serve", "--port", "70000").exit());
+        Run missing = guide("serve", "--port", "0", "--content", root.resolve("nothing").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("--content"), missing.err());
+        Run help = guide("serve", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--bind ADDRESS"));
+    }
+}
