@@ -18,11 +18,13 @@ import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.output.SiteWriter;
 import org.healthguides.render.Page;
+import org.healthguides.report.ContentReport;
 import org.healthguides.render.PagePlan;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.Guide;
 import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
+import org.healthguides.site.ReviewSchedule;
 import org.healthguides.site.SiteAssembler;
 
 /**
@@ -38,17 +40,8 @@ public final class SiteBuild {
 
     public BuildReport run() throws ContentErrors, IOException {
         long start = System.nanoTime();
-        String contentName = display(options.content());
-        ContentTree tree = new ContentLoader(options.content(), contentName).load();
-        SiteSettings settings = SiteSettings.parse(tree.settings());
-        if (options.baseUrl() != null) {
-            String problem = SiteSettings.baseUrlProblem(options.baseUrl());
-            if (problem != null) {
-                throw new ContentErrors(Problem.error("--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
-            }
-            settings = settings.withBaseUrl(options.baseUrl());
-        }
-        Site site = new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), contentName).assemble(tree);
+        Site site = assemble();
+        SiteSettings settings = site.settings();
         List<Page> pages = PagePlan.pagesOf(site);
         TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
         templates.checkTemplates(pages.stream().map(Page::template).distinct().toList());
@@ -63,6 +56,10 @@ public final class SiteBuild {
                 }
             }
             List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+            java.time.LocalDate today = java.time.LocalDate.now(options.clock());
+            for (Guide guide : site.guides()) {
+                problems.addAll(ReviewSchedule.check(guide, today));
+            }
             pages.parallelStream().forEach(page -> {
                 try {
                     String html = templates.render(page, page.root() + TemplateRenderer.STATIC_FOLDER + "/style.css");
@@ -89,8 +86,26 @@ public final class SiteBuild {
             }
             writer.commit();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new BuildReport(pages.size(), writer.filesWritten(), found, millis);
+            return new BuildReport(pages.size(), writer.filesWritten(), found, millis, ContentReport.of(site));
         }
+    }
+
+    /**
+     * The content stages alone: load, parse and check the content into the site model, without templates or
+     * output. What {@code guide report} reads; warnings are in {@link Site#warnings()}.
+     */
+    public Site assemble() throws ContentErrors {
+        String contentName = display(options.content());
+        ContentTree tree = new ContentLoader(options.content(), contentName).load();
+        SiteSettings settings = SiteSettings.parse(tree.settings());
+        if (options.baseUrl() != null) {
+            String problem = SiteSettings.baseUrlProblem(options.baseUrl());
+            if (problem != null) {
+                throw new ContentErrors(Problem.error("--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
+            }
+            settings = settings.withBaseUrl(options.baseUrl());
+        }
+        return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), contentName).assemble(tree);
     }
 
     private void copyStaticFiles(SiteWriter writer, LinkChecker links) throws IOException {
