@@ -44,8 +44,8 @@ public record GuideMeta(String slug, String title, String description, LocalDate
                     "set next_review to a date after " + reviewed));
         }
         Double maxGrade = reader.decimal("max_grade");
-        if (maxGrade != null && (maxGrade < 1 || maxGrade > 20)) {
-            problems.add(Problem.error(file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 20, found " + maxGrade,
+        if (maxGrade != null && (maxGrade < 1 || maxGrade > 30)) {
+            problems.add(Problem.error(file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
                     "write a school grade, for example 'max_grade: 8'"));
         }
         List<String> sections = reader.textList("required_sections");
