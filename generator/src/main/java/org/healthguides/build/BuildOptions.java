@@ -1,6 +1,7 @@
 package org.healthguides.build;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * What to build and how.
@@ -10,8 +11,17 @@ import java.nio.file.Path;
  * @param out       the output folder, replaced as a whole when the build succeeds
  * @param baseUrl   overrides the settings' base_url when not null
  * @param strict    warnings fail the build
+ * @param clock     today's date, for review dates that are due; tests pass a fixed clock
  */
-public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
+public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, Clock clock) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
+        this(content, templates, out, baseUrl, strict, Clock.systemDefaultZone());
+    }
+
+    public BuildOptions withClock(Clock newClock) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, newClock);
+    }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");
     public static final Path DEFAULT_TEMPLATES = Path.of("templates");

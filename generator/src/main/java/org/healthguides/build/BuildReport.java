@@ -3,7 +3,12 @@ package org.healthguides.build;
 import java.util.List;
 
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.report.ContentReport;
 
-/** What a successful build did: pages and files written, the warnings it printed, and how long it took. */
-public record BuildReport(int pages, int files, List<Problem> warnings, long millis) {
+/**
+ * What a successful build did: pages and files written, the warnings it printed, and how long it took.
+ *
+ * @param content the guides' editorial numbers, printed with --verbose
+ */
+public record BuildReport(int pages, int files, List<Problem> warnings, long millis, ContentReport content) {
 }

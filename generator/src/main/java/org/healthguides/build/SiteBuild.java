@@ -23,11 +23,13 @@ import org.healthguides.output.SiteWriter;
 import org.healthguides.output.Sitemap;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
+import org.healthguides.report.ContentReport;
 import org.healthguides.render.PagePlan;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.Guide;
 import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
+import org.healthguides.site.ReviewSchedule;
 import org.healthguides.site.SiteAssembler;
 
 /**
@@ -43,24 +45,15 @@ public final class SiteBuild {
 
     public BuildReport run() throws ContentErrors, IOException {
         long start = System.nanoTime();
-        String contentName = display(options.content());
-        ContentTree tree = new ContentLoader(options.content(), contentName).load();
-        SiteSettings settings = SiteSettings.parse(tree.settings());
-        if (options.baseUrl() != null) {
-            String problem = SiteSettings.baseUrlProblem(options.baseUrl());
-            if (problem != null) {
-                throw new ContentErrors(Problem.error("--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
-            }
-            settings = settings.withBaseUrl(options.baseUrl());
-        }
-        Site site = new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), contentName).assemble(tree);
+        Site site = assemble();
+        SiteSettings settings = site.settings();
         List<Page> pages = PagePlan.pagesOf(site);
         TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
         templates.checkTemplates(pages.stream().map(Page::template).distinct().toList());
 
         List<Problem> buildWarnings = new ArrayList<>();
         if (PageMetadata.absoluteUrl(settings, "") == null) {
-            buildWarnings.add(Problem.warning(options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME, 0,
+            buildWarnings.add(Problem.warning(options.baseUrl() != null ? "--base-url" : display(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
                     "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
                     "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
         }
@@ -78,6 +71,10 @@ public final class SiteBuild {
             problems.addAll(buildWarnings);
             Site built = site;
             List<Sitemap.Entry> sitemap = Collections.synchronizedList(new ArrayList<>());
+            java.time.LocalDate today = java.time.LocalDate.now(options.clock());
+            for (Guide guide : site.guides()) {
+                problems.addAll(ReviewSchedule.check(guide, today));
+            }
             pages.parallelStream().forEach(page -> {
                 try {
                     PageMetadata meta = PageMetadata.of(built, page);
@@ -109,8 +106,26 @@ public final class SiteBuild {
             }
             writer.commit();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new BuildReport(pages.size(), writer.filesWritten(), found, millis);
+            return new BuildReport(pages.size(), writer.filesWritten(), found, millis, ContentReport.of(site));
         }
+    }
+
+    /**
+     * The content stages alone: load, parse and check the content into the site model, without templates or
+     * output. What {@code guide report} reads; warnings are in {@link Site#warnings()}.
+     */
+    public Site assemble() throws ContentErrors {
+        String contentName = display(options.content());
+        ContentTree tree = new ContentLoader(options.content(), contentName).load();
+        SiteSettings settings = SiteSettings.parse(tree.settings());
+        if (options.baseUrl() != null) {
+            String problem = SiteSettings.baseUrlProblem(options.baseUrl());
+            if (problem != null) {
+                throw new ContentErrors(Problem.error("--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
+            }
+            settings = settings.withBaseUrl(options.baseUrl());
+        }
+        return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), contentName).assemble(tree);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.healthguides.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ public final class Main {
             Commands:
               build     Build the site into the output folder (default target/site/)
               serve     Preview the site at http://127.0.0.1:8080/, rebuilding and reloading on every save
+              report    Print each guide's words, reading time, reading age, warnings, references and links
 
             Run 'guide <command> --help' for a command's options.
 
@@ -33,7 +35,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--strict] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was.
@@ -45,8 +47,9 @@ public final class Main {
               --base-url URL    where the site will be published, e.g. https://example.org/health/
                                 (default: base_url in site.yaml); a full https:// address is needed
                                 for sitemap.xml and canonical links
+              --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today, for reproducible builds
               --strict          treat warnings as errors
-              --verbose         print details of internal errors
+              --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
 
             Exit codes: 0 success, 1 content errors, 2 usage or internal error.
@@ -54,10 +57,17 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Clock clock;
 
     Main(PrintStream out, PrintStream err) {
+        this(out, err, Clock.systemDefaultZone());
+    }
+
+    /** @param clock today's date for review-date checks; tests pass a fixed clock */
+    Main(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
         this.err = err;
+        this.clock = clock;
     }
 
     public static void main(String[] args) {
@@ -76,6 +86,7 @@ public final class Main {
             return switch (command) {
                 case "build" -> build(rest);
                 case "serve" -> new ServeCommand(out, err).run(rest);
+                case "report" -> new ReportCommand(out, err).run(rest);
                 default -> throw new UsageError("unknown command '" + command + "'");
             };
         } catch (UsageError e) {
@@ -96,7 +107,7 @@ public final class Main {
     }
 
     private int build(List<String> args) throws Exception {
-        Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url"),
+        Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
                 Set.of("--strict", "--verbose", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
@@ -111,16 +122,19 @@ public final class Main {
                 Path.of(options.value("--templates", defaults.templates().toString())),
                 Path.of(options.value("--out", defaults.out().toString())),
                 options.value("--base-url", null),
-                options.flag("--strict"));
+                options.flag("--strict")).withClock(ReportCommand.clockFor(options.value("--today", null), clock));
         BuildReport report = new SiteBuild(build).run();
         report(report.warnings());
         int warnings = report.warnings().size();
         out.printf("Built %d pages (%d files) in %d ms into %s%s%n", report.pages(), report.files(), report.millis(),
                 build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        if (options.flag("--verbose")) {
+            out.print(report.content().table());
+        }
         return OK;
     }
 
-    private void report(List<Problem> problems) {
+    void report(List<Problem> problems) {
         problems.forEach(err::println);
     }
 }

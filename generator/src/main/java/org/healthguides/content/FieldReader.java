@@ -77,6 +77,26 @@ final class FieldReader {
         return null;
     }
 
+    Double decimal(String key) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        if (node.isScalar()) {
+            try {
+                double value = Double.parseDouble(((String) node.value()).strip());
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        problems.add(Problem.error(file, node.line(), "'" + key + "' must be a number, found " + node.kindName(),
+                "write digits, for example '" + key + ": 8'"));
+        return null;
+    }
+
     LocalDate date(String key) {
         YamlNode node = fields.get(key);
         if (node == null || node.value() == null) {

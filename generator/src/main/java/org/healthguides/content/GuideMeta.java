@@ -13,17 +13,23 @@ import org.healthguides.diagnostics.Problem;
  *
  * @param requiredSections     section slugs the guide must have
  * @param requiredSectionsLine where they are declared, for messages
- * @param reviewed             may be null until an editor adds it
- * @param nextReview           may be null until an editor adds it
+ * @param reviewed             may be null until an editor adds it (the build warns)
+ * @param nextReview           may be null until an editor adds it (the build warns)
+ * @param maxGrade             the highest Flesch–Kincaid grade a section may read at before the build warns
+ * @param reviewedLine         where reviewed is written (the top of the file when it is not), for messages
+ * @param nextReviewLine       where next_review is written (the top of the file when it is not), for messages
  */
 public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
-                        List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings) {
+                        List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings,
+                        double maxGrade, int reviewedLine, int nextReviewLine) {
 
     public static final String INDEX_FILE = "index.md";
     /** The name by which a required warning points at the guide's own page. */
     public static final String INDEX_SECTION = "index";
+    /** A reading age of about 13 to 14: what plain-English health writing aims at or below. */
+    public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
-            "required_sections", "required_warnings");
+            "required_sections", "required_warnings", "max_grade");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
 
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
@@ -36,6 +42,11 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         if (reviewed != null && nextReview != null && !nextReview.isAfter(reviewed)) {
             problems.add(Problem.error(file.displayPath(), reader.line("next_review"), "'next_review' is not after 'reviewed'",
                     "set next_review to a date after " + reviewed));
+        }
+        Double maxGrade = reader.decimal("max_grade");
+        if (maxGrade != null && (maxGrade < 1 || maxGrade > 30)) {
+            problems.add(Problem.error(file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
+                    "write a school grade, for example 'max_grade: 8'"));
         }
         List<String> sections = reader.textList("required_sections");
         List<RequiredWarning> warnings = new ArrayList<>();
@@ -50,6 +61,7 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             throw new ContentErrors(problems);
         }
         return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
-                List.copyOf(warnings));
+                List.copyOf(warnings), maxGrade == null ? DEFAULT_MAX_GRADE : maxGrade,
+                reader.line("reviewed"), reader.line("next_review"));
     }
 }

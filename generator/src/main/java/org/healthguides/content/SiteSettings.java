@@ -53,7 +53,9 @@ public record SiteSettings(String title, String language, String baseUrl, String
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SiteSettings(title, language, normaliseBaseUrl(baseUrl), description, disclaimer, Map.copyOf(kinds));
+        // Kept in the order declared: reports list kinds as site.yaml does.
+        return new SiteSettings(title, language, normaliseBaseUrl(baseUrl), description, disclaimer,
+                java.util.Collections.unmodifiableMap(kinds));
     }
 
     public SiteSettings withBaseUrl(String newBaseUrl) {

@@ -46,6 +46,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 public final class MarkdownRenderer {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final String SANITISE_BASE = "https://site.invalid/";
+    /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
+    private static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
 
     private final Map<String, WarningKind> kinds;
     private final Parser parser;
@@ -281,6 +283,7 @@ public final class MarkdownRenderer {
             Element backLink = item.selectFirst("a.footnote-backref");
             String citationId = backLink == null ? "" : backLink.attr("href").substring(1);
             item.select("a.footnote-backref").remove();
+            linkSources(item);
             Element onlyParagraph = item.children().size() == 1 ? item.selectFirst("> p") : null;
             String body = (onlyParagraph != null ? onlyParagraph.html() : item.html()).strip();
             references.add(new Reference(number, item.id(), citationId, body));
@@ -290,6 +293,39 @@ public final class MarkdownRenderer {
             citation.prependElement("span").addClass("visually-hidden").text("reference ");
         }
         return references;
+    }
+
+    /**
+     * Makes the sources a reference names into links: a web address written as it is ("https://…") and a DOI
+     * written "doi:10.1234/abc" (linked through https://doi.org/). Punctuation that ends the sentence is not
+     * part of the address. Addresses already written as Markdown links stay as they are.
+     */
+    private static void linkSources(Element reference) {
+        for (org.jsoup.nodes.TextNode text : new ArrayList<>(reference.textNodes())) {
+            linkSources(text);
+        }
+        for (Element child : reference.children()) {
+            if (!child.tagName().equals("a")) {
+                linkSources(child);
+            }
+        }
+    }
+
+    private static void linkSources(org.jsoup.nodes.TextNode text) {
+        java.util.regex.Matcher source = SOURCE.matcher(text.getWholeText());
+        if (!source.find()) {
+            return;
+        }
+        String written = source.group().replaceAll("[.,;:!?)\\]'\"]+$", "");
+        String doi = source.group(1);
+        String href = doi == null ? written : "https://doi.org/" + written.substring(written.indexOf("10."));
+        org.jsoup.nodes.TextNode address = source.start() == 0 ? text : text.splitText(source.start());
+        // jsoup will not split at the very end, so the text after the address is split off only when there is some.
+        org.jsoup.nodes.TextNode after = written.length() < address.getWholeText().length() ? address.splitText(written.length()) : null;
+        address.replaceWith(new Element("a").attr("href", href).text(written));
+        if (after != null) {
+            linkSources(after);
+        }
     }
 
     /** Adds an anchor link to every content heading and returns the headings with their ids. */

@@ -13,6 +13,8 @@ import org.healthguides.markdown.Reference;
  * @param html       sanitised HTML
  * @param onThisPage its top-level headings, for the "on this page" list
  * @param references its numbered references, in order
+ * @param readingMinutes how long its prose takes to read, in whole minutes (rounded up)
  */
-public record ContentView(String id, String title, String html, List<Heading> onThisPage, List<Reference> references) {
+public record ContentView(String id, String title, String html, List<Heading> onThisPage, List<Reference> references,
+                          int readingMinutes) {
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param wholeGuideUrl the page with every section, relative to the current page
  * @param contents      the guide's sections in order, the current one marked
  * @param review        null when the guide has no review dates yet
+ * @param readingMinutes how long the whole guide (introduction and every section) takes to read, in whole minutes
  */
 public record GuideView(String title, String description, String url, String wholeGuideUrl, List<PageLink> contents,
-                        ReviewDates review) {
+                        ReviewDates review, int readingMinutes) {
 }

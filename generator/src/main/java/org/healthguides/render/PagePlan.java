@@ -11,6 +11,7 @@ import org.healthguides.content.UrlPath;
 import org.healthguides.markdown.Heading;
 import org.healthguides.markdown.NestedContent;
 import org.healthguides.markdown.RenderedMarkdown;
+import org.healthguides.readability.ReadingStats;
 import org.healthguides.site.Guide;
 import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
@@ -45,7 +46,7 @@ public final class PagePlan {
         GuideMeta meta = guide.meta();
         ReviewDates review = reviewDates(meta, locale);
         pages.add(new Page.GuideIndex(guide.path(), meta.title(), meta.description(), UrlPath.toRoot(guide.path()),
-                guideView(guide, guide.path(), null, review), content("", meta.title(), guide.introduction())));
+                guideView(guide, guide.path(), null, review), content("", meta.title(), guide.introduction(), guide.introductionReading())));
         List<SectionPage> sections = guide.sections();
         for (int i = 0; i < sections.size(); i++) {
             SectionPage section = sections.get(i);
@@ -53,14 +54,16 @@ public final class PagePlan {
             PageLink previous = i == 0 ? null : link(sections.get(i - 1), from);
             PageLink next = i == sections.size() - 1 ? null : link(sections.get(i + 1), from);
             pages.add(new Page.Section(from, section.title(), section.meta().description(), UrlPath.toRoot(from),
-                    guideView(guide, from, section, review), content("", section.title(), section.content()), previous, next));
+                    guideView(guide, from, section, review), content("", section.title(), section.content(), section.reading()),
+                    previous, next));
         }
         String whole = guide.wholeGuidePath();
         List<ContentView> nested = sections.stream()
-                .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--")))
+                .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--"), s.reading()))
                 .toList();
         pages.add(new Page.WholeGuide(whole, meta.title(), meta.description(), UrlPath.toRoot(whole),
-                guideView(guide, whole, null, review), content("", meta.title(), guide.introductionWhole()), nested));
+                guideView(guide, whole, null, review), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
+                nested));
         return pages;
     }
 
@@ -69,13 +72,13 @@ public final class PagePlan {
                 .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
-                UrlPath.relative(from, guide.wholeGuidePath()), contents, review);
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes());
     }
 
-    private static ContentView content(String id, String title, RenderedMarkdown markdown) {
+    private static ContentView content(String id, String title, RenderedMarkdown markdown, ReadingStats reading) {
         int topLevel = markdown.headings().stream().mapToInt(Heading::level).min().orElse(2);
         List<Heading> onThisPage = markdown.headings().stream().filter(h -> h.level() == topLevel).toList();
-        return new ContentView(id, title, markdown.html(), onThisPage, markdown.references());
+        return new ContentView(id, title, markdown.html(), onThisPage, markdown.references(), reading.readingMinutes());
     }
 
     private static PageLink link(SectionPage section, String from) {

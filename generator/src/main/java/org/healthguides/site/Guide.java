@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.healthguides.content.GuideMeta;
 import org.healthguides.markdown.RenderedMarkdown;
+import org.healthguides.readability.ReadingStats;
 
 /**
  * A guide: its introduction and its sections in reading order.
@@ -14,9 +15,11 @@ import org.healthguides.markdown.RenderedMarkdown;
  * @param introductionWhole    the same body as published on the whole-guide page, whose links start one level deeper
  * @param sections             sorted by their {@code order}
  * @param assets               content paths of files published as they are (images)
+ * @param introductionReading  how hard the introduction's prose is to read, and how long
  */
 public record Guide(GuideMeta meta, String path, String displayPath, RenderedMarkdown introduction,
-                    RenderedMarkdown introductionWhole, List<SectionPage> sections, List<String> assets) {
+                    RenderedMarkdown introductionWhole, List<SectionPage> sections, List<String> assets,
+                    ReadingStats introductionReading) {
 
     /** The slug of the page with every section on it, reserved so no section can take it. */
     public static final String WHOLE_GUIDE_SLUG = "whole-guide";
@@ -27,6 +30,15 @@ public record Guide(GuideMeta meta, String path, String displayPath, RenderedMar
 
     public String title() {
         return meta.title();
+    }
+
+    /** The introduction and every section together: what the whole-guide page holds. */
+    public ReadingStats totalReading() {
+        ReadingStats total = introductionReading;
+        for (SectionPage section : sections) {
+            total = total.plus(section.reading());
+        }
+        return total;
     }
 
     public String wholeGuidePath() {

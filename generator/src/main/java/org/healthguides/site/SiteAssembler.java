@@ -19,6 +19,7 @@ import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownSource;
 import org.healthguides.markdown.RenderedMarkdown;
+import org.healthguides.readability.Prose;
 
 /**
  * Builds the site model from the loaded content: parses front matter, renders every Markdown body (in parallel),
@@ -45,8 +46,13 @@ public final class SiteAssembler {
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+        if (settings.disclaimer().isBlank()) {
+            problems.add(Problem.warning(tree.settings().displayPath(), 0, "no 'disclaimer' is set",
+                    "add 'disclaimer: …' saying the guides are general information and who to call in an emergency; every page shows it"));
+        }
         for (Guide guide : guides) {
             problems.addAll(ContentContract.check(guide, settings.warningKinds(), contentRoot));
+            problems.addAll(ReadingLevel.check(guide));
         }
         List<Problem> sorted = problems.stream().sorted(Problem.BY_LOCATION).toList();
         if (sorted.stream().anyMatch(Problem::isError)) {
@@ -79,7 +85,8 @@ public final class SiteAssembler {
                 indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
         RenderedMarkdown introductionWhole = markdown.render(new MarkdownSource(index.displayPath(), index.path(),
                 indexFrontMatter.body(), indexFrontMatter.bodyLine(), guidePath + Guide.WHOLE_GUIDE_SLUG + "/"));
-        return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets());
+        return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
+                Prose.statsOf(introduction.html()));
     }
 
     private SectionPage assembleSection(SourceFile file, List<Problem> problems) {
@@ -93,7 +100,8 @@ public final class SiteAssembler {
             }
             RenderedMarkdown content = render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(),
                     frontMatter.body(), frontMatter.bodyLine()), problems);
-            return new SectionPage(meta, org.healthguides.content.UrlPath.pageOf(file.path()), file.displayPath(), content);
+            return new SectionPage(meta, org.healthguides.content.UrlPath.pageOf(file.path()), file.displayPath(), content,
+                    Prose.statsOf(content.html()));
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
             return null;

@@ -12,6 +12,10 @@ public final class Fixture {
     public final Path templates;
     public final Path out;
 
+    /** The day tests build on: between the fixture guide's review date and its next review. */
+    public static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2027-01-15T10:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
     public static final String SETTINGS = """
             title: Test guides
             language: en-GB

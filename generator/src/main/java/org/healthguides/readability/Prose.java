@@ -1,0 +1,64 @@
+package org.healthguides.readability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The prose of a page's content HTML, as blocks of plain text: what a reader reads as sentences.
+ * Left out: headings (short labels without sentence punctuation, which would make the text look easier
+ * than it is), code, reference markers and visually hidden text. Callouts count: their lists and text are
+ * the advice readers most need to understand. Each paragraph, list item or table cell is its own block.
+ */
+public final class Prose {
+    private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "dt", "dd", "blockquote", "figcaption",
+            "div", "section", "ul", "ol", "table", "tr", "br");
+    private static final String LEFT_OUT = "h1, h2, h3, h4, h5, h6, pre, code, sup:has(a.footnote-ref), a.footnote-ref, "
+            + ".visually-hidden, .heading-anchor";
+
+    private Prose() {
+    }
+
+    public static List<String> blocksOf(String html) {
+        Document document = Jsoup.parseBodyFragment(html);
+        document.select(LEFT_OUT).remove();
+        StringBuilder text = new StringBuilder();
+        document.body().traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode textNode) {
+                    text.append(textNode.getWholeText().replace('\n', ' '));
+                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    text.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    text.append('\n');
+                }
+            }
+        });
+        List<String> blocks = new ArrayList<>();
+        for (String block : text.toString().split("\n")) {
+            String collapsed = block.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            if (!collapsed.isEmpty()) {
+                blocks.add(collapsed);
+            }
+        }
+        return blocks;
+    }
+
+    /** The reading statistics of a page's content HTML. */
+    public static ReadingStats statsOf(String html) {
+        return ReadingStats.of(blocksOf(html));
+    }
+}

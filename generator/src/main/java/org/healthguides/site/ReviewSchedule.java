@@ -1,0 +1,41 @@
+package org.healthguides.site;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.healthguides.content.GuideMeta;
+import org.healthguides.diagnostics.Problem;
+
+/**
+ * Health content must be checked again by a date it states. A guide without review dates, reviewed in the
+ * future, or past its next review is published with a warning (an error under --strict), so that it is
+ * reviewed, not forgotten.
+ */
+public final class ReviewSchedule {
+    private ReviewSchedule() {
+    }
+
+    /** @param today the build's date, from the injected clock */
+    public static List<Problem> check(Guide guide, LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
+        GuideMeta meta = guide.meta();
+        if (meta.reviewed() == null || meta.nextReview() == null) {
+            problems.add(Problem.warning(guide.displayPath(), meta.reviewed() == null ? meta.reviewedLine() : meta.nextReviewLine(),
+                    "guide '" + guide.slug() + "' has no " + (meta.reviewed() == null ? "'reviewed'" : "'next_review'") + " date",
+                    "add 'reviewed: YYYY-MM-DD' and 'next_review: YYYY-MM-DD'; every page shows them"));
+            return problems;
+        }
+        if (meta.reviewed().isAfter(today)) {
+            problems.add(Problem.warning(guide.displayPath(), meta.reviewedLine(),
+                    "guide '" + guide.slug() + "' says it was reviewed on " + meta.reviewed() + ", which is after today (" + today + ")",
+                    "set 'reviewed' to the date the review was done"));
+        }
+        if (today.isAfter(meta.nextReview())) {
+            problems.add(Problem.warning(guide.displayPath(), meta.nextReviewLine(),
+                    "guide '" + guide.slug() + "' was due for review on " + meta.nextReview() + " (today is " + today + ")",
+                    "review the guide, then set 'reviewed' to today and 'next_review' to the next date"));
+        }
+        return problems;
+    }
+}

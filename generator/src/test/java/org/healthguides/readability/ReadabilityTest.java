@@ -1,0 +1,88 @@
+package org.healthguides.readability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReadabilityTest {
+
+    /** Expected counts are the dictionary's (hyphenation as a reader says it), chosen to exercise each step of the rule. */
+    @ParameterizedTest(name = "{0} has {1} syllables")
+    @CsvSource({
+            "the, 1", "cat, 1", "you, 1", "yes, 1", "your, 1",
+            "Australian, 3", "platypus, 3", "seemingly, 3", "hybrid, 2", "mammal, 2", "reptilian, 3", "creature, 2",
+            "make, 1", "whole, 1", "makes, 1", "locked, 1", "times, 1",
+            "table, 2", "muscles, 2", "wanted, 2", "uses, 2", "hinges, 2", "bruises, 2",
+            "don't, 1", "shoulder-width, 3", "pain-free, 2", "2, 1", "15, 2", "2018, 4",
+    })
+    void syllables_follow_the_documented_rule(String word, int expected) {
+        assertEquals(expected, Syllables.count(word));
+    }
+
+    @Test
+    void the_platypus_sentence_scores_grade_11_3_as_published() {
+        // Wikipedia, "Flesch–Kincaid readability tests": 13 words, 24 syllables, grade 11.3.
+        // By hand: 0.39 × 13/1 + 11.8 × 24/13 − 15.59 = 5.07 + 21.784615 − 15.59 = 11.264615
+        //          206.835 − 1.015 × 13 − 84.6 × 24/13 = 206.835 − 13.195 − 156.184615 = 37.455385
+        ReadingStats stats = ReadingStats.of(List.of(
+                "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature."));
+        assertEquals(new ReadingStats(13, 1, 24), stats);
+        assertEquals(11.264615, stats.fleschKincaidGrade(), 1e-6);
+        assertEquals(11.3, Math.round(stats.fleschKincaidGrade() * 10) / 10.0);
+        assertEquals(37.455385, stats.fleschReadingEase(), 1e-6);
+    }
+
+    @Test
+    void the_cat_sat_on_the_mat_scores_reading_ease_116_as_published() {
+        // Wikipedia, "Flesch–Kincaid readability tests": reading ease 116.
+        // By hand: 206.835 − 1.015 × 6 − 84.6 × 6/6 = 206.835 − 6.09 − 84.6 = 116.145
+        //          0.39 × 6 + 11.8 × 1 − 15.59 = 2.34 + 11.8 − 15.59 = −1.45
+        ReadingStats stats = ReadingStats.of(List.of("The cat sat on the mat."));
+        assertEquals(new ReadingStats(6, 1, 6), stats);
+        assertEquals(116.145, stats.fleschReadingEase(), 1e-9);
+        assertEquals(-1.45, stats.fleschKincaidGrade(), 1e-9);
+    }
+
+    @Test
+    void sentences_end_at_stops_and_at_the_end_of_every_block() {
+        // "Rest for two days." 4 words, "Then walk." 2, the list item "sharp night pain" 3: 9 words, 3 sentences,
+        // 9 one-syllable words. Grade by hand: 0.39 × 3 + 11.8 × 1 − 15.59 = −2.62.
+        ReadingStats stats = ReadingStats.of(List.of("Rest for two days. Then walk.", "sharp night pain"));
+        assertEquals(new ReadingStats(9, 3, 9), stats);
+        assertEquals(3.0, stats.averageSentenceLength());
+        assertEquals(-2.62, stats.fleschKincaidGrade(), 1e-9);
+    }
+
+    @Test
+    void punctuation_alone_and_decimals_do_not_make_words_or_sentences() {
+        ReadingStats stats = ReadingStats.of(List.of("Wait 2.5 days — then \"rest.\" Really?"));
+        assertEquals(6, stats.words()); // Wait, 2.5, days, then, rest, Really — not the dash
+        assertEquals(2, stats.sentences());
+    }
+
+    @Test
+    void reading_time_rounds_up_to_whole_minutes_at_200_words_per_minute() {
+        assertEquals(0, ReadingStats.minutesFor(0));
+        assertEquals(1, ReadingStats.minutesFor(1));
+        assertEquals(1, ReadingStats.minutesFor(200));
+        assertEquals(2, ReadingStats.minutesFor(201));
+        assertEquals(0.0, ReadingStats.NONE.fleschKincaidGrade());
+    }
+
+    @Test
+    void prose_leaves_out_headings_code_reference_markers_and_hidden_text() {
+        String html = """
+                <h2 id="a">Take a break<a class="heading-anchor" href="#a"><span aria-hidden="true">#</span></a></h2>
+                <p>Rest for two days.<sup id="fnref-1"><a class="footnote-ref" href="#fn-1"><span class="visually-hidden">reference </span>1</a></sup>
+                Then walk.</p>
+                <pre><code>not prose at all</code></pre>
+                <section class="callout"><h3 class="callout__heading"><span class="callout__label">Urgent advice:</span> See a doctor if:</h3>
+                <div class="callout__content"><ul><li>sharp night pain</li><li><p>numbness</p></li></ul></div></section>
+                """;
+        assertEquals(List.of("Rest for two days. Then walk.", "sharp night pain", "numbness"), Prose.blocksOf(html));
+    }
+}
