@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,12 +26,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * driver is missing, they fail: CI must never pass without having looked at the site in a browser.
  * Selenium is given both binaries explicitly, so Selenium Manager never downloads a browser or a driver.
  */
-final class ChromiumSession implements BeforeAllCallback, AfterAllCallback {
+final class ChromiumSession implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
     static final int PHONE_WIDTH = 360;
     static final int PHONE_HEIGHT = 800;
     static final int DESKTOP_WIDTH = 1280;
     static final int DESKTOP_HEIGHT = 800;
 
+    private static final boolean REQUIRED = "required".equals(System.getProperty("browser.tests", "off"));
     private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
 
@@ -40,16 +42,24 @@ final class ChromiumSession implements BeforeAllCallback, AfterAllCallback {
     private SiteServer server;
     private ChromeDriver driver;
     private Path profileDir;
+    private String media = "screen";
+    private String scheme = "light";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (REQUIRED) {
+            return ConditionEvaluationResult.enabled("browser.tests=required");
+        }
+        String message = "BROWSER TESTS SKIPPED (" + context.getDisplayName() + "): they run with "
+                + "`mvn verify -Pbrowser`, which needs the Debian packages chromium and chromium-driver";
+        if (context.getTestMethod().isEmpty()) {
+            System.out.println("\n*** " + message + " ***\n");
+        }
+        return ConditionEvaluationResult.disabled(message);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        String mode = System.getProperty("browser.tests", "off");
-        if (!"required".equals(mode)) {
-            String message = "BROWSER TESTS SKIPPED (" + context.getDisplayName() + "): they run with "
-                    + "`mvn verify -Pbrowser`, which needs the Debian packages chromium and chromium-driver";
-            System.out.println("\n*** " + message + " ***\n");
-            Assumptions.abort(message);
-        }
         for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException("browser tests: " + binary + " not found; install Chromium with "
@@ -113,6 +123,8 @@ final class ChromiumSession implements BeforeAllCallback, AfterAllCallback {
     void viewport(int width, int height, boolean mobile) {
         cdp("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        // Overlay scrollbars, as on phones and macOS: the page gets the whole width, and screenshots show all of it.
+        cdp("Emulation.setScrollbarsHidden", Map.of("hidden", true));
     }
 
     void phone() {
@@ -125,13 +137,19 @@ final class ChromiumSession implements BeforeAllCallback, AfterAllCallback {
 
     /** "light" or "dark": what the reader's system asks for, through prefers-color-scheme. */
     void colorScheme(String scheme) {
-        cdp("Emulation.setEmulatedMedia",
-                Map.of("media", "", "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        this.scheme = scheme;
+        emulateMedia();
     }
 
-    /** "print" or "screen". */
+    /** "print" or "screen" (CSS @media print and screen), keeping the colour scheme. */
     void media(String media) {
-        cdp("Emulation.setEmulatedMedia", Map.of("media", media));
+        this.media = media;
+        emulateMedia();
+    }
+
+    private void emulateMedia() {
+        cdp("Emulation.setEmulatedMedia", Map.of("media", media,
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     @SuppressWarnings("unchecked")

@@ -78,9 +78,11 @@ class LayoutBrowserTest {
                   if (el.classList.contains('skip-link') || el.closest('.visually-hidden') || !el.getClientRects().length) continue;
                   const r = el.getBoundingClientRect();
                   if (r.width >= 24 && r.height >= 24) continue;
-                  const block = el.parentElement.closest('p, li, td, th, dd, dt, blockquote, figcaption');
-                  const inSentence = getComputedStyle(el).display === 'inline' && block
-                      && block.textContent.replace(/\\s+/g, ' ').trim().length > el.textContent.replace(/\\s+/g, ' ').trim().length;
+                  // In a sentence: the link, or an inline element around it (a <sup>), has words right beside it.
+                  let inSentence = false;
+                  for (let n = el; n && getComputedStyle(n).display === 'inline'; n = n.parentElement) {
+                    inSentence ||= [n.previousSibling, n.nextSibling].some(s => s && s.nodeType === 3 && s.textContent.trim());
+                  }
                   if (!inSentence) out.push(describe(el) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
                 }
                 return out;
