@@ -123,4 +123,14 @@ class LayoutBrowserTest {
         }
         System.out.printf("/%s at 1280 px: at most %.0f characters a line%n", page, widest);
     }
+
+    @ParameterizedTest(name = "/{0}")
+    @MethodSource("pages")
+    void headerBreadcrumbMainAndFooterLineUpOnADesktop(String page) {
+        chromium.desktop();
+        chromium.open(page);
+        List<Number> lefts = chromium.script(
+                "return [...document.querySelectorAll('.container')].map(c => Math.round(c.getBoundingClientRect().left))");
+        assertTrue(lefts.stream().distinct().count() == 1, "/" + page + ": the columns start at " + lefts);
+    }
 }
