@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Serves the built site over HTTP on 127.0.0.1 and a free port, as a static host would:
- * "dir/" serves "dir/index.html", an unknown path gets 404.html with status 404.
+ * Serves the built site over HTTP on 127.0.0.1 and a free port, as a static host would, under the path of the
+ * base URL the site was built for (site.base.url, e.g. "/health/"): "dir/" serves "dir/index.html", an unknown
+ * path gets 404.html with status 404.
  */
 final class SiteServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of(
@@ -30,10 +31,12 @@ final class SiteServer implements AutoCloseable {
             "webmanifest", "application/manifest+json");
 
     private final Path root;
+    private final String basePath;
     private final HttpServer server;
 
     SiteServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.basePath = URI.create(System.getProperty("site.base.url", "/")).getPath();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
         server.start();
@@ -41,19 +44,20 @@ final class SiteServer implements AutoCloseable {
 
     /** The site's base address, ending in "/". */
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-            Path file = root.resolve(path.substring(1)).normalize();
+            boolean inSite = path.startsWith(basePath);
+            Path file = root.resolve(inSite ? path.substring(basePath.length()) : "").normalize();
             if (Files.isDirectory(file)) {
                 file = file.resolve("index.html");
             }
             int status = 200;
             // Never serve anything outside the site, whatever the request path says.
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            if (!inSite || !file.startsWith(root) || !Files.isRegularFile(file)) {
                 file = root.resolve("404.html");
                 status = 404;
             }
