@@ -10,8 +10,13 @@ import java.nio.file.Path;
  * @param out       the output folder, replaced as a whole when the build succeeds
  * @param baseUrl   overrides the settings' base_url when not null
  * @param strict    warnings fail the build
+ * @param external  also ask the web whether external links still work (slow, needs the network)
  */
-public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
+public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
+        this(content, templates, out, baseUrl, strict, false);
+    }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");
     public static final Path DEFAULT_TEMPLATES = Path.of("templates");
