@@ -78,6 +78,7 @@ public final class ContentLoader {
         SourceFile index = null;
         List<SourceFile> sections = new ArrayList<>();
         List<String> assets = new ArrayList<>();
+        List<String> sectionNames = new ArrayList<>();
         for (Path child : children) {
             String name = child.getFileName().toString();
             String path = slug + "/" + name;
@@ -98,6 +99,7 @@ public final class ContentLoader {
                 index = read(path, problems);
             } else if (name.endsWith(".md")) {
                 checkSlug(slug, name, path, seenSlugs, problems);
+                sectionNames.add(name.substring(0, name.length() - ".md".length()));
                 SourceFile section = read(path, problems);
                 if (section != null) {
                     sections.add(section);
@@ -109,7 +111,7 @@ public final class ContentLoader {
         if (index == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets)));
+        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets), List.copyOf(sectionNames)));
     }
 
     private SourceFile read(String path, List<Problem> problems) {
