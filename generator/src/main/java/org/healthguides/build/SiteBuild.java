@@ -42,7 +42,7 @@ public final class SiteBuild {
     }
 
     /** Builds and publishes the site; throws with every problem found when there is an error. */
-    public BuildReport run() throws ContentErrors, IOException, InterruptedException {
+    public BuildReport run() throws ContentErrors, IOException {
         long start = System.nanoTime();
         RenderedSite site = render();
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
@@ -56,7 +56,7 @@ public final class SiteBuild {
     }
 
     /** Everything {@link #run()} checks, without writing anything. */
-    public BuildReport check() throws ContentErrors, IOException, InterruptedException {
+    public BuildReport check() throws ContentErrors, IOException {
         long start = System.nanoTime();
         RenderedSite site = render();
         return new BuildReport(site.pageCount(), 0, site.warnings(), millisSince(start));
@@ -71,7 +71,7 @@ public final class SiteBuild {
     private record RenderedSite(int pageCount, Map<String, String> pages, Map<String, Path> copies, List<Problem> warnings) {
     }
 
-    private RenderedSite render() throws ContentErrors, IOException, InterruptedException {
+    private RenderedSite render() throws ContentErrors, IOException {
         String contentName = display(options.content());
         ContentTree tree = new ContentLoader(options.content(), contentName).load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
@@ -130,7 +130,12 @@ public final class SiteBuild {
             }
         }
         if (options.external()) {
-            problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY).check(external));
+            try {
+                problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY).check(external));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while checking external links");
+            }
         }
         List<Problem> found = problems.stream()
                 .map(p -> options.strict() ? p.asError() : p)
