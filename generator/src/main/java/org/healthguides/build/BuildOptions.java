@@ -11,16 +11,22 @@ import java.time.Clock;
  * @param out       the output folder, replaced as a whole when the build succeeds
  * @param baseUrl   overrides the settings' base_url when not null
  * @param strict    warnings fail the build
+ * @param external  also ask the web whether external links still work (slow, needs the network)
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
  */
-public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, Clock clock) {
+public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
+                           Clock clock) {
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
-        this(content, templates, out, baseUrl, strict, Clock.systemDefaultZone());
+        this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone());
+    }
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external) {
+        this(content, templates, out, baseUrl, strict, external, Clock.systemDefaultZone());
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, newClock);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock);
     }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");

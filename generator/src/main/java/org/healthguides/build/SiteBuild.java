@@ -1,11 +1,14 @@
 package org.healthguides.build;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +19,7 @@ import org.healthguides.content.ContentTree;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.output.ContentHash;
@@ -23,18 +27,20 @@ import org.healthguides.output.SiteWriter;
 import org.healthguides.output.Sitemap;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
-import org.healthguides.report.ContentReport;
 import org.healthguides.render.PagePlan;
 import org.healthguides.render.TemplateRenderer;
+import org.healthguides.report.ContentReport;
 import org.healthguides.site.Guide;
+import org.healthguides.site.ReviewSchedule;
 import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
-import org.healthguides.site.ReviewSchedule;
 import org.healthguides.site.SiteAssembler;
 
 /**
  * Runs the pipeline in the order data flows: load content, parse settings, assemble the site (Markdown
- * rendered per section), plan pages, render templates, check links, and only then swap the new site in.
+ * rendered per section), plan pages, render templates, check links. {@link #run()} writes each file into a
+ * fresh folder beside the output and swaps it in only when nothing was wrong; {@link #check()} is the same
+ * pipeline with the files thrown away.
  */
 public final class SiteBuild {
     private final BuildOptions options;
@@ -43,71 +49,23 @@ public final class SiteBuild {
         this.options = options;
     }
 
+    /** Builds and publishes the site; throws with every problem found when there is an error. */
     public BuildReport run() throws ContentErrors, IOException {
         long start = System.nanoTime();
-        Site site = assemble();
-        SiteSettings settings = site.settings();
-        List<Page> pages = PagePlan.pagesOf(site);
-        TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
-        templates.checkTemplates(pages.stream().map(Page::template).distinct().toList());
-
-        List<Problem> buildWarnings = new ArrayList<>();
-        if (PageMetadata.absoluteUrl(settings, "") == null) {
-            buildWarnings.add(Problem.warning(options.baseUrl() != null ? "--base-url" : display(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
-                    "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
-                    "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
-        }
-
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
-            LinkChecker links = new LinkChecker();
-            Map<String, String> assets = copyStaticFiles(writer, links);
-            for (Guide guide : site.guides()) {
-                for (String asset : guide.assets()) {
-                    writer.copy(asset, options.content().resolve(asset));
-                    links.addFile(asset);
-                }
-            }
-            List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
-            problems.addAll(buildWarnings);
-            Site built = site;
-            List<Sitemap.Entry> sitemap = Collections.synchronizedList(new ArrayList<>());
-            java.time.LocalDate today = java.time.LocalDate.now(options.clock());
-            for (Guide guide : site.guides()) {
-                problems.addAll(ReviewSchedule.check(guide, today));
-            }
-            pages.parallelStream().forEach(page -> {
-                try {
-                    PageMetadata meta = PageMetadata.of(built, page);
-                    if (meta.indexable() && meta.url() != null) {
-                        sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
-                    }
-                    String html = templates.render(page, assets, meta);
-                    boolean isFile = page.path().endsWith(".html");
-                    writer.writeText(isFile ? page.path() : page.path() + "index.html", html);
-                    links.addPage(page.path(), html);
-                } catch (ContentErrors e) {
-                    problems.addAll(e.problems());
-                }
-            });
-            writeSitemap(writer, settings, sitemap);
-            for (Guide guide : site.guides()) {
-                problems.addAll(links.check(guide.displayPath(), guide.introduction().links()));
-                for (SectionPage section : guide.sections()) {
-                    problems.addAll(links.check(section.displayPath(), section.content().links()));
-                }
-            }
-            List<Problem> found = problems.stream()
-                    .map(p -> options.strict() ? p.asError() : p)
-                    .distinct()
-                    .sorted(Problem.BY_LOCATION)
-                    .toList();
-            if (found.stream().anyMatch(Problem::isError)) {
-                throw new ContentErrors(found);
-            }
+            Outcome outcome = render(new StagedFiles(writer));
             writer.commit();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            return new BuildReport(pages.size(), writer.filesWritten(), found, millis, ContentReport.of(site));
+            return new BuildReport(outcome.pages(), writer.filesWritten(), outcome.warnings(), millisSince(start), outcome.content());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /** Everything {@link #run()} checks, without writing anything. */
+    public BuildReport check() throws ContentErrors, IOException {
+        long start = System.nanoTime();
+        Outcome outcome = render(Output.DISCARD);
+        return new BuildReport(outcome.pages(), 0, outcome.warnings(), millisSince(start), outcome.content());
     }
 
     /**
@@ -115,8 +73,51 @@ public final class SiteBuild {
      * output. What {@code guide report} reads; warnings are in {@link Site#warnings()}.
      */
     public Site assemble() throws ContentErrors {
-        String contentName = display(options.content());
-        ContentTree tree = new ContentLoader(options.content(), contentName).load();
+        Loaded loaded = load();
+        return assemble(loaded);
+    }
+
+    /** Where the built files go: the staging folder of a build, or nowhere for a check. */
+    private interface Output {
+        Output DISCARD = new Output() {
+            @Override
+            public void write(String sitePath, byte[] bytes) {
+            }
+
+            @Override
+            public void copy(String sitePath, Path file) {
+            }
+        };
+
+        void write(String sitePath, byte[] bytes);
+
+        void copy(String sitePath, Path file);
+
+        default void writeText(String sitePath, String text) {
+            write(sitePath, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private record StagedFiles(SiteWriter writer) implements Output {
+        @Override
+        public void write(String sitePath, byte[] bytes) {
+            writer.write(sitePath, bytes);
+        }
+
+        @Override
+        public void copy(String sitePath, Path file) {
+            writer.copy(sitePath, file);
+        }
+    }
+
+    private record Loaded(ContentTree tree, SiteSettings settings) {
+    }
+
+    private record Outcome(int pages, List<Problem> warnings, ContentReport content) {
+    }
+
+    private Loaded load() throws ContentErrors {
+        ContentTree tree = new ContentLoader(options.content(), display(options.content())).load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());
@@ -125,7 +126,93 @@ public final class SiteBuild {
             }
             settings = settings.withBaseUrl(options.baseUrl());
         }
-        return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), contentName).assemble(tree);
+        return new Loaded(tree, settings);
+    }
+
+    private Site assemble(Loaded loaded) throws ContentErrors {
+        return new SiteAssembler(loaded.settings(), new MarkdownRenderer(loaded.settings().warningKinds()), display(options.content()))
+                .assemble(loaded.tree());
+    }
+
+    private Outcome render(Output output) throws ContentErrors, IOException {
+        Loaded loaded = load();
+        SiteSettings settings = loaded.settings();
+        TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
+        Site site;
+        try {
+            site = assemble(loaded);
+        } catch (ContentErrors contentErrors) {
+            // Report broken templates with the broken content, so one run lists everything there is to fix.
+            List<Problem> all = new ArrayList<>(contentErrors.problems());
+            all.addAll(templates.syntaxProblems(templateNames()));
+            throw new ContentErrors(all.stream().sorted(Problem.BY_LOCATION).toList());
+        }
+        List<Page> pages = PagePlan.pagesOf(site);
+        // Every template, not only the pages' own: a syntax error in an included layout is then named at its own line.
+        templates.checkTemplates(Stream.concat(pages.stream().map(Page::template), templateNames().stream()).distinct().toList());
+
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+        if (PageMetadata.absoluteUrl(settings, "") == null) {
+            problems.add(Problem.warning(options.baseUrl() != null ? "--base-url" : display(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
+                    "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
+                    "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
+        }
+        LocalDate today = LocalDate.now(options.clock());
+        for (Guide guide : site.guides()) {
+            problems.addAll(ReviewSchedule.check(guide, today));
+        }
+
+        LinkChecker links = new LinkChecker();
+        Map<String, String> assets = publishStaticFiles(output, links);
+        for (Guide guide : site.guides()) {
+            for (String asset : guide.assets()) {
+                output.copy(asset, options.content().resolve(asset));
+                links.addFile(asset);
+            }
+        }
+        List<Sitemap.Entry> sitemap = Collections.synchronizedList(new ArrayList<>());
+        pages.parallelStream().forEach(page -> {
+            try {
+                PageMetadata meta = PageMetadata.of(site, page);
+                if (meta.indexable() && meta.url() != null) {
+                    sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
+                }
+                String html = templates.render(page, assets, meta);
+                boolean isFile = page.path().endsWith(".html");
+                output.writeText(isFile ? page.path() : page.path() + "index.html", html);
+                links.addPage(page.path(), html);
+            } catch (ContentErrors e) {
+                problems.addAll(e.problems());
+            }
+        });
+        writeSitemap(output, settings, sitemap);
+
+        List<ExternalLinkChecker.Use> external = new ArrayList<>();
+        for (Guide guide : site.guides()) {
+            problems.addAll(links.check(guide.displayPath(), guide.introduction().links()));
+            guide.introduction().links().forEach(link -> external.add(new ExternalLinkChecker.Use(guide.displayPath(), link)));
+            for (SectionPage section : guide.sections()) {
+                problems.addAll(links.check(section.displayPath(), section.content().links()));
+                section.content().links().forEach(link -> external.add(new ExternalLinkChecker.Use(section.displayPath(), link)));
+            }
+        }
+        if (options.external()) {
+            try {
+                problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY).check(external));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while checking external links");
+            }
+        }
+        List<Problem> found = problems.stream()
+                .map(p -> options.strict() ? p.asError() : p)
+                .distinct()
+                .sorted(Problem.BY_LOCATION)
+                .toList();
+        if (found.stream().anyMatch(Problem::isError)) {
+            throw new ContentErrors(found);
+        }
+        return new Outcome(pages.size(), found, ContentReport.of(site));
     }
 
     /**
@@ -133,7 +220,7 @@ public final class SiteBuild {
      * forever. Returns each file's name in the static folder ("style.css") with its site path
      * ("static/style.3f9c2a1b.css").
      */
-    private Map<String, String> copyStaticFiles(SiteWriter writer, LinkChecker links) throws IOException {
+    private Map<String, String> publishStaticFiles(Output output, LinkChecker links) throws IOException {
         Map<String, String> assets = new TreeMap<>();
         Path folder = options.templates().resolve(TemplateRenderer.STATIC_FOLDER);
         if (!Files.isDirectory(folder)) {
@@ -144,7 +231,7 @@ public final class SiteBuild {
                 String name = folder.relativize(file).toString().replace('\\', '/');
                 byte[] bytes = Files.readAllBytes(file);
                 String sitePath = ContentHash.hashedName(TemplateRenderer.STATIC_FOLDER + "/" + name, bytes);
-                writer.write(sitePath, bytes);
+                output.write(sitePath, bytes);
                 links.addFile(sitePath);
                 assets.put(name, sitePath);
             }
@@ -155,13 +242,35 @@ public final class SiteBuild {
     }
 
     /** sitemap.xml, sorted by address, when the base URL is absolute; robots.txt always (naming the sitemap if any). */
-    private static void writeSitemap(SiteWriter writer, SiteSettings settings, List<Sitemap.Entry> entries) {
+    private static void writeSitemap(Output output, SiteSettings settings, List<Sitemap.Entry> entries) {
         String sitemapUrl = PageMetadata.absoluteUrl(settings, Sitemap.SITEMAP_PATH);
         if (sitemapUrl != null) {
-            List<Sitemap.Entry> sorted = entries.stream().sorted(java.util.Comparator.comparing(Sitemap.Entry::url)).toList();
-            writer.writeText(Sitemap.SITEMAP_PATH, Sitemap.xml(sorted));
+            List<Sitemap.Entry> sorted = entries.stream().sorted(Comparator.comparing(Sitemap.Entry::url)).toList();
+            output.writeText(Sitemap.SITEMAP_PATH, Sitemap.xml(sorted));
         }
-        writer.writeText(Sitemap.ROBOTS_PATH, Sitemap.robotsTxt(sitemapUrl));
+        output.writeText(Sitemap.ROBOTS_PATH, Sitemap.robotsTxt(sitemapUrl));
+    }
+
+    /** Every template in the templates folder (outside static/), as FreeMarker names them. */
+    private List<String> templateNames() throws IOException {
+        Path folder = options.templates();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        Path staticFolder = folder.resolve(TemplateRenderer.STATIC_FOLDER);
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.startsWith(staticFolder) && file.getFileName().toString().endsWith(".ftlh"))
+                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** How a folder is named in messages: as given, relative to the working directory when it can be. */

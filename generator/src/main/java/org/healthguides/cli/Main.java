@@ -28,10 +28,14 @@ public final class Main {
               build     Build the site into the output folder (default target/site/)
               serve     Preview the site at http://127.0.0.1:8080/, rebuilding and reloading on every save
               report    Print each guide's words, reading time, reading age, warnings, references and links
+              check     Check everything a build would, without writing anything; lists every problem
+              new       Start a guide or a section from a template: 'guide new guide SLUG',
+                        'guide new section NAME --guide SLUG'
 
             Run 'guide <command> --help' for a command's options.
 
-            Exit codes: 0 success, 1 content errors (each printed as file:line: message), 2 usage or internal error.
+            Exit codes: 0 success, 1 content errors (each printed as file:line:column: error: what — how to fix),
+            2 usage or internal error (an internal error prints one line; run again with --verbose for details).
             """;
 
     private static final String BUILD_USAGE = """
@@ -49,10 +53,32 @@ public final class Main {
                                 for sitemap.xml and canonical links
               --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today, for reproducible builds
               --strict          treat warnings as errors
+              --external        also check external http(s) links over the network (warnings)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
 
             Exit codes: 0 success, 1 content errors, 2 usage or internal error.
+            """;
+
+    private static final String CHECK_USAGE = """
+            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--external] [--verbose]
+
+            Checks everything a build would (settings, front matter, Markdown, each guide's content contract,
+            links and #anchors, templates rendered in memory) and lists every problem, sorted by file and line.
+            Writes nothing.
+
+            Options:
+              --content DIR     content folder: site.yaml and one folder per guide (default: content)
+              --templates DIR   FreeMarker templates and static/ assets (default: templates)
+              --base-url URL    check as if published there (default: base_url in site.yaml)
+              --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today
+              --strict          treat warnings as errors
+              --external        also check external http(s) links over the network: HEAD, then GET if refused,
+                                8 at a time, 10 s each; a dead link is a warning
+              --verbose         print details of internal errors
+              --help            show this help
+
+            Exit codes: 0 no errors, 1 content errors, 2 usage or internal error.
             """;
 
     private final PrintStream out;
@@ -87,6 +113,8 @@ public final class Main {
                 case "build" -> build(rest);
                 case "serve" -> new ServeCommand(out, err).run(rest);
                 case "report" -> new ReportCommand(out, err).run(rest);
+                case "check" -> check(rest);
+                case "new" -> new NewCommand(out, err, clock).run(rest);
                 default -> throw new UsageError("unknown command '" + command + "'");
             };
         } catch (UsageError e) {
@@ -108,21 +136,12 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--verbose", "--help"));
+                Set.of("--strict", "--external", "--verbose", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
         }
-        if (!options.positional().isEmpty()) {
-            throw new UsageError("unexpected argument '" + options.positional().get(0) + "'");
-        }
-        BuildOptions defaults = BuildOptions.defaults();
-        BuildOptions build = new BuildOptions(
-                Path.of(options.value("--content", defaults.content().toString())),
-                Path.of(options.value("--templates", defaults.templates().toString())),
-                Path.of(options.value("--out", defaults.out().toString())),
-                options.value("--base-url", null),
-                options.flag("--strict")).withClock(ReportCommand.clockFor(options.value("--today", null), clock));
+        BuildOptions build = buildOptions(options);
         BuildReport report = new SiteBuild(build).run();
         report(report.warnings());
         int warnings = report.warnings().size();
@@ -132,6 +151,48 @@ public final class Main {
             out.print(report.content().table());
         }
         return OK;
+    }
+
+    private int check(List<String> args) throws Exception {
+        Arguments options = new Arguments(args, Set.of("--content", "--templates", "--base-url", "--today"),
+                Set.of("--strict", "--external", "--verbose", "--help"));
+        if (options.flag("--help")) {
+            out.print(CHECK_USAGE);
+            return OK;
+        }
+        BuildReport report;
+        try {
+            report = new SiteBuild(buildOptions(options)).check();
+        } catch (ContentErrors e) {
+            report(e.problems());
+            long errors = e.problems().stream().filter(Problem::isError).count();
+            long warnings = e.problems().size() - errors;
+            err.println("guide: check found " + count(errors, "error") + (warnings == 0 ? "" : " and " + count(warnings, "warning")));
+            return CONTENT_ERRORS;
+        }
+        report(report.warnings());
+        out.printf("Checked %d pages in %d ms: no errors%s%n", report.pages(), report.millis(),
+                report.warnings().isEmpty() ? "" : ", " + count(report.warnings().size(), "warning"));
+        return OK;
+    }
+
+    private BuildOptions buildOptions(Arguments options) throws UsageError {
+        if (!options.positional().isEmpty()) {
+            throw new UsageError("unexpected argument '" + options.positional().get(0) + "'");
+        }
+        BuildOptions defaults = BuildOptions.defaults();
+        return new BuildOptions(
+                Path.of(options.value("--content", defaults.content().toString())),
+                Path.of(options.value("--templates", defaults.templates().toString())),
+                Path.of(options.value("--out", defaults.out().toString())),
+                options.value("--base-url", null),
+                options.flag("--strict"),
+                options.flag("--external"))
+                .withClock(ReportCommand.clockFor(options.value("--today", null), clock));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     void report(List<Problem> problems) {

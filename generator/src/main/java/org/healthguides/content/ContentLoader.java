@@ -13,6 +13,8 @@ import org.healthguides.diagnostics.Problem;
 
 /** Reads the content folder from disk: the only part of this stage that does I/O. */
 public final class ContentLoader {
+    /** What a guide folder or section file name must look like to be a clean address. */
+    public static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private final Path root;
     private final String displayRoot;
 
@@ -37,6 +39,10 @@ public final class ContentLoader {
                     "create it with title, language and warning_kinds (see README)"));
         }
         SourceFile settings = read(SiteSettings.FILE_NAME, problems);
+        if (settings == null) {
+            // Nothing else can be checked without the warning kinds it declares.
+            throw new ContentErrors(problems);
+        }
         List<GuideFiles> guides = new ArrayList<>();
         for (Path entry : sortedChildren(root)) {
             String name = entry.getFileName().toString();
@@ -64,9 +70,15 @@ public final class ContentLoader {
             }
             return java.util.Optional.empty();
         }
+        if (!SLUG.matcher(slug).matches()) {
+            problems.add(Problem.warning(display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
+                    "rename the folder with lowercase letters, digits and hyphens, e.g. '" + slugLike(slug) + "'"));
+        }
+        java.util.Map<String, String> seenSlugs = new java.util.HashMap<>();
         SourceFile index = null;
         List<SourceFile> sections = new ArrayList<>();
         List<String> assets = new ArrayList<>();
+        List<String> sectionNames = new ArrayList<>();
         for (Path child : children) {
             String name = child.getFileName().toString();
             String path = slug + "/" + name;
@@ -86,6 +98,8 @@ public final class ContentLoader {
             } else if (name.equals(GuideMeta.INDEX_FILE)) {
                 index = read(path, problems);
             } else if (name.endsWith(".md")) {
+                checkSlug(slug, name, path, seenSlugs, problems);
+                sectionNames.add(name.substring(0, name.length() - ".md".length()));
                 SourceFile section = read(path, problems);
                 if (section != null) {
                     sections.add(section);
@@ -97,7 +111,7 @@ public final class ContentLoader {
         if (index == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets)));
+        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets), List.copyOf(sectionNames)));
     }
 
     private SourceFile read(String path, List<Problem> problems) {
@@ -114,6 +128,29 @@ public final class ContentLoader {
             return null;
         }
         return new SourceFile(path, display(path), ((TextDecoding.Decoded) decoded).text());
+    }
+
+    /**
+     * A section's file name is its address. Two names that differ only in case are one address on most hosts
+     * (and one file on macOS and Windows), so they are an error; other unusual names only a warning.
+     */
+    private void checkSlug(String guide, String name, String path, java.util.Map<String, String> seen, List<Problem> problems) {
+        String stem = name.substring(0, name.length() - ".md".length());
+        if (!SLUG.matcher(stem).matches()) {
+            problems.add(Problem.warning(display(path), 0, "file name '" + name + "' does not make a clean address",
+                    "rename it with lowercase letters, digits and hyphens, e.g. '" + slugLike(stem) + ".md'"));
+        }
+        String other = seen.putIfAbsent(stem.toLowerCase(java.util.Locale.ROOT), path);
+        if (other != null) {
+            problems.add(Problem.error(display(path), 0, "section slug '" + stem.toLowerCase(java.util.Locale.ROOT)
+                    + "' is also used by " + display(other), "rename one of the two files in " + displayRoot + "/" + guide + "/"));
+        }
+    }
+
+    /** "My Section" → "my-section". */
+    static String slugLike(String name) {
+        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "section" : slug;
     }
 
     private String display(String path) {

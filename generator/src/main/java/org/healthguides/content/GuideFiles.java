@@ -9,6 +9,12 @@ import java.util.List;
  * @param index    its {@code index.md}
  * @param sections every other Markdown file in the folder
  * @param assets   paths inside the content folder of other files (images), published beside the pages
+ * @param sectionNames the slug of every section file found, including any that could not be read
  */
-public record GuideFiles(String slug, SourceFile index, List<SourceFile> sections, List<String> assets) {
+public record GuideFiles(String slug, SourceFile index, List<SourceFile> sections, List<String> assets, List<String> sectionNames) {
+
+    /** Files whose every section could be read: the section names are theirs. */
+    public GuideFiles(String slug, SourceFile index, List<SourceFile> sections, List<String> assets) {
+        this(slug, index, sections, assets, sections.stream().map(SourceFile::stem).toList());
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.healthguides.content.UrlPath;
@@ -48,6 +49,8 @@ public final class MarkdownRenderer {
     private static final String SANITISE_BASE = "https://site.invalid/";
     /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
     private static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
+    /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
+    static final int MAX_TREE_DEPTH = 100;
 
     private final Map<String, WarningKind> kinds;
     private final Parser parser;
@@ -121,43 +124,84 @@ public final class MarkdownRenderer {
     }
 
     private RenderedMarkdown renderFresh(MarkdownSource source) {
+        Optional<Problem> outOfBounds = MarkdownLimits.check(source.body(), source.displayPath(), source.bodyLine());
+        if (outOfBounds.isPresent()) {
+            return unrendered(outOfBounds.get());
+        }
+        try {
+            return renderWithinBounds(source);
+        } catch (StackOverflowError e) {
+            // The limits above should make this unreachable; if a new shape of input gets past them, it is still the file's fault.
+            return unrendered(Problem.error(source.displayPath(), source.bodyLine(), "this file is nested too deeply to publish",
+                    "flatten its lists, quotes and emphasis"));
+        }
+    }
+
+    private static RenderedMarkdown unrendered(Problem problem) {
+        return new RenderedMarkdown("", List.of(), List.of(), List.of(), List.of(), List.of(problem));
+    }
+
+    private RenderedMarkdown renderWithinBounds(MarkdownSource source) {
         List<Problem> problems = new ArrayList<>();
         com.vladsch.flexmark.util.ast.Document document = parser.parse(source.body());
-        List<ContentLink> links = resolveLinks(document, source, problems);
-        List<Callout> callouts = planCallouts(document, source, problems);
-        checkStructure(document, source, problems);
+        LineIndex lines = new LineIndex(source.body(), source.bodyLine());
+        Optional<Problem> tooDeep = checkDepth(document, source, lines);
+        if (tooDeep.isPresent()) {
+            return unrendered(tooDeep.get());
+        }
+        List<ContentLink> links = resolveLinks(document, source, lines, problems);
+        List<Callout> callouts = planCallouts(document, source, lines, problems);
+        checkStructure(document, source, lines, problems);
         String rawHtml = renderer.render(document);
 
         Document dirty = Jsoup.parseBodyFragment(rawHtml, SANITISE_BASE + source.pagePath());
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         List<Reference> references = extractReferences(clean);
-        List<Heading> headings = anchorHeadings(clean, document, source);
+        List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
                 List.copyOf(references), List.copyOf(links), List.copyOf(problems));
     }
 
-    private int lineOf(Node node, MarkdownSource source) {
-        return source.bodyLine() + node.getLineNumber();
+    /**
+     * Nesting the line-based limits cannot see (emphasis and links inside list items inside quotes), counted on
+     * the tree without recursion before anything walks it recursively.
+     */
+    private static Optional<Problem> checkDepth(Node document, MarkdownSource source, LineIndex lines) {
+        Map<Node, Integer> depths = new java.util.IdentityHashMap<>();
+        depths.put(document, 0);
+        for (Node node : document.getDescendants()) {
+            Integer parentDepth = depths.get(node.getParent());
+            int depth = (parentDepth == null ? 0 : parentDepth) + 1;
+            if (depth > MAX_TREE_DEPTH) {
+                return Optional.of(Problem.error(source.displayPath(), lines.lineAt(node.getStartOffset()),
+                        "this part is nested more than " + MAX_TREE_DEPTH + " levels deep (lists, quotes, emphasis and links inside each other)",
+                        "flatten the lists and quotes and simplify the emphasis"));
+            }
+            if (node.hasChildren()) {
+                depths.put(node, depth);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Rewrites links to Markdown files into links to the pages they become, and records every link. */
-    private List<ContentLink> resolveLinks(Node document, MarkdownSource source, List<Problem> problems) {
+    private List<ContentLink> resolveLinks(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
         List<ContentLink> links = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Link link) {
-                link.setUrl(BasedSequence.of(resolve(link.getUrl().toString(), false, lineOf(node, source), source, links, problems)));
+                link.setUrl(BasedSequence.of(resolve(link.getUrl().toString(), false, lines.lineAt(node.getStartOffset()), source, links, problems)));
             } else if (node instanceof Image image) {
                 String written = image.getUrl().toString();
-                image.setUrl(BasedSequence.of(resolve(written, true, lineOf(node, source), source, links, problems)));
+                image.setUrl(BasedSequence.of(resolve(written, true, lines.lineAt(node.getStartOffset()), source, links, problems)));
                 if (image.getText().isBlank()) {
-                    problems.add(Problem.error(source.displayPath(), lineOf(node, source), "image '" + written + "' has no alt text",
+                    problems.add(Problem.error(source.displayPath(), lines.lineAt(node.getStartOffset()), "image '" + written + "' has no alt text",
                             "describe the picture inside the brackets: ![what it shows](" + written + ")"));
                 }
             } else if (node instanceof com.vladsch.flexmark.ast.Reference reference) {
-                reference.setUrl(BasedSequence.of(resolve(reference.getUrl().toString(), false, lineOf(node, source), source, links, problems)));
+                reference.setUrl(BasedSequence.of(resolve(reference.getUrl().toString(), false, lines.lineAt(node.getStartOffset()), source, links, problems)));
             } else if (node instanceof AutoLink autoLink) {
-                resolve(autoLink.getUrl().toString(), false, lineOf(node, source), source, links, problems);
+                resolve(autoLink.getUrl().toString(), false, lines.lineAt(node.getStartOffset()), source, links, problems);
             }
         }
         return links;
@@ -193,7 +237,7 @@ public final class MarkdownRenderer {
         return fragment.isEmpty() ? url : url + "#" + fragment;
     }
 
-    private List<Callout> planCallouts(Node document, MarkdownSource source, List<Problem> problems) {
+    private List<Callout> planCallouts(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
         CalloutPlan plan = new CalloutPlan();
         List<Callout> callouts = new ArrayList<>();
         int lastHeadingLevel = 1;
@@ -205,7 +249,7 @@ public final class MarkdownRenderer {
                 String kindName = block.getInfo().toString();
                 WarningKind kind = kinds.get(kindName);
                 if (kind == null) {
-                    problems.add(Problem.error(source.displayPath(), lineOf(block, source), "unknown warning kind '" + kindName + "'",
+                    problems.add(Problem.error(source.displayPath(), lines.lineAt(block.getStartOffset()), "unknown warning kind '" + kindName + "'",
                             Suggestions.didYouMean(kindName, kinds.keySet())));
                     kind = new WarningKind(kindName, kindName, kindName);
                 }
@@ -220,19 +264,19 @@ public final class MarkdownRenderer {
                         items.add(plainText(item));
                     }
                 }
-                callouts.add(new Callout(kind.name(), heading, heading + "\n" + plainText(block), List.copyOf(items), lineOf(block, source)));
+                callouts.add(new Callout(kind.name(), heading, heading + "\n" + plainText(block), List.copyOf(items), lines.lineAt(block.getStartOffset())));
             }
         }
         CalloutPlan.KEY.set(document.getDocument(), plan);
         return callouts;
     }
 
-    private void checkStructure(Node document, MarkdownSource source, List<Problem> problems) {
+    private void checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
         java.util.Set<Node> sanitised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node node : document.getDescendants()) {
-            int line = lineOf(node, source);
+            int line = lines.lineAt(node.getStartOffset());
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 String text = plainText(heading).strip();
                 if (heading.getLevel() == 1) {
@@ -244,12 +288,16 @@ public final class MarkdownRenderer {
                             "use " + "#".repeat(previousLevel + 1) + " for this heading"));
                 }
                 previousLevel = heading.getLevel();
-                String key = text.toLowerCase(Locale.ROOT);
+                // Compared as ids, not words: "Rest!" and "rest" would both want #rest.
+                String key = idOf(text);
                 Integer first = headingLines.putIfAbsent(key, line);
                 if (first != null) {
                     problems.add(Problem.error(source.displayPath(), line, "heading '" + text + "' repeats the heading on line " + first,
                             "give each heading its own words so links to it are unambiguous"));
                 }
+            } else if (node instanceof AdmonitionBlock block && plainText(block).isBlank()) {
+                problems.add(Problem.error(source.displayPath(), line, "warning block '!!! " + block.getInfo() + "' has no content",
+                        "indent the lines of the warning by four spaces under the '!!!' line"));
             } else if (node instanceof FencedCodeBlock fence && fence.getClosingMarker().isEmpty()) {
                 problems.add(Problem.error(source.displayPath(), line, "code block opened with " + fence.getOpeningMarker() + " is never closed",
                         "add a line " + fence.getOpeningMarker() + " where the code ends"));
@@ -263,7 +311,7 @@ public final class MarkdownRenderer {
                 // Inline tags are checked with the paragraph they sit in, so "<b onclick>" and "</b>" are one finding.
                 Node unit = node instanceof HtmlInline ? node.getParent() : node;
                 if (sanitised.add(unit) && !Jsoup.isValid(unit.getChars().toString(), safelist)) {
-                    problems.add(Problem.warning(source.displayPath(), lineOf(unit, source), "raw HTML '" + shorten(unit.getChars().toString().strip())
+                    problems.add(Problem.warning(source.displayPath(), lines.lineAt(unit.getStartOffset()), "raw HTML '" + shorten(unit.getChars().toString().strip())
                             + "' was sanitised", "write it in Markdown; scripts, frames and event handlers are never published"));
                 }
             }
@@ -329,11 +377,11 @@ public final class MarkdownRenderer {
     }
 
     /** Adds an anchor link to every content heading and returns the headings with their ids. */
-    private List<Heading> anchorHeadings(Document html, Node document, MarkdownSource source) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
+    private List<Heading> anchorHeadings(Document html, Node document, LineIndex lines) {
+        Map<String, Integer> headingLines = new LinkedHashMap<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
-                lines.putIfAbsent(heading.getAnchorRefId(), lineOf(node, source));
+                headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(node.getStartOffset()));
             }
         }
         List<Heading> headings = new ArrayList<>();
@@ -345,9 +393,14 @@ public final class MarkdownRenderer {
             element.appendElement("a").addClass("heading-anchor").attr("href", "#" + element.id())
                     .attr("aria-label", "Link to this part: " + text)
                     .appendElement("span").attr("aria-hidden", "true").text("#");
-            headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, lines.getOrDefault(element.id(), 0)));
+            headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }
         return headings;
+    }
+
+    private static String idOf(String headingText) {
+        String id = headingText.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+        return id.replaceAll("^-+|-+$", "");
     }
 
     private static String plainText(Node node) {

@@ -58,6 +58,14 @@ public final class TemplateRenderer {
 
     /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
     public void checkTemplates(List<String> names) throws ContentErrors {
+        List<Problem> problems = syntaxProblems(names);
+        if (!problems.isEmpty()) {
+            throw new ContentErrors(problems);
+        }
+    }
+
+    /** What is wrong with the syntax of these templates (missing, unreadable, not valid FreeMarker). */
+    public List<Problem> syntaxProblems(List<String> names) {
         List<Problem> problems = new java.util.ArrayList<>();
         for (String name : names) {
             try {
@@ -66,9 +74,7 @@ public final class TemplateRenderer {
                 problems.add(problemOf(e, name, null));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ContentErrors(problems);
-        }
+        return problems;
     }
 
     /**

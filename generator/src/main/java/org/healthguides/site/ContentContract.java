@@ -22,17 +22,27 @@ public final class ContentContract {
     }
 
     public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot) {
+        return check(guide, kinds, contentRoot, java.util.Set.of());
+    }
+
+    /**
+     * @param brokenSections slugs of section files that exist but could not be read; their own errors are
+     *                       reported, so they are not reported again as missing
+     */
+    public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot, java.util.Set<String> brokenSections) {
         List<Problem> problems = new ArrayList<>();
         GuideMeta meta = guide.meta();
         for (String required : meta.requiredSections()) {
-            if (findSection(guide, required).isEmpty() && !required.equals(GuideMeta.INDEX_SECTION)) {
+            if (findSection(guide, required).isEmpty() && !required.equals(GuideMeta.INDEX_SECTION) && !brokenSections.contains(required)) {
                 problems.add(Problem.error(guide.displayPath(), meta.requiredSectionsLine(),
                         "guide '" + guide.slug() + "' is missing required section '" + required + "'",
                         "create " + contentRoot + "/" + guide.slug() + "/" + required + ".md with a title and an order"));
             }
         }
         for (RequiredWarning warning : meta.requiredWarnings()) {
-            checkWarning(guide, warning, kinds, contentRoot).ifPresent(problems::add);
+            if (!brokenSections.contains(warning.section())) {
+                checkWarning(guide, warning, kinds, contentRoot).ifPresent(problems::add);
+            }
         }
         return problems;
     }

@@ -51,7 +51,7 @@ public final class SiteAssembler {
                     "add 'disclaimer: …' saying the guides are general information and who to call in an emergency; every page shows it"));
         }
         for (Guide guide : guides) {
-            problems.addAll(ContentContract.check(guide, settings.warningKinds(), contentRoot));
+            problems.addAll(ContentContract.check(guide, settings.warningKinds(), contentRoot, brokenSections(tree, guide)));
             problems.addAll(ReadingLevel.check(guide));
         }
         List<Problem> sorted = problems.stream().sorted(Problem.BY_LOCATION).toList();
@@ -59,6 +59,15 @@ public final class SiteAssembler {
             throw new ContentErrors(sorted);
         }
         return new Site(settings, guides, sorted);
+    }
+
+    /** Section files of the guide that exist (and may be unreadable) but did not become sections. */
+    private static java.util.Set<String> brokenSections(ContentTree tree, Guide guide) {
+        java.util.Set<String> broken = new java.util.HashSet<>();
+        tree.guides().stream().filter(files -> files.slug().equals(guide.slug()))
+                .forEach(files -> files.sectionNames().forEach(broken::add));
+        guide.sections().forEach(section -> broken.remove(section.slug()));
+        return broken;
     }
 
     private Guide assembleGuide(GuideFiles files, List<Problem> problems) {
@@ -92,7 +101,14 @@ public final class SiteAssembler {
     private SectionPage assembleSection(SourceFile file, List<Problem> problems) {
         try {
             FrontMatter frontMatter = FrontMatter.parse(file);
-            SectionMeta meta = SectionMeta.read(file, frontMatter);
+            SectionMeta meta;
+            try {
+                meta = SectionMeta.read(file, frontMatter);
+            } catch (ContentErrors e) {
+                // Still check the body, so one run lists the front matter's problems and the Markdown's.
+                render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter.body(), frontMatter.bodyLine()), problems);
+                throw e;
+            }
             if (meta.slug().equals(Guide.WHOLE_GUIDE_SLUG)) {
                 problems.add(Problem.error(file.displayPath(), 0, "'" + Guide.WHOLE_GUIDE_SLUG + "' is reserved for the page with every section",
                         "rename the file"));

@@ -86,7 +86,7 @@ class ReportCommandTest {
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().contains("missing 'order'"), run.err());
-        assertTrue(run.err().endsWith("guide: report failed: the content has 2 errors" + System.lineSeparator()), run.err());
+        assertTrue(run.err().endsWith("guide: report failed: the content has 1 error" + System.lineSeparator()), run.err());
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.healthguides.markdown;
+
+import java.util.Arrays;
+
+/**
+ * Line numbers of offsets in one Markdown body, by binary search over the line starts. Flexmark's own
+ * {@code getLineNumber} scans the text from the start on every call, which makes a large file quadratic.
+ */
+final class LineIndex {
+    private final int[] lineStarts;
+    private final int firstLine;
+
+    /**
+     * @param firstLine the file line of the text's first line
+     */
+    LineIndex(CharSequence text, int firstLine) {
+        int[] starts = new int[64];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, count);
+        this.firstLine = firstLine;
+    }
+
+    /** The file line holding the character at {@code offset} of the text. */
+    int lineAt(int offset) {
+        int found = Arrays.binarySearch(lineStarts, offset);
+        int index = found >= 0 ? found : -found - 2;
+        return firstLine + Math.max(0, index);
+    }
+}

@@ -1,0 +1,110 @@
+package org.healthguides.markdown;
+
+import java.util.Optional;
+
+import org.healthguides.diagnostics.Problem;
+
+/**
+ * Bounds checked on the raw text before Flexmark sees it. The parser and renderer recurse once per level of
+ * nesting (and Java's regex engine once per repeated marker), so a file with a thousand nested lists or a
+ * line of ten thousand asterisks would overflow the stack or take minutes; no guide needs anything close.
+ */
+final class MarkdownLimits {
+    /** Levels of lists, quotes and indentation one line may be nested in. */
+    static final int MAX_NESTING = 32;
+    /** Emphasis and rule markers ({@code * _ -}) in one unbroken run. */
+    static final int MAX_MARKER_RUN = 100;
+    /** Characters in one line. Flexmark's inline parser copies the rest of a paragraph for each link it matches,
+     *  so a single line of 100,000 characters full of links takes many seconds; wrapped text has no such line. */
+    static final int MAX_LINE_LENGTH = 20_000;
+
+    private MarkdownLimits() {
+    }
+
+    /** The first line that goes past a bound, as an error, or empty when the body is within bounds. */
+    static Optional<Problem> check(String body, String displayPath, int bodyLine) {
+        int line = bodyLine;
+        int start = 0;
+        while (start <= body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            if (end - start > MAX_LINE_LENGTH) {
+                return Optional.of(Problem.error(displayPath, line,
+                        String.format(java.util.Locale.ROOT, "this line is %,d characters long; at most %,d are allowed", end - start, MAX_LINE_LENGTH),
+                        "break it into paragraphs with an empty line between them"));
+            }
+            int depth = nesting(body, start, end);
+            if (depth > MAX_NESTING) {
+                return Optional.of(Problem.error(displayPath, line,
+                        "this line is nested " + depth + " levels deep in lists, quotes or indentation; at most " + MAX_NESTING + " are allowed",
+                        "flatten the list or quote; readers cannot follow more than a few levels anyway"));
+            }
+            int run = longestMarkerRun(body, start, end);
+            if (run > MAX_MARKER_RUN) {
+                return Optional.of(Problem.error(displayPath, line,
+                        "this line has a run of " + run + " '*', '_' or '-' characters; at most " + MAX_MARKER_RUN + " are allowed",
+                        "use '---' on its own line for a rule and one or two '*' for emphasis"));
+            }
+            start = end + 1;
+            line++;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An upper bound on how deeply a line is nested: every two columns of leading indentation may open a list
+     * level, and every '>' or list marker at the start of the line opens one more.
+     */
+    static int nesting(String text, int start, int end) {
+        int depth = 0;
+        int columns = 0;
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (depth == 0) {
+                    columns += c == ' ' ? 1 : 4 - columns % 4;
+                }
+                i++;
+            } else if (c == '>') {
+                depth++;
+                i++;
+            } else if ((c == '-' || c == '*' || c == '+') && i + 1 < end && text.charAt(i + 1) == ' ') {
+                depth++;
+                i += 2;
+            } else if (c >= '0' && c <= '9') {
+                int j = i;
+                while (j < end && j - i < 9 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j + 1 < end && (text.charAt(j) == '.' || text.charAt(j) == ')') && text.charAt(j + 1) == ' ') {
+                    depth++;
+                    i = j + 2;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return depth + columns / 2;
+    }
+
+    /** The longest run of '*', '_' and '-' characters, spaces between them included in the run. */
+    static int longestMarkerRun(String text, int start, int end) {
+        int longest = 0;
+        int markers = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '_' || c == '-') {
+                markers++;
+                longest = Math.max(longest, markers);
+            } else if (c != ' ') {
+                markers = 0;
+            }
+        }
+        return longest;
+    }
+}

@@ -1,0 +1,225 @@
+package org.healthguides.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.healthguides.testing.Fixture;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fixture suite of broken inputs. Each case starts from a good site already built into the output folder,
+ * breaks one thing, and runs {@code guide build}: it must exit with the right code, name the right file and
+ * line, say what is wrong, print no stack trace, and leave the built site byte-for-byte as it was.
+ * {@code guide check} must report exactly the same problems.
+ */
+class BrokenInputTest {
+    @TempDir
+    Path root;
+
+    /** How a case breaks the fixture. */
+    private interface Breakage extends Consumer<Fixture> {
+    }
+
+    private static final String SECTION_HEAD = "---\ntitle: Basics\norder: 1\n---\n";
+
+    /** basics.md with this body; the body's first line is line 5 of the file. */
+    private static Breakage basicsBody(String body) {
+        return f -> Fixture.write(f.content.resolve("lifting/basics.md"), SECTION_HEAD + body);
+    }
+
+    /** basics.md as in the fixture (9 lines) plus an empty line and then this text, from line 11. */
+    private static Breakage basicsPlus(String text) {
+        return f -> Fixture.write(f.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n" + text + "\n");
+    }
+
+    private static Breakage replaceIn(String file, String from, String to) {
+        return f -> {
+            Path path = f.content.getParent().resolve(file);
+            try {
+                String text = Files.readString(path);
+                if (!text.contains(from)) {
+                    throw new IllegalStateException(file + " does not contain " + from);
+                }
+                Fixture.write(path, text.replace(from, to));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static Breakage writeFile(String file, String text) {
+        return f -> Fixture.write(f.content.getParent().resolve(file), text);
+    }
+
+    private static Breakage writeBytes(String file, byte[] bytes) {
+        return f -> {
+            try {
+                Files.write(f.content.getParent().resolve(file), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static Breakage delete(String file) {
+        return f -> {
+            try {
+                Files.delete(f.content.getParent().resolve(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static byte[] concat(String before, byte[] middle, String after) {
+        byte[] a = before.getBytes(StandardCharsets.UTF_8);
+        byte[] c = after.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[a.length + middle.length + c.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(middle, 0, all, a.length, middle.length);
+        System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+        return all;
+    }
+
+    private static String nestedList(int levels) {
+        StringBuilder list = new StringBuilder();
+        for (int level = 0; level < levels; level++) {
+            list.append("  ".repeat(level)).append("- level ").append(level).append('\n');
+        }
+        return list.toString();
+    }
+
+    private static Arguments broken(String name, Breakage breakage, String file, int line, String phrase, String... args) {
+        return Arguments.of(name, breakage, file, line, phrase, 1, args);
+    }
+
+    static Stream<Arguments> cases() {
+        String basics = "content/lifting/basics.md";
+        String recovery = "content/lifting/recovery.md";
+        String index = "content/lifting/index.md";
+        String settings = "content/site.yaml";
+        return Stream.of(
+                // Front matter
+                broken("front matter never closed", basicsBody("title: x\n## Stand tall\n").andThen(writeFile(basics, "---\ntitle: Basics\norder: 1\n## Stand tall\n"))::accept,
+                        basics, 1, "front matter is not closed"),
+                broken("no front matter at all", writeFile(basics, "## Stand tall\n\nText.\n"), basics, 1, "does not start with front matter"),
+                broken("invalid YAML: colon in a value", writeFile(basics, "---\ntitle: Basics: the start\norder: 1\n---\nText.\n"), basics, 2, "invalid YAML"),
+                broken("invalid YAML: unclosed quote", writeFile(basics, "---\ntitle: \"Basics\norder: 1\n---\nText.\n"), basics, 4, "invalid YAML"),
+                broken("invalid YAML: tab indentation", writeFile(basics, "---\ntitle: Basics\n\torder: 1\n---\nText.\n"), basics, 3, "invalid YAML"),
+                broken("unknown key with did-you-mean", replaceIn(basics, "title: Basics", "titel: Basics"), basics, 2, "unknown key 'titel' — did you mean 'title'?"),
+                broken("order is not a number", replaceIn(basics, "order: 1", "order: two"), basics, 3, "'order' must be a whole number"),
+                broken("missing title", replaceIn(basics, "title: Basics\n", ""), basics, 1, "missing 'title'"),
+                broken("missing order", replaceIn(basics, "order: 1\n", ""), basics, 1, "missing 'order'"),
+                broken("title is a list", replaceIn(basics, "title: Basics", "title: [Basics, More]"), basics, 2, "'title' must be text"),
+                broken("key given twice", replaceIn(basics, "order: 1", "order: 1\ntitle: Again"), basics, 4, "key 'title' is given twice"),
+                broken("duplicate order in a guide", replaceIn(recovery, "order: 2", "order: 1"), recovery, 3, "order 1 is also used by"),
+                broken("duplicate slug in a guide", writeFile("content/lifting/Basics.md", "---\ntitle: More basics\norder: 3\n---\nText.\n"),
+                        basics, 0, "section slug 'basics' is also used by"),
+                broken("section named like the whole-guide page", writeFile("content/lifting/whole-guide.md", "---\ntitle: All\norder: 3\n---\nText.\n"),
+                        "content/lifting/whole-guide.md", 0, "is reserved"),
+                broken("review date not a date", replaceIn(index, "reviewed: 2026-11-24", "reviewed: 24/11/2026"), index, 4, "'reviewed' must be a date"),
+                broken("next review before review", replaceIn(index, "next_review: 2027-11-24", "next_review: 2025-01-01"), index, 5, "'next_review' is not after 'reviewed'"),
+                // Files
+                broken("empty section file", writeFile(basics, ""), basics, 1, "file is empty"),
+                broken("section of blank lines", writeFile(basics, "\n\n   \n"), basics, 1, "file is empty"),
+                broken("empty guide index", writeFile(index, ""), index, 1, "file is empty"),
+                broken("Latin-1 byte in a section", writeBytes(basics, concat(Fixture.BASICS + "\nCaf", new byte[] {(byte) 0xE9}, " au lait\n")),
+                        basics, 11, "file is not valid UTF-8 (byte 0xE9 at byte offset " + (Fixture.BASICS + "\nCaf").getBytes(StandardCharsets.UTF_8).length + ")"),
+                broken("UTF-16 section file", writeBytes(basics, "---\ntitle: Basics\n".getBytes(StandardCharsets.UTF_16)), basics, 1,
+                        "file is not valid UTF-8 (byte 0xFE at byte offset 0)"),
+                broken("Markdown file beside the guides", writeFile("content/notes.md", "---\ntitle: Notes\n---\n"), "content/notes.md", 0, "belongs to no guide"),
+                broken("Markdown file in a folder with no index.md", writeFile("content/drafts/knee.md", "---\ntitle: Knee\norder: 1\n---\n"),
+                        "content/drafts/knee.md", 0, "belongs to no guide"),
+                broken("Markdown file in a guide's subfolder", writeFile("content/lifting/images/notes.md", "Notes\n"),
+                        "content/lifting/images/notes.md", 0, "belongs to no guide"),
+                // Warnings (callouts)
+                broken("unknown warning kind", replaceIn(recovery, "!!! urgent", "!!! urgnet"), recovery, 7, "unknown warning kind 'urgnet' — did you mean 'urgent'?"),
+                broken("warning block with no indented body", replaceIn(recovery, "    - sharp night pain\n    - numbness", "\n- sharp night pain\n- numbness"),
+                        recovery, 7, "warning block '!!! urgent' has no content"),
+                broken("required warning missing", writeFile(recovery, "---\ntitle: Recovery\norder: 2\n---\n## When to see a doctor\n\nRest.\n"),
+                        recovery, 0, "is missing required warning 'red flags'"),
+                broken("required warning lost a phrase", replaceIn(recovery, "    - numbness down your legs\n", ""), recovery, 7,
+                        "required warning 'red flags' does not mention: 'numbness'"),
+                broken("required warning of an unknown kind", replaceIn(index, "kind: urgent", "kind: urgnet"), index, 8, "names unknown kind 'urgnet'"),
+                broken("required warning in a section that does not exist", replaceIn(index, "section: recovery", "section: recover"), index, 8,
+                        "requires warning 'red flags' in section 'recover', which does not exist"),
+                broken("required section missing", replaceIn(index, "required_sections: [basics, recovery]", "required_sections: [basics, recovery, safety]"),
+                        index, 6, "is missing required section 'safety'"),
+                // Markdown
+                broken("fenced code block never closed", basicsPlus("```\nsquat 100"), basics, 11, "code block opened with ``` is never closed"),
+                broken("heading level skipped", basicsPlus("#### Too deep"), basics, 11, "heading level skips from h2 to h4"),
+                broken("top-level heading in the body", basicsPlus("# Another title"), basics, 11, "heading is not allowed in the body"),
+                broken("same heading twice", basicsPlus("## Stand tall"), basics, 11, "repeats the heading on line 5"),
+                broken("headings that make the same id", basicsPlus("## Stand tall!"), basics, 11, "repeats the heading on line 5"),
+                broken("reference never defined", basicsPlus("A claim.[^missing]"), basics, 11, "reference [^missing] has no definition"),
+                broken("nesting 1,000 levels deep", basicsPlus(nestedList(1000)), basics, 11 + 32, "nested 33 levels deep"),
+                broken("a 100,000-character line", basicsPlus("word ".repeat(20_000)), basics, 11, "100,000 characters long"),
+                // Links and images
+                broken("link to a missing section", basicsPlus("See [the end](ending.md)."), basics, 11, "link 'ending.md' leads nowhere"),
+                broken("link to a missing anchor on another page", replaceIn(basics, "recovery.md#when-to-see-a-doctor", "recovery.md#when-to-worry"),
+                        basics, 7, "points to #when-to-worry, which is not on that page"),
+                broken("link to a missing anchor on the same page", basicsPlus("Go [up](#stand-taller)."), basics, 11, "points to #stand-taller"),
+                broken("link that leaves the site", basicsPlus("[passwords](../../../etc/passwd)"), basics, 11, "points outside the site"),
+                broken("image without alt text", basicsPlus("![](bar.png)").andThen(writeBytes("content/lifting/bar.png", new byte[] {1, 2, 3}))::accept,
+                        basics, 11, "image 'bar.png' has no alt text"),
+                broken("image file missing", basicsPlus("![A flat back](flat-back.jpg)"), basics, 11, "image 'flat-back.jpg' leads nowhere"),
+                // Raw HTML and unsafe links are warnings; --strict makes them errors
+                broken("script tag under --strict", basicsPlus("<script>alert(1)</script>"), basics, 11, "raw HTML '<script>alert(1)</script>' was sanitised", "--strict"),
+                broken("javascript: link under --strict", basicsPlus("[click](javascript:alert(1))"), basics, 11, "unsafe link 'javascript:alert(1)' was removed", "--strict"),
+                // Templates
+                broken("template syntax error", writeFile("templates/section.ftlh", "<html>\n<#if page.title>\n"), "templates/section.ftlh", 2, "template syntax error"),
+                broken("template uses an undefined variable", writeFile("templates/section.ftlh", "<html>\n${page.nonsense}\n"), "templates/section.ftlh", 2,
+                        "(while rendering page '/lifting/basics/')"),
+                broken("template missing", delete("templates/guide.ftlh"), "templates/guide.ftlh", 0, "template not found"),
+                // Settings
+                broken("settings: base_url not an address", replaceIn(settings, "base_url: https://guides.test/", "base_url: ftp://example.org"), settings, 3,
+                        "is not an http(s) address or a path"),
+                broken("settings: language not a language tag", replaceIn(settings, "language: en-GB", "language: \"123\""), settings, 2, "is not a language tag"),
+                broken("settings: misspelt key", replaceIn(settings, "disclaimer:", "disclaimr:"), settings, 4, "unknown key 'disclaimr' — did you mean 'disclaimer'?"),
+                broken("settings: warning kind without a label", replaceIn(settings, "label: \"Important\", ", ""), settings, 7, "missing 'label'"),
+                broken("settings: invalid YAML", replaceIn(settings, "warning_kinds:\n", "warning_kinds:\n - wrong\n"), settings, 7, "invalid YAML"),
+                broken("settings: file missing", delete(settings), settings, 0, "site settings file not found"),
+                broken("settings: not UTF-8", writeBytes(settings, concat("title: Caf", new byte[] {(byte) 0xE9}, "\n")), settings, 1, "not valid UTF-8"),
+                broken("--base-url not an address", f -> { }, "--base-url", 0, "is not an http(s) address", "--base-url", "ftp://nope"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void is_reported_at_file_and_line_and_the_last_good_site_survives(String name, Consumer<Fixture> breakage, String file, int line,
+                                                                       String phrase, int exit, String[] args) throws IOException {
+        Fixture fixture = new Fixture(root);
+        GuideRun good = GuideRun.on(fixture, "build");
+        assertEquals(0, good.exit(), good.err());
+        Map<String, String> before = GuideRun.fingerprint(fixture.out);
+
+        breakage.accept(fixture);
+        GuideRun build = GuideRun.on(fixture, "build", args);
+
+        assertEquals(exit, build.exit(), build.err());
+        String where = (file.startsWith("--") ? file : root.resolve(file).toString()) + (line > 0 ? ":" + line + ":" : ": ");
+        assertTrue(build.problems().stream().anyMatch(p -> p.startsWith(where) && p.contains(phrase)),
+                "expected a line starting '" + where + "' containing '" + phrase + "' in:\n" + build.err());
+        assertTrue(build.problems().stream().allMatch(p -> p.matches("^\\S.*: (error|warning): .+ — .+")),
+                "every problem is one line 'file:line: severity: what — how to fix':\n" + build.err());
+        assertFalse(build.hasStackTrace(), build.err());
+        assertEquals(before, GuideRun.fingerprint(fixture.out), "the last good site is unchanged");
+        GuideRun.assertNoLeftovers(root);
+
+        GuideRun check = GuideRun.on(fixture, "check", args);
+        assertEquals(exit, check.exit(), check.err());
+        assertEquals(build.problems(), check.problems(), "check reports what build reports");
+    }
+}

@@ -1,0 +1,116 @@
+package org.healthguides.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Large and odd input: deep nesting and very long lines are reported at their line instead of overflowing the
+ * stack or hanging. Rendering runs on a thread with a small stack (256 KB) so a recursion the limits miss shows
+ * up here rather than only on someone else's machine; the timeout is a hang guard, not a speed test.
+ */
+class MarkdownLimitsTest {
+    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(Map.of("urgent", new WarningKind("urgent", "Urgent advice", "See a doctor:")));
+
+    private RenderedMarkdown renderOnSmallStack(String body) throws InterruptedException {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                result.set(renderer.render(MarkdownSource.onItsOwnPage("content/g/deep.md", "g/deep.md", body, 5)));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        thread.start();
+        thread.join();
+        if (result.get() instanceof Throwable e) {
+            throw new AssertionError("rendering threw " + e, e);
+        }
+        return (RenderedMarkdown) result.get();
+    }
+
+    static Stream<Arguments> tooDeepOrTooLong() {
+        StringBuilder indentedList = new StringBuilder("intro\n\n");
+        for (int level = 0; level < 1000; level++) {
+            indentedList.append("  ".repeat(level)).append("- level ").append(level).append('\n');
+        }
+        StringBuilder quotes = new StringBuilder("intro\n\n");
+        for (int level = 1; level <= 1000; level++) {
+            quotes.append(">".repeat(level)).append(" quote\n");
+        }
+        return Stream.of(
+                Arguments.of("1,000 nested lists by indentation", indentedList.toString(), 7 + 32, "nested"),
+                Arguments.of("1,000 nested quotes, one per line", quotes.toString(), 7 + 32, "nested"),
+                Arguments.of("1,000 quotes on one line", "ok\n\n" + "> ".repeat(1000) + "deep\n", 7, "nested"),
+                Arguments.of("1,000 bullet markers on one line", "ok\n\n" + "- ".repeat(1000) + "deep\n", 7, "nested"),
+                Arguments.of("1,000 numbered markers on one line", "ok\n\n" + "1. ".repeat(1000) + "deep\n", 7, "nested"),
+                Arguments.of("1,000 levels of emphasis", "ok\n\n" + "*".repeat(1000) + "a" + "*".repeat(1000) + "\n", 7, "run of"),
+                Arguments.of("1,000 levels of underscores", "ok\n\n" + "_".repeat(1000) + "a" + "_".repeat(1000) + "\n", 7, "run of"),
+                Arguments.of("a 100,000-character line of links", "ok\n\n" + "[a](b.md) ".repeat(10_000) + "\n", 7, "100,000 characters"),
+                Arguments.of("a 100,000-character line of words", "ok\n\n" + "word ".repeat(20_000) + "\n", 7, "100,000 characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tooDeepOrTooLong")
+    void is_reported_at_its_line_without_overflowing_or_hanging(String name, String body, int line, String phrase) {
+        RenderedMarkdown rendered = assertTimeoutPreemptively(HANG_GUARD, () -> renderOnSmallStack(body));
+        assertEquals(1, rendered.problems().size(), rendered.problems().toString());
+        Problem problem = rendered.problems().get(0);
+        assertTrue(problem.isError());
+        assertEquals("content/g/deep.md", problem.file());
+        assertEquals(line, problem.line(), problem.toString());
+        assertTrue(problem.message().contains(phrase), problem.toString());
+        assertTrue(problem.fix() != null && !problem.fix().isEmpty(), "says what to do: " + problem);
+    }
+
+    /** Every punctuation character repeated into a long line (under the line limit) parses within the bounds. */
+    @Test
+    void long_runs_of_any_punctuation_render_or_are_reported_without_overflowing() {
+        String punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+        for (char c : punctuation.toCharArray()) {
+            for (String line : List.of(String.valueOf(c).repeat(19_000), (c + " ").repeat(9_000), (c + "a").repeat(9_000))) {
+                RenderedMarkdown rendered = assertTimeoutPreemptively(HANG_GUARD, () -> renderOnSmallStack("## Start\n\n" + line + "\n"),
+                        "character " + c);
+                for (Problem problem : rendered.problems()) {
+                    assertTrue(problem.line() >= 5, problem.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void ordinary_nesting_is_allowed() throws InterruptedException {
+        RenderedMarkdown rendered = renderOnSmallStack("""
+                - one
+                  - two
+                    - three
+                      > quoted *with **strong [a link](#x)***
+                """);
+        assertEquals(List.of(), rendered.problems().stream().filter(Problem::isError).toList());
+        assertTrue(rendered.html().contains("<strong>"), rendered.html());
+    }
+
+    @Test
+    void a_five_megabyte_section_renders_every_paragraph() throws InterruptedException {
+        String paragraph = "Keep the bar close to your shins and your back flat, as the [technique](#step-1) says.\n\n";
+        int count = 5 * 1024 * 1024 / paragraph.length();
+        RenderedMarkdown rendered = assertTimeoutPreemptively(HANG_GUARD, () -> renderOnSmallStack("## Step 1\n\n" + paragraph.repeat(count)));
+        assertEquals(List.of(), rendered.problems());
+        assertEquals(count, rendered.html().split("<p>", -1).length - 1);
+        assertEquals(count, rendered.links().size());
+    }
+}
