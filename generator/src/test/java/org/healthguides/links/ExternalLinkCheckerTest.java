@@ -69,9 +69,10 @@ class ExternalLinkCheckerTest {
                     yield 200;
                 }
             };
+            // Done before answering: once the answer is sent, the checker may start its next request at once.
+            active.decrementAndGet();
             exchange.sendResponseHeaders(status, -1);
         } finally {
-            active.decrementAndGet();
             exchange.close();
         }
     }
