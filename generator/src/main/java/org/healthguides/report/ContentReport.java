@@ -1,5 +1,6 @@
 package org.healthguides.report;
 
+import org.healthguides.output.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ public record ContentReport(List<GuideNumbers> guides) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("words_per_minute", ReadingStats.WORDS_PER_MINUTE);
         root.put("guides", guideList);
-        return Json.write(root);
+        return JsonText.pretty(root);
     }
 
     private static void putNumbers(Map<String, Object> into, ReadingStats reading, Map<String, Integer> callouts, int references,

@@ -1,4 +1,4 @@
-package org.healthguides.report;
+package org.healthguides.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-class JsonTest {
+/** The indented form, read back by a YAML 1.2 parser (JSON is a subset of it). */
+class JsonPrettyTest {
     private static Object parse(String json) {
         return new Load(LoadSettings.builder().build()).loadFromString(json);
     }
@@ -21,7 +22,7 @@ class JsonTest {
     @Test
     void strings_are_escaped_so_any_text_survives_a_round_trip() {
         String nasty = "quote \" backslash \\ slash / newline \n tab \t bell \u0007 nul \u0000 line sep \u2028 é ✓ 😀";
-        String json = Json.write(nasty);
+        String json = JsonText.pretty(nasty);
         assertEquals("\"quote \\\" backslash \\\\ slash / newline \\n tab \\t bell \\u0007 nul \\u0000 line sep \\u2028 é ✓ 😀\"\n", json);
         assertEquals(nasty, parse(json));
     }
@@ -34,7 +35,7 @@ class JsonTest {
         value.put("empty", Map.of());
         value.put("none", null);
         value.put("whole", 3.0);
-        String json = Json.write(value);
+        String json = JsonText.pretty(value);
         assertEquals("""
                 {
                   "b": 1,
@@ -59,7 +60,7 @@ class JsonTest {
 
     @Test
     void numbers_json_cannot_hold_are_refused() {
-        assertThrows(IllegalArgumentException.class, () -> Json.write(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> Json.write(List.of(new Object())));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.pretty(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.pretty(List.of(new Object())));
     }
 }
