@@ -26,23 +26,11 @@ class MainTest {
     @TempDir
     Path root;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run guide(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Fixture.CLOCK)
-                .run(List.of(args));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run build(Fixture fixture, String... extra) {
+    private GuideRun build(Fixture fixture, String... extra) {
         List<String> args = new ArrayList<>(List.of("build", "--content", fixture.content.toString(),
                 "--templates", fixture.templates.toString(), "--out", fixture.out.toString()));
         args.addAll(List.of(extra));
-        return guide(args.toArray(String[]::new));
+        return GuideRun.guide(args.toArray(String[]::new));
     }
 
     private static Map<String, byte[]> snapshot(Path folder) throws IOException {
@@ -63,7 +51,7 @@ class MainTest {
     @Test
     void build_writes_every_page_at_a_clean_url_and_prints_one_summary_line() throws IOException {
         Fixture fixture = new Fixture(root);
-        Run run = build(fixture);
+        GuideRun run = build(fixture);
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().matches("Built 6 pages \\(9 files\\) in \\d+ ms into .*\\R"), run.out());
@@ -89,7 +77,7 @@ class MainTest {
         Map<String, byte[]> before = snapshot(fixture.out);
 
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("order: 1", "order: one"));
-        Run run = build(fixture);
+        GuideRun run = build(fixture);
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("basics.md:3: error: 'order' must be a whole number, found 'one'"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
@@ -116,7 +104,7 @@ class MainTest {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS
                 .replace("recovery.md#when-to-see-a-doctor", "recovery.md#no-such-part") + "\n[gone](missing.md)\n");
-        Run run = build(fixture);
+        GuideRun run = build(fixture);
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("basics.md:7: error: link 'recovery.md#no-such-part' points to #no-such-part"), run.err());
         assertTrue(run.err().contains("basics.md:11: error: link 'missing.md' leads nowhere"), run.err());
@@ -126,12 +114,12 @@ class MainTest {
     void template_errors_name_the_template_line_and_page() {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.templates.resolve("section.ftlh"), "<html>\n<#if page.title>\n");
-        Run syntax = build(fixture);
+        GuideRun syntax = build(fixture);
         assertEquals(1, syntax.exit());
         assertTrue(syntax.err().matches("(?s).*templates/section\\.ftlh:\\d+:\\d+: error: template syntax error.*"), syntax.err());
 
         Fixture.write(fixture.templates.resolve("section.ftlh"), "<html>\n${page.nonsense}\n");
-        Run undefined = build(fixture);
+        GuideRun undefined = build(fixture);
         assertEquals(1, undefined.exit());
         assertTrue(undefined.err().contains("templates/section.ftlh:2:3: error: template error:"), undefined.err());
         assertTrue(undefined.err().contains("while rendering page '/lifting/basics/'"), undefined.err());
@@ -142,11 +130,11 @@ class MainTest {
     void warnings_print_but_pass_and_strict_makes_them_errors() {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n<b onclick=\"x()\">hi</b>\n");
-        Run lenient = build(fixture);
+        GuideRun lenient = build(fixture);
         assertEquals(0, lenient.exit(), lenient.err());
         assertTrue(lenient.err().contains("basics.md:11: warning: raw HTML"), lenient.err());
         assertTrue(lenient.out().contains("with 1 warning"), lenient.out());
-        Run strict = build(fixture, "--strict");
+        GuideRun strict = build(fixture, "--strict");
         assertEquals(1, strict.exit());
         assertTrue(strict.err().contains("basics.md:11: error: raw HTML"), strict.err());
     }
@@ -162,13 +150,13 @@ class MainTest {
 
     @Test
     void usage_errors_exit_2_and_help_exits_0() {
-        assertEquals(2, guide("frobnicate").exit());
-        assertEquals(2, guide("build", "--colour").exit());
-        assertEquals(2, guide().exit());
-        Run help = guide("build", "--help");
+        assertEquals(2, GuideRun.guide("frobnicate").exit());
+        assertEquals(2, GuideRun.guide("build", "--colour").exit());
+        assertEquals(2, GuideRun.guide().exit());
+        GuideRun help = GuideRun.guide("build", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--base-url URL"));
-        assertEquals(0, guide("--help").exit());
+        assertEquals(0, GuideRun.guide("--help").exit());
     }
 
     @Test
@@ -181,7 +169,7 @@ class MainTest {
         // Links are checked after every page is rendered and written to the staging folder.
         Fixture.write(fixture.templates.resolve("static/style.css"), "body { margin: 2px }\n");
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n![A flat back](flat-back.png)\n\n[top](#no-such-heading)\n");
-        Run run = build(fixture);
+        GuideRun run = build(fixture);
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("basics.md:11: error: image 'flat-back.png' leads nowhere"), run.err());
         assertTrue(run.err().contains("basics.md:13: error: link '#no-such-heading' points to #no-such-heading"), run.err());
@@ -214,7 +202,7 @@ class MainTest {
         assertFalse(sitemap.contains("404"), sitemap);
         assertTrue(Files.readString(fixture.out.resolve("robots.txt")).contains("Sitemap: https://example.org/health/sitemap.xml"));
 
-        Run relative = build(fixture, "--base-url", "/health/");
+        GuideRun relative = build(fixture, "--base-url", "/health/");
         assertEquals(0, relative.exit());
         assertTrue(relative.err().contains("--base-url: warning: base URL '/health/' has no host, so sitemap.xml, canonical links"
                 + " and og:url are left out"), relative.err());

@@ -20,21 +20,10 @@ class ReportCommandTest {
     @TempDir
     Path root;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run guide(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Fixture.CLOCK).run(List.of(args));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void report_prints_a_table_per_guide_with_a_row_per_page_and_the_total() {
         Fixture fixture = new Fixture(root);
-        Run run = guide("report", "--content", fixture.content.toString());
+        GuideRun run = GuideRun.guide("report", "--content", fixture.content.toString());
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.err());
         List<String> lines = run.out().lines().toList();
@@ -56,7 +45,7 @@ class ReportCommandTest {
     void report_json_parses_and_holds_the_same_numbers() {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("title: Basics", "title: \"Basics: \\\"quoted\\\" \\\\ back\""));
-        Run run = guide("report", "--json", "--content", fixture.content.toString());
+        GuideRun run = GuideRun.guide("report", "--json", "--content", fixture.content.toString());
         assertEquals(0, run.exit(), run.err());
         Map<String, Object> json = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(run.out());
         assertEquals(200, json.get("words_per_minute"));
@@ -82,7 +71,7 @@ class ReportCommandTest {
     void report_on_broken_content_lists_the_errors_and_exits_1() {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("lifting/basics.md"), "---\ntitle: Basics\n---\nNo order.\n");
-        Run run = guide("report", "--content", fixture.content.toString());
+        GuideRun run = GuideRun.guide("report", "--content", fixture.content.toString());
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().contains("missing 'order'"), run.err());
@@ -92,7 +81,7 @@ class ReportCommandTest {
     @Test
     void verbose_build_prints_the_numbers_after_the_summary() {
         Fixture fixture = new Fixture(root);
-        Run run = guide("build", "--verbose", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
+        GuideRun run = GuideRun.guide("build", "--verbose", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
                 "--out", fixture.out.toString());
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -104,11 +93,11 @@ class ReportCommandTest {
     @Test
     void today_sets_the_date_review_dates_are_checked_against() {
         Fixture fixture = new Fixture(root);
-        Run late = guide("build", "--strict", "--today", "2027-11-25", "--content", fixture.content.toString(),
+        GuideRun late = GuideRun.guide("build", "--strict", "--today", "2027-11-25", "--content", fixture.content.toString(),
                 "--templates", fixture.templates.toString(), "--out", fixture.out.toString());
         assertEquals(1, late.exit());
         assertTrue(late.err().contains("index.md:5: error: guide 'lifting' was due for review on 2027-11-24 (today is 2027-11-25)"), late.err());
-        Run bad = guide("build", "--today", "25/11/2027", "--content", fixture.content.toString());
+        GuideRun bad = GuideRun.guide("build", "--today", "25/11/2027", "--content", fixture.content.toString());
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("guide: --today needs a date as YYYY-MM-DD, not '25/11/2027'"), bad.err());
     }

@@ -21,24 +21,13 @@ class ServeCommandTest {
     @TempDir
     Path root;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run guide(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(List.of(args));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void a_taken_port_is_one_line_naming_the_flag_to_change_it() throws Exception {
         Fixture fixture = new Fixture(root);
         try (PreviewServer other = PreviewServer.start(new PreviewOptions(fixture.content, fixture.templates,
                 InetAddress.getLoopbackAddress(), 0, Duration.ofMillis(50)), outcome -> { })) {
             String port = Integer.toString(other.address().getPort());
-            Run run = guide("serve", "--port", port, "--content", fixture.content.toString(), "--templates", fixture.templates.toString());
+            GuideRun run = GuideRun.guide("serve", "--port", port, "--content", fixture.content.toString(), "--templates", fixture.templates.toString());
             assertEquals(2, run.exit());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().contains("port " + port + " is already in use") && run.err().contains("--port"), run.err());
@@ -48,12 +37,12 @@ class ServeCommandTest {
 
     @Test
     void bad_options_are_usage_errors() {
-        assertEquals(2, guide("serve", "--port", "http").exit());
-        assertEquals(2, guide("serve", "--port", "70000").exit());
-        Run missing = guide("serve", "--port", "0", "--content", root.resolve("nothing").toString());
+        assertEquals(2, GuideRun.guide("serve", "--port", "http").exit());
+        assertEquals(2, GuideRun.guide("serve", "--port", "70000").exit());
+        GuideRun missing = GuideRun.guide("serve", "--port", "0", "--content", root.resolve("nothing").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("--content"), missing.err());
-        Run help = guide("serve", "--help");
+        GuideRun help = GuideRun.guide("serve", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--bind ADDRESS"));
     }
