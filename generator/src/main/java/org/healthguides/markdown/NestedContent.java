@@ -5,6 +5,8 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Adapts a section's HTML for a page that holds several sections (the whole guide): ids get the section's
@@ -12,22 +14,27 @@ import org.jsoup.nodes.Element;
  * section's own heading.
  */
 public final class NestedContent {
+    private static final Evaluator WITH_ID = QueryParser.parse("[id]");
+    private static final Evaluator LABELLED = QueryParser.parse("[aria-labelledby]");
+    private static final Evaluator IN_PAGE_LINKS = QueryParser.parse("a[href^=#]");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5");
+
     private NestedContent() {
     }
 
     public static RenderedMarkdown nest(RenderedMarkdown content, String idPrefix) {
         Document html = Jsoup.parseBodyFragment(content.html());
         html.outputSettings().prettyPrint(false);
-        for (Element element : html.select("[id]")) {
+        for (Element element : html.select(WITH_ID)) {
             element.attr("id", idPrefix + element.id());
         }
-        for (Element element : html.select("[aria-labelledby]")) {
+        for (Element element : html.select(LABELLED)) {
             element.attr("aria-labelledby", idPrefix + element.attr("aria-labelledby"));
         }
-        for (Element link : html.select("a[href^=#]")) {
+        for (Element link : html.select(IN_PAGE_LINKS)) {
             link.attr("href", "#" + idPrefix + link.attr("href").substring(1));
         }
-        for (Element heading : html.select("h1, h2, h3, h4, h5")) {
+        for (Element heading : html.select(HEADINGS)) {
             heading.tagName("h" + (heading.tagName().charAt(1) - '0' + 1));
         }
         List<Heading> headings = content.headings().stream()
