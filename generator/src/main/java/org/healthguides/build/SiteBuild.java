@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.healthguides.content.ContentLoader;
@@ -49,9 +50,8 @@ public final class SiteBuild {
             settings = settings.withBaseUrl(options.baseUrl());
         }
         Site site = new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), contentName).assemble(tree);
-        List<Page> pages = PagePlan.pagesOf(site);
         TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
-        templates.checkTemplates(pages.stream().map(Page::template).distinct().toList());
+        templates.checkTemplates(PagePlan.templatesOf(site));
 
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             LinkChecker links = new LinkChecker();
@@ -63,16 +63,13 @@ public final class SiteBuild {
                 }
             }
             List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
-            pages.parallelStream().forEach(page -> {
-                try {
-                    String html = templates.render(page, page.root() + TemplateRenderer.STATIC_FOLDER + "/style.css");
-                    boolean isFile = page.path().endsWith(".html");
-                    writer.writeText(isFile ? page.path() : page.path() + "index.html", html);
-                    links.addPage(page.path(), html);
-                } catch (ContentErrors e) {
-                    problems.addAll(e.problems());
-                }
-            });
+            AtomicInteger pageCount = new AtomicInteger();
+            // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids.
+            // So memory holds one guide's pages per thread, never every rendered page of the site at once.
+            List<Page> sitePages = List.of(PagePlan.home(site), PagePlan.notFound(site));
+            renderAll(sitePages, templates, writer, links, problems, pageCount);
+            site.guides().parallelStream().forEach(guide ->
+                    renderAll(PagePlan.pagesOf(site, guide), templates, writer, links, problems, pageCount));
             for (Guide guide : site.guides()) {
                 problems.addAll(links.check(guide.displayPath(), guide.introduction().links()));
                 for (SectionPage section : guide.sections()) {
@@ -89,7 +86,22 @@ public final class SiteBuild {
             }
             writer.commit();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new BuildReport(pages.size(), writer.filesWritten(), found, millis);
+            return new BuildReport(pageCount.get(), writer.filesWritten(), found, millis);
+        }
+    }
+
+    private static void renderAll(List<Page> pages, TemplateRenderer templates, SiteWriter writer, LinkChecker links,
+                                  List<Problem> problems, AtomicInteger pageCount) {
+        for (Page page : pages) {
+            try {
+                String html = templates.render(page, page.root() + TemplateRenderer.STATIC_FOLDER + "/style.css");
+                boolean isFile = page.path().endsWith(".html");
+                writer.writeText(isFile ? page.path() : page.path() + "index.html", html);
+                links.addPage(page.path(), html);
+                pageCount.incrementAndGet();
+            } catch (ContentErrors e) {
+                problems.addAll(e.problems());
+            }
         }
     }
 
