@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the same generated corpus with this project's generator (./guide, a new JVM each time) and with Hugo,
 # 3 cold runs each, alternating the tools, and prints: tool, N, median wall s, ms/page, median peak RSS MB,
-# and the ratio ours/Hugo of the median wall times.
+# and the ratio ours/Hugo of the median wall times; then the real guide's cold build through ./guide.
 #
 #   bench/run.sh              # N = 100 1000 10000 section pages (N/5 guides)
 #   bench/run.sh 1000 10000   # only these sizes
@@ -58,6 +58,16 @@ for n in "${sizes[@]}"; do
   done
 done
 
+# The real guide (content/), cold, through the launcher as an editor runs it: JVM start included.
+: >"$work/guide-results"
+for ((i = 1; i <= runs + 2; i++)); do
+  rm -rf "$work/out-guide"
+  t0=$(date +%s%N)
+  "$root/guide" build --out "$work/out-guide" >/dev/null
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 )) >>"$work/guide-results"
+done
+
 echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
 awk -v runs="$runs" '
   function median(list,   n, a, i, j, t) {
@@ -75,3 +85,4 @@ awk -v runs="$runs" '
       printf "%-6s %6d %10.2f %8.2f %13.0f %12s\n", "hugo", n, h / 1000, h / n, median(rss["hugo " n]) / 1024, ""
     }
   }' "$work/results"
+sort -n "$work/guide-results" | awk '{ a[NR] = $1 } END { printf "real guide (content/), cold via ./guide: median %.2f s of %d runs (min %.2f, max %.2f)\n", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000, NR, a[1] / 1000, a[NR] / 1000 }'
