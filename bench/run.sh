@@ -30,8 +30,6 @@ mkdir -p "$work"
 # measure TOOL N OUT: runs one cold build, appends "tool n wall_ms rss_kb" to $work/results.
 measure() {
   local tool="$1" n="$2" corpus="$work/corpus-$2" out="$work/out-$1-$2" t0 t1 rss
-  rm -rf "$out"
-  sync
   t0=$(date +%s%N)
   if [ "$tool" = ours ]; then
     /usr/bin/time -f "%M" -o "$work/time.txt" "$root/guide" build --content "$corpus/ours/content" \
@@ -52,6 +50,12 @@ for n in "${sizes[@]}"; do
     touch "$corpus/.complete"
   fi
   for ((i = 1; i <= runs; i++)); do
+    # Both tools start from an empty output folder. ext4 skips inodes freed in the last 5-10 s when it
+    # allocates new ones, which made a build right after deleting 10,000 pages spend seconds in the kernel;
+    # so delete first, then wait.
+    rm -rf "$work/out-ours-$n" "$work/out-hugo-$n"
+    sync
+    sleep 11
     # Alternate which tool goes first, so neither always runs on a warmer page cache.
     if (( i % 2 )); then measure ours "$n"; measure hugo "$n"; else measure hugo "$n"; measure ours "$n"; fi
     echo "bench: N=$n run $i/$runs done" >&2
@@ -60,8 +64,8 @@ done
 
 # The real guide (content/), cold, through the launcher as an editor runs it: JVM start included.
 : >"$work/guide-results"
+rm -rf "$work/out-guide"
 for ((i = 1; i <= runs + 2; i++)); do
-  rm -rf "$work/out-guide"
   t0=$(date +%s%N)
   "$root/guide" build --out "$work/out-guide" >/dev/null
   t1=$(date +%s%N)

@@ -29,7 +29,7 @@ public final class PagePlan {
     public static List<Page> pagesOf(Site site) {
         List<Page> pages = new ArrayList<>();
         pages.add(home(site));
-        // Guides are planned in parallel: the whole-guide page re-parses every section's HTML to nest it.
+        // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
         site.guides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
         pages.add(notFound(site));
         return pages;
