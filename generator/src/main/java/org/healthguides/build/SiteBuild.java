@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.healthguides.content.ContentLoader;
@@ -116,6 +117,29 @@ public final class SiteBuild {
     private record Outcome(int pages, List<Problem> warnings, ContentReport content) {
     }
 
+    /** What rendering a page needs and where its results go; shared by the threads that render guides. */
+    private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
+                           List<Problem> problems, List<Sitemap.Entry> sitemap, AtomicInteger pageCount) {
+
+        void render(List<Page> pages) {
+            for (Page page : pages) {
+                try {
+                    PageMetadata meta = PageMetadata.of(site, page);
+                    if (meta.indexable() && meta.url() != null) {
+                        sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
+                    }
+                    String html = templates.render(page, assets, meta);
+                    boolean isFile = page.path().endsWith(".html");
+                    output.writeText(isFile ? page.path() : page.path() + "index.html", html);
+                    links.addPage(page.path(), html);
+                    pageCount.incrementAndGet();
+                } catch (ContentErrors e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+    }
+
     private Loaded load() throws ContentErrors {
         ContentTree tree = new ContentLoader(options.content(), display(options.content())).load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
@@ -147,9 +171,8 @@ public final class SiteBuild {
             all.addAll(templates.syntaxProblems(templateNames()));
             throw new ContentErrors(all.stream().sorted(Problem.BY_LOCATION).toList());
         }
-        List<Page> pages = PagePlan.pagesOf(site);
         // Every template, not only the pages' own: a syntax error in an included layout is then named at its own line.
-        templates.checkTemplates(Stream.concat(pages.stream().map(Page::template), templateNames().stream()).distinct().toList());
+        templates.checkTemplates(Stream.concat(PagePlan.templatesOf(site).stream(), templateNames().stream()).distinct().toList());
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         if (PageMetadata.absoluteUrl(settings, "") == null) {
@@ -171,20 +194,11 @@ public final class SiteBuild {
             }
         }
         List<Sitemap.Entry> sitemap = Collections.synchronizedList(new ArrayList<>());
-        pages.parallelStream().forEach(page -> {
-            try {
-                PageMetadata meta = PageMetadata.of(site, page);
-                if (meta.indexable() && meta.url() != null) {
-                    sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
-                }
-                String html = templates.render(page, assets, meta);
-                boolean isFile = page.path().endsWith(".html");
-                output.writeText(isFile ? page.path() : page.path() + "index.html", html);
-                links.addPage(page.path(), html);
-            } catch (ContentErrors e) {
-                problems.addAll(e.problems());
-            }
-        });
+        PageRun run = new PageRun(site, templates, assets, output, links, problems, sitemap, new AtomicInteger());
+        // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
+        // then holds one guide's pages per thread, never every rendered page of the site at once.
+        run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)));
+        site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide)));
         writeSitemap(output, settings, sitemap);
 
         List<ExternalLinkChecker.Use> external = new ArrayList<>();
@@ -212,7 +226,7 @@ public final class SiteBuild {
         if (found.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(found);
         }
-        return new Outcome(pages.size(), found, ContentReport.of(site));
+        return new Outcome(run.pageCount().get(), found, ContentReport.of(site));
     }
 
     /**

@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.ContentLink;
@@ -17,19 +15,45 @@ import org.healthguides.markdown.ContentLink;
  * linear time: one pass to index ids, one lookup per link.
  */
 public final class LinkChecker {
-    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
-
     private final Map<String, Set<String>> idsByPage = new HashMap<>();
     private final Set<String> files = new java.util.HashSet<>();
 
     /** Records a published page (site path of its folder, "g/technique/") and the ids its HTML holds. */
-    public synchronized void addPage(String pagePath, String html) {
-        Set<String> ids = new java.util.HashSet<>();
-        Matcher matcher = ID.matcher(html);
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
+    public void addPage(String pagePath, String html) {
+        Set<String> ids = idsOf(html);
+        synchronized (this) {
+            idsByPage.put(pagePath, ids);
         }
-        idsByPage.put(pagePath, ids);
+    }
+
+    /**
+     * The values of every non-empty {@code id="…"} attribute preceded by whitespace (what the regular expression
+     * {@code \\sid="([^"]+)"} finds), by a plain scan: the regular expression over every page was a tenth of a build.
+     */
+    static Set<String> idsOf(String html) {
+        Set<String> ids = new java.util.HashSet<>();
+        int at = html.indexOf("id=\"");
+        while (at >= 0) {
+            int valueStart = at + 4;
+            if (at > 0 && isRegexSpace(html.charAt(at - 1))) {
+                int end = html.indexOf('"', valueStart);
+                if (end < 0) {
+                    break;
+                }
+                if (end > valueStart) {
+                    ids.add(html.substring(valueStart, end));
+                    at = html.indexOf("id=\"", end + 1);
+                    continue;
+                }
+            }
+            at = html.indexOf("id=\"", at + 1);
+        }
+        return ids;
+    }
+
+    /** Java's {@code \\s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Records a published file that is not a page (an image). */

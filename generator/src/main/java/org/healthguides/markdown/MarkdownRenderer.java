@@ -18,6 +18,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
@@ -36,6 +38,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -51,6 +54,12 @@ public final class MarkdownRenderer {
     private static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
     /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
     static final int MAX_TREE_DEPTH = 100;
+    // Selectors parsed once: parsing a CSS query for every page showed in the build's profile.
+    private static final Evaluator FOOTNOTES = QueryParser.parse("div.footnotes");
+    private static final Evaluator FOOTNOTE_ITEMS = QueryParser.parse("ol > li[id]");
+    private static final Evaluator BACK_LINKS = QueryParser.parse("a.footnote-backref");
+    private static final Evaluator CITATIONS = QueryParser.parse("a.footnote-ref");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
 
     private final Map<String, WarningKind> kinds;
     private final Parser parser;
@@ -82,6 +91,18 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.set(TablesExtension.CLASS_NAME, "table");
+        // Keeps each document's line starts, so a node's line number is a binary search instead of a scan of the
+        // text before it (which made the per-node line lookups quadratic in the length of a page).
+        options.set(Parser.TRACK_DOCUMENT_LINES, true);
+        // The admonition extension computes its defaults (maps read from resources) on every look-up that finds
+        // no value, which is once per document; storing them here computes them once.
+        for (DataKey<?> key : List.of(AdmonitionExtension.CONTENT_INDENT, AdmonitionExtension.ALLOW_LEADING_SPACE,
+                AdmonitionExtension.INTERRUPTS_PARAGRAPH, AdmonitionExtension.INTERRUPTS_ITEM_PARAGRAPH,
+                AdmonitionExtension.WITH_SPACES_INTERRUPTS_ITEM_PARAGRAPH, AdmonitionExtension.ALLOW_LAZY_CONTINUATION,
+                AdmonitionExtension.UNRESOLVED_QUALIFIER, AdmonitionExtension.QUALIFIER_TYPE_MAP,
+                AdmonitionExtension.QUALIFIER_TITLE_MAP, AdmonitionExtension.TYPE_SVG_MAP)) {
+            storeDefault(options, key);
+        }
         this.parser = Parser.builder(options)
                 .extensions(List.of(AdmonitionExtension.create(), FootnoteExtension.create(), TablesExtension.create()))
                 .build();
@@ -96,6 +117,10 @@ public final class MarkdownRenderer {
                 .addAttributes("ol", "start")
                 .addProtocols("a", "href", "tel")
                 .preserveRelativeLinks(true);
+    }
+
+    private static <T> void storeDefault(MutableDataSet options, DataKey<T> key) {
+        options.set(key, key.get(options));
     }
 
     /**
@@ -321,23 +346,23 @@ public final class MarkdownRenderer {
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */
     private static List<Reference> extractReferences(Document html) {
         List<Reference> references = new ArrayList<>();
-        Element footnotes = html.selectFirst("div.footnotes");
+        Element footnotes = html.selectFirst(FOOTNOTES);
         if (footnotes == null) {
             return references;
         }
         int number = 0;
-        for (Element item : footnotes.select("ol > li[id]")) {
+        for (Element item : footnotes.select(FOOTNOTE_ITEMS)) {
             number++;
-            Element backLink = item.selectFirst("a.footnote-backref");
+            Element backLink = item.selectFirst(BACK_LINKS);
             String citationId = backLink == null ? "" : backLink.attr("href").substring(1);
-            item.select("a.footnote-backref").remove();
+            item.select(BACK_LINKS).remove();
             linkSources(item);
             Element onlyParagraph = item.children().size() == 1 ? item.selectFirst("> p") : null;
             String body = (onlyParagraph != null ? onlyParagraph.html() : item.html()).strip();
             references.add(new Reference(number, item.id(), citationId, body));
         }
         footnotes.remove();
-        for (Element citation : html.select("a.footnote-ref")) {
+        for (Element citation : html.select(CITATIONS)) {
             citation.prependElement("span").addClass("visually-hidden").text("reference ");
         }
         return references;
@@ -385,7 +410,7 @@ public final class MarkdownRenderer {
             }
         }
         List<Heading> headings = new ArrayList<>();
-        for (Element element : html.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+        for (Element element : html.select(HEADINGS)) {
             if (element.hasClass("callout__heading")) {
                 continue;
             }

@@ -2,11 +2,16 @@ package org.healthguides.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.io.file.PathUtils;
 
@@ -19,6 +24,7 @@ public final class SiteWriter implements AutoCloseable {
     private final Path staging;
     private boolean committed;
     private final java.util.concurrent.atomic.AtomicInteger filesWritten = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
 
     private SiteWriter(Path target, Path staging) {
         this.target = target;
@@ -43,10 +49,10 @@ public final class SiteWriter implements AutoCloseable {
     public void write(String sitePath, byte[] bytes) {
         Path file = resolve(sitePath);
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
+            createFolder(file.getParent());
+            writeWhole(file, bytes);
             if (Precompressed.isText(sitePath)) {
-                Files.write(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
+                writeWhole(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
             }
             filesWritten.incrementAndGet();
         } catch (IOException e) {
@@ -65,11 +71,30 @@ public final class SiteWriter implements AutoCloseable {
         }
         Path file = resolve(sitePath);
         try {
-            Files.createDirectories(file.getParent());
+            createFolder(file.getParent());
             Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
             filesWritten.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One write call for the whole file (Files.write writes in 8 KB pieces); the same open options as Files.write. */
+    private static void writeWhole(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
+    /** Creates a folder of the new site once, however many files go into it. */
+    private void createFolder(Path folder) throws IOException {
+        if (!createdFolders.contains(folder)) {
+            Files.createDirectories(folder);
+            createdFolders.add(folder);
         }
     }
 

@@ -22,35 +22,45 @@ public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, P
     String root();
 
     record Home(String path, String title, String description, String root, List<PageLink> guides) implements Page {
+        public static final String TEMPLATE = "home.ftlh";
+
         public String template() {
-            return "home.ftlh";
+            return TEMPLATE;
         }
     }
 
     record GuideIndex(String path, String title, String description, String root, GuideView guide,
                       ContentView content) implements Page {
+        public static final String TEMPLATE = "guide.ftlh";
+
         public String template() {
-            return "guide.ftlh";
+            return TEMPLATE;
         }
     }
 
     record Section(String path, String title, String description, String root, GuideView guide, ContentView content,
                    PageLink previous, PageLink next) implements Page {
+        public static final String TEMPLATE = "section.ftlh";
+
         public String template() {
-            return "section.ftlh";
+            return TEMPLATE;
         }
     }
 
     record WholeGuide(String path, String title, String description, String root, GuideView guide,
                       ContentView introduction, List<ContentView> sections) implements Page {
+        public static final String TEMPLATE = "whole-guide.ftlh";
+
         public String template() {
-            return "whole-guide.ftlh";
+            return TEMPLATE;
         }
     }
 
     record NotFound(String path, String title, String description, String root, List<PageLink> guides) implements Page {
+        public static final String TEMPLATE = "404.ftlh";
+
         public String template() {
-            return "404.ftlh";
+            return TEMPLATE;
         }
     }
 }

@@ -29,16 +29,46 @@ public final class PagePlan {
 
     public static List<Page> pagesOf(Site site) {
         List<Page> pages = new ArrayList<>();
-        String home = "";
-        pages.add(new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
-                guideLinks(site, home)));
-        Locale locale = Locale.forLanguageTag(site.settings().language());
-        for (Guide guide : site.guides()) {
-            pages.addAll(pagesOf(guide, locale));
-        }
-        pages.add(new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(),
-                guideLinks(site, null)));
+        pages.add(home(site));
+        // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
+        site.guides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
+        pages.add(notFound(site));
         return pages;
+    }
+
+    /** The home page: every guide. */
+    public static Page home(Site site) {
+        String home = "";
+        return new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
+                guideLinks(site, home));
+    }
+
+    /** The page a host serves for any address it does not have. */
+    public static Page notFound(Site site) {
+        return new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(), guideLinks(site, null));
+    }
+
+    /**
+     * One guide's pages: its own page, one per section and the whole guide on one page. A build plans and renders
+     * guide by guide, so only one guide's pages are held at a time.
+     */
+    public static List<Page> pagesOf(Site site, Guide guide) {
+        return pagesOf(guide, Locale.forLanguageTag(site.settings().language()));
+    }
+
+    /** The templates {@link #pagesOf(Site)} renders, in the order of their first page, without planning the pages. */
+    public static List<String> templatesOf(Site site) {
+        List<String> names = new ArrayList<>();
+        names.add(Page.Home.TEMPLATE);
+        if (!site.guides().isEmpty()) {
+            names.add(Page.GuideIndex.TEMPLATE);
+            if (site.guides().stream().anyMatch(guide -> !guide.sections().isEmpty())) {
+                names.add(Page.Section.TEMPLATE);
+            }
+            names.add(Page.WholeGuide.TEMPLATE);
+        }
+        names.add(Page.NotFound.TEMPLATE);
+        return names;
     }
 
     private static List<Page> pagesOf(Guide guide, Locale locale) {

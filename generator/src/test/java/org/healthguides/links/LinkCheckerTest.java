@@ -28,4 +28,17 @@ class LinkCheckerTest {
         assertTrue(problems.get(0).message().contains("#rest"));
         assertTrue(problems.get(2).message().startsWith("image 'gone.png'"));
     }
+
+    @Test
+    void ids_are_the_values_of_id_attributes_after_whitespace_as_the_regular_expression_finds_them() {
+        String html = "<main id=\"main\">\n<h2\tid=\"tab\">x</h2><p data-id=\"not-this\" grid=\"nor-this\">"
+                + "<b id=\"\">empty</b><i\nid=\"new-line\"></i><a id=\"unclosed";
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        while (matcher.find()) {
+            expected.add(matcher.group(1));
+        }
+        assertEquals(java.util.Set.of("main", "tab", "new-line"), LinkChecker.idsOf(html));
+        assertEquals(expected, LinkChecker.idsOf(html));
+    }
 }

@@ -31,6 +31,11 @@ class PagePlanTest {
         List<Page> pages = PagePlan.pagesOf(site);
         assertEquals(List.of("", "lifting/", "lifting/basics/", "lifting/recovery/", "lifting/whole-guide/", "404.html"),
                 pages.stream().map(Page::path).toList());
+        assertEquals(pages.stream().map(Page::template).distinct().toList(), PagePlan.templatesOf(site),
+                "the templates a build checks before rendering are those its pages use");
+        assertEquals(pages, java.util.stream.Stream.of(List.of(PagePlan.home(site)),
+                        PagePlan.pagesOf(site, site.guides().get(0)), List.of(PagePlan.notFound(site)))
+                .flatMap(List::stream).toList(), "planned guide by guide, the build sees the same pages");
 
         Page.Section basics = (Page.Section) pages.get(2);
         assertNull(basics.previous());

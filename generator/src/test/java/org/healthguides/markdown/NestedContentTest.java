@@ -1,0 +1,67 @@
+package org.healthguides.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+
+import org.healthguides.content.WarningKind;
+import org.junit.jupiter.api.Test;
+
+class NestedContentTest {
+    private final MarkdownRenderer renderer = new MarkdownRenderer(Map.of(
+            "urgent", new WarningKind("urgent", "Urgent advice", "See a doctor straight away if:")));
+
+    private String rendered(String body) {
+        return renderer.render(MarkdownSource.onItsOwnPage("content/g/recovery.md", "g/recovery.md", body, 5)).html();
+    }
+
+    @Test
+    void the_one_pass_rewrite_prints_what_jsoup_prints_for_rich_content() {
+        String html = rendered("""
+                Intro with a citation[^a], a [link to a part](#use-ice "Say > and \\"quotes\\""), an
+                ![image with alt](photo.png), `code with <tags> & "quotes"`, <b>bold HTML</b> and a [page](basics.md#start).
+
+                ## Use ice
+
+                ### Wrap it & wait
+
+                | Kind | Minutes |
+                |:-----|--------:|
+                | ice  | 15      |
+
+                !!! urgent "Get help if:"
+                    - sharp <pain> & "spasms"
+                    1. numbered
+
+                ```html
+                <h2 id="not-a-tag">kept as text</h2>
+                ```
+
+                #### Deep heading
+
+                Text with id="fake" and <h2> in words.
+
+                [^a]: A source, see [the top](#use-ice).
+                """);
+        String nested = NestedContent.TagRewriter.rewrite(html, "recovery--");
+        assertEquals(NestedContent.nestWithJsoup(html, "recovery--"), nested);
+    }
+
+    @Test
+    void the_one_pass_rewrite_changes_ids_labels_in_page_links_and_heading_levels() {
+        assertEquals("<section aria-labelledby=\"s--h\"><h3 id=\"s--h\">T</h3><a href=\"#s--h\">x</a>"
+                        + "<a href=\"other/#h\">y</a><p data-href=\"#h\">#h</p></section>",
+                NestedContent.TagRewriter.rewrite("<section aria-labelledby=\"h\"><h2 id=\"h\">T</h2><a href=\"#h\">x</a>"
+                        + "<a href=\"other/#h\">y</a><p data-href=\"#h\">#h</p></section>", "s--"));
+    }
+
+    @Test
+    void anything_jsoup_does_not_print_is_left_to_jsoup() {
+        assertNull(NestedContent.TagRewriter.rewrite("<p>a<!-- comment --></p>", "s--"));
+        assertNull(NestedContent.TagRewriter.rewrite("<p id=unquoted>a</p>", "s--"));
+        assertEquals("<h3 id=\"s--x\">a</h3>", NestedContent.nest(
+                new RenderedMarkdown("<h2 id=x>a</h2>", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                        java.util.List.of(), java.util.List.of()), "s--").html());
+    }
+}
