@@ -121,10 +121,11 @@ public final class SiteBuild {
     private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                            List<Problem> problems, List<Sitemap.Entry> sitemap, AtomicInteger pageCount) {
 
-        void render(List<Page> pages) {
+        /** @param guide the guide these pages belong to, or null for the site's own pages */
+        void render(List<Page> pages, Guide guide) {
             for (Page page : pages) {
                 try {
-                    PageMetadata meta = PageMetadata.of(site, page);
+                    PageMetadata meta = PageMetadata.of(site, guide, page);
                     if (meta.indexable() && meta.url() != null) {
                         sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
                     }
@@ -197,8 +198,8 @@ public final class SiteBuild {
         PageRun run = new PageRun(site, templates, assets, output, links, problems, sitemap, new AtomicInteger());
         // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
         // then holds one guide's pages per thread, never every rendered page of the site at once.
-        run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)));
-        site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide)));
+        run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
+        site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
         writeSitemap(output, settings, sitemap);
 
         List<ExternalLinkChecker.Use> external = new ArrayList<>();

@@ -50,6 +50,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 public final class MarkdownRenderer {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final String SANITISE_BASE = "https://site.invalid/";
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
     /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
     private static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
     /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
@@ -424,8 +426,8 @@ public final class MarkdownRenderer {
     }
 
     private static String idOf(String headingText) {
-        String id = headingText.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
-        return id.replaceAll("^-+|-+$", "");
+        String id = NOT_LETTER_OR_DIGIT.matcher(headingText.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return EDGE_HYPHENS.matcher(id).replaceAll("");
     }
 
     private static String plainText(Node node) {

@@ -1,5 +1,6 @@
 package org.healthguides.readability;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.jsoup.select.NodeVisitor;
  * the advice readers most need to understand. Each paragraph, list item or table cell is its own block.
  */
 public final class Prose {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "dt", "dd", "blockquote", "figcaption",
             "div", "section", "ul", "ol", "table", "tr", "br");
     private static final String LEFT_OUT = "h1, h2, h3, h4, h5, h6, pre, code, sup:has(a.footnote-ref), a.footnote-ref, "
@@ -49,7 +52,7 @@ public final class Prose {
         });
         List<String> blocks = new ArrayList<>();
         for (String block : text.toString().split("\n")) {
-            String collapsed = block.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            String collapsed = WHITESPACE.matcher(block.replace('\u00a0', ' ')).replaceAll(" ").strip();
             if (!collapsed.isEmpty()) {
                 blocks.add(collapsed);
             }

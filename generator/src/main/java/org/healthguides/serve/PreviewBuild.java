@@ -29,6 +29,7 @@ import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.Guide;
+import org.healthguides.site.ReviewSchedule;
 import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
 import org.healthguides.site.SiteAssembler;
@@ -105,6 +106,11 @@ final class PreviewBuild {
         LinkChecker links = new LinkChecker();
         Map<Path, StoredFile> stillUsed = new HashMap<>();
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+        // As the build does: an editor previewing a guide that is due for review hears about it here first.
+        java.time.LocalDate today = java.time.LocalDate.now();
+        for (Guide guide : site.guides()) {
+            problems.addAll(ReviewSchedule.check(guide, today));
+        }
         Path staticFolder = templates.resolve(TemplateRenderer.STATIC_FOLDER);
         Map<String, String> assets = new TreeMap<>();
         for (Path file : filesUnder(staticFolder)) {
