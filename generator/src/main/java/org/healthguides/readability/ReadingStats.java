@@ -1,7 +1,6 @@
 package org.healthguides.readability;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How hard a piece of prose is to read: its counts and the two Flesch scores computed from them.
@@ -16,30 +15,68 @@ public record ReadingStats(int words, int sentences, int syllables) {
     public static final int WORDS_PER_MINUTE = 200;
     public static final ReadingStats NONE = new ReadingStats(0, 0, 0);
 
-    /** A sentence ends at . ! or ? (after any closing quote or bracket) followed by a space. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"'”’)\\]]*\\s+");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-
-    /** Counts a list of prose blocks; each block's end is also a sentence's end. */
+    /**
+     * Counts a list of prose blocks; each block's end is also a sentence's end. A sentence ends after a token
+     * (a run of characters between white space) whose last character, before any closing quotes or brackets,
+     * is . ! or ?. One pass over the characters, no regular expressions: this runs over every page's prose.
+     */
     public static ReadingStats of(List<String> blocks) {
         int words = 0;
         int sentences = 0;
         int syllables = 0;
         for (String block : blocks) {
-            for (String sentence : SENTENCE_END.split(block.strip())) {
-                int wordsBefore = words;
-                for (String token : SPACE.split(sentence.strip())) {
-                    if (token.chars().anyMatch(Character::isLetterOrDigit)) {
-                        words++;
-                        syllables += Syllables.count(token);
-                    }
+            int wordsInSentence = 0;
+            int length = block.length();
+            int i = 0;
+            while (i < length) {
+                while (i < length && isSpace(block.charAt(i))) {
+                    i++;
                 }
-                if (words > wordsBefore) {
+                int start = i;
+                while (i < length && !isSpace(block.charAt(i))) {
+                    i++;
+                }
+                if (start == i) {
+                    break;
+                }
+                String token = block.substring(start, i);
+                if (hasLetterOrDigit(token)) {
+                    words++;
+                    wordsInSentence++;
+                    syllables += Syllables.count(token);
+                }
+                if (endsSentence(token) && wordsInSentence > 0) {
                     sentences++;
+                    wordsInSentence = 0;
                 }
+            }
+            if (wordsInSentence > 0) {
+                sentences++;
             }
         }
         return new ReadingStats(words, sentences, syllables);
+    }
+
+    /** White space as regular expressions' \s has it (ASCII only: a no-break space joins words). */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean hasLetterOrDigit(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetterOrDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsSentence(String token) {
+        int end = token.length() - 1;
+        while (end >= 0 && "\"'\u201d\u2019)]".indexOf(token.charAt(end)) >= 0) {
+            end--;
+        }
+        return end >= 0 && ".!?".indexOf(token.charAt(end)) >= 0;
     }
 
     public ReadingStats plus(ReadingStats other) {

@@ -36,15 +36,17 @@ public final class Syllables {
     }
 
     private static int countPart(String part) {
-        boolean hasLetter = part.chars().anyMatch(Character::isLetter);
-        if (!hasLetter) {
-            return (int) part.chars().filter(Character::isDigit).count();
-        }
-        StringBuilder letters = new StringBuilder();
+        StringBuilder letters = new StringBuilder(part.length());
+        int digits = 0;
         for (char c : part.toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetter(c)) {
                 letters.append(c);
+            } else if (Character.isDigit(c)) {
+                digits++;
             }
+        }
+        if (letters.length() == 0) {
+            return digits;
         }
         String w = letters.toString();
         if (w.length() <= 3) {
