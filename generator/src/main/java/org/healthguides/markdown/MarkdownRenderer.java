@@ -16,6 +16,8 @@ import org.healthguides.diagnostics.Suggestions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.healthguides.readability.Prose;
+import org.healthguides.readability.ReadingStats;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.Evaluator;
@@ -165,7 +167,7 @@ public final class MarkdownRenderer {
     }
 
     private static RenderedMarkdown unrendered(Problem problem) {
-        return new RenderedMarkdown("", List.of(), List.of(), List.of(), List.of(), List.of(problem));
+        return new RenderedMarkdown("", List.of(), List.of(), List.of(), List.of(), List.of(problem), ReadingStats.NONE);
     }
 
     private RenderedMarkdown renderWithinBounds(MarkdownSource source) {
@@ -187,7 +189,7 @@ public final class MarkdownRenderer {
         List<Reference> references = extractReferences(clean);
         List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
-                List.copyOf(references), List.copyOf(links), List.copyOf(problems));
+                List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOf(clean.body()));
     }
 
     /**

@@ -36,7 +36,7 @@ public final class NestedContent {
         List<Reference> references = content.references().stream()
                 .map(r -> new Reference(r.number(), idPrefix + r.id(), idPrefix + r.citationId(), r.html()))
                 .toList();
-        return new RenderedMarkdown(html, headings, content.callouts(), references, content.links(), content.problems());
+        return new RenderedMarkdown(html, headings, content.callouts(), references, content.links(), content.problems(), content.reading());
     }
 
     /** The reference implementation: parse, change the elements, print. */

@@ -6,12 +6,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -32,25 +31,39 @@ public final class Prose {
     private Prose() {
     }
 
+    /** The prose blocks of a page's content HTML. */
     public static List<String> blocksOf(String html) {
-        Document document = Jsoup.parseBodyFragment(html);
-        document.select(LEFT_OUT).remove();
+        return blocksOf(Jsoup.parseBodyFragment(html).body());
+    }
+
+    /**
+     * The prose blocks of parsed content, read without changing it: the Markdown stage passes the tree it has
+     * just cleaned, so the page's HTML is not parsed a second time for its statistics.
+     */
+    public static List<String> blocksOf(Element content) {
         StringBuilder text = new StringBuilder();
-        document.body().traverse(new NodeVisitor() {
+        content.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
                     text.append(textNode.getWholeText().replace('\n', ' '));
-                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    text.append('\n');
+                } else if (node instanceof Element element) {
+                    if (element != content && element.is(LEFT_OUT)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCKS.contains(element.normalName())) {
+                        text.append('\n');
+                    }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                     text.append('\n');
                 }
+                return FilterResult.CONTINUE;
             }
         });
         List<String> blocks = new ArrayList<>();
@@ -63,8 +76,8 @@ public final class Prose {
         return blocks;
     }
 
-    /** The reading statistics of a page's content HTML. */
-    public static ReadingStats statsOf(String html) {
-        return ReadingStats.of(blocksOf(html));
+    /** The reading statistics of parsed content (see {@link #blocksOf(Element)}). */
+    public static ReadingStats statsOf(Element content) {
+        return ReadingStats.of(blocksOf(content));
     }
 }

@@ -1,7 +1,5 @@
 package org.healthguides.readability;
 
-import java.util.Locale;
-
 /**
  * Counts the syllables of an English word by rule, without a dictionary. The rule, in order:
  * <ol>
@@ -24,42 +22,43 @@ public final class Syllables {
     }
 
     public static int count(String word) {
-        String[] parts = word.split("-");
-        if (parts.length > 1) {
-            int total = 0;
-            for (String part : parts) {
-                total += countPart(part);
+        // One pass, no intermediate strings: this runs for every word of every page.
+        int total = 0;
+        int from = 0;
+        for (int i = 0; i <= word.length(); i++) {
+            if (i == word.length() || word.charAt(i) == '-') {
+                total += countPart(word, from, i);
+                from = i + 1;
             }
-            return Math.max(1, total);
         }
-        return Math.max(1, countPart(word));
+        return Math.max(1, total);
     }
 
-    private static int countPart(String part) {
-        StringBuilder letters = new StringBuilder(part.length());
+    /** The syllables of word[from, to): a hyphen-free part. */
+    private static int countPart(String word, int from, int to) {
+        char[] w = new char[to - from];
+        int length = 0;
         int digits = 0;
-        for (char c : part.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (int i = from; i < to; i++) {
+            char c = word.charAt(i);
             if (Character.isLetter(c)) {
-                letters.append(c);
+                w[length++] = Character.toLowerCase(c);
             } else if (Character.isDigit(c)) {
                 digits++;
             }
         }
-        if (letters.length() == 0) {
+        if (length == 0) {
             return digits;
         }
-        String w = letters.toString();
-        if (w.length() <= 3) {
+        if (length <= 3) {
             return 1;
         }
-        w = dropSilentEnding(w);
-        if (w.startsWith("y")) {
-            w = w.substring(1);
-        }
+        int end = withoutSilentEnding(w, length);
+        int start = w[0] == 'y' ? 1 : 0;
         int runs = 0;
         boolean inVowels = false;
-        for (char c : w.toCharArray()) {
-            boolean vowel = isVowel(c);
+        for (int i = start; i < end; i++) {
+            boolean vowel = isVowel(w[i]);
             if (vowel && !inVowels) {
                 runs++;
             }
@@ -68,31 +67,33 @@ public final class Syllables {
         return Math.max(1, runs);
     }
 
-    private static String dropSilentEnding(String w) {
-        if (w.endsWith("ed")) {
-            char before = w.charAt(w.length() - 3);
-            return isConsonant(before) && before != 't' && before != 'd' ? w.substring(0, w.length() - 2) : w;
+    /** The length of the word once a silent "e", "es" or "ed" is dropped (rule 3). */
+    private static int withoutSilentEnding(char[] w, int length) {
+        char last = w[length - 1];
+        char beforeLast = w[length - 2];
+        if (beforeLast == 'e' && last == 'd') {
+            char before = w[length - 3];
+            return isConsonant(before) && before != 't' && before != 'd' ? length - 2 : length;
         }
-        if (w.endsWith("es")) {
-            char before = w.charAt(w.length() - 3);
+        if (beforeLast == 'e' && last == 's') {
+            char before = w[length - 3];
             boolean hissing = "szxcgh".indexOf(before) >= 0;
-            return isConsonant(before) && !hissing && !consonantLe(w, 2) ? w.substring(0, w.length() - 2) : w;
+            return isConsonant(before) && !hissing && !consonantLe(w, length, 2) ? length - 2 : length;
         }
-        if (w.endsWith("e")) {
-            char before = w.charAt(w.length() - 2);
-            return isConsonant(before) && !consonantLe(w, 1) ? w.substring(0, w.length() - 1) : w;
+        if (last == 'e') {
+            return isConsonant(beforeLast) && !consonantLe(w, length, 1) ? length - 1 : length;
         }
-        return w;
+        return length;
     }
 
     /** True when the word ends in consonant + "l" + the given number of ending letters ("table", "muscles"). */
-    private static boolean consonantLe(String w, int endingLength) {
-        int l = w.length() - endingLength - 1;
-        return l >= 1 && w.charAt(l) == 'l' && isConsonant(w.charAt(l - 1));
+    private static boolean consonantLe(char[] w, int length, int endingLength) {
+        int l = length - endingLength - 1;
+        return l >= 1 && w[l] == 'l' && isConsonant(w[l - 1]);
     }
 
     private static boolean isVowel(char c) {
-        return "aeiouy".indexOf(c) >= 0;
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
     }
 
     private static boolean isConsonant(char c) {

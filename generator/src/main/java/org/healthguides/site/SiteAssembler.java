@@ -19,7 +19,6 @@ import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownSource;
 import org.healthguides.markdown.RenderedMarkdown;
-import org.healthguides.readability.Prose;
 
 /**
  * Builds the site model from the loaded content: parses front matter, renders every Markdown body (in parallel),
@@ -95,7 +94,7 @@ public final class SiteAssembler {
         RenderedMarkdown introductionWhole = markdown.render(new MarkdownSource(index.displayPath(), index.path(),
                 indexFrontMatter.body(), indexFrontMatter.bodyLine(), guidePath + Guide.WHOLE_GUIDE_SLUG + "/"));
         return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
-                Prose.statsOf(introduction.html()));
+                introduction.reading());
     }
 
     private SectionPage assembleSection(SourceFile file, List<Problem> problems) {
@@ -117,7 +116,7 @@ public final class SiteAssembler {
             RenderedMarkdown content = render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(),
                     frontMatter.body(), frontMatter.bodyLine()), problems);
             return new SectionPage(meta, org.healthguides.content.UrlPath.pageOf(file.path()), file.displayPath(), content,
-                    Prose.statsOf(content.html()));
+                    content.reading());
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
             return null;

@@ -62,6 +62,6 @@ class NestedContentTest {
         assertNull(NestedContent.TagRewriter.rewrite("<p id=unquoted>a</p>", "s--"));
         assertEquals("<h3 id=\"s--x\">a</h3>", NestedContent.nest(
                 new RenderedMarkdown("<h2 id=x>a</h2>", java.util.List.of(), java.util.List.of(), java.util.List.of(),
-                        java.util.List.of(), java.util.List.of()), "s--").html());
+                        java.util.List.of(), java.util.List.of(), org.healthguides.readability.ReadingStats.NONE), "s--").html());
     }
 }
