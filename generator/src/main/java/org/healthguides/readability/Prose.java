@@ -76,8 +76,36 @@ public final class Prose {
         return blocks;
     }
 
-    /** The reading statistics of parsed content (see {@link #blocksOf(Element)}). */
+    /**
+     * The reading statistics of parsed content: the same prose as {@link #blocksOf(Element)}, counted as the tree
+     * is walked, without building the blocks (this runs over every page's text).
+     */
     public static ReadingStats statsOf(Element content) {
-        return ReadingStats.of(blocksOf(content));
+        ReadingStats.Counter counter = new ReadingStats.Counter();
+        content.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode textNode) {
+                    counter.text(textNode.getWholeText());
+                } else if (node instanceof Element element) {
+                    if (element != content && element.is(LEFT_OUT)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCKS.contains(element.normalName())) {
+                        counter.endBlock();
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    counter.endBlock();
+                }
+                return FilterResult.CONTINUE;
+            }
+        });
+        return counter.stats();
     }
 }

@@ -15,68 +15,105 @@ public record ReadingStats(int words, int sentences, int syllables) {
     public static final int WORDS_PER_MINUTE = 200;
     public static final ReadingStats NONE = new ReadingStats(0, 0, 0);
 
-    /**
-     * Counts a list of prose blocks; each block's end is also a sentence's end. A sentence ends after a token
-     * (a run of characters between white space) whose last character, before any closing quotes or brackets,
-     * is . ! or ?. One pass over the characters, no regular expressions: this runs over every page's prose.
-     */
+    /** Counts a list of prose blocks; each block's end is also a sentence's end (see {@link Counter}). */
     public static ReadingStats of(List<String> blocks) {
-        int words = 0;
-        int sentences = 0;
-        int syllables = 0;
+        Counter counter = new Counter();
         for (String block : blocks) {
-            int wordsInSentence = 0;
-            int length = block.length();
+            counter.text(block);
+            counter.endBlock();
+        }
+        return counter.stats();
+    }
+
+    /**
+     * Counts prose as it streams in, text piece by text piece, with the ends of blocks (paragraphs, list items)
+     * marked; nothing is split or copied but the word being read. A word is a run of characters between white
+     * space (a no-break space included) holding a letter or a digit. A sentence ends after a word whose last
+     * character, before any closing quotes or brackets, is . ! or ?, and at the end of every block.
+     */
+    static final class Counter {
+        private final StringBuilder token = new StringBuilder(32);
+        private int words;
+        private int sentences;
+        private int syllables;
+        private int wordsInSentence;
+
+        void text(CharSequence text) {
+            int length = text.length();
             int i = 0;
             while (i < length) {
-                while (i < length && isSpace(block.charAt(i))) {
+                if (isSpace(text.charAt(i))) {
+                    endToken();
                     i++;
+                    continue;
                 }
                 int start = i;
-                while (i < length && !isSpace(block.charAt(i))) {
+                while (i < length && !isSpace(text.charAt(i))) {
                     i++;
                 }
-                if (start == i) {
-                    break;
-                }
-                String token = block.substring(start, i);
-                if (hasLetterOrDigit(token)) {
-                    words++;
-                    wordsInSentence++;
-                    syllables += Syllables.count(token);
-                }
-                if (endsSentence(token) && wordsInSentence > 0) {
-                    sentences++;
-                    wordsInSentence = 0;
+                if (i < length && token.length() == 0) {
+                    word(text, start, i);
+                } else {
+                    // A word that began in the previous piece of text, or may go on in the next one.
+                    token.append(text, start, i);
                 }
             }
+        }
+
+        void endBlock() {
+            endToken();
             if (wordsInSentence > 0) {
                 sentences++;
+                wordsInSentence = 0;
             }
         }
-        return new ReadingStats(words, sentences, syllables);
-    }
 
-    /** White space as regular expressions' \s has it (ASCII only: a no-break space joins words). */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
+        ReadingStats stats() {
+            endBlock();
+            return new ReadingStats(words, sentences, syllables);
+        }
 
-    private static boolean hasLetterOrDigit(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            if (Character.isLetterOrDigit(token.charAt(i))) {
-                return true;
+        private void endToken() {
+            if (token.length() > 0) {
+                word(token, 0, token.length());
+                token.setLength(0);
             }
         }
-        return false;
-    }
 
-    private static boolean endsSentence(String token) {
-        int end = token.length() - 1;
-        while (end >= 0 && "\"'\u201d\u2019)]".indexOf(token.charAt(end)) >= 0) {
-            end--;
+        /** Counts the token at text[from, to). */
+        private void word(CharSequence text, int from, int to) {
+            if (hasLetterOrDigit(text, from, to)) {
+                words++;
+                wordsInSentence++;
+                syllables += Syllables.count(text, from, to);
+            }
+            if (endsSentence(text, from, to) && wordsInSentence > 0) {
+                sentences++;
+                wordsInSentence = 0;
+            }
         }
-        return end >= 0 && ".!?".indexOf(token.charAt(end)) >= 0;
+
+        /** White space as regular expressions' \s has it, and the no-break space (the editor's non-breaking spaces still separate words). */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0';
+        }
+
+        private static boolean hasLetterOrDigit(CharSequence text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean endsSentence(CharSequence text, int from, int to) {
+            int end = to - 1;
+            while (end >= from && "\"'\u201d\u2019)]".indexOf(text.charAt(end)) >= 0) {
+                end--;
+            }
+            return end >= from && ".!?".indexOf(text.charAt(end)) >= 0;
+        }
     }
 
     public ReadingStats plus(ReadingStats other) {

@@ -21,21 +21,26 @@ public final class Syllables {
     private Syllables() {
     }
 
-    public static int count(String word) {
+    public static int count(CharSequence word) {
+        return count(word, 0, word.length());
+    }
+
+    /** The syllables of the word at text[from, to), without copying it out. */
+    public static int count(CharSequence text, int from, int to) {
         // One pass, no intermediate strings: this runs for every word of every page.
         int total = 0;
-        int from = 0;
-        for (int i = 0; i <= word.length(); i++) {
-            if (i == word.length() || word.charAt(i) == '-') {
-                total += countPart(word, from, i);
-                from = i + 1;
+        int partStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '-') {
+                total += countPart(text, partStart, i);
+                partStart = i + 1;
             }
         }
         return Math.max(1, total);
     }
 
     /** The syllables of word[from, to): a hyphen-free part. */
-    private static int countPart(String word, int from, int to) {
+    private static int countPart(CharSequence word, int from, int to) {
         char[] w = new char[to - from];
         int length = 0;
         int digits = 0;

@@ -84,5 +84,10 @@ class ReadabilityTest {
                 <div class="callout__content"><ul><li>sharp night pain</li><li><p>numbness</p></li></ul></div></section>
                 """;
         assertEquals(List.of("Rest for two days. Then walk.", "sharp night pain", "numbness"), Prose.blocksOf(html));
+        // Counting while walking the tree gives what counting the blocks gives: 6 + 3 + 1 words, 2 + 1 + 1
+        // sentences, and one syllable a word but "numbness" (2).
+        ReadingStats streamed = Prose.statsOf(org.jsoup.Jsoup.parseBodyFragment(html).body());
+        assertEquals(ReadingStats.of(Prose.blocksOf(html)), streamed);
+        assertEquals(new ReadingStats(10, 4, 11), streamed);
     }
 }
