@@ -21,17 +21,17 @@ public final class Syllables {
     private Syllables() {
     }
 
-    public static int count(CharSequence word) {
-        return count(word, 0, word.length());
+    public static int count(String word) {
+        return count(word.toCharArray(), 0, word.length());
     }
 
     /** The syllables of the word at text[from, to), without copying it out. */
-    public static int count(CharSequence text, int from, int to) {
+    public static int count(char[] text, int from, int to) {
         // One pass, no intermediate strings: this runs for every word of every page.
         int total = 0;
         int partStart = from;
         for (int i = from; i <= to; i++) {
-            if (i == to || text.charAt(i) == '-') {
+            if (i == to || text[i] == '-') {
                 total += countPart(text, partStart, i);
                 partStart = i + 1;
             }
@@ -40,12 +40,12 @@ public final class Syllables {
     }
 
     /** The syllables of word[from, to): a hyphen-free part. */
-    private static int countPart(CharSequence word, int from, int to) {
+    private static int countPart(char[] word, int from, int to) {
         char[] w = new char[to - from];
         int length = 0;
         int digits = 0;
         for (int i = from; i < to; i++) {
-            char c = word.charAt(i);
+            char c = word[i];
             if (Character.isLetter(c)) {
                 w[length++] = Character.toLowerCase(c);
             } else if (Character.isDigit(c)) {
