@@ -22,13 +22,15 @@ final class MarkdownLimits {
     }
 
     /** The first line that goes past a bound, as an error, or empty when the body is within bounds. */
-    static Optional<Problem> check(String body, String displayPath, int bodyLine) {
+    static Optional<Problem> check(String bodyText, String displayPath, int bodyLine) {
+        // Scanned as an array: String.charAt on text with non-Latin characters is slow under the launcher's C1.
+        char[] body = bodyText.toCharArray();
         int line = bodyLine;
         int start = 0;
-        while (start <= body.length()) {
-            int end = body.indexOf('\n', start);
-            if (end < 0) {
-                end = body.length();
+        while (start <= body.length) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
             }
             if (end - start > MAX_LINE_LENGTH) {
                 return Optional.of(Problem.error(displayPath, line,
@@ -57,12 +59,12 @@ final class MarkdownLimits {
      * An upper bound on how deeply a line is nested: every two columns of leading indentation may open a list
      * level, and every '>' or list marker at the start of the line opens one more.
      */
-    static int nesting(String text, int start, int end) {
+    static int nesting(char[] text, int start, int end) {
         int depth = 0;
         int columns = 0;
         int i = start;
         while (i < end) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == ' ' || c == '\t') {
                 if (depth == 0) {
                     columns += c == ' ' ? 1 : 4 - columns % 4;
@@ -71,15 +73,15 @@ final class MarkdownLimits {
             } else if (c == '>') {
                 depth++;
                 i++;
-            } else if ((c == '-' || c == '*' || c == '+') && i + 1 < end && text.charAt(i + 1) == ' ') {
+            } else if ((c == '-' || c == '*' || c == '+') && i + 1 < end && text[i + 1] == ' ') {
                 depth++;
                 i += 2;
             } else if (c >= '0' && c <= '9') {
                 int j = i;
-                while (j < end && j - i < 9 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') {
                     j++;
                 }
-                if (j + 1 < end && (text.charAt(j) == '.' || text.charAt(j) == ')') && text.charAt(j + 1) == ' ') {
+                if (j + 1 < end && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ') {
                     depth++;
                     i = j + 2;
                 } else {
@@ -93,11 +95,11 @@ final class MarkdownLimits {
     }
 
     /** The longest run of '*', '_' and '-' characters, spaces between them included in the run. */
-    static int longestMarkerRun(String text, int start, int end) {
+    static int longestMarkerRun(char[] text, int start, int end) {
         int longest = 0;
         int markers = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '*' || c == '_' || c == '-') {
                 markers++;
                 longest = Math.max(longest, markers);
