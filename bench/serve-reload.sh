@@ -10,7 +10,7 @@ edits="${1:-20}"
 warm_up="${2:-10}"
 classpath_file="$PWD/generator/target/bench-classpath.txt"
 
-mvn -q -B -ntp -Dstyle.color=never -pl generator test-compile
+mvn -q -B -ntp -Dstyle.color=never -pl generator test-compile 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 mvn -q -B -ntp -Dstyle.color=never -pl generator dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 
 echo "serve-reload benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
