@@ -32,7 +32,6 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
-import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -40,7 +39,6 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -98,17 +96,8 @@ public final class MarkdownRenderer {
         // Keeps each document's line starts, so a node's line number is a binary search instead of a scan of the
         // text before it (which made the per-node line lookups quadratic in the length of a page).
         options.set(Parser.TRACK_DOCUMENT_LINES, true);
-        // The admonition extension computes its defaults (maps read from resources) on every look-up that finds
-        // no value, which is once per document; storing them here computes them once.
-        for (DataKey<?> key : List.of(AdmonitionExtension.CONTENT_INDENT, AdmonitionExtension.ALLOW_LEADING_SPACE,
-                AdmonitionExtension.INTERRUPTS_PARAGRAPH, AdmonitionExtension.INTERRUPTS_ITEM_PARAGRAPH,
-                AdmonitionExtension.WITH_SPACES_INTERRUPTS_ITEM_PARAGRAPH, AdmonitionExtension.ALLOW_LAZY_CONTINUATION,
-                AdmonitionExtension.UNRESOLVED_QUALIFIER, AdmonitionExtension.QUALIFIER_TYPE_MAP,
-                AdmonitionExtension.QUALIFIER_TITLE_MAP, AdmonitionExtension.TYPE_SVG_MAP)) {
-            storeDefault(options, key);
-        }
         this.parser = Parser.builder(options)
-                .extensions(List.of(AdmonitionExtension.create(), FootnoteExtension.create(), TablesExtension.create()))
+                .extensions(List.of(new CalloutBlockParser.Extension(), FootnoteExtension.create(), TablesExtension.create()))
                 .build();
         this.renderer = HtmlRenderer.builder(options)
                 .extensions(List.of(FootnoteExtension.create(), TablesExtension.create()))
@@ -121,10 +110,6 @@ public final class MarkdownRenderer {
                 .addAttributes("ol", "start")
                 .addProtocols("a", "href", "tel")
                 .preserveRelativeLinks(true);
-    }
-
-    private static <T> void storeDefault(MutableDataSet options, DataKey<T> key) {
-        options.set(key, key.get(options));
     }
 
     /**
