@@ -19,6 +19,7 @@ import org.healthguides.content.ContentLoader;
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.DisplayPath;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
@@ -33,7 +34,6 @@ import org.healthguides.render.TemplateRenderer;
 import org.healthguides.report.ContentReport;
 import org.healthguides.site.Guide;
 import org.healthguides.site.ReviewSchedule;
-import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
 import org.healthguides.site.SiteAssembler;
 
@@ -142,7 +142,7 @@ public final class SiteBuild {
     }
 
     private Loaded load() throws ContentErrors {
-        ContentTree tree = new ContentLoader(options.content(), display(options.content())).load();
+        ContentTree tree = new ContentLoader(options.content(), DisplayPath.of(options.content())).load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());
@@ -155,14 +155,14 @@ public final class SiteBuild {
     }
 
     private Site assemble(Loaded loaded) throws ContentErrors {
-        return new SiteAssembler(loaded.settings(), new MarkdownRenderer(loaded.settings().warningKinds()), display(options.content()))
+        return new SiteAssembler(loaded.settings(), new MarkdownRenderer(loaded.settings().warningKinds()), DisplayPath.of(options.content()))
                 .assemble(loaded.tree());
     }
 
     private Outcome render(Output output) throws ContentErrors, IOException {
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
-        TemplateRenderer templates = new TemplateRenderer(options.templates(), display(options.templates()), settings);
+        TemplateRenderer templates = new TemplateRenderer(options.templates(), DisplayPath.of(options.templates()), settings);
         Site site;
         try {
             site = assemble(loaded);
@@ -177,7 +177,7 @@ public final class SiteBuild {
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         if (PageMetadata.absoluteUrl(settings, "") == null) {
-            problems.add(Problem.warning(options.baseUrl() != null ? "--base-url" : display(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
+            problems.add(Problem.warning(options.baseUrl() != null ? "--base-url" : DisplayPath.of(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
                     "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
                     "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
         }
@@ -202,18 +202,10 @@ public final class SiteBuild {
         site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
         writeSitemap(output, settings, sitemap);
 
-        List<ExternalLinkChecker.Use> external = new ArrayList<>();
-        for (Guide guide : site.guides()) {
-            problems.addAll(links.check(guide.displayPath(), guide.introduction().links()));
-            guide.introduction().links().forEach(link -> external.add(new ExternalLinkChecker.Use(guide.displayPath(), link)));
-            for (SectionPage section : guide.sections()) {
-                problems.addAll(links.check(section.displayPath(), section.content().links()));
-                section.content().links().forEach(link -> external.add(new ExternalLinkChecker.Use(section.displayPath(), link)));
-            }
-        }
+        problems.addAll(links.check(site.guides()));
         if (options.external()) {
             try {
-                problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY).check(external));
+                problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY).check(ExternalLinkChecker.usesIn(site.guides())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while checking external links");
@@ -286,13 +278,5 @@ public final class SiteBuild {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** How a folder is named in messages: as given, relative to the working directory when it can be. */
-    static String display(Path folder) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path absolute = folder.toAbsolutePath().normalize();
-        String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-        return shown.isEmpty() ? "." : shown.replace('\\', '/');
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.ContentLink;
+import org.healthguides.site.Guide;
+import org.healthguides.site.SectionPage;
 
 /**
  * Asks the web whether the external http(s) links of the content still lead somewhere (only with
@@ -49,6 +51,18 @@ public final class ExternalLinkChecker {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+    }
+
+    /** Every link the editors wrote in these guides, with where it was written. */
+    public static List<Use> usesIn(List<Guide> guides) {
+        List<Use> uses = new ArrayList<>();
+        for (Guide guide : guides) {
+            guide.introduction().links().forEach(link -> uses.add(new Use(guide.displayPath(), link)));
+            for (SectionPage section : guide.sections()) {
+                section.content().links().forEach(link -> uses.add(new Use(section.displayPath(), link)));
+            }
+        }
+        return uses;
     }
 
     public List<Problem> check(List<Use> uses) throws InterruptedException {

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.ContentLink;
+import org.healthguides.site.Guide;
+import org.healthguides.site.SectionPage;
 
 /**
  * Checks that every link the editors wrote leads somewhere: to a page or file the site publishes and, with an
@@ -86,6 +88,18 @@ public final class LinkChecker {
                 problems.add(Problem.error(displayPath, link.line(),
                         "link '" + link.written() + "' points to #" + link.fragment() + ", which is not on that page",
                         "use the id of a heading there (its words in lower case, joined by '-')"));
+            }
+        }
+        return problems;
+    }
+
+    /** Checks every link the editors wrote in these guides: each introduction's and each section's. */
+    public List<Problem> check(List<Guide> guides) {
+        List<Problem> problems = new ArrayList<>();
+        for (Guide guide : guides) {
+            problems.addAll(check(guide.displayPath(), guide.introduction().links()));
+            for (SectionPage section : guide.sections()) {
+                problems.addAll(check(section.displayPath(), section.content().links()));
             }
         }
         return problems;

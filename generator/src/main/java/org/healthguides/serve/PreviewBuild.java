@@ -20,6 +20,7 @@ import org.healthguides.content.ContentLoader;
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.DisplayPath;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
@@ -30,7 +31,6 @@ import org.healthguides.render.PagePlan;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.Guide;
 import org.healthguides.site.ReviewSchedule;
-import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
 import org.healthguides.site.SiteAssembler;
 
@@ -70,8 +70,8 @@ final class PreviewBuild {
     PreviewBuild(Path content, Path templates) {
         this.content = content;
         this.templates = templates;
-        this.contentName = display(content);
-        this.templatesName = display(templates);
+        this.contentName = DisplayPath.of(content);
+        this.templatesName = DisplayPath.of(templates);
     }
 
     String contentName() {
@@ -162,11 +162,8 @@ final class PreviewBuild {
 
         // Links into a page that failed to render would all be reported as broken: show the template error alone.
         boolean everyPageRendered = problems.size() == problemsBeforeRendering;
-        for (Guide guide : everyPageRendered ? site.guides() : List.<Guide>of()) {
-            problems.addAll(links.check(guide.displayPath(), guide.introduction().links()));
-            for (SectionPage section : guide.sections()) {
-                problems.addAll(links.check(section.displayPath(), section.content().links()));
-            }
+        if (everyPageRendered) {
+            problems.addAll(links.check(site.guides()));
         }
         List<Problem> found = problems.stream().distinct().sorted(Problem.BY_LOCATION).toList();
         if (found.stream().anyMatch(Problem::isError)) {
@@ -182,7 +179,7 @@ final class PreviewBuild {
     private byte[] read(Path file, Path folder, String displayPath, Map<Path, StoredFile> stillUsed,
                         List<Problem> problems) throws IOException {
         if (!file.toRealPath().startsWith(folder.toRealPath())) {
-            problems.add(Problem.warning(displayPath, 0, "this link points outside " + display(folder) + ", so the preview does not serve it",
+            problems.add(Problem.warning(displayPath, 0, "this link points outside " + DisplayPath.of(folder) + ", so the preview does not serve it",
                     "copy the file into the folder instead of linking to it"));
             return null;
         }
@@ -205,13 +202,5 @@ final class PreviewBuild {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** How a folder is named in messages: relative to the working directory when it can be (as the build does). */
-    private static String display(Path folder) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path absolute = folder.toAbsolutePath().normalize();
-        String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-        return shown.isEmpty() ? "." : shown.replace('\\', '/');
     }
 }
