@@ -27,37 +27,59 @@ mkdir -p "$work"
 # Build the generator once, outside the timings (./guide rebuilds it only when its sources changed).
 "$root/guide" --help >/dev/null
 
-# measure TOOL N OUT: runs one cold build, appends "tool n wall_ms rss_kb" to $work/results.
+# measure TOOL N RUN: runs one cold build into a folder of its own, appends "tool n wall_ms rss_kb" to $work/results.
 measure() {
-  local tool="$1" n="$2" corpus="$work/corpus-$2" out="$work/out-$1-$2" t0 t1 rss
+  local tool="$1" n="$2" corpus="$work/corpus-$2" out="$work/runs/$1-$2-$3" t0 t1 rss
   t0=$(date +%s%N)
   if [ "$tool" = ours ]; then
     /usr/bin/time -f "%M" -o "$work/time.txt" "$root/guide" build --content "$corpus/ours/content" \
-      --templates "$root/templates" --out "$out" >/dev/null
+      --templates "$root/templates" --out "$out" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
   else
-    /usr/bin/time -f "%M" -o "$work/time.txt" hugo --quiet --source "$corpus/hugo" --destination "$out" >/dev/null
+    /usr/bin/time -f "%M" -o "$work/time.txt" hugo --quiet --source "$corpus/hugo" --destination "$out" \
+      >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
   fi
   t1=$(date +%s%N)
   rss=$(tail -1 "$work/time.txt")
   echo "$tool $n $(( (t1 - t0) / 1000000 )) $rss" >>"$work/results"
 }
 
+# This machine's ext4 has no journal, and without one the kernel will not reuse an inode freed in the last
+# 5 s, or 305 s once its inode-table block is dirty again (fs/ext4/ialloc.c, recently_deleted). Creating
+# thousands of files soon after deleting thousands scans past every such inode, and a 10,000-page build then
+# spent 10-28 s in the kernel instead of 1 s, more with every round. So no timed build follows a deletion:
+# every build writes into a new folder, the folders are deleted only at the end, and a new run first waits
+# until the last deletion is 305 s old. (On a journalled ext4 the kernel does not do this check.)
+deleted_at="$work/.deleted-at"
+forget() {
+  [ -e "$1" ] || return 0
+  rm -rf "$1"
+  date +%s >"$deleted_at"
+}
+forget "$work/runs"
+for old in "$work"/out-ours-* "$work"/out-hugo-*; do forget "$old"; done  # older versions of this script
+mkdir -p "$work/runs"
+
 : >"$work/results"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   if [ ! -f "$corpus/.complete" ]; then
     java "$here/CorpusGenerator.java" "$n" "$corpus" >&2
+    date +%s >"$deleted_at"  # it replaces any older corpus
     touch "$corpus/.complete"
   fi
+  if [ -f "$deleted_at" ]; then
+    wait_s=$(( $(cat "$deleted_at") + 305 - $(date +%s) ))
+    if (( wait_s > 0 )); then
+      echo "bench: waiting ${wait_s} s, until files deleted by this script are 305 s old (see above)" >&2
+      sleep "$wait_s"
+    fi
+  fi
   for ((i = 1; i <= runs; i++)); do
-    # Both tools start from an empty output folder. ext4 skips inodes freed in the last 5-10 s when it
-    # allocates new ones, which made a build right after deleting 10,000 pages spend seconds in the kernel;
-    # so delete first, then wait.
-    rm -rf "$work/out-ours-$n" "$work/out-hugo-$n"
+    # Each build starts with the previous one's files on disk, not being written back during its timing.
     sync
-    sleep 11
+    sleep 2
     # Alternate which tool goes first, so neither always runs on a warmer page cache.
-    if (( i % 2 )); then measure ours "$n"; measure hugo "$n"; else measure hugo "$n"; measure ours "$n"; fi
+    if (( i % 2 )); then measure ours "$n" "$i"; sync; measure hugo "$n" "$i"; else measure hugo "$n" "$i"; sync; measure ours "$n" "$i"; fi
     echo "bench: N=$n run $i/$runs done" >&2
   done
 done
@@ -71,6 +93,8 @@ for ((i = 1; i <= runs + 2; i++)); do
   t1=$(date +%s%N)
   echo $(( (t1 - t0) / 1000000 )) >>"$work/guide-results"
 done
+
+forget "$work/runs"
 
 echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
 awk -v runs="$runs" '
