@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +44,52 @@ class PrecompressedTest {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(first))) {
             assertArrayEquals(page, in.readAllBytes());
         }
+    }
+
+    @Test
+    void gzip_writes_the_bytes_the_jdk_gzip_stream_writes_at_the_same_level() throws IOException {
+        byte[] incompressible = new byte[300_000];
+        new Random(7).nextBytes(incompressible);
+        for (byte[] input : new byte[][] {new byte[0], "a".getBytes(StandardCharsets.UTF_8),
+                "<li>Brace your core before the bar leaves the floor.</li>\n".repeat(2_000).getBytes(StandardCharsets.UTF_8),
+                incompressible}) {
+            assertArrayEquals(jdkGzip(input), Precompressed.gzip(input), "input of " + input.length + " bytes");
+        }
+    }
+
+    @Test
+    void gzip_gives_each_thread_its_own_compressor() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                byte[] page = ("<p>Page " + t + " keeps the bar close.</p>\n").repeat(400 + t * 97).getBytes(StandardCharsets.UTF_8);
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        if (!java.util.Arrays.equals(jdkGzip(page), Precompressed.gzip(page))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static byte[] jdkGzip(byte[] input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Precompressed.LEVEL);
+            }
+        }) {
+            gzip.write(input);
+        }
+        return out.toByteArray();
     }
 }
