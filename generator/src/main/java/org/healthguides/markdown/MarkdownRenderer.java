@@ -41,6 +41,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.LineAppendable;
 
 /**
  * Turns a Markdown body into safe HTML plus what the site needs to know about it (headings, callouts,
@@ -96,6 +97,9 @@ public final class MarkdownRenderer {
         // Keeps each document's line starts, so a node's line number is a binary search instead of a scan of the
         // text before it (which made the per-node line lookups quadratic in the length of a page).
         options.set(Parser.TRACK_DOCUMENT_LINES, true);
+        // Pass-through: Flexmark appends the HTML without examining each line for formatting. `check` on 10,000
+        // generated pages used about 4% less CPU, and the guide and a 1,000-page corpus built byte for byte the same.
+        options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_TRIM_LEADING_WHITESPACE | LineAppendable.F_PASS_THROUGH);
         this.parser = Parser.builder(options)
                 .extensions(List.of(new CalloutBlockParser.Extension(), FootnoteExtension.create(), TablesExtension.create()))
                 .build();
