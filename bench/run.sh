@@ -89,7 +89,7 @@ done
 rm -rf "$work/out-guide"
 for ((i = 1; i <= runs + 2; i++)); do
   t0=$(date +%s%N)
-  "$root/guide" build --out "$work/out-guide" >/dev/null
+  "$root/guide" build --out "$work/out-guide" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
   t1=$(date +%s%N)
   echo $(( (t1 - t0) / 1000000 )) >>"$work/guide-results"
 done
