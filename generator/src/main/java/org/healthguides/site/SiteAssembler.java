@@ -18,6 +18,7 @@ import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownSource;
+import org.healthguides.markdown.MovedContent;
 import org.healthguides.markdown.RenderedMarkdown;
 
 /**
@@ -91,8 +92,7 @@ public final class SiteAssembler {
         String guidePath = files.slug() + "/";
         RenderedMarkdown introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
                 indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
-        RenderedMarkdown introductionWhole = markdown.render(new MarkdownSource(index.displayPath(), index.path(),
-                indexFrontMatter.body(), indexFrontMatter.bodyLine(), guidePath + Guide.WHOLE_GUIDE_SLUG + "/"));
+        RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
         return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
                 introduction.reading());
     }
