@@ -12,7 +12,7 @@ import org.healthguides.diagnostics.Problem;
 final class MarkdownLimits {
     /** Levels of lists, quotes and indentation one line may be nested in. */
     static final int MAX_NESTING = 32;
-    /** Emphasis and rule markers ({@code * _ -}) in one unbroken run. */
+    /** Emphasis and rule markers ({@code * _ -}) in one unbroken run, spaces between them included. */
     static final int MAX_MARKER_RUN = 100;
     /** Characters in one line. Flexmark's inline parser copies the rest of a paragraph for each link it matches,
      *  so a single line of 100,000 characters full of links takes many seconds; wrapped text has no such line. */
@@ -28,8 +28,23 @@ final class MarkdownLimits {
         int line = bodyLine;
         int start = 0;
         while (start <= body.length) {
+            // One pass finds the line's end and its longest run of markers.
             int end = start;
-            while (end < body.length && body[end] != '\n') {
+            int run = 0;
+            int markers = 0;
+            while (end < body.length) {
+                char c = body[end];
+                if (c == '\n') {
+                    break;
+                }
+                if (c == '*' || c == '_' || c == '-') {
+                    markers++;
+                    if (markers > run) {
+                        run = markers;
+                    }
+                } else if (c != ' ') {
+                    markers = 0;
+                }
                 end++;
             }
             if (end - start > MAX_LINE_LENGTH) {
@@ -43,7 +58,6 @@ final class MarkdownLimits {
                         "this line is nested " + depth + " levels deep in lists, quotes or indentation; at most " + MAX_NESTING + " are allowed",
                         "flatten the list or quote; readers cannot follow more than a few levels anyway"));
             }
-            int run = longestMarkerRun(body, start, end);
             if (run > MAX_MARKER_RUN) {
                 return Optional.of(Problem.error(displayPath, line,
                         "this line has a run of " + run + " '*', '_' or '-' characters; at most " + MAX_MARKER_RUN + " are allowed",
@@ -92,21 +106,5 @@ final class MarkdownLimits {
             }
         }
         return depth + columns / 2;
-    }
-
-    /** The longest run of '*', '_' and '-' characters, spaces between them included in the run. */
-    static int longestMarkerRun(char[] text, int start, int end) {
-        int longest = 0;
-        int markers = 0;
-        for (int i = start; i < end; i++) {
-            char c = text[i];
-            if (c == '*' || c == '_' || c == '-') {
-                markers++;
-                longest = Math.max(longest, markers);
-            } else if (c != ' ') {
-                markers = 0;
-            }
-        }
-        return longest;
     }
 }

@@ -113,4 +113,16 @@ class MarkdownLimitsTest {
         assertEquals(count, rendered.html().split("<p>", -1).length - 1);
         assertEquals(count, rendered.links().size());
     }
+
+    @Test
+    void a_run_of_markers_counts_the_spaces_between_them_and_ends_at_anything_else() {
+        int most = MarkdownLimits.MAX_MARKER_RUN;
+        // After a word, so that the markers do not also open list levels.
+        assertTrue(MarkdownLimits.check("word" + " *".repeat(most) + "\n", "f.md", 4).isEmpty());
+        assertTrue(MarkdownLimits.check("*".repeat(most) + "a" + "_".repeat(most) + "\n", "f.md", 4).isEmpty());
+        var tooLong = MarkdownLimits.check("fine\nword" + " -".repeat(most + 1) + "\nfine", "f.md", 4);
+        assertTrue(tooLong.isPresent());
+        assertEquals(5, tooLong.get().line(), "the second line of a body starting on line 4");
+        assertTrue(tooLong.get().message().contains("run of " + (most + 1)), tooLong.get().message());
+    }
 }
