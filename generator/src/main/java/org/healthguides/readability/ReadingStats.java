@@ -107,7 +107,9 @@ public record ReadingStats(int words, int sentences, int syllables) {
 
         private static boolean hasLetterOrDigit(char[] text, int from, int to) {
             for (int i = from; i < to; i++) {
-                if (Character.isLetterOrDigit(text[i])) {
+                char c = text[i];
+                char lower = (char) (c | 0x20);
+                if (c < 128 ? (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c)) {
                     return true;
                 }
             }

@@ -46,7 +46,15 @@ public final class Syllables {
         int digits = 0;
         for (int i = from; i < to; i++) {
             char c = word[i];
-            if (Character.isLetter(c)) {
+            if (c < 128) {
+                // ASCII, decided without Character's lookup tables (a call each under C1): every word goes through here.
+                char lower = (char) (c | 0x20);
+                if (lower >= 'a' && lower <= 'z') {
+                    w[length++] = lower;
+                } else if (c >= '0' && c <= '9') {
+                    digits++;
+                }
+            } else if (Character.isLetter(c)) {
                 w[length++] = Character.toLowerCase(c);
             } else if (Character.isDigit(c)) {
                 digits++;
@@ -101,7 +109,8 @@ public final class Syllables {
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
     }
 
+    /** For the letters of a word part, where every character is a letter. */
     private static boolean isConsonant(char c) {
-        return Character.isLetter(c) && !isVowel(c);
+        return !isVowel(c);
     }
 }

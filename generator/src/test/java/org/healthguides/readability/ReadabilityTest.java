@@ -24,6 +24,18 @@ class ReadabilityTest {
     }
 
     @Test
+    void capitals_count_as_their_lower_case_and_letters_outside_ascii_as_letters() {
+        // ASCII letters and digits are told apart without Character's tables; the rest still go through them.
+        for (String word : List.of("table", "muscles", "hinges", "locked", "shoulder-width", "2018")) {
+            assertEquals(Syllables.count(word), Syllables.count(word.toUpperCase(java.util.Locale.ROOT)), word);
+        }
+        assertEquals(1, Syllables.count("[@]"), "no letters or digits: still one");
+        // Ärger: ä-r-g-e-r has one run of the vowels the rule knows (e); über: one (e); Öl: two letters, one.
+        assertEquals(new ReadingStats(3, 1, 3), ReadingStats.of(List.of("Ärger über Öl.")));
+        assertEquals(new ReadingStats(1, 1, 1), ReadingStats.of(List.of("٣")), "a digit outside ASCII makes a word");
+    }
+
+    @Test
     void the_platypus_sentence_scores_grade_11_3_as_published() {
         // Wikipedia, "Flesch–Kincaid readability tests": 13 words, 24 syllables, grade 11.3.
         // By hand: 0.39 × 13/1 + 11.8 × 24/13 − 15.59 = 5.07 + 21.784615 − 15.59 = 11.264615
