@@ -26,6 +26,10 @@ public final class TextDecoding {
 
     public static Result decode(byte[] bytes, String displayPath) {
         int start = hasBom(bytes) ? 3 : 0;
+        if (isAscii(bytes, start)) {
+            // Valid UTF-8 by definition, and the same characters in Latin-1, which Java copies without decoding.
+            return new Decoded(normaliseLineEndings(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1)));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -48,6 +52,15 @@ public final class TextDecoding {
 
     static String normaliseLineEndings(String text) {
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static boolean isAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasBom(byte[] bytes) {

@@ -27,4 +27,13 @@ class TextDecodingTest {
         assertTrue(invalid.problem().message().contains("byte offset 14"), invalid.problem().message());
         assertTrue(invalid.problem().message().contains("0xE9"), invalid.problem().message());
     }
+
+    @Test
+    void ascii_files_decode_as_utf8_does_with_a_bom_and_crlf_too() {
+        String text = "---\ntitle: Rest\n---\nKeep the bar close.\n";
+        var plain = assertInstanceOf(TextDecoding.Decoded.class, TextDecoding.decode(text.getBytes(StandardCharsets.US_ASCII), "f.md"));
+        assertEquals(text, plain.text());
+        byte[] windows = "\uFEFF---\r\ntitle: Rest\r\n---\r\nKeep the bar close.\r\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(text, assertInstanceOf(TextDecoding.Decoded.class, TextDecoding.decode(windows, "f.md")).text());
+    }
 }
