@@ -50,7 +50,7 @@ import com.vladsch.flexmark.util.sequence.LineAppendable;
  */
 public final class MarkdownRenderer {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-    private static final String SANITISE_BASE = "https://site.invalid/";
+    static final String SANITISE_BASE = "https://site.invalid/";
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
     /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
@@ -107,7 +107,12 @@ public final class MarkdownRenderer {
                 .extensions(List.of(FootnoteExtension.create(), TablesExtension.create()))
                 .nodeRendererFactory(new CalloutNodeRenderer.Factory())
                 .build();
-        this.safelist = Safelist.relaxed()
+        this.safelist = contentSafelist();
+    }
+
+    /** What content HTML may hold; everything else is removed. */
+    static Safelist contentSafelist() {
+        return Safelist.relaxed()
                 .addTags("section", "hr", "abbr", "mark", "s", "del", "ins", "kbd", "figure", "figcaption")
                 .addAttributes(":all", "id", "class", "role", "aria-labelledby", "aria-label", "aria-hidden", "lang", "dir", "title")
                 .addAttributes("section", "data-kind")
@@ -173,7 +178,8 @@ public final class MarkdownRenderer {
         String rawHtml = renderer.render(document);
 
         Document dirty = Jsoup.parseBodyFragment(rawHtml, SANITISE_BASE + source.pagePath());
-        Document clean = new Cleaner(safelist).clean(dirty);
+        // Most bodies hold no raw HTML and render to elements the safelist keeps unchanged: skip copying those.
+        Document clean = KnownSafeHtml.covers(dirty.body()) ? dirty : new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         List<Reference> references = extractReferences(clean);
         List<Heading> headings = anchorHeadings(clean, document, lines);
