@@ -49,7 +49,8 @@ import com.vladsch.flexmark.util.sequence.LineAppendable;
  * One instance is shared by all pages and threads: Flexmark's parser and renderer are immutable.
  */
 public final class MarkdownRenderer {
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    /** The start of an address with a scheme ("https:", "mailto:", "javascript:"). */
+    static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     static final String SANITISE_BASE = "https://site.invalid/";
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");

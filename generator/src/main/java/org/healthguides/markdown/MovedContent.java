@@ -1,7 +1,6 @@
 package org.healthguides.markdown;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.healthguides.content.UrlPath;
 import org.jsoup.Jsoup;
@@ -20,7 +19,6 @@ import org.jsoup.select.QueryParser;
 public final class MovedContent {
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
     private static final Evaluator IMAGES = QueryParser.parse("img[src]");
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private MovedContent() {
     }
@@ -61,7 +59,7 @@ public final class MovedContent {
     /** A URL as {@link MarkdownRenderer} writes it from {@code fromPage}, written from {@code toPage} instead. */
     static String rebaseUrl(String url, String fromPage, String toPage) {
         // Addresses with a scheme or host, in-page anchors and paths from a root are the same from anywhere.
-        if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || SCHEME.matcher(url).find()) {
+        if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || MarkdownRenderer.SCHEME.matcher(url).find()) {
             return url;
         }
         int hash = url.indexOf('#');
