@@ -9,7 +9,8 @@
 #
 # Needs: java 17+, hugo (Debian package `hugo`), GNU time (/usr/bin/time, Debian package `time`).
 # The corpus and both sites go to bench/target/ (ignored by git). Timings are noisy on a shared machine:
-# compare the medians, and rerun when another heavy job was running.
+# compare the medians, and rerun when another heavy job was running. A run may first wait up to 305 s after
+# the script's own last deletion (see below), and it deletes the sites it built when it ends.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
