@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.build.BuildOptions;
-import org.healthguides.build.BuildReport;
-import org.healthguides.build.SiteBuild;
+import org.healthguides.pipeline.BuildOptions;
+import org.healthguides.pipeline.BuildReport;
+import org.healthguides.pipeline.SiteBuild;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.build.BuildOptions;
+import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.serve.BuildOutcome;
 import org.healthguides.serve.PreviewOptions;

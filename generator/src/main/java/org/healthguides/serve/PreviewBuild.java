@@ -35,7 +35,7 @@ import org.healthguides.site.Site;
 import org.healthguides.site.SiteAssembler;
 
 /**
- * The build pipeline of {@code build.SiteBuild}, run into memory and made incremental for the preview.
+ * The build pipeline of {@code pipeline.SiteBuild}, run into memory and made incremental for the preview.
  * Every rebuild reads the folders again (cheap), so deleted, renamed and new files are always seen; what is
  * expensive is remembered by its inputs: each Markdown body's rendering by its text and place, each page's HTML
  * by its {@link Page} record (which holds everything its template sees besides the settings). Editing one
