@@ -111,7 +111,7 @@ public final class Main {
             List<String> rest = args.subList(1, args.size());
             return switch (command) {
                 case "build" -> build(rest);
-                case "serve" -> new ServeCommand(out, err).run(rest);
+                case "serve" -> new ServeCommand(out, err, clock).run(rest);
                 case "report" -> new ReportCommand(out, err).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
