@@ -37,6 +37,8 @@ public final class SiteWriter implements AutoCloseable {
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-");
+        // The sign that this folder is a site a build wrote, which the next build may replace (see OutputFolder).
+        Files.writeString(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n");
         return new SiteWriter(absolute, staging);
     }
 
