@@ -30,7 +30,7 @@ public final class Main {
               serve     Preview the site at http://127.0.0.1:8080/, rebuilding and reloading on every save
               report    Print each guide's words, reading time, reading age, warnings, references and links
               check     Check everything a build would, without writing anything; lists every problem
-              new       Start a guide or a section from a template: 'guide new guide SLUG',
+              new       Start a draft guide or section from a template: 'guide new guide SLUG --sections A,B',
                         'guide new section NAME --guide SLUG'
 
             Run 'guide <command> --help' for a command's options.
@@ -40,7 +40,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--force] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--drafts] [--force] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
@@ -56,6 +56,8 @@ public final class Main {
                                 for sitemap.xml and canonical links
               --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today, for reproducible builds
               --strict          treat warnings as errors
+              --drafts          also build guides and sections marked 'draft: true', each page with a
+                                "Draft - not published" banner (never in the sitemap); for review, not for publishing
               --external        also check external http(s) links over the network (warnings)
               --force           replace a non-empty output folder that no build wrote (never a protected one)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
@@ -65,7 +67,7 @@ public final class Main {
             """;
 
     private static final String CHECK_USAGE = """
-            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--external] [--verbose]
+            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--drafts] [--external] [--verbose]
 
             Checks everything a build would (settings, front matter, Markdown, each guide's content contract,
             links and #anchors, templates rendered in memory) and lists every problem, sorted by file and line.
@@ -77,6 +79,7 @@ public final class Main {
               --base-url URL    check as if published there (default: base_url in site.yaml)
               --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today
               --strict          treat warnings as errors
+              --drafts          also check guides and sections marked 'draft: true' (left out otherwise)
               --external        also check external http(s) links over the network: HEAD, then GET if refused,
                                 8 at a time, 10 s each; a dead link is a warning
               --verbose         print details of internal errors
@@ -130,7 +133,7 @@ public final class Main {
                 case "serve" -> new ServeCommand(out, err, clock).run(rest);
                 case "report" -> new ReportCommand(out, err).run(rest);
                 case "check" -> check(rest);
-                case "new" -> new NewCommand(out, err, clock).run(rest);
+                case "new" -> new NewCommand(out, err).run(rest);
                 default -> throw new UsageError("unknown command '" + command + "'");
             };
         } catch (UsageError e) {
@@ -152,7 +155,7 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--external", "--verbose", "--force", "--help"));
+                Set.of("--strict", "--external", "--verbose", "--force", "--drafts", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
@@ -167,8 +170,8 @@ public final class Main {
         BuildReport report = new SiteBuild(build).run();
         report(report.warnings());
         int warnings = report.warnings().size();
-        out.printf("Built %d pages (%d files) in %d ms into %s%s%n", report.pages(), report.files(), report.millis(),
-                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        out.printf("Built %d pages (%d files) in %d ms into %s%s%s%n", report.pages(), report.files(), report.millis(),
+                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"), report.draftsSummary());
         if (options.flag("--verbose")) {
             out.print(report.content().table());
         }
@@ -177,7 +180,7 @@ public final class Main {
 
     private int check(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--base-url", "--today"),
-                Set.of("--strict", "--external", "--verbose", "--help"));
+                Set.of("--strict", "--external", "--verbose", "--drafts", "--help"));
         if (options.flag("--help")) {
             out.print(CHECK_USAGE);
             return OK;
@@ -193,8 +196,8 @@ public final class Main {
             return CONTENT_ERRORS;
         }
         report(report.warnings());
-        out.printf("Checked %d pages in %d ms: no errors%s%n", report.pages(), report.millis(),
-                report.warnings().isEmpty() ? "" : ", " + count(report.warnings().size(), "warning"));
+        out.printf("Checked %d pages in %d ms: no errors%s%s%n", report.pages(), report.millis(),
+                report.warnings().isEmpty() ? "" : ", " + count(report.warnings().size(), "warning"), report.draftsSummary());
         return OK;
     }
 
@@ -210,7 +213,8 @@ public final class Main {
                 options.value("--base-url", null),
                 options.flag("--strict"),
                 options.flag("--external"))
-                .withClock(ReportCommand.clockFor(options.value("--today", null), clock));
+                .withClock(ReportCommand.clockFor(options.value("--today", null), clock))
+                .withDrafts(options.flag("--drafts"));
     }
 
     private static String count(long n, String noun) {

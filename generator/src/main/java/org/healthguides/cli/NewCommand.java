@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,15 +37,19 @@ import org.healthguides.site.Guide;
  */
 final class NewCommand {
     static final String USAGE = """
-            Usage: guide new guide SLUG [--title TEXT] [--content DIR]
+            Usage: guide new guide SLUG [--sections A,B,C] [--title TEXT] [--content DIR]
                    guide new section NAME --guide SLUG [--title TEXT] [--content DIR]
 
-            'new guide' creates content/SLUG/ with index.md (its front matter declares the content contract) and the
-            five standard sections: benefits, muscles, technique, injuries and recovery, each with a placeholder.
-            'new section' adds content/SLUG/NAME.md with front matter and the next free 'order'.
+            'new guide' creates content/SLUG/ with index.md and one file per section the topic needs (--sections; one
+            section, 'overview', when not given), each holding PLACEHOLDER text to replace. The guide is a draft
+            ('draft: true'), with no review dates and no reviewer: 'guide build' leaves it out until it is written
+            and a clinician has reviewed it; 'guide serve' shows it with a "Draft" banner.
+            'new section' adds content/SLUG/NAME.md, also a draft, with the next free 'order'.
+            A guide or section that is no longer a draft but still holds PLACEHOLDER text fails the build.
             Neither overwrites anything. SLUG and NAME become addresses: lowercase letters, digits and hyphens.
 
             Options:
+              --sections A,B,C  the new guide's sections, in order (default: overview)
               --title TEXT      the title (default: from SLUG or NAME, 'knee-pain' → 'Knee pain')
               --guide SLUG      the guide folder a new section goes into
               --content DIR     content folder (default: content)
@@ -58,23 +60,18 @@ final class NewCommand {
 
     private static final Pattern SLUG = ContentLoader.SLUG;
     private static final String SCAFFOLD = "/org/healthguides/scaffold/";
-    private static final List<String> GUIDE_FILES = List.of(GuideMeta.INDEX_FILE,
-            "benefits.md", "muscles.md", "technique.md", "injuries.md", "recovery.md");
+    private static final String DEFAULT_SECTION = "overview";
     private static final Set<String> RESERVED = Set.of("index", Guide.WHOLE_GUIDE_SLUG, "static");
 
     private final PrintStream out;
     private final PrintStream err;
-    private final LocalDate today;
-
-    /** @param clock the day a new guide's review dates start from */
-    NewCommand(PrintStream out, PrintStream err, Clock clock) {
-        this.today = LocalDate.now(clock);
+    NewCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
     int run(List<String> args) throws UsageError, IOException {
-        Arguments options = new Arguments(args, Set.of("--title", "--guide", "--content"), Set.of("--help", "--verbose"));
+        Arguments options = new Arguments(args, Set.of("--title", "--guide", "--content", "--sections"), Set.of("--help", "--verbose"));
         if (options.flag("--help")) {
             out.print(USAGE);
             return Main.OK;
@@ -99,12 +96,16 @@ final class NewCommand {
                 if (options.value("--guide", null) != null) {
                     throw new UsageError("--guide is for 'guide new section'");
                 }
-                yield newGuide(content, validSlug(name, "SLUG"), options.value("--title", titleOf(name)));
+                yield newGuide(content, validSlug(name, "SLUG"), options.value("--title", titleOf(name)),
+                        sections(options.value("--sections", DEFAULT_SECTION)));
             }
             case "section" -> {
                 String guide = options.value("--guide", null);
                 if (guide == null) {
                     throw new UsageError("'guide new section " + name + "' needs --guide SLUG: the guide folder to add it to");
+                }
+                if (options.value("--sections", null) != null) {
+                    throw new UsageError("--sections is for 'guide new guide'");
                 }
                 yield newSection(content, validSlug(guide, "--guide"), validSlug(name, "NAME"), options.value("--title", titleOf(name)));
             }
@@ -112,7 +113,23 @@ final class NewCommand {
         };
     }
 
-    private int newGuide(Path content, String slug, String title) throws ContentErrors, IOException {
+    /** "causes, treatment,when-to-get-help" → its slugs, each checked, none twice, none reserved. */
+    private static List<String> sections(String list) throws UsageError {
+        List<String> names = new java.util.ArrayList<>();
+        for (String part : list.split(",", -1)) {
+            String name = validSlug(part.strip(), "section");
+            if (RESERVED.contains(name)) {
+                throw new UsageError("section '" + name + "' is a reserved name: choose another");
+            }
+            if (names.contains(name)) {
+                throw new UsageError("section '" + name + "' is listed twice in --sections");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+
+    private int newGuide(Path content, String slug, String title, List<String> sections) throws ContentErrors, IOException {
         requireContentFolder(content);
         Path folder = content.resolve(slug);
         if (Files.exists(folder)) {
@@ -122,11 +139,12 @@ final class NewCommand {
         // Written into a hidden folder (the build skips those) and moved into place, so a guide is never half there.
         Path staging = Files.createTempDirectory(content, "." + slug + ".new-", PublicModes.FOLDER);
         try {
-            for (String file : GUIDE_FILES) {
-                String text = scaffold(file).replace("{{title}}", yamlString(title))
-                        .replace("{{reviewed}}", today.toString())
-                        .replace("{{next_review}}", today.plusYears(1).toString());
-                writeNew(staging.resolve(file), text);
+            writeNew(staging.resolve(GuideMeta.INDEX_FILE), scaffold(GuideMeta.INDEX_FILE).replace("{{title}}", yamlString(title))
+                    .replace("{{sections}}", String.join(", ", sections))
+                    .replace("{{first_section}}", sections.get(0)));
+            for (int i = 0; i < sections.size(); i++) {
+                writeNew(staging.resolve(sections.get(i) + ".md"), scaffold("section.md")
+                        .replace("{{title}}", yamlString(titleOf(sections.get(i)))).replace("{{order}}", Integer.toString(i + 1)));
             }
             try {
                 Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -140,8 +158,10 @@ final class NewCommand {
                 PathUtils.deleteDirectory(staging);
             }
         }
-        out.println("Created " + shown(folder) + "/ with " + String.join(", ", GUIDE_FILES));
-        out.println("Next: write the placeholders, then run './guide check --strict'.");
+        List<String> files = new java.util.ArrayList<>(List.of(GuideMeta.INDEX_FILE));
+        sections.forEach(section -> files.add(section + ".md"));
+        out.println("Created " + shown(folder) + "/ with " + String.join(", ", files) + ", as a draft");
+        out.println("Next: replace every PLACEHOLDER, preview with './guide serve', then remove 'draft: true' once a clinician has reviewed it.");
         return Main.OK;
     }
 

@@ -138,6 +138,38 @@ final class FieldReader {
         return List.copyOf(values);
     }
 
+    /** true or false; absent is false. */
+    boolean bool(String key) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return false;
+        }
+        if (node.isScalar()) {
+            String value = ((String) node.value()).strip();
+            if (value.equals("true") || value.equals("false")) {
+                return value.equals("true");
+            }
+        }
+        problems.add(Problem.error(file, node.line(), "'" + key + "' must be true or false, found " + node.kindName()
+                        + (node.isScalar() ? " '" + ((String) node.value()).strip() + "'" : ""),
+                "write '" + key + ": true' or leave the line out"));
+        return false;
+    }
+
+    /** One mapping, e.g. reviewed_by: { name: …, role: … }, read with its own reader; null when absent or not a mapping. */
+    FieldReader mapping(String key, Set<String> itemKeys, String example) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        if (!(node.value() instanceof Map<?, ?>)) {
+            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a set of keys, found " + node.kindName(),
+                    "write '" + key + ": " + example + "'"));
+            return null;
+        }
+        return new FieldReader(node.asMap(), file, node.line(), itemKeys, problems);
+    }
+
     /** A list of mappings, e.g. required_warnings; each item is read with its own reader. */
     List<FieldReader> mappingList(String key, Set<String> itemKeys) {
         YamlNode node = fields.get(key);

@@ -18,18 +18,27 @@ import org.healthguides.diagnostics.Problem;
  * @param maxGrade             the highest Flesch–Kincaid grade a section may read at before the build warns
  * @param reviewedLine         where reviewed is written (the top of the file when it is not), for messages
  * @param nextReviewLine       where next_review is written (the top of the file when it is not), for messages
+ * @param reviewedBy           the clinician who signed the guide off, or null until one has
+ * @param draft                {@code draft: true}: left out of a published build (see docs/writing.md)
  */
 public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
                         List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings,
-                        double maxGrade, int reviewedLine, int nextReviewLine) {
+                        double maxGrade, int reviewedLine, int nextReviewLine, Reviewer reviewedBy, boolean draft) {
+
+    /** Who reviewed a guide: shown on every page of it and in its structured data. */
+    public record Reviewer(String name, String role) {
+    }
+
 
     public static final String INDEX_FILE = "index.md";
+    public static final String DRAFT_KEY = "draft";
     /** The name by which a required warning points at the guide's own page. */
     public static final String INDEX_SECTION = "index";
     /** A reading age of about 13 to 14: what plain-English health writing aims at or below. */
     public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
-            "required_sections", "required_warnings", "max_grade");
+            "required_sections", "required_warnings", "max_grade", "reviewed_by", "draft");
+    private static final Set<String> REVIEWER_KEYS = Set.of("name", "role");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
 
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
@@ -48,6 +57,14 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             problems.add(Problem.error(file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
                     "write a school grade, for example 'max_grade: 8'"));
         }
+        Reviewer reviewedBy = null;
+        FieldReader reviewer = reader.mapping("reviewed_by", REVIEWER_KEYS, "{ name: Jo Bloggs, role: Physiotherapist }");
+        if (reviewer != null) {
+            String name = reviewer.requiredText("name", "the reviewing clinician's name, as it should appear on every page");
+            String role = reviewer.requiredText("role", "their clinical role, e.g. Physiotherapist or GP");
+            reviewedBy = new Reviewer(name, role);
+        }
+        boolean draft = reader.bool("draft");
         List<String> sections = reader.textList("required_sections");
         List<RequiredWarning> warnings = new ArrayList<>();
         for (FieldReader warning : reader.mappingList("required_warnings", WARNING_KEYS)) {
@@ -62,6 +79,6 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         }
         return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
                 List.copyOf(warnings), maxGrade == null ? DEFAULT_MAX_GRADE : maxGrade,
-                reader.line("reviewed"), reader.line("next_review"));
+                reader.line("reviewed"), reader.line("next_review"), reviewedBy, draft);
     }
 }

@@ -30,6 +30,7 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -323,6 +324,14 @@ public final class MarkdownRenderer {
             } else if (node instanceof AdmonitionBlock block && plainText(block).isBlank()) {
                 problems.add(Problem.error(source.displayPath(), line, "warning block '!!! " + block.getInfo() + "' has no content",
                         "indent the lines of the warning by four spaces under the '!!!' line"));
+            } else if (node instanceof AdmonitionBlock block) {
+                checkBodyIndented(block, source, lines, problems);
+            } else if (node instanceof Paragraph paragraph) {
+                // A line that starts with !!! but did not open a care card would be published as plain text.
+                for (BasedSequence contentLine : paragraph.getContentLines()) {
+                    CalloutOpenings.diagnose(contentLine.toString(), kinds.keySet()).ifPresent(finding -> problems.add(Problem.error(
+                            source.displayPath(), lines.lineAt(contentLine.getStartOffset()), finding.message(), finding.fix())));
+                }
             } else if (node instanceof FencedCodeBlock fence && fence.getClosingMarker().isEmpty()) {
                 problems.add(Problem.error(source.displayPath(), line, "code block opened with " + fence.getOpeningMarker() + " is never closed",
                         "add a line " + fence.getOpeningMarker() + " where the code ends"));
@@ -341,6 +350,37 @@ public final class MarkdownRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * A care card's body is indented by four spaces under its '!!!' line. Flexmark also takes a line right after the
+     * opening without indent ("lazy continuation"), which hides where the card ends: that is an error here.
+     */
+    private static void checkBodyIndented(AdmonitionBlock block, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+        // The body is indented relative to where the '!!!' line's container starts (the '!!!' may itself be indented up to 3).
+        BasedSequence marker = block.getOpeningMarker();
+        int containerColumn = columnOf(marker);
+        for (int at = marker.getStartOffset() - 1; at >= 0 && containerColumn > 0 && marker.getBaseSequence().charAt(at) == ' '; at--) {
+            containerColumn--;
+        }
+        for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
+            if (!child.getChars().isBlank() && columnOf(child.getChars()) < containerColumn + 4) {
+                problems.add(Problem.error(source.displayPath(), lines.lineAt(child.getStartOffset()),
+                        "the body of care card '!!! " + block.getInfo() + "' is not indented",
+                        "indent every line of the care card's body by four spaces under the '!!!' line"));
+                return;
+            }
+        }
+    }
+
+    private static int columnOf(BasedSequence text) {
+        int offset = text.getStartOffset();
+        BasedSequence all = text.getBaseSequence();
+        int lineStart = offset;
+        while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        return offset - lineStart;
     }
 
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */

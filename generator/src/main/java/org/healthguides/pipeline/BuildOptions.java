@@ -13,20 +13,29 @@ import java.time.Clock;
  * @param strict    warnings fail the build
  * @param external  also ask the web whether external links still work (slow, needs the network)
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
+ * @param drafts    build pages marked {@code draft: true} too, each with a "Draft — not published" banner
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock) {
+                           Clock clock, boolean drafts) {
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
-        this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone());
+        this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone(), false);
     }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external) {
-        this(content, templates, out, baseUrl, strict, external, Clock.systemDefaultZone());
+        this(content, templates, out, baseUrl, strict, external, Clock.systemDefaultZone(), false);
+    }
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
+        this(content, templates, out, baseUrl, strict, external, clock, false);
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, drafts);
+    }
+
+    public BuildOptions withDrafts(boolean includeDrafts) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, includeDrafts);
     }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");

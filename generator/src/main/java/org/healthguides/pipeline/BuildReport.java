@@ -8,7 +8,18 @@ import org.healthguides.report.ContentReport;
 /**
  * What a successful build did: pages and files written, the warnings it printed, and how long it took.
  *
- * @param content the guides' editorial numbers, printed with --verbose
+ * @param content       the guides' editorial numbers, printed with --verbose
+ * @param draftsLeftOut the files marked {@code draft: true} that were not built, named in the summary line
  */
-public record BuildReport(int pages, int files, List<Problem> warnings, long millis, ContentReport content) {
+public record BuildReport(int pages, int files, List<Problem> warnings, long millis, ContentReport content, List<String> draftsLeftOut) {
+
+    /** "; 1 draft left out: content/g/new.md", or "" when none was. */
+    public String draftsSummary() {
+        if (draftsLeftOut.isEmpty()) {
+            return "";
+        }
+        int n = draftsLeftOut.size();
+        return "; " + n + (n == 1 ? " draft" : " drafts") + " left out: " + String.join(", ", draftsLeftOut)
+                + " (build --drafts to include)";
+    }
 }

@@ -52,6 +52,8 @@ import org.healthguides.site.SiteAssembler;
 public final class Pipeline {
     private final BuildOptions options;
     private final PageCache cache;
+    /** Built to be published ({@code build}): the publish-only checks (an absolute base URL) apply. */
+    private final boolean publishing;
     private final String contentName;
     private final String templatesName;
 
@@ -65,21 +67,35 @@ public final class Pipeline {
     public record Result(Site site, int pages, int rendered, List<Problem> warnings) {
     }
 
-    private Pipeline(BuildOptions options, PageCache cache) {
+    private Pipeline(BuildOptions options, PageCache cache, boolean publishing) {
         this.options = options;
         this.cache = cache;
+        this.publishing = publishing;
         this.contentName = DisplayPath.of(options.content());
         this.templatesName = DisplayPath.of(options.templates());
     }
 
-    /** The pipeline of {@code build} and {@code check}: nothing remembered, the site checked for publishing. */
+    /** The pipeline of {@code build}: nothing remembered, the site checked for publishing. */
     public static Pipeline publishing(BuildOptions options) {
-        return new Pipeline(options, null);
+        return new Pipeline(options, null, true);
     }
 
-    /** The pipeline of the preview: pages and Markdown remembered in {@code cache} from one run to the next. */
+    /**
+     * The pipeline of {@code check} and {@code report}: everything {@code build} checks except what only matters where
+     * the site is published (its absolute address), so the editors' check passes on a clean clone.
+     */
+    public static Pipeline checking(BuildOptions options) {
+        return new Pipeline(options, null, false);
+    }
+
+    /** The pipeline of the preview: pages and Markdown remembered in {@code cache} from one run to the next; drafts always shown. */
     public static Pipeline previewing(BuildOptions options, PageCache cache) {
-        return new Pipeline(options, cache);
+        return new Pipeline(options, cache, false);
+    }
+
+    /** Drafts are built (with their banner) in the preview and with --drafts; otherwise left out. */
+    private boolean includesDrafts() {
+        return cache != null || options.drafts();
     }
 
     /** Every emitter, called in this order after the pages are rendered: a new kind of file is one class and one line here. */
@@ -246,8 +262,8 @@ public final class Pipeline {
 
     private Site assemble(Loaded loaded, MarkdownRenderer markdown) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
-        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, cache == null);
-        return new SiteAssembler(loaded.settings(), markdown, contentName).assemble(loaded.tree(), Checks.all(), context);
+        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
+        return new SiteAssembler(loaded.settings(), markdown, contentName, includesDrafts()).assemble(loaded.tree(), Checks.all(), context);
     }
 
     private LocalDate today() {

@@ -26,7 +26,8 @@ public final class SiteBuild {
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             Pipeline.Result result = Pipeline.publishing(options).run(writer);
             writer.commit();
-            return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), ContentReport.of(result.site()));
+            return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), ContentReport.of(result.site()),
+                    result.site().draftsLeftOut());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -35,8 +36,9 @@ public final class SiteBuild {
     /** Everything {@link #run()} checks, without writing anything. */
     public BuildReport check() throws ContentErrors, IOException {
         long start = System.nanoTime();
-        Pipeline.Result result = Pipeline.publishing(options).run(new DiscardedOutput());
-        return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), ContentReport.of(result.site()));
+        Pipeline.Result result = Pipeline.checking(options).run(new DiscardedOutput());
+        return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), ContentReport.of(result.site()),
+                result.site().draftsLeftOut());
     }
 
     /**
@@ -44,7 +46,7 @@ public final class SiteBuild {
      * output. What {@code guide report} reads; warnings are in {@link Site#warnings()}.
      */
     public Site assemble() throws ContentErrors {
-        return Pipeline.publishing(options).assemble();
+        return Pipeline.checking(options).assemble();
     }
 
     private static long millisSince(long start) {

@@ -10,7 +10,9 @@ import java.util.List;
  * @param contents      the guide's sections in order, the current one marked
  * @param review        null when the guide has no review dates yet
  * @param readingMinutes how long the whole guide (introduction and every section) takes to read, in whole minutes
+ * @param draft         this page is a draft (its guide or its section is marked draft, or it holds a draft section):
+ *                      shown with a "Draft — not published" banner, and never listed in the sitemap
  */
 public record GuideView(String title, String description, String url, String wholeGuideUrl, List<PageLink> contents,
-                        ReviewDates review, int readingMinutes) {
+                        ReviewDates review, int readingMinutes, boolean draft) {
 }

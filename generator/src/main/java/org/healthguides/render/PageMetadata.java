@@ -20,7 +20,7 @@ import org.healthguides.site.Site;
  * @param description     the page's description, else its guide's, else the site's
  * @param openGraphType   "article" for a guide's pages, "website" otherwise
  * @param openGraphLocale the language as Open Graph writes it ("en_GB")
- * @param indexable       false for the 404 page, which search engines should not list
+ * @param indexable       false for the 404 page and drafts, which search engines should not list
  * @param lastReviewed    ISO date the guide was last reviewed (the latest of all guides for the home page), or null
  * @param jsonLd          JSON text, safe to place inside {@code <script type="application/ld+json">} as it is
  */
@@ -40,7 +40,7 @@ public record PageMetadata(String url, String description, String openGraphType,
     public static PageMetadata of(Site site, Guide pageGuide, Page page) {
         SiteSettings settings = site.settings();
         Optional<Guide> guide = Optional.ofNullable(pageGuide);
-        boolean indexable = !(page instanceof Page.NotFound);
+        boolean indexable = !(page instanceof Page.NotFound) && !isDraft(page);
         String url = indexable ? absoluteUrl(settings, page.path()) : null;
         String description = firstNonEmpty(page.description(), guide.map(g -> g.meta().description()).orElse(""),
                 settings.description());
@@ -55,6 +55,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         webPage.put("description", description);
         putIfPresent(webPage, "url", url);
         putIfPresent(webPage, "lastReviewed", lastReviewed);
+        guide.map(g -> g.meta().reviewedBy()).ifPresent(reviewer -> webPage.put("reviewedBy", person(reviewer)));
         webPage.put("inLanguage", settings.language());
         List<Map<String, Object>> about = guide.map(g -> List.of(thing(g.title())))
                 .orElseGet(() -> page instanceof Page.Home ? site.guides().stream().map(g -> thing(g.title())).toList() : List.of());
@@ -104,6 +105,23 @@ public record PageMetadata(String url, String description, String openGraphType,
     private static LocalDate latestReview(Site site) {
         return site.guides().stream().map(g -> g.meta().reviewed()).filter(Objects::nonNull)
                 .max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** A draft page: its guide view says so (see PagePlan). */
+    private static boolean isDraft(Page page) {
+        GuideView view = page instanceof Page.GuideIndex p ? p.guide()
+                : page instanceof Page.Section p ? p.guide()
+                : page instanceof Page.WholeGuide p ? p.guide() : null;
+        return view != null && view.draft();
+    }
+
+    /** The reviewing clinician as a schema.org Person with their role as jobTitle. */
+    private static Map<String, Object> person(org.healthguides.content.GuideMeta.Reviewer reviewer) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("@type", "Person");
+        person.put("name", reviewer.name());
+        person.put("jobTitle", reviewer.role());
+        return person;
     }
 
     private static Map<String, Object> thing(String name) {

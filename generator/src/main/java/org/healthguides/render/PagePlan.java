@@ -101,8 +101,11 @@ public final class PagePlan {
         List<PageLink> contents = guide.sections().stream()
                 .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
                 .toList();
+        boolean draft = guide.meta().draft()
+                || (current != null ? current.meta().draft()
+                        : from.equals(guide.wholeGuidePath()) && guide.sections().stream().anyMatch(s -> s.meta().draft()));
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
-                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes());
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), draft);
     }
 
     private static ContentView content(String id, String title, RenderedMarkdown markdown, ReadingStats reading) {
@@ -128,8 +131,10 @@ public final class PagePlan {
             return null;
         }
         DateTimeFormatter words = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
+        GuideMeta.Reviewer reviewer = meta.reviewedBy();
         return new ReviewDates(meta.reviewed().toString(), words.format(meta.reviewed()),
-                meta.nextReview().toString(), words.format(meta.nextReview()));
+                meta.nextReview().toString(), words.format(meta.nextReview()),
+                reviewer == null ? null : reviewer.name(), reviewer == null ? null : reviewer.role());
     }
 
     static String iso(LocalDate date) {

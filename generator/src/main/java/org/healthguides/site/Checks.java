@@ -12,6 +12,9 @@ public final class Checks {
                 new ContentContract(),
                 new ReadingLevel(),
                 new ReviewSchedule(),
+                new ClinicalSignOff(),
+                new DraftLinks(),
+                new ScaffoldPlaceholders(),
                 new Disclaimer(),
                 new AbsoluteBaseUrl());
     }

@@ -24,6 +24,15 @@ public final class ContentContract implements Check {
         List<Problem> problems = new ArrayList<>();
         for (Guide guide : site.guides()) {
             problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(), brokenSections(context.tree(), guide)));
+            for (Draft draft : site.drafts()) {
+                if (draft.leftOut() && !draft.guide() && draft.pagePath().startsWith(guide.path())
+                        && guide.meta().requiredSections().contains(draft.slug())) {
+                    problems.add(Problem.error(guide.displayPath(), guide.meta().requiredSectionsLine(),
+                            "guide '" + guide.slug() + "' requires section '" + draft.slug() + "', but " + draft.displayPath()
+                                    + " is a draft, so the published guide would be without it",
+                            "finish it and remove 'draft: true' from " + draft.displayPath() + ", or build with --drafts to preview"));
+                }
+            }
         }
         return problems;
     }

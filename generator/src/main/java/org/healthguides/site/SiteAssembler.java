@@ -29,14 +29,24 @@ public final class SiteAssembler {
     private final SiteSettings settings;
     private final MarkdownRenderer markdown;
     private final String contentRoot;
+    private final boolean includeDrafts;
 
     /**
      * @param contentRoot how the content folder is named in messages
      */
     public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot) {
+        this(settings, markdown, contentRoot, true);
+    }
+
+    /**
+     * @param includeDrafts keep guides and sections marked {@code draft: true} (the preview, --drafts); when false they
+     *                      are left out before their Markdown is read, so an unfinished draft never stops a build
+     */
+    public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, boolean includeDrafts) {
         this.settings = settings;
         this.markdown = markdown;
         this.contentRoot = contentRoot;
+        this.includeDrafts = includeDrafts;
     }
 
     /**
@@ -56,12 +66,14 @@ public final class SiteAssembler {
      */
     public Site assemble(ContentTree tree, List<Check> checks, CheckContext context) throws ContentErrors {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(tree.problems()));
+        List<Draft> found = Collections.synchronizedList(new ArrayList<>());
         List<Guide> guides = tree.guides().parallelStream()
-                .map(files -> assembleGuide(files, problems))
+                .map(files -> assembleGuide(files, problems, found))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        Site unchecked = new Site(settings, guides, List.of());
+        List<Draft> drafts = found.stream().sorted(Comparator.comparing(Draft::displayPath)).toList();
+        Site unchecked = new Site(settings, guides, List.of(), drafts);
         for (Check check : checks) {
             problems.addAll(check.check(unchecked, context));
         }
@@ -69,20 +81,28 @@ public final class SiteAssembler {
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
         }
-        return new Site(settings, guides, sorted);
+        return new Site(settings, guides, sorted, drafts);
     }
 
-    private Guide assembleGuide(GuideFiles files, List<Problem> problems) {
+    private Guide assembleGuide(GuideFiles files, List<Problem> problems, List<Draft> drafts) {
         GuideMeta meta = null;
         FrontMatter indexFrontMatter = null;
         try {
             indexFrontMatter = FrontMatter.parse(files.index());
+            if (!includeDrafts && isDraft(indexFrontMatter)) {
+                // Left out whole, before anything else of it is read: an unfinished draft never stops a build.
+                drafts.add(new Draft(files.index().displayPath(), files.slug() + "/", true, true));
+                return null;
+            }
             meta = GuideMeta.read(files.slug(), files.index(), indexFrontMatter);
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
         }
+        if (meta != null && meta.draft()) {
+            drafts.add(new Draft(files.index().displayPath(), files.slug() + "/", true, false));
+        }
         List<SectionPage> sections = files.sections().parallelStream()
-                .map(file -> assembleSection(file, problems))
+                .map(file -> assembleSection(file, problems, drafts))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparingInt((SectionPage s) -> s.meta().order()).thenComparing(SectionPage::slug))
                 .toList();
@@ -99,9 +119,16 @@ public final class SiteAssembler {
                 introduction.reading());
     }
 
-    private SectionPage assembleSection(SourceFile file, List<Problem> problems) {
+    private SectionPage assembleSection(SourceFile file, List<Problem> problems, List<Draft> drafts) {
         try {
             FrontMatter frontMatter = FrontMatter.parse(file);
+            if (isDraft(frontMatter)) {
+                boolean leftOut = !includeDrafts;
+                drafts.add(new Draft(file.displayPath(), org.healthguides.content.UrlPath.pageOf(file.path()), false, leftOut));
+                if (leftOut) {
+                    return null;
+                }
+            }
             SectionMeta meta;
             try {
                 meta = SectionMeta.read(file, frontMatter);
@@ -123,6 +150,12 @@ public final class SiteAssembler {
             problems.addAll(e.problems());
             return null;
         }
+    }
+
+    /** {@code draft: true}, read before the rest of the front matter so a draft's other mistakes wait until it is built. */
+    private static boolean isDraft(FrontMatter frontMatter) {
+        org.healthguides.content.YamlNode draft = frontMatter.fields().get(GuideMeta.DRAFT_KEY);
+        return draft != null && draft.isScalar() && ((String) draft.value()).strip().equals("true");
     }
 
     private RenderedMarkdown render(MarkdownSource source, List<Problem> problems) {

@@ -38,28 +38,86 @@ class NewCommandTest {
     }
 
     @Test
-    void a_new_guide_has_a_contract_and_the_five_sections_and_builds_under_strict() throws IOException {
+    void a_new_guide_is_a_draft_with_the_sections_asked_for_no_review_and_no_reviewer_and_is_left_out_of_a_strict_build() throws IOException {
         Fixture fixture = new Fixture(root);
-        GuideRun created = newGuide(fixture, "knee-pain", "--title", "Knee pain: what helps");
+        GuideRun created = newGuide(fixture, "knee-pain", "--title", "Knee pain: what helps", "--sections", "causes,treatment, when-to-get-help");
         assertEquals(0, created.exit(), created.err());
         Path guide = fixture.content.resolve("knee-pain");
-        for (String file : List.of("index.md", "benefits.md", "muscles.md", "technique.md", "injuries.md", "recovery.md")) {
-            assertTrue(Files.isRegularFile(guide.resolve(file)), file);
+        try (var files = Files.list(guide)) {
+            assertEquals(List.of("causes.md", "index.md", "treatment.md", "when-to-get-help.md"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         String index = Files.readString(guide.resolve("index.md"));
         assertTrue(index.contains("title: \"Knee pain: what helps\""), index);
-        assertTrue(index.contains("required_sections: [benefits, muscles, technique, injuries, recovery]"), index);
-        assertTrue(index.contains("required_warnings:"), index);
-        assertTrue(Files.readString(guide.resolve("technique.md")).contains("order: 3"));
+        assertTrue(index.contains("\ndraft: true\n"), index);
+        assertTrue(index.contains("required_sections: [causes, treatment, when-to-get-help]"), index);
+        for (String key : List.of("reviewed", "next_review", "reviewed_by")) {
+            assertFalse(index.contains("\n" + key + ":"), "no " + key + " until a clinician has reviewed it: " + index);
+        }
+        assertTrue(Files.readString(guide.resolve("treatment.md")).contains("order: 2"));
+        assertFalse(index.contains("benefits"), "not the deadlift guide's sections");
 
+        // Left out of a published build, which still passes --strict, and named in its summary line.
         GuideRun build = GuideRun.on(fixture, "build", "--strict");
         assertEquals(0, build.exit(), build.err());
-        assertEquals("Knee pain: what helps", Jsoup.parse(fixture.out.resolve("knee-pain/index.html").toFile()).selectFirst("h1").text());
-        assertTrue(Files.isRegularFile(fixture.out.resolve("knee-pain/recovery/index.html")));
+        assertTrue(build.out().contains("; 1 draft left out: " + fixture.content.resolve("knee-pain/index.md")), build.out());
+        assertFalse(Files.exists(fixture.out.resolve("knee-pain")));
         GuideRun.assertNoLeftovers(fixture.content);
         // A web server's worker (another user) reads the content when it is served from the same checkout.
         TreeModes.assertPublic(guide);
         TreeModes.assertPublic(fixture.out);
+
+        // With --drafts it builds, placeholders and all, as a draft.
+        GuideRun drafts = GuideRun.on(fixture, "build", "--drafts");
+        assertEquals(0, drafts.exit(), drafts.err());
+        assertEquals("Knee pain: what helps", Jsoup.parse(fixture.out.resolve("knee-pain/index.html").toFile()).selectFirst("h1").text());
+        assertTrue(Files.isRegularFile(fixture.out.resolve("knee-pain/when-to-get-help/index.html")));
+    }
+
+    @Test
+    void one_section_by_default() throws IOException {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, newGuide(fixture, "knee-pain").exit());
+        try (var files = Files.list(fixture.content.resolve("knee-pain"))) {
+            assertEquals(List.of("index.md", "overview.md"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.readString(fixture.content.resolve("knee-pain/index.md")).contains("required_sections: [overview]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a,,b", "a,a", "Causes", "a,whole-guide", ""})
+    void bad_section_lists_are_refused_and_nothing_is_written(String sections) throws IOException {
+        Fixture fixture = new Fixture(root);
+        Map<String, String> before = GuideRun.fingerprint(fixture.content);
+        GuideRun run = newGuide(fixture, "knee-pain", "--sections", sections);
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(before, GuideRun.fingerprint(fixture.content));
+    }
+
+    @Test
+    void a_finished_guide_that_still_holds_placeholder_text_fails_the_build_at_each_line() throws IOException {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, newGuide(fixture, "knee-pain", "--sections", "causes").exit());
+        Path index = fixture.content.resolve("knee-pain/index.md");
+        Path causes = fixture.content.resolve("knee-pain/causes.md");
+        // The editor publishes without writing anything: drops 'draft: true' from both files and signs it off.
+        Fixture.write(index, Files.readString(index).replace("\ndraft: true\n", "\nreviewed: 2026-11-24\nnext_review: 2027-11-24\n"
+                + "reviewed_by: { name: Alex Fixture, role: Physiotherapist }\n"));
+        Fixture.write(causes, Files.readString(causes).replace("\ndraft: true\n", "\n"));
+        GuideRun build = GuideRun.on(fixture, "build");
+        assertEquals(1, build.exit(), build.out());
+        List<String> lines = Files.readAllLines(index);
+        int indexLine = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("description: \"PLACEHOLDER")).findFirst().orElseThrow());
+        assertTrue(build.problems().contains(index + ":" + indexLine + ": error: scaffold placeholder text is still here, and this page is not a draft"
+                + " — replace the PLACEHOLDER text with the guide's own words, or put 'draft: true' back in the front matter"), build.err());
+        List<String> causeLines = Files.readAllLines(causes);
+        for (int i = 0; i < causeLines.size(); i++) {
+            if (causeLines.get(i).contains("PLACEHOLDER")) {
+                String at = causes + ":" + (i + 1) + ": error: scaffold placeholder";
+                assertTrue(build.problems().stream().anyMatch(p -> p.startsWith(at)), at + " in " + build.err());
+            }
+        }
+        assertFalse(Files.exists(fixture.out.resolve("knee-pain")), "nothing published");
     }
 
     @Test
@@ -87,15 +145,20 @@ class NewCommandTest {
     }
 
     @Test
-    void a_new_section_takes_the_next_order_builds_under_strict_and_never_overwrites() throws IOException {
+    void a_new_section_is_a_draft_with_the_next_order_left_out_until_finished_and_never_overwritten() throws IOException {
         Fixture fixture = new Fixture(root);
         GuideRun created = newSection(fixture, "side-effects", "--guide", "lifting");
         assertEquals(0, created.exit(), created.err());
         Path file = fixture.content.resolve("lifting/side-effects.md");
         String text = Files.readString(file);
         assertTrue(text.startsWith("---\ntitle: \"Side effects\"\norder: 3\n"), text);
+        assertTrue(text.contains("\ndraft: true\n"), text);
         assertEquals(1, TreeModes.assertPublic(file));
-        assertEquals(0, GuideRun.on(fixture, "build", "--strict").exit());
+        GuideRun build = GuideRun.on(fixture, "build", "--strict");
+        assertEquals(0, build.exit(), build.err());
+        assertTrue(build.out().contains("1 draft left out: " + file), build.out());
+        assertFalse(Files.exists(fixture.out.resolve("lifting/side-effects")));
+        assertEquals(0, GuideRun.on(fixture, "build", "--drafts").exit());
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/side-effects/index.html")));
 
         assertTrue(newSection(fixture, "warm-up", "--guide", "lifting").out().contains("(order 4)"));

@@ -1,6 +1,7 @@
 package org.healthguides.sitetests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -92,6 +93,17 @@ class PagesWorkflowTest {
                     "-cp", System.getProperty("java.class.path"), "org.healthguides.cli.Main"));
             java.addAll(args);
             java.addAll(List.of("--out", out.resolve("site").toString()));
+            // The real guide has no clinical sign-off yet, so the workflow refuses to publish it, saying only that.
+            Process refused = new ProcessBuilder(java).directory(repo().toFile()).redirectErrorStream(true).start();
+            String refusal = new String(refused.getInputStream().readAllBytes());
+            assertTrue(refused.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(1, refused.exitValue(), refusal);
+            assertEquals(List.of("content/deadlift-lower-back-pain/index.md:4: error: guide 'deadlift-lower-back-pain' has no clinical sign-off"),
+                    refusal.lines().filter(line -> line.contains(": error: ")).map(line -> line.substring(0, line.indexOf(" ('reviewed_by')"))).toList(),
+                    refusal);
+            assertFalse(Files.exists(out.resolve("site")), "nothing published");
+            // Signed off (the site-tests' fixture reviewer), the same command publishes it for the Pages address.
+            java.addAll(List.of("--content", System.getProperty("fixture.content.dir")));
             Process process = new ProcessBuilder(java).directory(repo().toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             assertTrue(process.waitFor(120, TimeUnit.SECONDS));

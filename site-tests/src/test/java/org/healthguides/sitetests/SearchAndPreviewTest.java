@@ -3,6 +3,7 @@ package org.healthguides.sitetests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -41,11 +46,21 @@ class SearchAndPreviewTest {
         return element == null ? null : element.attr("content");
     }
 
+    /** Strict: a duplicate key or anything after the object is not JSON, so the JSON-LD checks prove something. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> jsonLd(Document page, String path) {
         Elements scripts = page.select("script[type=application/ld+json]");
         assertEquals(1, scripts.size(), path + ": one JSON-LD block");
-        Object parsed = Json.parse(scripts.first().data());
+        Object parsed;
+        try {
+            parsed = JSON.readValue(scripts.first().data(), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(path + ": JSON-LD is not JSON: " + e.getOriginalMessage(), e);
+        }
         assertTrue(parsed instanceof Map, path + ": JSON-LD is an object");
         return (Map<String, Object>) parsed;
     }
@@ -114,6 +129,11 @@ class SearchAndPreviewTest {
             assertEquals("How to prevent lower back pain when deadlifting", guide.get("headline"));
             assertEquals(baseUrl() + BuiltSite.GUIDE + "/", guide.get("url"));
             assertEquals(REVIEWED, guide.get("dateModified"));
+            // The fixture reviewer the site-tests build adds (see site-tests/src/fixture/FixtureContent.java).
+            assertEquals(Map.of("@type", "Person", "name", "Site-tests Fixture Reviewer", "jobTitle", "Physiotherapist"),
+                    ld.get("reviewedBy"), path + ": reviewedBy is the clinician, with their role");
+        } else {
+            assertNull(ld.get("reviewedBy"), path + ": only a guide's pages name its reviewer");
         }
     }
 

@@ -1,0 +1,31 @@
+package org.healthguides.site;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.healthguides.content.GuideMeta;
+import org.healthguides.diagnostics.Problem;
+
+/**
+ * Nothing is published that a clinician has not signed off: a guide that is not a draft needs {@code reviewed_by}
+ * (who reviewed it, and their role) beside its review dates. Missing, it is a warning, an error under --strict,
+ * so the site cannot go live under --strict until a clinician has reviewed it. The dates themselves are
+ * {@link ReviewSchedule}'s; drafts are not published and need no sign-off yet.
+ */
+public final class ClinicalSignOff implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        for (Guide guide : site.guides()) {
+            GuideMeta meta = guide.meta();
+            if (!meta.draft() && meta.reviewedBy() == null) {
+                problems.add(Problem.warning(guide.displayPath(), meta.reviewedLine(),
+                        "guide '" + guide.slug() + "' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict",
+                        "when a clinician has reviewed it, add 'reviewed_by: { name: <their name>, role: <their role, e.g. Physiotherapist> }'"
+                                + " and set 'reviewed' to that day (see docs/care-cards.md)"));
+            }
+        }
+        return problems;
+    }
+}

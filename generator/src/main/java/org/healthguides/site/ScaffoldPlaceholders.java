@@ -1,0 +1,51 @@
+package org.healthguides.site;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.healthguides.content.GuideFiles;
+import org.healthguides.content.SourceFile;
+import org.healthguides.diagnostics.Problem;
+
+/**
+ * Scaffolds never publish: {@code guide new} writes its placeholders with the word PLACEHOLDER (in capitals, in the
+ * front matter and the body), and a guide or section that is no longer a draft must have none left. Drafts may
+ * hold them: they are not published.
+ */
+public final class ScaffoldPlaceholders implements Check {
+    /** The word every placeholder of the scaffold (org/healthguides/scaffold/) holds. */
+    public static final String MARKER = "PLACEHOLDER";
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        Set<String> published = new HashSet<>();
+        for (Guide guide : site.guides()) {
+            if (guide.meta().draft()) {
+                continue;
+            }
+            published.add(guide.displayPath());
+            guide.sections().stream().filter(s -> !s.meta().draft()).forEach(s -> published.add(s.displayPath()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (GuideFiles files : context.tree().guides()) {
+            check(files.index(), published, problems);
+            files.sections().forEach(section -> check(section, published, problems));
+        }
+        return problems;
+    }
+
+    private static void check(SourceFile file, Set<String> published, List<Problem> problems) {
+        if (!published.contains(file.displayPath()) || !file.text().contains(MARKER)) {
+            return;
+        }
+        String[] lines = file.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(MARKER)) {
+                problems.add(Problem.error(file.displayPath(), i + 1, "scaffold placeholder text is still here, and this page is not a draft",
+                        "replace the " + MARKER + " text with the guide's own words, or put 'draft: true' back in the front matter"));
+            }
+        }
+    }
+}
