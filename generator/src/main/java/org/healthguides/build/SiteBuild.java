@@ -198,7 +198,7 @@ public final class SiteBuild {
         PageRun run = new PageRun(site, templates, assets, output, links, problems, sitemap, new AtomicInteger());
         // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
         // then holds one guide's pages per thread, never every rendered page of the site at once.
-        run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
+        run.render(List.of(PagePlan.home(site), PagePlan.aToZ(site), PagePlan.notFound(site)), null);
         site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
         writeSitemap(output, settings, sitemap);
 

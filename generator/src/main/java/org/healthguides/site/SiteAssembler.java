@@ -44,7 +44,7 @@ public final class SiteAssembler {
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems))
                 .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Guide.LIST_ORDER)
                 .toList();
         if (settings.disclaimer().isBlank()) {
             problems.add(Problem.warning(tree.settings().displayPath(), 0, "no 'disclaimer' is set",
