@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.healthguides.output.OutputFolder;
 import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.pipeline.SiteBuild;
 import org.healthguides.testing.Fixture;
@@ -76,14 +77,17 @@ class PreviewMatchesBuildTest {
         assertSameFiles(builtAgain, rebuilt.files());
     }
 
-    /** What {@code guide build --base-url /} writes, by site path, without the .gz copies made for the host. */
+    /**
+     * What {@code guide build --base-url /} writes, by site path, without the .gz copies made for the host and the
+     * marker that tells the next build the folder is its own (neither is a page of the site).
+     */
     private static Map<String, byte[]> build(Path content, Path templates, Path out) throws Exception {
         new SiteBuild(new BuildOptions(content, templates, out, "/", false, false, CLOCK)).run();
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String sitePath = out.relativize(file).toString().replace('\\', '/');
-                if (!sitePath.endsWith(".gz")) {
+                if (!sitePath.endsWith(".gz") && !sitePath.equals(OutputFolder.MARKER)) {
                     files.put(sitePath, Files.readAllBytes(file));
                 }
             }
