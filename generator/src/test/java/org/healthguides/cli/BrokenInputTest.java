@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.healthguides.testing.Fixture;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,6 +84,45 @@ class BrokenInputTest {
             }
         };
     }
+
+    /** A symbolic link at {@code link} (relative to the fixture root) to {@code target} (relative to it too). */
+    private static Breakage symlink(String link, String target) {
+        return f -> {
+            try {
+                Path root = f.content.getParent();
+                Files.createDirectories(root.resolve(link).getParent());
+                Files.createSymbolicLink(root.resolve(link), root.resolve(target).toAbsolutePath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** A named pipe: reading it blocks until someone writes, so the loader must never open one. */
+    private static Breakage fifo(String file) {
+        return f -> {
+            try {
+                Process mkfifo = new ProcessBuilder("mkfifo", f.content.getParent().resolve(file).toString()).inheritIO().start();
+                if (mkfifo.waitFor() != 0) {
+                    throw new IllegalStateException("mkfifo failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static Breakage sections(int count) {
+        return f -> {
+            for (int i = 3; i <= count; i++) {
+                Fixture.write(f.content.resolve("lifting/part-" + i + ".md"), "---\ntitle: Part " + i + "\norder: " + i + "\n---\nText.\n");
+            }
+        };
+    }
+
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\">";
 
     private static byte[] concat(String before, byte[] middle, String after) {
         byte[] a = before.getBytes(StandardCharsets.UTF_8);
@@ -176,6 +216,52 @@ class BrokenInputTest {
                 broken("image without alt text", basicsPlus("![](bar.png)").andThen(writeBytes("content/lifting/bar.png", new byte[] {1, 2, 3}))::accept,
                         basics, 11, "image 'bar.png' has no alt text"),
                 broken("image file missing", basicsPlus("![A flat back](flat-back.jpg)"), basics, 11, "image 'flat-back.jpg' leads nowhere"),
+                // Files other than Markdown: only images and PDFs are published, HTML never, SVG only without script
+                broken("HTML file in a guide folder", writeFile("content/lifting/page.html", "<p>Hi</p><script>alert(1)</script>\n"),
+                        "content/lifting/page.html", 0, "HTML files in the content are not published"),
+                broken("HTML file in a guide's image folder", writeFile("content/lifting/images/page.htm", "<script>alert(1)</script>\n"),
+                        "content/lifting/images/page.htm", 0, "HTML files in the content are not published"),
+                broken("a file type that is not published", writeFile("content/lifting/notes.txt", "my notes\n"),
+                        "content/lifting/notes.txt", 0, "files of type '.txt' are not published"),
+                broken("a file without a type", writeFile("content/lifting/Makefile", "all:\n"),
+                        "content/lifting/Makefile", 0, "files of type 'Makefile' are not published"),
+                broken("SVG with a script", writeFile("content/lifting/bar.svg", SVG + "<script>alert(1)</script></svg>"),
+                        "content/lifting/bar.svg", 0, "this SVG image is not published: it contains <script>"),
+                broken("SVG with an event handler", writeFile("content/lifting/bar.svg", SVG + "<circle r=\"4\" onload=\"alert(1)\"/></svg>"),
+                        "content/lifting/bar.svg", 0, "it has an event handler (onload on <circle>)"),
+                broken("SVG with foreignObject", writeFile("content/lifting/bar.svg", SVG + "<foreignObject><p>HTML</p></foreignObject></svg>"),
+                        "content/lifting/bar.svg", 0, "it contains <foreignObject>"),
+                broken("SVG with a javascript: link", writeFile("content/lifting/bar.svg", SVG + "<a xlink:href=\" jav&#x09;ascript:alert(1)\"><text>x</text></a></svg>"),
+                        "content/lifting/bar.svg", 0, "this SVG image is not published"),
+                broken("SVG referring to another file", writeFile("content/lifting/bar.svg", SVG + "<image href=\"https://tracker.example/p.png\"/></svg>"),
+                        "content/lifting/bar.svg", 0, "it refers to another file or address"),
+                broken("SVG with an external url() in a style", writeFile("content/lifting/bar.svg", SVG + "<rect style=\"fill:url(https://x.example/a.svg#g)\"/></svg>"),
+                        "content/lifting/bar.svg", 0, "refers to another file (url(…))"),
+                broken("SVG in templates/static with a script", writeFile("templates/static/logo.svg", SVG + "<script>alert(1)</script></svg>"),
+                        "templates/static/logo.svg", 0, "this SVG image is not published: it contains <script>"),
+                broken("script file in templates/static", writeFile("templates/static/app.js", "alert(1)\n"),
+                        "templates/static/app.js", 0, "files of type '.js' are not published"),
+                // Symbolic links, FIFOs and odd names
+                broken("image linked from outside the content", writeFile("secret.txt", "root:x:0:0\n").andThen(symlink("content/lifting/passwd.png", "secret.txt"))::accept,
+                        "content/lifting/passwd.png", 0, "this symbolic link leads outside"),
+                broken("section linked from outside the content", writeFile("outside.md", "---\ntitle: Outside\norder: 3\n---\nText.\n")
+                        .andThen(symlink("content/lifting/outside.md", "outside.md"))::accept, "content/lifting/outside.md", 0, "this symbolic link leads outside"),
+                broken("folder linked from outside the content", writeFile("elsewhere/photo.png", "png").andThen(symlink("content/lifting/images", "elsewhere"))::accept,
+                        "content/lifting/images", 0, "this symbolic link leads outside"),
+                broken("link that leads nowhere", symlink("content/lifting/gone.png", "no-such-file.png"), "content/lifting/gone.png", 0, "this symbolic link leads nowhere"),
+                broken("static file linked from outside the templates", writeFile("secret.txt", "root:x:0:0\n").andThen(symlink("templates/static/passwd.css", "secret.txt"))::accept,
+                        "templates/static/passwd.css", 0, "this link points outside"),
+                broken("FIFO as a section file", fifo("content/lifting/stuck.md"), "content/lifting/stuck.md", 0, "is not an ordinary file"),
+                broken("FIFO as an image", fifo("content/lifting/stuck.png"), "content/lifting/stuck.png", 0, "is not an ordinary file"),
+                broken("guide folder named 404.html", writeFile("content/404.html/index.md", Fixture.INDEX), "content/404.html/index.md", 0,
+                        "folder name '404.html' does not make a clean address"),
+                broken("section named a?b.md", writeFile("content/lifting/a?b.md", "---\ntitle: A\norder: 3\n---\nText.\n"), "content/lifting/a?b.md", 0,
+                        "file name 'a?b.md' does not make a clean address"),
+                broken("section named c#d.md", writeFile("content/lifting/c#d.md", "---\ntitle: C\norder: 3\n---\nText.\n"), "content/lifting/c#d.md", 0,
+                        "file name 'c#d.md' does not make a clean address"),
+                broken("section named e%20f.md", writeFile("content/lifting/e%20f.md", "---\ntitle: E\norder: 3\n---\nText.\n"), "content/lifting/e%20f.md", 0,
+                        "file name 'e%20f.md' does not make a clean address"),
+                broken("more than 500 sections in a guide", sections(501), index, 0, "has 501 section files; a guide may have at most 500"),
                 // Raw HTML and unsafe links are warnings; --strict makes them errors
                 broken("script tag under --strict", basicsPlus("<script>alert(1)</script>"), basics, 11, "raw HTML '<script>alert(1)</script>' was sanitised", "--strict"),
                 broken("javascript: link under --strict", basicsPlus("[click](javascript:alert(1))"), basics, 11, "unsafe link 'javascript:alert(1)' was removed", "--strict"),
@@ -226,6 +312,8 @@ class BrokenInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    // A case that hangs (a FIFO read, a quadratic parse) fails instead of stopping the suite.
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void is_reported_at_file_and_line_and_the_last_good_site_survives(String name, Consumer<Fixture> breakage, String file, int line,
                                                                        String phrase, int exit, String[] args) throws IOException {
         Fixture fixture = new Fixture(root);
