@@ -142,6 +142,24 @@ class BrokenInputTest {
         return list.toString();
     }
 
+    /** "billion laughs": each level a list of aliases to the level before. */
+    private static String aliasBomb(int levels, int width) {
+        StringBuilder yaml = new StringBuilder("---\ntitle: Basics\norder: 1\nl0: &l0 [lol]\n");
+        for (int level = 1; level <= levels; level++) {
+            yaml.append("l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+        }
+        return yaml.append("---\nText.\n").toString();
+    }
+
+    private static String nestedMappings(int levels) {
+        StringBuilder yaml = new StringBuilder("---\ntitle: Basics\norder: 1\n");
+        for (int level = 0; level < levels; level++) {
+            yaml.append(" ".repeat(level)).append("k").append(level).append(":\n");
+        }
+        return yaml.append(" ".repeat(levels)).append("end: 1\n---\nText.\n").toString();
+    }
+
     private static Arguments broken(String name, Breakage breakage, String file, int line, String phrase, String... args) {
         return Arguments.of(name, breakage, file, line, phrase, 1, args);
     }
@@ -170,6 +188,19 @@ class BrokenInputTest {
                         basics, 0, "section slug 'basics' is also used by"),
                 broken("section named like the whole-guide page", writeFile("content/lifting/whole-guide.md", "---\ntitle: All\norder: 3\n---\nText.\n"),
                         "content/lifting/whole-guide.md", 0, "is reserved"),
+                // Hostile YAML: bounded, reported at the file and line, never a hang or a stack overflow
+                broken("YAML alias bomb (billion laughs)", writeFile(basics, aliasBomb(9, 9)), basics, 1, "invalid YAML"),
+                broken("YAML alias bomb under the alias limit", writeFile(basics, aliasBomb(10, 2)), basics, 4,
+                        "a YAML alias of a list or mapping (anchored here with '&') is used again"),
+                broken("recursive YAML alias", writeFile(basics, "---\ntitle: Basics\norder: 1\nloop: &a [x, *a]\n---\nText.\n"), basics, 4,
+                        "a YAML alias of a list or mapping (anchored here with '&') is used again"),
+                broken("YAML flow lists 10,000 deep", writeFile(basics, "---\ntitle: Basics\norder: 1\ndeep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n---\nText.\n"),
+                        basics, 4, "lists and mappings are nested more than 20 levels deep"),
+                broken("YAML block mappings 30 deep", writeFile(basics, nestedMappings(30)), basics, 24, "lists and mappings are nested more than 20 levels deep"),
+                broken("front matter of 100,000 characters", writeFile(basics, "---\ntitle: Basics\norder: 1\nnote: " + "x".repeat(100_000) + "\n---\nText.\n"),
+                        basics, 1, "characters long; at most 65536 are read"),
+                broken("settings: YAML alias bomb", writeFile(settings, Fixture.SETTINGS + "l0: &l0 [lol]\nl1: &l1 [*l0, *l0]\nl2: [*l1, *l1]\n"), settings, 9,
+                        "is used again"),
                 broken("review date not a date", replaceIn(index, "reviewed: 2026-11-24", "reviewed: 24/11/2026"), index, 4, "'reviewed' must be a date"),
                 broken("next review before review", replaceIn(index, "next_review: 2027-11-24", "next_review: 2025-01-01"), index, 5, "'next_review' is not after 'reviewed'"),
                 // Files
