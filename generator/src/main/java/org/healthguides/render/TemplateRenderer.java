@@ -104,6 +104,10 @@ public final class TemplateRenderer {
             template.process(model, out);
         } catch (IOException | TemplateException e) {
             throw new ContentErrors(problemOf(e, page.template(), page.path()));
+        } catch (StackOverflowError e) {
+            // A macro that calls itself without end: the template's error, not the build's crash.
+            throw new ContentErrors(Problem.error(displayFolder + "/" + page.template(), 0, "template calls itself too deeply (stack overflow)"
+                    + " (while rendering page '/" + page.path() + "')", "make sure every recursive macro or include stops"));
         }
         return out.toString();
     }

@@ -300,6 +300,8 @@ class BrokenInputTest {
                 broken("template syntax error", writeFile("templates/section.ftlh", "<html>\n<#if page.title>\n"), "templates/section.ftlh", 2, "template syntax error"),
                 broken("template uses an undefined variable", writeFile("templates/section.ftlh", "<html>\n${page.nonsense}\n"), "templates/section.ftlh", 2,
                         "(while rendering page '/lifting/basics/')"),
+                broken("template macro that calls itself forever", writeFile("templates/section.ftlh", "<#macro r n><@r n + 1/></#macro>\n<@r 0/>\n"),
+                        "templates/section.ftlh", 0, "template calls itself too deeply (stack overflow)"),
                 broken("template missing", delete("templates/guide.ftlh"), "templates/guide.ftlh", 0, "template not found"),
                 // Templates that try to run code: each escape route out of FreeMarker is refused while rendering
                 broken("template runs a command with ?new and Execute",
