@@ -18,12 +18,15 @@ import org.healthguides.diagnostics.Problem;
  * @param maxGrade             the highest Flesch–Kincaid grade a section may read at before the build warns
  * @param reviewedLine         where reviewed is written (the top of the file when it is not), for messages
  * @param nextReviewLine       where next_review is written (the top of the file when it is not), for messages
+ * @param weight               where the guide comes in lists (lower first); null when not set, which sorts after every weight
+ * @param keywords             other words a reader may look the guide up by in the A to Z ("sciatica", "slipped disc")
  * @param reviewedBy           the clinician who signed the guide off, or null until one has
  * @param draft                {@code draft: true}: left out of a published build (see docs/writing.md)
  */
 public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
                         List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings,
-                        double maxGrade, int reviewedLine, int nextReviewLine, Reviewer reviewedBy, boolean draft) {
+                        double maxGrade, int reviewedLine, int nextReviewLine, Integer weight,
+                        List<String> keywords, Reviewer reviewedBy, boolean draft) {
 
     /** Who reviewed a guide: shown on every page of it and in its structured data. */
     public record Reviewer(String name, String role) {
@@ -37,7 +40,7 @@ public record GuideMeta(String slug, String title, String description, LocalDate
     /** A reading age of about 13 to 14: what plain-English health writing aims at or below. */
     public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
-            "required_sections", "required_warnings", "max_grade", "reviewed_by", "draft");
+            "required_sections", "required_warnings", "max_grade", "weight", "keywords", "reviewed_by", "draft");
     private static final Set<String> REVIEWER_KEYS = Set.of("name", "role");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
 
@@ -66,6 +69,8 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         }
         boolean draft = reader.bool("draft");
         List<String> sections = reader.textList("required_sections");
+        Integer weight = reader.integer("weight", false);
+        List<String> keywords = reader.phraseList("keywords");
         List<RequiredWarning> warnings = new ArrayList<>();
         for (FieldReader warning : reader.mappingList("required_warnings", WARNING_KEYS)) {
             String name = warning.requiredText("name", "what the warning is about, used in messages");
@@ -79,6 +84,6 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         }
         return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
                 List.copyOf(warnings), maxGrade == null ? DEFAULT_MAX_GRADE : maxGrade,
-                reader.line("reviewed"), reader.line("next_review"), reviewedBy, draft);
+                reader.line("reviewed"), reader.line("next_review"), weight, keywords, reviewedBy, draft);
     }
 }

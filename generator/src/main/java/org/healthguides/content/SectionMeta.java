@@ -10,12 +10,13 @@ import org.healthguides.diagnostics.Problem;
 /**
  * A section's front matter. The slug is the file name without ".md".
  *
- * @param draft {@code draft: true}: left out of a published build
+ * @param keywords other words a reader may look the section up by in the A to Z
+ * @param draft    {@code draft: true}: left out of a published build
  */
-public record SectionMeta(String slug, String title, int order, int orderLine, String description, boolean draft) {
+public record SectionMeta(String slug, String title, int order, int orderLine, String description, List<String> keywords,
+                          boolean draft) {
 
-    private static final Set<String> KEYS = Set.of("title", "order", "description", "draft");
-
+    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "draft");
 
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -23,10 +24,11 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
         String title = reader.requiredText("title", "the section's page heading");
         Integer order = reader.integer("order", true);
         String description = reader.text("description", "");
+        List<String> keywords = reader.phraseList("keywords");
         boolean draft = reader.bool("draft");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, draft);
+        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords, draft);
     }
 }

@@ -70,7 +70,7 @@ public final class SiteAssembler {
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems, found))
                 .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Guide.LIST_ORDER)
                 .toList();
         List<Draft> drafts = found.stream().sorted(Comparator.comparing(Draft::displayPath)).toList();
         Site unchecked = new Site(settings, guides, List.of(), drafts);
@@ -97,6 +97,9 @@ public final class SiteAssembler {
             meta = GuideMeta.read(files.slug(), files.index(), indexFrontMatter);
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(files.index()));
+            meta = null;
         }
         if (meta != null && meta.draft()) {
             drafts.add(new Draft(files.index().displayPath(), files.slug() + "/", true, false));
@@ -112,8 +115,14 @@ public final class SiteAssembler {
         }
         SourceFile index = files.index();
         String guidePath = files.slug() + "/";
-        RenderedMarkdown introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
-                indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        RenderedMarkdown introduction;
+        try {
+            introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
+                    indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(index));
+            return null;
+        }
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
         return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
                 introduction.reading());
@@ -149,7 +158,16 @@ public final class SiteAssembler {
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
             return null;
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(file));
+            return null;
         }
+    }
+
+    /** A parser that recursed without end on this file: an error naming it, never a crash of the whole build. */
+    private static Problem tooDeep(SourceFile file) {
+        return Problem.error(file.displayPath(), 0, "this file is nested too deeply to read (stack overflow)",
+                "flatten the deepest lists, quotes or brackets");
     }
 
     /** {@code draft: true}, read before the rest of the front matter so a draft's other mistakes wait until it is built. */
