@@ -18,10 +18,12 @@ import org.healthguides.diagnostics.Problem;
  * @param maxGrade             the highest Flesch–Kincaid grade a section may read at before the build warns
  * @param reviewedLine         where reviewed is written (the top of the file when it is not), for messages
  * @param nextReviewLine       where next_review is written (the top of the file when it is not), for messages
+ * @param aliases              old addresses of the guide's page, each redirected to it
+ * @param changes              what changed in the guide's advice, newest first
  */
 public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
                         List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings,
-                        double maxGrade, int reviewedLine, int nextReviewLine) {
+                        double maxGrade, int reviewedLine, int nextReviewLine, List<Alias> aliases, List<Change> changes) {
 
     public static final String INDEX_FILE = "index.md";
     /** The name by which a required warning points at the guide's own page. */
@@ -29,8 +31,14 @@ public record GuideMeta(String slug, String title, String description, LocalDate
     /** A reading age of about 13 to 14: what plain-English health writing aims at or below. */
     public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
-            "required_sections", "required_warnings", "max_grade");
+            "required_sections", "required_warnings", "max_grade", "aliases", "changes");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
+    private static final Set<String> CHANGE_KEYS = Set.of("date", "summary");
+
+    /** The newest change, or null when none is listed. */
+    public Change latestChange() {
+        return changes.isEmpty() ? null : changes.get(0);
+    }
 
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -57,11 +65,31 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             List<String> mentions = warning.textList("mentions");
             warnings.add(new RequiredWarning(name, kind, section, mentions, warning.fallbackLine()));
         }
+        List<Alias> aliases = reader.aliases("aliases");
+        List<Change> changes = new ArrayList<>();
+        for (FieldReader change : reader.mappingList("changes", CHANGE_KEYS)) {
+            int before = problems.size();
+            LocalDate date = change.date("date");
+            boolean dateMissing = date == null && problems.size() == before;
+            String summary = change.requiredText("summary", "what changed in the advice, in one line for readers");
+            if (dateMissing) {
+                problems.add(Problem.error(file.displayPath(), change.line("date"), "a change needs its 'date'",
+                        "write '- date: 2026-11-24' followed by 'summary: …', indented"));
+            } else if (date == null) {
+                continue;
+            } else if (summary.contains("\n")) {
+                problems.add(Problem.error(file.displayPath(), change.line("summary"), "a change's 'summary' is one line",
+                        "shorten it to one sentence; the guide's text holds the details"));
+            } else {
+                changes.add(new Change(date, summary, change.fallbackLine()));
+            }
+        }
+        changes.sort(java.util.Comparator.comparing(Change::date).reversed());
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
         return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
                 List.copyOf(warnings), maxGrade == null ? DEFAULT_MAX_GRADE : maxGrade,
-                reader.line("reviewed"), reader.line("next_review"));
+                reader.line("reviewed"), reader.line("next_review"), aliases, List.copyOf(changes));
     }
 }
