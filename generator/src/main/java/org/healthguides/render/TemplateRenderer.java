@@ -101,6 +101,8 @@ public final class TemplateRenderer {
         model.put("assets", assetUrls);
         model.put("stylesheet", assetUrls.getOrDefault("style.css", page.root() + STATIC_FOLDER + "/style.css"));
         model.put("meta", meta);
+        // Linked from every page's header; from the base path on pages served at any depth (404.html), like root.
+        model.put("aToZUrl", page.root() + AToZIndex.PATH);
         // The Atom feed exists only with a full base URL (see output.AtomFeed); the head links to it from every page.
         if (PageMetadata.absoluteUrl(settings, FEED_PATH) != null) {
             model.put("feed", page.root() + FEED_PATH);

@@ -41,6 +41,7 @@ public final class Redirects implements Check {
         // Every address a page has, with the file it comes from.
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("", "the home page");
+        pages.put("a-to-z/", "the Health A to Z page"); // render.AToZIndex.PATH
         for (Guide guide : site.guides()) {
             pages.put(guide.path(), guide.displayPath());
             pages.put(guide.wholeGuidePath(), guide.displayPath() + " (its whole-guide page)");
