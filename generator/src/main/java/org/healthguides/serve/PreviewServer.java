@@ -194,6 +194,11 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         URI uri = exchange.getRequestURI();
+        if (loopbackOnly && uri.getScheme() != null && !isLocalHost(uri.getRawAuthority())) {
+            // An absolute-form target ("GET http://evil.example/ HTTP/1.1") names the host it asks for: the same check.
+            sendText(exchange, 403, "Forbidden: open the preview at the address the server printed.");
+            return;
+        }
         // "//etc/passwd" parses as host "etc" and path "/passwd": a double slash is refused, whatever it parsed as.
         boolean doubleSlash = uri.getScheme() == null && uri.getRawAuthority() != null;
         Optional<String> requested = doubleSlash ? Optional.empty() : RequestPath.sitePath(uri.getRawPath());

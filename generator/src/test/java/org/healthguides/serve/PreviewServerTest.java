@@ -244,6 +244,11 @@ class PreviewServerTest {
         assertEquals("127.0.0.1", server.url().getHost());
         assertEquals(403, status(raw("/", "evil.example")), "a rebound DNS name must not read the preview");
         assertEquals(200, status(raw("/", "localhost:" + server.address().getPort())));
+        // An absolute-form target names its own host, which wins over the Host header: the same check applies.
+        String local = "127.0.0.1:" + server.address().getPort();
+        assertEquals(403, status(raw("http://evil.example/", local)), "absolute-form target with a foreign host");
+        assertEquals(403, status(raw("http://evil.example:" + server.address().getPort() + "/index.html", local)));
+        assertEquals(200, status(raw("http://" + local + "/", local)), "absolute-form target naming this machine");
     }
 
     @Test
