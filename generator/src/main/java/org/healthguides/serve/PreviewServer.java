@@ -151,7 +151,7 @@ public final class PreviewServer implements AutoCloseable {
             // Usually a file renamed or deleted while it was being read: the event that follows rebuilds again.
             outcome = failed(buildId, previous, List.of(Problem.error(build.contentName(), 0,
                     "could not read a file while building: " + e.getMessage(), "save the file again")), start);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             outcome = failed(buildId, previous, List.of(Problem.error(build.contentName(), 0,
                     "internal error while building: " + e, "save again; if it persists, run './guide build --verbose'")), start);
         }
