@@ -11,12 +11,13 @@ import org.healthguides.diagnostics.Problem;
  * A section's front matter. The slug is the file name without ".md".
  *
  * @param keywords other words a reader may look the section up by in the A to Z
+ * @param aliases  old addresses of the section, each redirected to it
  * @param draft    {@code draft: true}: left out of a published build
  */
 public record SectionMeta(String slug, String title, int order, int orderLine, String description, List<String> keywords,
-                          boolean draft) {
+                          List<Alias> aliases, boolean draft) {
 
-    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "draft");
+    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "aliases", "draft");
 
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -25,10 +26,11 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
         Integer order = reader.integer("order", true);
         String description = reader.text("description", "");
         List<String> keywords = reader.phraseList("keywords");
+        List<Alias> aliases = reader.aliases("aliases");
         boolean draft = reader.bool("draft");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords, draft);
+        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords, aliases, draft);
     }
 }

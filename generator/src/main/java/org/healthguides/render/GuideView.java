@@ -10,14 +10,15 @@ import java.util.List;
  * @param contents      the guide's sections in order, the current one marked
  * @param review        null when the guide has no review dates yet
  * @param readingMinutes how long the whole guide (introduction and every section) takes to read, in whole minutes
+ * @param latestChange  what changed last in the guide's advice, or null when it lists no changes
  * @param download      the guide's PDF leaflet, or null when none is made (--no-pdf)
  * @param draft         this page is a draft (its guide or its section is marked draft, or it holds a draft section):
  *                      shown with a "Draft — not published" banner, and never listed in the sitemap
  */
 public record GuideView(String title, String description, String url, String wholeGuideUrl, List<PageLink> contents,
-                        ReviewDates review, int readingMinutes, Download download, boolean draft) {
+                        ReviewDates review, int readingMinutes, ChangeView latestChange, Download download, boolean draft) {
 
     public GuideView withDownload(Download newDownload) {
-        return new GuideView(title, description, url, wholeGuideUrl, contents, review, readingMinutes, newDownload, draft);
+        return new GuideView(title, description, url, wholeGuideUrl, contents, review, readingMinutes, latestChange, newDownload, draft);
     }
 }

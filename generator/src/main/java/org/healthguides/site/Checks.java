@@ -16,6 +16,7 @@ public final class Checks {
                 new DraftLinks(),
                 new ScaffoldPlaceholders(),
                 new Disclaimer(),
-                new AbsoluteBaseUrl());
+                new AbsoluteBaseUrl(),
+                new Redirects());
     }
 }

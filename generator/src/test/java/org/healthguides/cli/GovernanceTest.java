@@ -99,7 +99,8 @@ class GovernanceTest {
     void build_with_drafts_includes_them_with_a_banner_and_keeps_them_out_of_the_sitemap() throws IOException {
         Fixture fixture = withRealTemplates();
         Fixture.write(fixture.content.resolve("lifting/warm-up.md"), DRAFT_SECTION.replace("[broken link](nowhere.md)", "link to [basics](basics.md)"));
-        Fixture.write(fixture.content.resolve("rowing/index.md"), DRAFT_GUIDE.replace("required_sections: [technique]\n", ""));
+        Fixture.write(fixture.content.resolve("rowing/index.md"), DRAFT_GUIDE.replace("required_sections: [technique]\n",
+                "reviewed: 2026-11-24\nnext_review: 2027-11-24\n"));
         GuideRun build = GuideRun.on(fixture, "build", "--drafts");
         assertEquals(0, build.exit(), build.err());
         assertFalse(build.out().contains("left out"), build.out());
@@ -113,6 +114,9 @@ class GovernanceTest {
         String sitemap = Files.readString(fixture.out.resolve("sitemap.xml"));
         assertFalse(sitemap.contains("warm-up") || sitemap.contains("rowing") || sitemap.contains("whole-guide"), sitemap);
         assertTrue(sitemap.contains("lifting/basics/"), sitemap);
+        String feed = Files.readString(fixture.out.resolve("feed.xml"));
+        assertFalse(feed.contains("rowing"), "a draft guide is never in the feed: " + feed);
+        assertTrue(feed.contains("lifting/"), feed);
     }
 
     @Test

@@ -144,6 +144,20 @@ class NewCommandTest {
         assertEquals(before, GuideRun.fingerprint(fixture.content));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Knee\n---\nevil: true", "Knee\r\npain", "Knee\tpain", "Knee\u2028pain", " "})
+    void titles_that_are_not_one_line_of_text_are_refused(String title) throws IOException {
+        Fixture fixture = new Fixture(root);
+        Map<String, String> before = GuideRun.fingerprint(fixture.content);
+        GuideRun guide = newGuide(fixture, "knee-pain", "--title", title);
+        assertEquals(2, guide.exit(), guide.err());
+        assertTrue(guide.err().startsWith("guide: --title "), guide.err());
+        assertEquals(1, guide.err().lines().count(), guide.err());
+        GuideRun section = newSection(fixture, "side-effects", "--guide", "lifting", "--title", title);
+        assertEquals(2, section.exit(), section.err());
+        assertEquals(before, GuideRun.fingerprint(fixture.content), "nothing was written");
+    }
+
     @Test
     void a_new_section_is_a_draft_with_the_next_order_left_out_until_finished_and_never_overwritten() throws IOException {
         Fixture fixture = new Fixture(root);
