@@ -131,7 +131,7 @@ public final class Pipeline {
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
-            run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
+            run.render(List.of(PagePlan.home(site), PagePlan.aToZ(site), PagePlan.notFound(site)), null);
             site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
