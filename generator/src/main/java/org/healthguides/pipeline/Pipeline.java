@@ -201,10 +201,11 @@ public final class Pipeline {
         }
 
         private void render(Page page, Guide guide) {
+            PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
-            if (done == null) {
+            // The metadata is compared too: it reads the whole site (the home page's latest review date), not only the page.
+            if (done == null || !done.meta().equals(meta)) {
                 try {
-                    PageMetadata meta = PageMetadata.of(site, guide, page);
                     String html = templates.render(page, assets, meta);
                     done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
                     rendered.incrementAndGet();
