@@ -13,29 +13,40 @@ import java.time.Clock;
  * @param strict    warnings fail the build
  * @param external  also ask the web whether external links still work (slow, needs the network)
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
+ * @param allowOverdue under strict, a guide past its next_review stays a warning: a deploy is never stopped by the
+ *                  calendar alone (the warning still shows)
  * @param drafts    build pages marked {@code draft: true} too, each with a "Draft — not published" banner
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock, boolean drafts) {
+                           Clock clock, boolean allowOverdue, boolean drafts) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
+        this(content, templates, out, baseUrl, strict, external, clock, false, false);
+    }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
-        this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone(), false);
+        this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone());
     }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external) {
-        this(content, templates, out, baseUrl, strict, external, Clock.systemDefaultZone(), false);
-    }
-
-    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
-        this(content, templates, out, baseUrl, strict, external, clock, false);
+        this(content, templates, out, baseUrl, strict, external, Clock.systemDefaultZone());
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, drafts);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue, drafts);
+    }
+
+    public BuildOptions withAllowOverdue(boolean allow) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow, drafts);
     }
 
     public BuildOptions withDrafts(boolean includeDrafts) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, includeDrafts);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allowOverdue, includeDrafts);
+    }
+
+    /** Whether --strict makes this warning an error. */
+    public boolean escalates(org.healthguides.diagnostics.Problem problem) {
+        return strict && !(allowOverdue && org.healthguides.site.ReviewSchedule.isOverdue(problem));
     }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");
