@@ -30,6 +30,7 @@ import org.healthguides.output.Sitemap;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
+import org.healthguides.render.StringTables;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.report.ContentReport;
 import org.healthguides.site.Guide;
@@ -127,7 +128,7 @@ public final class SiteBuild {
                 try {
                     PageMetadata meta = PageMetadata.of(site, guide, page);
                     if (meta.indexable() && meta.url() != null) {
-                        sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed()));
+                        sitemap.add(new Sitemap.Entry(meta.url(), meta.lastReviewed(), meta.hreflangUrls()));
                     }
                     String html = templates.render(page, assets, meta);
                     boolean isFile = page.path().endsWith(".html");
@@ -155,7 +156,13 @@ public final class SiteBuild {
     }
 
     private Site assemble(Loaded loaded) throws ContentErrors {
+        return assemble(loaded, StringTables.load(options.templates(), DisplayPath.of(options.templates()), loaded.settings()));
+    }
+
+    /** @param strings the templates' string tables: each language's Markdown is rendered with its care-card words */
+    private Site assemble(Loaded loaded, StringTables strings) throws ContentErrors {
         return new SiteAssembler(loaded.settings(), new MarkdownRenderer(loaded.settings().warningKinds()), DisplayPath.of(options.content()))
+                .withWarningKinds(strings.warningKindsByLanguage())
                 .assemble(loaded.tree());
     }
 
@@ -165,7 +172,7 @@ public final class SiteBuild {
         TemplateRenderer templates = new TemplateRenderer(options.templates(), DisplayPath.of(options.templates()), settings);
         Site site;
         try {
-            site = assemble(loaded);
+            site = assemble(loaded, templates.strings());
         } catch (ContentErrors contentErrors) {
             // Report broken templates with the broken content, so one run lists everything there is to fix.
             List<Problem> all = new ArrayList<>(contentErrors.problems());
@@ -176,6 +183,7 @@ public final class SiteBuild {
         templates.checkTemplates(Stream.concat(PagePlan.templatesOf(site).stream(), templateNames().stream()).distinct().toList());
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+        problems.addAll(templates.strings().warnings());
         if (PageMetadata.absoluteUrl(settings, "") == null) {
             problems.add(Problem.warning(options.baseUrl() != null ? "--base-url" : DisplayPath.of(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
                     "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
@@ -198,11 +206,13 @@ public final class SiteBuild {
         PageRun run = new PageRun(site, templates, assets, output, links, problems, sitemap, new AtomicInteger());
         // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
         // then holds one guide's pages per thread, never every rendered page of the site at once.
-        run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
-        site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
+        List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
+        sitePages.add(PagePlan.notFound(site));
+        run.render(sitePages, null);
+        site.allGuides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
         writeSitemap(output, settings, sitemap);
 
-        problems.addAll(links.check(site.guides()));
+        problems.addAll(links.check(site.allGuides()));
         if (options.external()) {
             try {
                 problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY).check(ExternalLinkChecker.usesIn(site.guides())));

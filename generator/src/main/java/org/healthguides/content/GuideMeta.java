@@ -2,7 +2,9 @@ package org.healthguides.content;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.healthguides.diagnostics.ContentErrors;
@@ -32,6 +34,12 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             "required_sections", "required_warnings", "max_grade");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
 
+    /** The same guide and contract under a translation's title and description. */
+    public GuideMeta translated(String translatedTitle, String translatedDescription) {
+        return new GuideMeta(slug, translatedTitle, translatedDescription, reviewed, nextReview, requiredSections,
+                requiredSectionsLine, requiredWarnings, maxGrade, reviewedLine, nextReviewLine);
+    }
+
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
@@ -54,8 +62,20 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             String name = warning.requiredText("name", "what the warning is about, used in messages");
             String kind = warning.requiredText("kind", "the warning kind, e.g. urgent");
             String section = warning.requiredText("section", "the section slug it must appear in, or 'index'");
-            List<String> mentions = warning.textList("mentions");
-            warnings.add(new RequiredWarning(name, kind, section, mentions, warning.fallbackLine()));
+            YamlNode mentionsNode = warning.node("mentions");
+            if (mentionsNode != null && mentionsNode.value() instanceof Map<?, ?>) {
+                // One list per language: { en-GB: [...], cy: [...] }.
+                Map<String, List<String>> byLanguage = new LinkedHashMap<>();
+                FieldReader perLanguage = new FieldReader(mentionsNode.asMap(), file.displayPath(), mentionsNode.line(),
+                        mentionsNode.asMap().keySet(), problems);
+                for (String language : mentionsNode.asMap().keySet()) {
+                    byLanguage.put(language, perLanguage.textList(language));
+                }
+                warnings.add(new RequiredWarning(name, kind, section, List.of(), warning.fallbackLine(),
+                        java.util.Collections.unmodifiableMap(byLanguage)));
+            } else {
+                warnings.add(new RequiredWarning(name, kind, section, warning.textList("mentions"), warning.fallbackLine()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);

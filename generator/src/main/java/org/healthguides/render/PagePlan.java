@@ -1,12 +1,11 @@
 package org.healthguides.render;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.healthguides.content.GuideMeta;
+import org.healthguides.content.Language;
 import org.healthguides.content.UrlPath;
 import org.healthguides.markdown.Heading;
 import org.healthguides.markdown.NestedContent;
@@ -28,19 +27,30 @@ public final class PagePlan {
     }
 
     public static List<Page> pagesOf(Site site) {
-        List<Page> pages = new ArrayList<>();
-        pages.add(home(site));
+        List<Page> pages = new ArrayList<>(homes(site));
         // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
-        site.guides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
+        site.allGuides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
         pages.add(notFound(site));
         return pages;
     }
 
     /** The home page: every guide. */
     public static Page home(Site site) {
-        String home = "";
+        return home(site, site.settings().language());
+    }
+
+    /** The home page of each language: the default language's at the root, the others' at "cy/", "ur/". */
+    public static List<Page> homes(Site site) {
+        return site.languages().stream().map(language -> home(site, language)).toList();
+    }
+
+    /** A language's home page: every guide in that language. */
+    public static Page home(Site site, String language) {
+        String home = site.settings().pathPrefix(language);
         return new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
-                guideLinks(site, home));
+                site.guidesIn(language).stream()
+                        .map(g -> new PageLink(g.title(), UrlPath.relative(home, g.path()), g.meta().description(), false))
+                        .toList());
     }
 
     /** The page a host serves for any address it does not have. */
@@ -53,7 +63,8 @@ public final class PagePlan {
      * guide by guide, so only one guide's pages are held at a time.
      */
     public static List<Page> pagesOf(Site site, Guide guide) {
-        return pagesOf(guide, Locale.forLanguageTag(site.settings().language()));
+        Guide original = guide.isTranslation() ? site.guide(guide.slug(), site.settings().language()).orElse(guide) : guide;
+        return pagesOf(guide, original, new Language(guide.language()));
     }
 
     /** The templates {@link #pagesOf(Site)} renders, in the order of their first page, without planning the pages. */
@@ -71,12 +82,13 @@ public final class PagePlan {
         return names;
     }
 
-    private static List<Page> pagesOf(Guide guide, Locale locale) {
+    /** @param original the guide itself, or the original a translation is of: its sections make the contents */
+    private static List<Page> pagesOf(Guide guide, Guide original, Language language) {
         List<Page> pages = new ArrayList<>();
         GuideMeta meta = guide.meta();
-        ReviewDates review = reviewDates(meta, locale);
+        ReviewDates review = reviewDates(meta, language);
         pages.add(new Page.GuideIndex(guide.path(), meta.title(), meta.description(), UrlPath.toRoot(guide.path()),
-                guideView(guide, guide.path(), null, review), content("", meta.title(), guide.introduction(), guide.introductionReading())));
+                guideView(guide, original, guide.path(), null, review), content("", meta.title(), guide.introduction(), guide.introductionReading())));
         List<SectionPage> sections = guide.sections();
         for (int i = 0; i < sections.size(); i++) {
             SectionPage section = sections.get(i);
@@ -84,7 +96,7 @@ public final class PagePlan {
             PageLink previous = i == 0 ? null : link(sections.get(i - 1), from);
             PageLink next = i == sections.size() - 1 ? null : link(sections.get(i + 1), from);
             pages.add(new Page.Section(from, section.title(), section.meta().description(), UrlPath.toRoot(from),
-                    guideView(guide, from, section, review), content("", section.title(), section.content(), section.reading()),
+                    guideView(guide, original, from, section, review), content("", section.title(), section.content(), section.reading()),
                     previous, next));
         }
         String whole = guide.wholeGuidePath();
@@ -92,14 +104,22 @@ public final class PagePlan {
                 .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--"), s.reading()))
                 .toList();
         pages.add(new Page.WholeGuide(whole, meta.title(), meta.description(), UrlPath.toRoot(whole),
-                guideView(guide, whole, null, review), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
+                guideView(guide, original, whole, null, review), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
                 nested));
         return pages;
     }
 
-    private static GuideView guideView(Guide guide, String from, SectionPage current, ReviewDates review) {
-        List<PageLink> contents = guide.sections().stream()
-                .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
+    /**
+     * In a translation the contents list every section of the original: a section not translated yet is listed
+     * with its original's title and a link to it, marked with the original's language, never replaced by it.
+     */
+    private static GuideView guideView(Guide guide, Guide original, String from, SectionPage current, ReviewDates review) {
+        List<PageLink> contents = original.sections().stream()
+                .map(s -> guide == original ? new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current)
+                        : guide.section(s.slug())
+                                .map(t -> new PageLink(t.title(), UrlPath.relative(from, t.path()), t.meta().description(), t == current))
+                                .orElseGet(() -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), false,
+                                        original.language())))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
                 UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes());
@@ -123,13 +143,13 @@ public final class PagePlan {
                 .toList();
     }
 
-    private static ReviewDates reviewDates(GuideMeta meta, Locale locale) {
+    /** The dates in the page's language, as it writes a date in full ("24 November 2026", "24 Tachwedd 2026"). */
+    private static ReviewDates reviewDates(GuideMeta meta, Language language) {
         if (meta.reviewed() == null || meta.nextReview() == null) {
             return null;
         }
-        DateTimeFormatter words = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
-        return new ReviewDates(meta.reviewed().toString(), words.format(meta.reviewed()),
-                meta.nextReview().toString(), words.format(meta.nextReview()));
+        return new ReviewDates(meta.reviewed().toString(), language.longDate(meta.reviewed()),
+                meta.nextReview().toString(), language.longDate(meta.nextReview()));
     }
 
     static String iso(LocalDate date) {

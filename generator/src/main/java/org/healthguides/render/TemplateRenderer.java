@@ -31,11 +31,15 @@ public final class TemplateRenderer {
     private final Path folder;
     private final String displayFolder;
     private final SiteSettings settings;
+    private final StringTables strings;
+    /** The settings as each language's pages show them (translated site words), by tag. */
+    private final Map<String, SiteSettings> settingsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings) throws ContentErrors {
         this.folder = folder;
         this.displayFolder = displayFolder.endsWith("/") ? displayFolder.substring(0, displayFolder.length() - 1) : displayFolder;
         this.settings = settings;
+        this.strings = StringTables.load(folder, this.displayFolder, settings);
         if (!Files.isDirectory(folder)) {
             throw new ContentErrors(Problem.error(this.displayFolder, 0, "templates folder not found",
                     "run from the project folder or pass --templates DIR"));
@@ -66,7 +70,7 @@ public final class TemplateRenderer {
 
     /** What is wrong with the syntax of these templates (missing, unreadable, not valid FreeMarker). */
     public List<Problem> syntaxProblems(List<String> names) {
-        List<Problem> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new java.util.ArrayList<>(strings.errors());
         for (String name : names) {
             try {
                 configuration.getTemplate(name);
@@ -85,7 +89,10 @@ public final class TemplateRenderer {
         Map<String, String> assetUrls = new java.util.TreeMap<>();
         assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));
         Map<String, Object> model = new HashMap<>();
-        model.put("site", settings);
+        String language = meta.language() == null ? settings.language() : meta.language();
+        model.put("site", settingsByLanguage.computeIfAbsent(language, strings::settingsIn));
+        // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
+        model.put("t", strings.of(language));
         model.put("page", page);
         model.put("root", page.root());
         model.put("assets", assetUrls);
@@ -130,6 +137,11 @@ public final class TemplateRenderer {
         String trimmed = message.strip();
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+
+    /** The string tables of templates/i18n, already checked (their errors are among {@link #syntaxProblems}). */
+    public StringTables strings() {
+        return strings;
     }
 
     public Path folder() {

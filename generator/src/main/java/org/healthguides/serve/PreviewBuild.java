@@ -28,6 +28,7 @@ import org.healthguides.output.ContentHash;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
+import org.healthguides.render.StringTables;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.Guide;
 import org.healthguides.site.ReviewSchedule;
@@ -61,7 +62,8 @@ final class PreviewBuild {
     record Result(Map<String, byte[]> files, int pages, int rendered, List<Problem> warnings) {
     }
 
-    private record RenderedPage(String html, byte[] bytes) {
+    /** @param meta what the page was rendered with besides its record: a new translation changes its alternates */
+    private record RenderedPage(String html, byte[] bytes, PageMetadata meta) {
     }
 
     private record StoredFile(FileTime modified, long size, byte[] bytes) {
@@ -91,7 +93,9 @@ final class PreviewBuild {
             markdown = MarkdownRenderer.remembering(settings.warningKinds());
             templatesStale = true;
         }
-        Site site = new SiteAssembler(settings, markdown, contentName).assemble(tree);
+        Site site = new SiteAssembler(settings, markdown, contentName)
+                .withWarningKinds(StringTables.load(templates, templatesName, settings).warningKindsByLanguage())
+                .assemble(tree);
         markdown.forgetUnused();
         List<Page> pages = PagePlan.pagesOf(site);
         if (templatesStale || renderer == null) {
@@ -106,6 +110,7 @@ final class PreviewBuild {
         LinkChecker links = new LinkChecker();
         Map<Path, StoredFile> stillUsed = new HashMap<>();
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+        problems.addAll(renderer.strings().warnings());
         // As the build does: an editor previewing a guide that is due for review hears about it here first.
         java.time.LocalDate today = java.time.LocalDate.now();
         for (Guide guide : site.guides()) {
@@ -139,17 +144,19 @@ final class PreviewBuild {
         Map<Page, RenderedPage> known = renderedPages;
         Map<Page, RenderedPage> rendered = new ConcurrentHashMap<>();
         int problemsBeforeRendering = problems.size();
-        pages.parallelStream().filter(page -> !known.containsKey(page)).forEach(page -> {
+        Map<Page, PageMetadata> metadata = new ConcurrentHashMap<>();
+        pages.parallelStream().forEach(page -> metadata.put(page, PageMetadata.of(site, page)));
+        pages.parallelStream().filter(page -> !known.containsKey(page) || !known.get(page).meta().equals(metadata.get(page))).forEach(page -> {
             try {
-                String html = renderer.render(page, assets, PageMetadata.of(site, page));
-                rendered.put(page, new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8)));
+                String html = renderer.render(page, assets, metadata.get(page));
+                rendered.put(page, new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), metadata.get(page)));
             } catch (ContentErrors e) {
                 problems.addAll(e.problems());
             }
         });
         Map<Page, RenderedPage> current = new HashMap<>();
         for (Page page : pages) {
-            RenderedPage html = known.containsKey(page) ? known.get(page) : rendered.get(page);
+            RenderedPage html = rendered.containsKey(page) ? rendered.get(page) : known.get(page);
             if (html == null) {
                 continue;
             }
@@ -163,7 +170,7 @@ final class PreviewBuild {
         // Links into a page that failed to render would all be reported as broken: show the template error alone.
         boolean everyPageRendered = problems.size() == problemsBeforeRendering;
         if (everyPageRendered) {
-            problems.addAll(links.check(site.guides()));
+            problems.addAll(links.check(site.allGuides()));
         }
         List<Problem> found = problems.stream().distinct().sorted(Problem.BY_LOCATION).toList();
         if (found.stream().anyMatch(Problem::isError)) {

@@ -15,8 +15,16 @@ public final class ReadingLevel {
     private ReadingLevel() {
     }
 
+    /** Flesch–Kincaid is a formula for English: a guide in another language is not scored with it. */
+    public static boolean measures(Guide guide) {
+        return new org.healthguides.content.Language(guide.language()).isEnglish();
+    }
+
     public static List<Problem> check(Guide guide) {
         List<Problem> problems = new ArrayList<>();
+        if (!measures(guide)) {
+            return problems;
+        }
         check(guide, "the introduction", guide.displayPath(), guide.introductionReading(), problems);
         for (SectionPage section : guide.sections()) {
             check(guide, "section '" + section.slug() + "'", section.displayPath(), section.reading(), problems);
