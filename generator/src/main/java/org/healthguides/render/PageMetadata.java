@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.healthguides.content.Language;
 import org.healthguides.content.SiteSettings;
-import org.healthguides.output.JsonText;
 import org.healthguides.site.Guide;
 import org.healthguides.site.Site;
 

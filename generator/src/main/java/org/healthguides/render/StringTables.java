@@ -22,6 +22,7 @@ import org.healthguides.content.YamlNode;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
+import org.healthguides.markdown.MarkdownRenderer;
 
 /**
  * The words the templates print, one table per language: {@code templates/i18n/<tag>.yaml}. The default language's
@@ -36,6 +37,8 @@ public final class StringTables {
     public static final String FOLDER = "i18n";
     private static final String SITE_PREFIX = "site.";
     private static final String KINDS_PREFIX = "warning_kinds.";
+    /** Printed by the Markdown stage, not by a template: each content heading's anchor link. */
+    private static final String HEADING_LINK = "heading_link";
 
     private final Map<String, Map<String, String>> tables;
     private final SiteSettings settings;
@@ -211,12 +214,22 @@ public final class StringTables {
         return Collections.unmodifiableMap(kinds);
     }
 
-    /** Every other listed language's care-card words, for the site assembler. */
-    public Map<String, Map<String, WarningKind>> warningKindsByLanguage() {
-        Map<String, Map<String, WarningKind>> byLanguage = new LinkedHashMap<>();
+    /** The accessible name of a content heading's anchor link in a language, "{heading}" for the heading. */
+    public String headingLinkLabel(String language) {
+        return of(language).getOrDefault(HEADING_LINK, MarkdownRenderer.DEFAULT_HEADING_LINK_LABEL);
+    }
+
+    /** The Markdown renderer of the default language: site.yaml's care-card words, the table's heading link label. */
+    public MarkdownRenderer markdownRenderer() {
+        return new MarkdownRenderer(settings.warningKinds(), headingLinkLabel(settings.language()));
+    }
+
+    /** A Markdown renderer for every other listed language, printing its words, for the site assembler. */
+    public Map<String, MarkdownRenderer> translatedMarkdownRenderers() {
+        Map<String, MarkdownRenderer> byLanguage = new LinkedHashMap<>();
         for (String language : settings.languages()) {
             if (!settings.isDefaultLanguage(language)) {
-                byLanguage.put(language, warningKinds(language));
+                byLanguage.put(language, new MarkdownRenderer(warningKinds(language), headingLinkLabel(language)));
             }
         }
         return byLanguage;

@@ -34,6 +34,8 @@ public final class TemplateRenderer {
     private final StringTables strings;
     /** The settings as each language's pages show them (translated site words), by tag. */
     private final Map<String, SiteSettings> settingsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The site's languages named in each page language ("English" on an English page, "Saesneg" on a Welsh one). */
+    private final Map<String, Map<String, String>> languageNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings) throws ContentErrors {
         this.folder = folder;
@@ -93,6 +95,7 @@ public final class TemplateRenderer {
         model.put("site", settingsByLanguage.computeIfAbsent(language, strings::settingsIn));
         // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
         model.put("t", strings.of(language));
+        model.put("languageNames", languageNames.computeIfAbsent(language, this::languageNamesIn));
         model.put("page", page);
         model.put("root", page.root());
         model.put("assets", assetUrls);
@@ -137,6 +140,16 @@ public final class TemplateRenderer {
         String trimmed = message.strip();
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+
+    private Map<String, String> languageNamesIn(String pageLanguage) {
+        java.util.Locale in = java.util.Locale.forLanguageTag(pageLanguage);
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String language : settings.languages()) {
+            String name = java.util.Locale.forLanguageTag(language).getDisplayLanguage(in);
+            names.put(language, name.isEmpty() ? language : name);
+        }
+        return Map.copyOf(names);
     }
 
     /** The string tables of templates/i18n, already checked (their errors are among {@link #syntaxProblems}). */

@@ -17,8 +17,36 @@ import org.healthguides.markdown.Callout;
  * Enforces what a guide's front matter says it must contain: its required sections, and its required
  * warnings as callouts of the right kind that mention every listed phrase.
  */
-public final class ContentContract {
-    private ContentContract() {
+public final class ContentContract implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        // The originals and every translation, each against the original's contract in its own language.
+        for (Guide guide : site.allGuides()) {
+            problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(), brokenSections(context.tree(), guide),
+                    site.settings().language()));
+        }
+        return problems;
+    }
+
+    /** Section files of the guide (in its language) that exist (and may be unreadable) but did not become sections. */
+    private static java.util.Set<String> brokenSections(org.healthguides.content.ContentTree tree, Guide guide) {
+        java.util.Set<String> broken = new java.util.HashSet<>();
+        tree.guides().stream().filter(files -> files.slug().equals(guide.slug())).forEach(files -> {
+            if (guide.isTranslation()) {
+                files.translations().getOrDefault(guide.language(), List.of()).stream()
+                        .map(file -> org.healthguides.content.Language.translationFileName(file.path().substring(file.path().lastIndexOf('/') + 1)))
+                        .flatMap(Optional::stream)
+                        .map(org.healthguides.content.Language.TranslationFileName::stem)
+                        .filter(stem -> !stem.equals("index"))
+                        .forEach(broken::add);
+            } else {
+                files.sectionNames().forEach(broken::add);
+            }
+        });
+        guide.sections().forEach(section -> broken.remove(section.slug()));
+        return broken;
     }
 
     public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot) {

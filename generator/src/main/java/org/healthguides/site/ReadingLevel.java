@@ -11,8 +11,16 @@ import org.healthguides.readability.ReadingStats;
  * Warns about a guide's pages whose prose reads above the guide's {@code max_grade}: readers of health
  * information need plain words and short sentences, and a long, dense page is the first thing to fix.
  */
-public final class ReadingLevel {
-    private ReadingLevel() {
+public final class ReadingLevel implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        // Every language's guides: those not in English are skipped by check(guide).
+        for (Guide guide : site.allGuides()) {
+            problems.addAll(check(guide));
+        }
+        return problems;
     }
 
     /** Flesch–Kincaid is a formula for English: a guide in another language is not scored with it. */

@@ -28,7 +28,7 @@ import org.healthguides.markdown.RenderedMarkdown;
 
 /**
  * Builds the site model from the loaded content: parses front matter, renders every Markdown body (in parallel),
- * orders sections and checks each guide's content contract. Collects every problem before failing.
+ * orders sections and runs the editorial {@link Check}s it is given. Collects every problem before failing.
  */
 public final class SiteAssembler {
     private final SiteSettings settings;
@@ -51,31 +51,42 @@ public final class SiteAssembler {
     }
 
     /**
-     * The same assembler rendering each other language's Markdown with that language's care-card words (from the
-     * templates' string tables); a language without them uses the default language's.
+     * The same assembler rendering each other language's Markdown with its own renderer, which prints that
+     * language's words (care-card levels and headings, from the templates' string tables); a language without
+     * one uses the default language's.
      */
-    public SiteAssembler withWarningKinds(Map<String, Map<String, org.healthguides.content.WarningKind>> kindsByLanguage) {
-        Map<String, MarkdownRenderer> renderers = new HashMap<>();
-        kindsByLanguage.forEach((language, kinds) -> renderers.put(language, new MarkdownRenderer(kinds)));
-        return new SiteAssembler(settings, markdown, contentRoot, Map.copyOf(renderers));
+    public SiteAssembler withTranslatedMarkdown(Map<String, MarkdownRenderer> renderersByLanguage) {
+        return new SiteAssembler(settings, markdown, contentRoot, Map.copyOf(renderersByLanguage));
     }
 
+    /**
+     * The site model with every {@link Checks check} run as the preview runs them (today's date, the published
+     * address not asked for); the pipeline passes its own date and purpose to the method below.
+     */
     public Site assemble(ContentTree tree) throws ContentErrors {
+        return assemble(tree, Checks.all(), new CheckContext(tree, contentRoot, java.time.LocalDate.now(),
+                tree.settings().displayPath(), false));
+    }
+
+    /**
+     * The site model, with every problem of the content and of the given checks; throws with all of them when
+     * any is an error, so one run lists everything there is to fix.
+     *
+     * @param context what the checks may know; its tree is this {@code tree}
+     */
+    public Site assemble(ContentTree tree, List<Check> checks, CheckContext context) throws ContentErrors {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(tree.problems()));
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        if (settings.disclaimer().isBlank()) {
-            problems.add(Problem.warning(tree.settings().displayPath(), 0, "no 'disclaimer' is set",
-                    "add 'disclaimer: …' saying the guides are general information and who to call in an emergency; every page shows it"));
-        }
-        for (Guide guide : guides) {
-            problems.addAll(ContentContract.check(guide, settings.warningKinds(), contentRoot, brokenSections(tree, guide), settings.language()));
-            problems.addAll(ReadingLevel.check(guide));
-        }
+        // Translations are assembled before the checks run, so every rule sees every language.
         List<Guide> translations = assembleTranslations(tree, guides, problems);
+        Site unchecked = new Site(settings, guides, List.of(), translations);
+        for (Check check : checks) {
+            problems.addAll(check.check(unchecked, context));
+        }
         List<Problem> sorted = problems.stream().sorted(Problem.BY_LOCATION).toList();
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
@@ -103,9 +114,6 @@ public final class SiteAssembler {
                         .map(entry -> assembleTranslation(originals.get(files.slug()), entry.getKey(), entry.getValue(), problems)))
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        for (Guide original : guides) {
-            checkMentionLanguages(original, problems);
-        }
         return translations.stream()
                 .sorted(Comparator.comparingInt((Guide g) -> settings.languages().indexOf(g.language()))
                         .thenComparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
@@ -147,7 +155,6 @@ public final class SiteAssembler {
             return null;
         }
         List<SectionPage> sections = new ArrayList<>();
-        java.util.Set<String> broken = new java.util.HashSet<>();
         for (SourceFile file : files) {
             if (file == index) {
                 continue;
@@ -160,9 +167,7 @@ public final class SiteAssembler {
                 continue;
             }
             SectionPage section = assembleTranslatedSection(file, slug, originalSection.get().meta().order(), renderer, problems);
-            if (section == null) {
-                broken.add(slug);
-            } else {
+            if (section != null) {
                 sections.add(section);
             }
         }
@@ -174,9 +179,6 @@ public final class SiteAssembler {
         Guide translation = new Guide(original.meta().translated(translationMeta.title(), translationMeta.description()), guidePath,
                 index.displayPath(), introduction, introductionWhole, List.copyOf(sections), List.of(), introduction.reading(),
                 language, translationMeta);
-        problems.addAll(ContentContract.check(translation, settings.warningKinds(), contentRoot, broken, settings.language()));
-        problems.addAll(ReadingLevel.check(translation));
-        problems.addAll(TranslationReview.check(original, translation));
         return translation;
     }
 
@@ -199,19 +201,6 @@ public final class SiteAssembler {
         }
     }
 
-    /** 'mentions: { en-GB: [...], cy: [...] }' may only name listed languages: a misspelt tag would check nothing. */
-    private void checkMentionLanguages(Guide original, List<Problem> problems) {
-        for (org.healthguides.content.RequiredWarning warning : original.meta().requiredWarnings()) {
-            for (String language : warning.mentionsByLanguage().keySet()) {
-                if (!settings.languages().contains(language)) {
-                    problems.add(Problem.error(original.displayPath(), warning.line(), "required warning '" + warning.name()
-                                    + "' gives mentions for '" + language + "', which is not listed in 'languages' of " + SiteSettings.FILE_NAME,
-                            Suggestions.didYouMean(language, settings.languages())));
-                }
-            }
-        }
-    }
-
     /** "recovery.cy.md" → "recovery.md". */
     private static String baseName(SourceFile file) {
         String name = file.path().substring(file.path().lastIndexOf('/') + 1);
@@ -220,15 +209,6 @@ public final class SiteAssembler {
 
     private static String translatedName(String fileName, String language) {
         return fileName.substring(0, fileName.length() - ".md".length()) + "." + language + ".md";
-    }
-
-    /** Section files of the guide that exist (and may be unreadable) but did not become sections. */
-    private static java.util.Set<String> brokenSections(ContentTree tree, Guide guide) {
-        java.util.Set<String> broken = new java.util.HashSet<>();
-        tree.guides().stream().filter(files -> files.slug().equals(guide.slug()))
-                .forEach(files -> files.sectionNames().forEach(broken::add));
-        guide.sections().forEach(section -> broken.remove(section.slug()));
-        return broken;
     }
 
     private Guide assembleGuide(GuideFiles files, List<Problem> problems) {

@@ -4,14 +4,43 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.healthguides.content.RequiredWarning;
+import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.Suggestions;
 
 /**
  * A translation is of one review of the original: when the original has been reviewed since, the translation may
- * miss a changed sign or step, so the build warns (an error with --strict) until a translator has caught up.
+ * miss a changed sign or step, so the build warns (an error with --strict) until a translator has caught up. And
+ * the phrases a care card must mention may only be given for listed languages: a misspelt tag would check nothing.
  */
-public final class TranslationReview {
-    private TranslationReview() {
+public final class TranslationReview implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        for (Guide original : site.guides()) {
+            problems.addAll(mentionLanguages(original, site.settings()));
+        }
+        for (Guide translation : site.translations()) {
+            site.guide(translation.slug(), site.settings().language())
+                    .ifPresent(original -> problems.addAll(check(original, translation)));
+        }
+        return problems;
+    }
+
+    static List<Problem> mentionLanguages(Guide original, SiteSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        for (RequiredWarning warning : original.meta().requiredWarnings()) {
+            for (String language : warning.mentionsByLanguage().keySet()) {
+                if (!settings.languages().contains(language)) {
+                    problems.add(Problem.error(original.displayPath(), warning.line(), "required warning '" + warning.name()
+                                    + "' gives mentions for '" + language + "', which is not listed in 'languages' of " + SiteSettings.FILE_NAME,
+                            Suggestions.didYouMean(language, settings.languages())));
+                }
+            }
+        }
+        return problems;
     }
 
     public static List<Problem> check(Guide original, Guide translation) {

@@ -57,7 +57,9 @@ class StringTablesTest {
         assertEquals("Nid cyngor meddygol.", welsh.disclaimer());
         assertEquals("Cyngor brys", tables.warningKinds("cy").get("urgent").label());
         assertEquals("Urgent advice", tables.warningKinds("en-GB").get("urgent").label(), "the default language's are site.yaml's");
-        assertEquals(List.of("cy"), List.copyOf(tables.warningKindsByLanguage().keySet()));
+        assertEquals(List.of("cy"), List.copyOf(tables.translatedMarkdownRenderers().keySet()));
+        assertEquals(org.healthguides.markdown.MarkdownRenderer.DEFAULT_HEADING_LINK_LABEL, tables.headingLinkLabel("cy"),
+                "not in this Welsh table, so the English default");
     }
 
     @Test

@@ -63,10 +63,12 @@ class TranslationsTest {
     private Site assemble() throws ContentErrors {
         ContentTree tree = new ContentLoader(fixture.content, "content").load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
-        Map<String, Map<String, WarningKind>> welshKinds = Map.of("cy", Map.of(
+        Map<String, WarningKind> welshKinds = Map.of(
                 "urgent", new WarningKind("urgent", "Cyngor brys", "Ewch i weld meddyg ar unwaith os:"),
-                "caution", new WarningKind("caution", "Pwysig", "Pwysig")));
-        return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), "content").withWarningKinds(welshKinds).assemble(tree);
+                "caution", new WarningKind("caution", "Pwysig", "Pwysig"));
+        return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), "content")
+                .withTranslatedMarkdown(Map.of("cy", new MarkdownRenderer(welshKinds, "Dolen i'r rhan hon: {heading}")))
+                .assemble(tree);
     }
 
     private List<String> errors() {
@@ -91,6 +93,8 @@ class TranslationsTest {
         assertEquals("cy/lifting/recovery/", welsh.sections().get(0).path());
         assertEquals("Gwella", welsh.sections().get(0).title());
         assertTrue(welsh.sections().get(0).content().html().contains("Cyngor brys:"), "the care card's level in Welsh");
+        assertTrue(welsh.sections().get(0).content().html().contains("aria-label=\"Dolen i'r rhan hon: Pryd i weld meddyg\""),
+                "the heading link's name in Welsh");
         assertEquals(original.meta().requiredWarnings(), welsh.meta().requiredWarnings(), "the original's contract");
         assertEquals(List.of(welsh), site.guidesIn("cy"));
         assertEquals(List.of(), site.guidesIn("ur"));
