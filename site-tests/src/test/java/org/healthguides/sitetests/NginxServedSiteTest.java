@@ -174,7 +174,7 @@ class NginxServedSiteTest {
             queue.add(uri);
             seen.add(uri);
         }
-        int externalLinks = 0;
+        Set<String> externalLinks = new TreeSet<>();
         while (!queue.isEmpty()) {
             URI url = queue.poll();
             HttpResponse<byte[]> response = get(url, false);
@@ -208,7 +208,7 @@ class NginxServedSiteTest {
                 }
                 URI target = local(url.resolve(link.replace(" ", "%20")));
                 if (!target.toString().startsWith(origin + "/")) {
-                    externalLinks++;
+                    externalLinks.add(target.toString());
                     continue;
                 }
                 if (target.getRawFragment() != null && !target.getRawFragment().isEmpty()) {
@@ -238,7 +238,8 @@ class NginxServedSiteTest {
         assertEquals(expectedPages, crawledPages, "every page is reachable from the home page");
         assertTrue(seen.stream().anyMatch(u -> u.getPath().matches(".*/static/style\\.[0-9a-f]{8}\\.css")), "stylesheet fetched");
         assertTrue(seen.stream().anyMatch(u -> u.getPath().matches(".*/static/favicon\\.[0-9a-f]{8}\\.svg")), "favicon fetched");
-        assertEquals(0, externalLinks, "the guide has no links to other sites today; if it gains some, check them with 'check --external'");
+        // The one link to another site is the NHS.UK page the emergency signs are cited to; check new ones with 'check --external'.
+        assertEquals(Set.of("https://www.nhs.uk/conditions/back-pain/"), externalLinks, "links to other sites");
     }
 
     @Test
