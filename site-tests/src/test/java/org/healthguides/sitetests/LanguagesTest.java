@@ -162,6 +162,30 @@ class LanguagesTest {
         }
     }
 
+    /**
+     * Right-to-left pages mirror only if the stylesheet says "start" and "end", never "left" and "right": a physical
+     * property (margin-left, border-right, left:, text-align: left, float: right) would stay put in Urdu.
+     */
+    @Test
+    void theStylesheetIsWrittenInLogicalProperties() throws IOException {
+        String css = Files.readString(MultilingualSite.repo().resolve("templates/static/style.css"));
+        assertEquals(List.of(), physicalProperties(css), "use margin-inline-start, inset-inline-end, text-align: start and so on");
+        assertEquals(List.of("margin-left", "right:", "text-align: left", "border-right"), physicalProperties(
+                ".a { margin-left: 1px; right: 0 } /* left: in a comment */ td { text-align: left; border-right: 0; inset-inline-start: 0 }"),
+                "the check sees physical properties");
+    }
+
+    private static List<String> physicalProperties(String css) {
+        java.util.regex.Matcher physical = java.util.regex.Pattern.compile(
+                "(margin|padding|border|inset)-(left|right)\\b|(?<![\\w-])(left|right)\\s*:|(text-align|float|clear)\\s*:\\s*(left|right)")
+                .matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        List<String> found = new ArrayList<>();
+        while (physical.find()) {
+            found.add(physical.group());
+        }
+        return found;
+    }
+
     @Test
     void structuredDataSaysEachPagesLanguage() {
         for (String page : List.of("", "cy/lifting/recovery/", "ur/lifting/")) {
