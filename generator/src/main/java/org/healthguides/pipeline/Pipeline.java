@@ -196,35 +196,44 @@ public final class Pipeline {
                     new AtomicInteger(), new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean());
         }
 
-        /** @param guide the guide these pages belong to, or null for the site's own pages */
+        /**
+         * @param guide the guide these pages belong to, or null for the site's own pages
+         */
         void render(List<Page> planned, Guide guide) {
-            for (Page page : planned) {
-                PageMetadata meta = PageMetadata.of(site, guide, page);
-                RenderedPage done = known.get(page);
-                // The record holds what the template sees but not the page's translations: a new one changes its alternates.
-                if (done != null && !done.meta().equals(meta)) {
-                    done = null;
-                }
-                if (done == null) {
-                    try {
-                        String html = templates.render(page, assets, meta);
-                        done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
-                        rendered.incrementAndGet();
-                    } catch (ContentErrors e) {
-                        problems.addAll(e.problems());
-                        failed.set(true);
-                        continue;
-                    }
-                }
-                if (current != null) {
-                    current.put(page, done);
-                }
-                boolean isFile = page.path().endsWith(".html");
-                output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
-                links.addPage(page.path(), done.html());
-                metas.add(done.meta());
-                pages.incrementAndGet();
+            if (current == null) {
+                planned.forEach(page -> render(page, guide));
+            } else {
+                // The preview re-renders a page or two of one guide: side by side, as one guide's pages are.
+                planned.parallelStream().forEach(page -> render(page, guide));
             }
+        }
+
+        private void render(Page page, Guide guide) {
+            PageMetadata meta = PageMetadata.of(site, guide, page);
+            RenderedPage done = known.get(page);
+            // The record holds what the template sees but not the page's translations: a new one changes its alternates.
+            if (done != null && !done.meta().equals(meta)) {
+                done = null;
+            }
+            if (done == null) {
+                try {
+                    String html = templates.render(page, assets, meta);
+                    done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
+                    rendered.incrementAndGet();
+                } catch (ContentErrors e) {
+                    problems.addAll(e.problems());
+                    failed.set(true);
+                    return;
+                }
+            }
+            if (current != null) {
+                current.put(page, done);
+            }
+            boolean isFile = page.path().endsWith(".html");
+            output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
+            links.addPage(page.path(), done.html());
+            metas.add(done.meta());
+            pages.incrementAndGet();
         }
     }
 
