@@ -7,10 +7,14 @@ import java.util.Set;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
-/** A section's front matter. The slug is the file name without ".md". */
-public record SectionMeta(String slug, String title, int order, int orderLine, String description) {
+/**
+ * A section's front matter. The slug is the file name without ".md".
+ *
+ * @param keywords other words a reader may look the section up by in the A to Z
+ */
+public record SectionMeta(String slug, String title, int order, int orderLine, String description, List<String> keywords) {
 
-    private static final Set<String> KEYS = Set.of("title", "order", "description");
+    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords");
 
     /**
      * A translated section's front matter ({@code recovery.cy.md}): its title and description in that language.
@@ -25,10 +29,11 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
         String title = reader.requiredText("title", "the section's page heading in this language");
         reader.integer("order", false);
         String description = reader.text("description", "");
+        List<String> keywords = reader.phraseList("keywords");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SectionMeta(slug, title, order, reader.line("order"), description);
+        return new SectionMeta(slug, title, order, reader.line("order"), description, keywords);
     }
 
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
@@ -37,9 +42,10 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
         String title = reader.requiredText("title", "the section's page heading");
         Integer order = reader.integer("order", true);
         String description = reader.text("description", "");
+        List<String> keywords = reader.phraseList("keywords");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SectionMeta(file.stem(), title, order, reader.line("order"), description);
+        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords);
     }
 }

@@ -16,9 +16,9 @@ import org.healthguides.diagnostics.Problem;
  * @param translatedFromReviewed the original's {@code reviewed} date the translator worked from; null when not given
  */
 public record TranslationMeta(String language, String title, String description, LocalDate translatedFromReviewed,
-                              int translatedFromReviewedLine) {
+                              int translatedFromReviewedLine, List<String> keywords) {
 
-    private static final Set<String> KEYS = Set.of("title", "description", "translated_from_reviewed");
+    private static final Set<String> KEYS = Set.of("title", "description", "translated_from_reviewed", "keywords");
 
     public static TranslationMeta read(String language, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -26,9 +26,11 @@ public record TranslationMeta(String language, String title, String description,
         String title = reader.requiredText("title", "the guide's title in this language");
         String description = reader.text("description", "");
         LocalDate from = reader.date("translated_from_reviewed");
+        // The A to Z words of this language: a translation never borrows the original's keywords.
+        List<String> keywords = reader.phraseList("keywords");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new TranslationMeta(language, title, description, from, reader.line("translated_from_reviewed"));
+        return new TranslationMeta(language, title, description, from, reader.line("translated_from_reviewed"), keywords);
     }
 }

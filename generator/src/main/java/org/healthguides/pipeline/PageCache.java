@@ -35,16 +35,16 @@ public final class PageCache {
     }
 
     /**
-     * The Markdown renderer for these settings: the last build's, with what it remembers, unless they changed.
+     * The Markdown renderer for the settings {@link #templates} was last called with: the last build's, with what it
+     * remembers, unless they or the heading link's name changed (a changed name changes the pages' content, so
+     * those pages are rendered again without dropping the others).
      *
      * @param headingLinkLabel the default language's heading anchor name, from its string table
      */
-    MarkdownRenderer markdown(SiteSettings newSettings, String headingLinkLabel) {
-        if (!newSettings.equals(settings) || !headingLinkLabel.equals(this.headingLinkLabel)) {
-            settings = newSettings;
+    MarkdownRenderer markdown(String headingLinkLabel) {
+        if (markdown == null || !headingLinkLabel.equals(this.headingLinkLabel)) {
             this.headingLinkLabel = headingLinkLabel;
-            markdown = MarkdownRenderer.remembering(newSettings.warningKinds(), headingLinkLabel);
-            templatesStale = true;
+            markdown = MarkdownRenderer.remembering(settings.warningKinds(), headingLinkLabel);
         }
         return markdown;
     }
@@ -52,6 +52,8 @@ public final class PageCache {
     /** The template renderer: the last build's unless the settings or templates changed, which also forgets every page. */
     TemplateRenderer templates(Path folder, String displayFolder, SiteSettings newSettings) throws ContentErrors {
         if (!newSettings.equals(settings)) {
+            settings = newSettings;
+            markdown = null;
             templatesStale = true;
         }
         if (templatesStale || templates == null) {

@@ -111,7 +111,7 @@ public final class Pipeline {
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
         MarkdownRenderer markdown = cache == null ? strings.markdownRenderer()
-                : cache.markdown(settings, strings.headingLinkLabel(settings.language()));
+                : cache.markdown(strings.headingLinkLabel(settings.language()));
         Site site;
         try {
             site = assemble(loaded, markdown, strings);
@@ -138,6 +138,7 @@ public final class Pipeline {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
             List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
+            sitePages.addAll(PagePlan.aToZs(site));
             sitePages.add(PagePlan.notFound(site));
             run.render(sitePages, null);
             site.allGuides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));

@@ -28,6 +28,7 @@ public final class PagePlan {
 
     public static List<Page> pagesOf(Site site) {
         List<Page> pages = new ArrayList<>(homes(site));
+        pages.addAll(aToZs(site));
         // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
         site.allGuides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
         pages.add(notFound(site));
@@ -48,14 +49,30 @@ public final class PagePlan {
     public static Page home(Site site, String language) {
         String home = site.settings().pathPrefix(language);
         return new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
-                site.guidesIn(language).stream()
-                        .map(g -> new PageLink(g.title(), UrlPath.relative(home, g.path()), g.meta().description(), false))
-                        .toList());
+                guideLinks(site, language, home));
+    }
+
+    /** The "Health A to Z" page: every guide and section by title and keyword. */
+    public static Page aToZ(Site site) {
+        return aToZ(site, site.settings().language());
+    }
+
+    /** The A to Z of each language: the default language's at "a-to-z/", the others' at "cy/a-to-z/". */
+    public static List<Page> aToZs(Site site) {
+        return site.languages().stream().map(language -> aToZ(site, language)).toList();
+    }
+
+    /** A language's A to Z: its guides and their sections, sorted as the language sorts. */
+    public static Page aToZ(Site site, String language) {
+        String path = site.settings().pathPrefix(language) + AToZIndex.PATH;
+        return new Page.AToZ(path, "Health A to Z", "Every guide and every part of a guide, from A to Z.", UrlPath.toRoot(path),
+                AToZIndex.of(site.guidesIn(language), new Language(language).locale(), path));
     }
 
     /** The page a host serves for any address it does not have. */
     public static Page notFound(Site site) {
-        return new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(), guideLinks(site, null));
+        return new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(),
+                guideLinks(site, site.settings().language(), null));
     }
 
     /**
@@ -71,6 +88,7 @@ public final class PagePlan {
     public static List<String> templatesOf(Site site) {
         List<String> names = new ArrayList<>();
         names.add(Page.Home.TEMPLATE);
+        names.add(Page.AToZ.TEMPLATE);
         if (!site.guides().isEmpty()) {
             names.add(Page.GuideIndex.TEMPLATE);
             if (site.guides().stream().anyMatch(guide -> !guide.sections().isEmpty())) {
@@ -122,7 +140,7 @@ public final class PagePlan {
                                         original.language())))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
-                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes());
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), null);
     }
 
     private static ContentView content(String id, String title, RenderedMarkdown markdown, ReadingStats reading) {
@@ -135,12 +153,37 @@ public final class PagePlan {
         return new PageLink(section.title(), UrlPath.relative(from, section.path()), section.meta().description(), false);
     }
 
-    /** Links to every guide; from null means "from anywhere", for 404.html, so they start at the base path. */
-    private static List<PageLink> guideLinks(Site site, String from) {
-        return site.guides().stream()
-                .map(g -> new PageLink(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
-                        g.meta().description(), false))
+    /** Every guide, in list order; from null means "from anywhere", for 404.html, so links start at the base path. */
+    private static List<GuideEntry> guideLinks(Site site, String language, String from) {
+        Language locale = new Language(language);
+        return site.guidesIn(language).stream()
+                .map(g -> new GuideEntry(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
+                        g.meta().description(), reviewDates(g.meta(), locale)))
                 .toList();
+    }
+
+    /**
+     * The same pages with a link to the guide's leaflet on every page that shows the guide's links.
+     *
+     * @param leafletPath the leaflet's site path ("g/g.pdf")
+     */
+    public static List<Page> withDownload(List<Page> pages, String leafletPath, int pageCount, long bytes) {
+        return pages.stream().map(page -> {
+            String url = UrlPath.relative(page.path(), leafletPath);
+            if (page instanceof Page.GuideIndex p) {
+                return (Page) new Page.GuideIndex(p.path(), p.title(), p.description(), p.root(),
+                        p.guide().withDownload(Download.of(url, pageCount, bytes)), p.content());
+            }
+            if (page instanceof Page.Section p) {
+                return new Page.Section(p.path(), p.title(), p.description(), p.root(),
+                        p.guide().withDownload(Download.of(url, pageCount, bytes)), p.content(), p.previous(), p.next());
+            }
+            if (page instanceof Page.WholeGuide p) {
+                return new Page.WholeGuide(p.path(), p.title(), p.description(), p.root(),
+                        p.guide().withDownload(Download.of(url, pageCount, bytes)), p.introduction(), p.sections());
+            }
+            return page;
+        }).toList();
     }
 
     /** The dates in the page's language, as it writes a date in full ("24 November 2026", "24 Tachwedd 2026"). */

@@ -79,7 +79,7 @@ public final class SiteAssembler {
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems))
                 .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Guide.LIST_ORDER)
                 .toList();
         // Translations are assembled before the checks run, so every rule sees every language.
         List<Guide> translations = assembleTranslations(tree, guides, problems);
@@ -116,7 +116,7 @@ public final class SiteAssembler {
                 .toList();
         return translations.stream()
                 .sorted(Comparator.comparingInt((Guide g) -> settings.languages().indexOf(g.language()))
-                        .thenComparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
+                        .thenComparing(Guide.LIST_ORDER))
                 .toList();
     }
 
@@ -176,7 +176,7 @@ public final class SiteAssembler {
         RenderedMarkdown introduction = render(renderer, MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
                 indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
-        Guide translation = new Guide(original.meta().translated(translationMeta.title(), translationMeta.description()), guidePath,
+        Guide translation = new Guide(original.meta().translated(translationMeta.title(), translationMeta.description(), translationMeta.keywords()), guidePath,
                 index.displayPath(), introduction, introductionWhole, List.copyOf(sections), List.of(), introduction.reading(),
                 language, translationMeta);
         return translation;

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * translation is held to the guide's contract. The fixture is test data (see its README).
  */
 class LanguagesTest {
-    private static final List<String> URDU_PAGES = List.of("ur/", "ur/lifting/", "ur/lifting/recovery/", "ur/lifting/whole-guide/");
-    private static final List<String> WELSH_PAGES = List.of("cy/", "cy/lifting/", "cy/lifting/basics/", "cy/lifting/recovery/",
+    private static final List<String> URDU_PAGES = List.of("ur/", "ur/a-to-z/", "ur/lifting/", "ur/lifting/recovery/", "ur/lifting/whole-guide/");
+    private static final List<String> WELSH_PAGES = List.of("cy/", "cy/a-to-z/", "cy/lifting/", "cy/lifting/basics/", "cy/lifting/recovery/",
             "cy/lifting/whole-guide/");
-    private static final List<String> ENGLISH_PAGES = List.of("", "lifting/", "lifting/basics/", "lifting/recovery/", "lifting/whole-guide/");
+    private static final List<String> ENGLISH_PAGES = List.of("", "a-to-z/", "lifting/", "lifting/basics/", "lifting/recovery/", "lifting/whole-guide/");
 
     @TempDir
     Path temp;
@@ -134,6 +134,25 @@ class LanguagesTest {
         assertNull(whole.selectFirst("section#basics"), "the Urdu whole guide holds only Urdu sections");
         assertNotNull(whole.selectFirst("section#recovery"));
         assertFalse(whole.text().contains("Stand close to the box"), "never the English text");
+    }
+
+    @Test
+    void eachLanguageHasItsOwnAToZOfItsOwnGuides() {
+        Document welsh = MultilingualSite.page("cy/a-to-z/");
+        assertEquals("cy", welsh.selectFirst("html").attr("lang"));
+        assertEquals("Iechyd A i Y", welsh.selectFirst("h1").text());
+        List<String> terms = welsh.select(".a-to-z-list a").stream().map(Element::text).toList();
+        assertTrue(terms.containsAll(List.of("Codi bocs", "Gwella", "Y pethau sylfaenol")), terms.toString());
+        assertFalse(terms.contains("Lifting a box"), "never the English titles: " + terms);
+        for (Element link : welsh.select(".a-to-z-list a")) {
+            String target = link.absUrl("href").substring(MultilingualSite.BASE_URL.length());
+            assertTrue(target.startsWith("cy/lifting/"), link.outerHtml());
+            assertTrue(Files.exists(MultilingualSite.root().resolve(target + "index.html")), target);
+        }
+        Element headerLink = MultilingualSite.page("cy/lifting/recovery/").selectFirst(".site-header__nav a");
+        assertEquals(MultilingualSite.BASE_URL + "cy/a-to-z/", headerLink.absUrl("href"));
+        List<String> urduTerms = MultilingualSite.page("ur/a-to-z/").select(".a-to-z-list a").stream().map(Element::text).toList();
+        assertEquals(List.of("ڈبہ اٹھانا", "صحت یابی").stream().sorted().toList(), urduTerms.stream().sorted().toList());
     }
 
     @Test
