@@ -212,11 +212,9 @@ public final class Pipeline {
         private void render(Page page, Guide guide) {
             PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
-            // The record holds what the template sees but not the page's translations: a new one changes its alternates.
-            if (done != null && !done.meta().equals(meta)) {
-                done = null;
-            }
-            if (done == null) {
+            // The metadata is compared too: it reads the whole site (the home page's latest review date, the page's
+            // translations for its alternates), not only the page.
+            if (done == null || !done.meta().equals(meta)) {
                 try {
                     String html = templates.render(page, assets, meta);
                     done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
