@@ -24,10 +24,12 @@ import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.output.AtomFeed;
 import org.healthguides.output.Emission;
 import org.healthguides.output.Emitter;
 import org.healthguides.output.GuideAssets;
 import org.healthguides.output.Output;
+import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
 import org.healthguides.output.StaticFiles;
@@ -89,7 +91,9 @@ public final class Pipeline {
                 staticFiles,
                 new GuideAssets(options.content(), contentName),
                 new SitemapFile(),
-                new RobotsFile());
+                new RobotsFile(),
+                new RedirectFiles(),
+                new AtomFeed());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.healthguides.content.Change;
 import org.healthguides.content.GuideMeta;
 import org.healthguides.content.Language;
 import org.healthguides.content.UrlPath;
@@ -105,8 +106,9 @@ public final class PagePlan {
         List<Page> pages = new ArrayList<>();
         GuideMeta meta = guide.meta();
         ReviewDates review = reviewDates(meta, language);
+        ChangeView change = latestChange(meta, language);
         pages.add(new Page.GuideIndex(guide.path(), meta.title(), meta.description(), UrlPath.toRoot(guide.path()),
-                guideView(guide, original, guide.path(), null, review), content("", meta.title(), guide.introduction(), guide.introductionReading())));
+                guideView(guide, original, guide.path(), null, review, change), content("", meta.title(), guide.introduction(), guide.introductionReading())));
         List<SectionPage> sections = guide.sections();
         for (int i = 0; i < sections.size(); i++) {
             SectionPage section = sections.get(i);
@@ -114,7 +116,7 @@ public final class PagePlan {
             PageLink previous = i == 0 ? null : link(sections.get(i - 1), from);
             PageLink next = i == sections.size() - 1 ? null : link(sections.get(i + 1), from);
             pages.add(new Page.Section(from, section.title(), section.meta().description(), UrlPath.toRoot(from),
-                    guideView(guide, original, from, section, review), content("", section.title(), section.content(), section.reading()),
+                    guideView(guide, original, from, section, review, change), content("", section.title(), section.content(), section.reading()),
                     previous, next));
         }
         String whole = guide.wholeGuidePath();
@@ -122,7 +124,7 @@ public final class PagePlan {
                 .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--"), s.reading()))
                 .toList();
         pages.add(new Page.WholeGuide(whole, meta.title(), meta.description(), UrlPath.toRoot(whole),
-                guideView(guide, original, whole, null, review), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
+                guideView(guide, original, whole, null, review, change), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
                 nested));
         return pages;
     }
@@ -131,7 +133,7 @@ public final class PagePlan {
      * In a translation the contents list every section of the original: a section not translated yet is listed
      * with its original's title and a link to it, marked with the original's language, never replaced by it.
      */
-    private static GuideView guideView(Guide guide, Guide original, String from, SectionPage current, ReviewDates review) {
+    private static GuideView guideView(Guide guide, Guide original, String from, SectionPage current, ReviewDates review, ChangeView change) {
         List<PageLink> contents = original.sections().stream()
                 .map(s -> guide == original ? new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current)
                         : guide.section(s.slug())
@@ -140,7 +142,7 @@ public final class PagePlan {
                                         original.language())))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
-                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), null);
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), change, null);
     }
 
     private static ContentView content(String id, String title, RenderedMarkdown markdown, ReadingStats reading) {
@@ -193,6 +195,14 @@ public final class PagePlan {
         }
         return new ReviewDates(meta.reviewed().toString(), language.longDate(meta.reviewed()),
                 meta.nextReview().toString(), language.longDate(meta.nextReview()));
+    }
+
+    private static ChangeView latestChange(GuideMeta meta, Language language) {
+        Change latest = meta.latestChange();
+        if (latest == null) {
+            return null;
+        }
+        return new ChangeView(latest.date().toString(), language.longDate(latest.date()), latest.summary());
     }
 
     static String iso(LocalDate date) {

@@ -156,6 +156,21 @@ class LanguagesTest {
     }
 
     @Test
+    void eachLanguageHasItsOwnFeedLinkedFromItsPages() throws IOException {
+        for (String language : List.of("cy", "ur")) {
+            Document feed = Jsoup.parse(Files.readString(MultilingualSite.root().resolve(language + "/feed.xml")), "", Parser.xmlParser());
+            assertEquals(language, feed.selectFirst("feed").attr("xml:lang"));
+            List<String> ids = feed.select("entry > id").stream().map(Element::text).toList();
+            assertEquals(List.of(MultilingualSite.BASE_URL + language + "/lifting/"), ids, language);
+            Element link = MultilingualSite.page(language + "/lifting/").selectFirst("head link[type=application/atom+xml]");
+            assertEquals(MultilingualSite.BASE_URL + language + "/feed.xml", link.absUrl("href"));
+        }
+        Document english = Jsoup.parse(Files.readString(MultilingualSite.root().resolve("feed.xml")), "", Parser.xmlParser());
+        assertEquals("en-GB", english.selectFirst("feed").attr("xml:lang"));
+        assertEquals(List.of(MultilingualSite.BASE_URL + "lifting/"), english.select("entry > id").stream().map(Element::text).toList());
+    }
+
+    @Test
     void furnitureDatesAndCareCardsAreInThePagesLanguage() {
         Document welsh = MultilingualSite.page("cy/lifting/recovery/");
         assertEquals("Neidio i'r prif gynnwys", welsh.selectFirst("a.skip-link").text());
