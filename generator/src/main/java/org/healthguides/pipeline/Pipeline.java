@@ -103,7 +103,8 @@ public final class Pipeline {
     public Site assemble() throws ContentErrors {
         Loaded loaded = load();
         StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
-        return assemble(loaded, strings.markdownRenderer(), strings);
+        // The report is about the content, not where it is published: the base URL is not asked for.
+        return assemble(loaded, strings.markdownRenderer(), strings, false);
     }
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
@@ -118,7 +119,7 @@ public final class Pipeline {
                 : cache.markdown(strings.headingLinkLabel(settings.language()));
         Site site;
         try {
-            site = assemble(loaded, markdown, strings);
+            site = assemble(loaded, markdown, strings, cache == null);
         } catch (ContentErrors contentErrors) {
             // Report broken templates with the broken content, so one run lists everything there is to fix.
             List<Problem> all = new ArrayList<>(contentErrors.problems());
@@ -268,9 +269,10 @@ public final class Pipeline {
         return new Loaded(tree, settings);
     }
 
-    private Site assemble(Loaded loaded, MarkdownRenderer markdown, StringTables strings) throws ContentErrors {
+    /** @param publishing the site's published address matters (build and check, not the preview or the report) */
+    private Site assemble(Loaded loaded, MarkdownRenderer markdown, StringTables strings, boolean publishing) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
-        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, cache == null);
+        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
         return new SiteAssembler(loaded.settings(), markdown, contentName)
                 .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
                 .assemble(loaded.tree(), Checks.all(), context);
