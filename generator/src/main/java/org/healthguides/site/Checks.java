@@ -17,6 +17,7 @@ public final class Checks {
                 new ScaffoldPlaceholders(),
                 new Disclaimer(),
                 new AbsoluteBaseUrl(),
+                new TranslationReview(),
                 new Redirects());
     }
 }

@@ -180,7 +180,7 @@ class GovernanceTest {
     void a_guide_without_clinical_sign_off_warns_and_fails_under_strict_saying_what_to_do() throws IOException {
         Fixture fixture = new Fixture(root);
         Path index = fixture.content.resolve("lifting/index.md");
-        Fixture.write(index, Fixture.INDEX.replace("reviewed_by: { name: Alex Fixture, role: Physiotherapist }\n", ""));
+        Fixture.write(index, Fixture.INDEX.replace("reviewed_by:\n  name: Alex Fixture\n  role: Physiotherapist\n", ""));
         String expected = index + ":4: %s: guide 'lifting' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict"
                 + " — when a clinician has reviewed it, add 'reviewed_by: { name: <their name>, role: <their role, e.g. Physiotherapist> }'"
                 + " and set 'reviewed' to that day (see docs/care-cards.md)";
@@ -203,7 +203,7 @@ class GovernanceTest {
         assertTrue(noRole.problems().stream().anyMatch(p -> p.contains("missing 'role'")), noRole.err());
 
         // A draft is not published, so it needs no sign-off yet.
-        Fixture.write(index, Fixture.INDEX.replace("reviewed_by: { name: Alex Fixture, role: Physiotherapist }\n", "draft: true\n"));
+        Fixture.write(index, Fixture.INDEX.replace("reviewed_by:\n  name: Alex Fixture\n  role: Physiotherapist\n", "draft: true\n"));
         GuideRun draft = GuideRun.on(fixture, "check", "--strict", "--drafts");
         assertEquals(0, draft.exit(), draft.err());
     }

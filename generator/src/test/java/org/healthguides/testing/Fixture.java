@@ -38,7 +38,9 @@ public final class Fixture {
                 kind: urgent
                 section: recovery
                 mentions: [night pain, numbness]
-            reviewed_by: { name: Alex Fixture, role: Physiotherapist }
+            reviewed_by:
+              name: Alex Fixture
+              role: Physiotherapist
             ---
             Welcome. Read the [basics](basics.md) first.
             """;
