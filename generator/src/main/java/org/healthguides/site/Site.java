@@ -2,6 +2,7 @@ package org.healthguides.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.healthguides.content.SiteSettings;
@@ -14,12 +15,16 @@ import org.healthguides.diagnostics.Problem;
  * @param warnings     problems that do not stop the build
  * @param translations every guide's translations into the site's other languages, by language (in the order of
  *                     {@code languages:}), then by title; a guide not translated into a language is not in it
+ * @param languageSettings the settings as each language's pages show them (site title, description, disclaimer in that
+ *                     language, from the templates' string tables), by tag; a language missing here shows site.yaml's
  * @param drafts       every guide and section marked {@code draft: true}, built or left out, sorted by file
  */
-public record Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations, List<Draft> drafts) {
+public record Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations,
+                   Map<String, SiteSettings> languageSettings, List<Draft> drafts) {
 
-    public Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations) {
-        this(settings, guides, warnings, translations, List.of());
+    public Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations,
+                Map<String, SiteSettings> languageSettings) {
+        this(settings, guides, warnings, translations, languageSettings, List.of());
     }
 
     /** A site without translations. */
@@ -30,6 +35,15 @@ public record Site(SiteSettings settings, List<Guide> guides, List<Problem> warn
     /** The drafts this build left out, by file: what the summary line names. */
     public List<String> draftsLeftOut() {
         return drafts.stream().filter(Draft::leftOut).map(Draft::displayPath).toList();
+    }
+
+    public Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations) {
+        this(settings, guides, warnings, translations, Map.of());
+    }
+
+    /** The settings as a language's pages show them: its site title, description and disclaimer. */
+    public SiteSettings settingsIn(String language) {
+        return languageSettings.getOrDefault(language, settings);
     }
 
     public List<String> languages() {

@@ -36,21 +36,23 @@ public final class SiteAssembler {
     private final String contentRoot;
     private final boolean includeDrafts;
     private final Map<String, MarkdownRenderer> translatedMarkdown;
+    private final Map<String, SiteSettings> languageSettings;
 
     /**
      * @param contentRoot how the content folder is named in messages
      */
     public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot) {
-        this(settings, markdown, contentRoot, true, Map.of());
+        this(settings, markdown, contentRoot, true, Map.of(), Map.of());
     }
 
     private SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, boolean includeDrafts,
-                          Map<String, MarkdownRenderer> translatedMarkdown) {
+                          Map<String, MarkdownRenderer> translatedMarkdown, Map<String, SiteSettings> languageSettings) {
         this.settings = settings;
         this.markdown = markdown;
         this.contentRoot = contentRoot;
         this.includeDrafts = includeDrafts;
         this.translatedMarkdown = translatedMarkdown;
+        this.languageSettings = languageSettings;
     }
 
     /**
@@ -59,7 +61,12 @@ public final class SiteAssembler {
      * one uses the default language's.
      */
     public SiteAssembler withTranslatedMarkdown(Map<String, MarkdownRenderer> renderersByLanguage) {
-        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, Map.copyOf(renderersByLanguage));
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, Map.copyOf(renderersByLanguage), languageSettings);
+    }
+
+    /** The same assembler, giving the site each language's settings as its pages show them (see {@link Site#settingsIn}). */
+    public SiteAssembler withLanguageSettings(Map<String, SiteSettings> settingsByLanguage) {
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, Map.copyOf(settingsByLanguage));
     }
 
     /**
@@ -67,7 +74,7 @@ public final class SiteAssembler {
      *                false they are left out before their Markdown is read, so an unfinished draft never stops a build
      */
     public SiteAssembler withDrafts(boolean include) {
-        return new SiteAssembler(settings, markdown, contentRoot, include, translatedMarkdown);
+        return new SiteAssembler(settings, markdown, contentRoot, include, translatedMarkdown, languageSettings);
     }
 
     /**
@@ -96,7 +103,7 @@ public final class SiteAssembler {
         List<Draft> drafts = found.stream().sorted(Comparator.comparing(Draft::displayPath)).toList();
         // Translations are assembled before the checks run, so every rule sees every language.
         List<Guide> translations = assembleTranslations(tree, guides, problems, drafts);
-        Site unchecked = new Site(settings, guides, List.of(), translations, drafts);
+        Site unchecked = new Site(settings, guides, List.of(), translations, languageSettings, drafts);
         for (Check check : checks) {
             problems.addAll(check.check(unchecked, context));
         }
@@ -104,7 +111,7 @@ public final class SiteAssembler {
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
         }
-        return new Site(settings, guides, sorted, translations, drafts);
+        return new Site(settings, guides, sorted, translations, languageSettings, drafts);
     }
 
     /**
