@@ -13,9 +13,14 @@ import java.time.Clock;
  * @param strict    warnings fail the build
  * @param external  also ask the web whether external links still work (slow, needs the network)
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
+ * @param pdf       make each guide's printable PDF leaflet (--no-pdf leaves them out for quicker builds)
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock) {
+                           Clock clock, boolean pdf) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
+        this(content, templates, out, baseUrl, strict, external, clock, true);
+    }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
         this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone());
@@ -26,7 +31,11 @@ public record BuildOptions(Path content, Path templates, Path out, String baseUr
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, pdf);
+    }
+
+    public BuildOptions withPdf(boolean makePdf) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, makePdf);
     }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");
