@@ -103,6 +103,9 @@ public final class Pipeline {
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
     public Result run(Output output) throws ContentErrors, IOException {
+        if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
+            new LeafletPdf(options.templates()).warmUpInBackground();
+        }
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
         MarkdownRenderer markdown = cache == null ? new MarkdownRenderer(settings.warningKinds()) : cache.markdown(settings);

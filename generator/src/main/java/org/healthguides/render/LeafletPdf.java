@@ -67,6 +67,25 @@ public final class LeafletPdf {
         this.fonts = templates.resolve(FONTS_FOLDER);
     }
 
+    /**
+     * Prints a one-line document and throws it away, on a thread of its own, so that loading openhtmltopdf and
+     * PDFBox (most of a first leaflet's time) happens while the content is still being read and rendered.
+     * A cold build of the real guide is the case this is for; a failure here is ignored (the real print reports it).
+     */
+    public void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                print("<!DOCTYPE html><html lang=\"en\"><head><title>-</title></head><body><h1>-</h1><p>-</p></body></html>",
+                        new Links("g/whole-guide/", null, List.of()), fonts.toUri().toString(), java.time.LocalDate.EPOCH);
+            } catch (IOException | RuntimeException e) {
+                // the real leaflets report their own problems
+            }
+        }, "leaflet-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     /** The font files the leaflet needs that are missing, by their path from the templates folder. */
     public List<String> missingFonts() {
         return FACES.stream().filter(face -> !Files.isRegularFile(fonts.resolve(face.file())))
