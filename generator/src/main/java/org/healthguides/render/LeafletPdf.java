@@ -150,7 +150,12 @@ public final class LeafletPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
         List<TrueTypeFont> opened = new ArrayList<>();
         try (PDDocument document = new PDDocument()) {
+            // Each face is a 0.6 MB font to parse: the italic one only when the text has italics.
+            boolean italics = !html.select("em, i, cite, dfn, var, address").isEmpty();
             for (Face face : FACES) {
+                if (face.style() == FontStyle.ITALIC && !italics) {
+                    continue;
+                }
                 TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(face.file())));
                 opened.add(font);
                 // No glyph substitution (ligatures): PDFBox's GSUB pass was most of the time a leaflet took, and
