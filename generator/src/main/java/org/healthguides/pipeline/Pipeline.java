@@ -24,10 +24,12 @@ import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.output.AtomFeed;
 import org.healthguides.output.Emission;
 import org.healthguides.output.Emitter;
 import org.healthguides.output.GuideAssets;
 import org.healthguides.output.Output;
+import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
 import org.healthguides.output.StaticFiles;
@@ -89,7 +91,9 @@ public final class Pipeline {
                 staticFiles,
                 new GuideAssets(options.content(), contentName),
                 new SitemapFile(),
-                new RobotsFile());
+                new RobotsFile(),
+                new RedirectFiles(),
+                new AtomFeed());
     }
 
     /**
@@ -98,7 +102,8 @@ public final class Pipeline {
      */
     public Site assemble() throws ContentErrors {
         Loaded loaded = load();
-        return assemble(loaded, new MarkdownRenderer(loaded.settings().warningKinds()));
+        // The report is about the content, not where it is published: the base URL is not asked for.
+        return assemble(loaded, new MarkdownRenderer(loaded.settings().warningKinds()), false);
     }
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
@@ -113,7 +118,7 @@ public final class Pipeline {
                 : cache.templates(options.templates(), templatesName, settings);
         Site site;
         try {
-            site = assemble(loaded, markdown);
+            site = assemble(loaded, markdown, cache == null);
         } catch (ContentErrors contentErrors) {
             // Report broken templates with the broken content, so one run lists everything there is to fix.
             List<Problem> all = new ArrayList<>(contentErrors.problems());
@@ -253,10 +258,11 @@ public final class Pipeline {
         }
 
         private void render(Page page, Guide guide) {
+            PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
-            if (done == null) {
+            // The metadata is compared too: it reads the whole site (the home page's latest review date), not only the page.
+            if (done == null || !done.meta().equals(meta)) {
                 try {
-                    PageMetadata meta = PageMetadata.of(site, guide, page);
                     String html = templates.render(page, assets, meta);
                     done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
                     rendered.incrementAndGet();
@@ -305,9 +311,10 @@ public final class Pipeline {
         return new Loaded(tree, settings);
     }
 
-    private Site assemble(Loaded loaded, MarkdownRenderer markdown) throws ContentErrors {
+    /** @param publishing the site's published address matters (build and check, not the preview or the report) */
+    private Site assemble(Loaded loaded, MarkdownRenderer markdown, boolean publishing) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
-        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, cache == null);
+        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
         return new SiteAssembler(loaded.settings(), markdown, contentName).assemble(loaded.tree(), Checks.all(), context);
     }
 
