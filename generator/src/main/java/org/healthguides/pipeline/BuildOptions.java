@@ -13,13 +13,20 @@ import java.time.Clock;
  * @param strict    warnings fail the build
  * @param external  also ask the web whether external links still work (slow, needs the network)
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
+ * @param allowOverdue under strict, a guide past its next_review stays a warning: a deploy is never stopped by the
+ *                  calendar alone (the warning still shows)
  * @param pdf       make each guide's printable PDF leaflet (--no-pdf leaves them out for quicker builds)
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock, boolean pdf) {
+                           Clock clock, boolean allowOverdue, boolean pdf) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock,
+                        boolean allowOverdue) {
+        this(content, templates, out, baseUrl, strict, external, clock, allowOverdue, true);
+    }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
-        this(content, templates, out, baseUrl, strict, external, clock, true);
+        this(content, templates, out, baseUrl, strict, external, clock, false, true);
     }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
@@ -31,11 +38,20 @@ public record BuildOptions(Path content, Path templates, Path out, String baseUr
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, pdf);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue, pdf);
+    }
+
+    public BuildOptions withAllowOverdue(boolean allow) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow, pdf);
     }
 
     public BuildOptions withPdf(boolean makePdf) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, makePdf);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allowOverdue, makePdf);
+    }
+
+    /** Whether --strict makes this warning an error. */
+    public boolean escalates(org.healthguides.diagnostics.Problem problem) {
+        return strict && !(allowOverdue && org.healthguides.site.ReviewSchedule.isOverdue(problem));
     }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");

@@ -92,7 +92,7 @@ class PreviewMatchesBuildTest {
      */
     private static Map<String, byte[]> build(Path content, Path templates, Path out) throws Exception {
         // The preview leaves the PDF leaflets (and so the links to them) out, to keep reloads quick.
-        new SiteBuild(new BuildOptions(content, templates, out, "/", false, false, CLOCK, false)).run();
+        new SiteBuild(new BuildOptions(content, templates, out, "/", false, false, CLOCK).withPdf(false)).run();
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
