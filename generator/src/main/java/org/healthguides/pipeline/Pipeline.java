@@ -121,7 +121,7 @@ public final class Pipeline {
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
         MarkdownRenderer markdown = cache == null ? strings.markdownRenderer()
-                : cache.markdown(strings.headingLinkLabel(settings.language()));
+                : cache.markdown(strings.markdownWords(settings.language()));
         Site site;
         try {
             site = assemble(loaded, markdown, strings, cache == null);
@@ -330,6 +330,7 @@ public final class Pipeline {
         CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
         return new SiteAssembler(loaded.settings(), markdown, contentName)
                 .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
+                .withLanguageSettings(strings.settingsByLanguage())
                 .assemble(loaded.tree(), Checks.all(), context);
     }
 
