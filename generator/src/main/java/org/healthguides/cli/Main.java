@@ -40,7 +40,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--drafts] [--force] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--drafts] [--no-pdf] [--force] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
@@ -61,6 +61,7 @@ public final class Main {
               --drafts          also build guides and sections marked 'draft: true', each page with a
                                 "Draft - not published" banner (never in the sitemap); for review, not for publishing
               --external        also check external http(s) links over the network (warnings)
+              --no-pdf          leave out each guide's printable PDF leaflet (<guide>/<guide>.pdf), for quicker builds
               --force           replace a non-empty output folder that no build wrote (never a protected one)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
@@ -69,7 +70,7 @@ public final class Main {
             """;
 
     private static final String CHECK_USAGE = """
-            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--drafts] [--external] [--verbose]
+            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--drafts] [--external] [--no-pdf] [--verbose]
 
             Checks everything a build would (settings, front matter, Markdown, each guide's content contract,
             links and #anchors, templates rendered in memory) and lists every problem, sorted by file and line.
@@ -86,6 +87,7 @@ public final class Main {
               --drafts          also check guides and sections marked 'draft: true' (left out otherwise)
               --external        also check external http(s) links over the network: HEAD, then GET if refused,
                                 8 at a time, 10 s each; a dead link is a warning
+              --no-pdf          do not print each guide's PDF leaflet (the quickest check)
               --verbose         print details of internal errors
               --help            show this help
 
@@ -159,7 +161,7 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--allow-overdue", "--external", "--verbose", "--force", "--drafts", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--no-pdf", "--verbose", "--force", "--drafts", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
@@ -184,7 +186,7 @@ public final class Main {
 
     private int check(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--base-url", "--today"),
-                Set.of("--strict", "--allow-overdue", "--external", "--verbose", "--drafts", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--no-pdf", "--verbose", "--drafts", "--help"));
         if (options.flag("--help")) {
             out.print(CHECK_USAGE);
             return OK;
@@ -219,6 +221,7 @@ public final class Main {
                 options.flag("--external"))
                 .withClock(ReportCommand.clockFor(options.value("--today", null), clock))
                 .withAllowOverdue(options.flag("--allow-overdue"))
+                .withPdf(!options.flag("--no-pdf"))
                 .withDrafts(options.flag("--drafts"));
     }
 

@@ -15,13 +15,19 @@ import java.time.Clock;
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
  * @param allowOverdue under strict, a guide past its next_review stays a warning: a deploy is never stopped by the
  *                  calendar alone (the warning still shows)
+ * @param pdf       make each guide's printable PDF leaflet (--no-pdf leaves them out for quicker builds)
  * @param drafts    build pages marked {@code draft: true} too, each with a "Draft — not published" banner
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock, boolean allowOverdue, boolean drafts) {
+                           Clock clock, boolean allowOverdue, boolean pdf, boolean drafts) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock,
+                        boolean allowOverdue) {
+        this(content, templates, out, baseUrl, strict, external, clock, allowOverdue, true, false);
+    }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
-        this(content, templates, out, baseUrl, strict, external, clock, false, false);
+        this(content, templates, out, baseUrl, strict, external, clock, false, true, false);
     }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
@@ -33,15 +39,19 @@ public record BuildOptions(Path content, Path templates, Path out, String baseUr
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue, drafts);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue, pdf, drafts);
     }
 
     public BuildOptions withAllowOverdue(boolean allow) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow, drafts);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow, pdf, drafts);
+    }
+
+    public BuildOptions withPdf(boolean makePdf) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allowOverdue, makePdf, drafts);
     }
 
     public BuildOptions withDrafts(boolean includeDrafts) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allowOverdue, includeDrafts);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allowOverdue, pdf, includeDrafts);
     }
 
     /** Whether --strict makes this warning an error. */

@@ -173,6 +173,19 @@ public final class PagePlan {
                 .toList();
     }
 
+    /** Where a guide's leaflet is published: in its folder, named after it ("g/g.pdf"). */
+    public static String leafletPath(Guide guide) {
+        return guide.path() + guide.slug() + ".pdf";
+    }
+
+    /** A guide's printable leaflet, made from its whole-guide page (the same content, the same links). */
+    public static Page.Leaflet leaflet(Site site, Guide guide, Page.WholeGuide whole) {
+        String absolute = PageMetadata.absoluteUrl(site.settings(), guide.path());
+        String address = absolute != null ? absolute : site.settings().basePath() + guide.path();
+        return new Page.Leaflet(leafletPath(guide), whole.title(), whole.description(), whole.root(), whole.guide(),
+                whole.introduction(), whole.sections(), address);
+    }
+
     /**
      * The same pages with a link to the guide's leaflet on every page that shows the guide's links.
      *
