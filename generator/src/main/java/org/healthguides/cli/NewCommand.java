@@ -29,6 +29,7 @@ import org.healthguides.content.TextDecoding;
 import org.healthguides.content.YamlNode;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.output.PublicModes;
 import org.healthguides.site.Guide;
 
 /**
@@ -119,13 +120,13 @@ final class NewCommand {
                     "choose another SLUG, or add a section with 'guide new section NAME --guide " + slug + "'"));
         }
         // Written into a hidden folder (the build skips those) and moved into place, so a guide is never half there.
-        Path staging = Files.createTempDirectory(content, "." + slug + ".new-");
+        Path staging = Files.createTempDirectory(content, "." + slug + ".new-", PublicModes.FOLDER);
         try {
             for (String file : GUIDE_FILES) {
                 String text = scaffold(file).replace("{{title}}", yamlString(title))
                         .replace("{{reviewed}}", today.toString())
                         .replace("{{next_review}}", today.plusYears(1).toString());
-                Files.writeString(staging.resolve(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                writeNew(staging.resolve(file), text);
             }
             try {
                 Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -159,13 +160,23 @@ final class NewCommand {
         int order = nextOrder(folder);
         String text = scaffold("section.md").replace("{{title}}", yamlString(title)).replace("{{order}}", Integer.toString(order));
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            writeNew(file, text);
         } catch (FileAlreadyExistsException e) {
             throw new ContentErrors(Problem.error(shown(file), 0, "section file already exists; nothing was written",
                     "choose another NAME or edit the file"));
         }
         out.println("Created " + shown(file) + " (order " + order + ")");
         return Main.OK;
+    }
+
+    /** Creates a file that must not exist yet, mode 0644 like everything the tool creates (see PublicModes). */
+    private static void writeNew(Path file, String text) throws IOException {
+        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PublicModes.FILE)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
     }
 
     /** One more than the highest order among the guide's sections; sections that cannot be read are left to the build to report. */

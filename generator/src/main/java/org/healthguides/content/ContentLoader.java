@@ -36,7 +36,7 @@ public final class ContentLoader {
         Path settingsPath = root.resolve(SiteSettings.FILE_NAME);
         if (!Files.isRegularFile(settingsPath)) {
             throw new ContentErrors(Problem.error(display(SiteSettings.FILE_NAME), 0, "site settings file not found",
-                    "create it with title, language and warning_kinds (see README)"));
+                    "create it with title, language and warning_kinds (see docs/care-cards.md)"));
         }
         SourceFile settings = read(SiteSettings.FILE_NAME, problems);
         if (settings == null) {

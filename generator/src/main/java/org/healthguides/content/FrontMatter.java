@@ -35,7 +35,7 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         String text = file.text();
         if (text.isBlank()) {
             throw new ContentErrors(Problem.error(file.displayPath(), 1, "file is empty",
-                    "add front matter with a title (see README, \"Write a section\") or delete the file"));
+                    "add front matter with a title (see docs/writing.md) or delete the file"));
         }
         if (!text.startsWith(FENCE + "\n")) {
             throw new ContentErrors(Problem.error(file.displayPath(), 1, "file does not start with front matter",

@@ -48,7 +48,7 @@ public record SiteSettings(String title, String language, String baseUrl, String
                         kind.requiredText("heading", "the default heading, e.g. 'See a doctor straight away if:'"))));
         if (kinds.isEmpty()) {
             problems.add(Problem.error(file.displayPath(), reader.line("warning_kinds"), "no warning kinds are declared",
-                    "add 'warning_kinds:' with at least one kind (see README, \"Warnings\")"));
+                    "add 'warning_kinds:' with at least one kind (see docs/care-cards.md)"));
         }
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);

@@ -35,8 +35,9 @@ public final class SiteWriter implements AutoCloseable {
     public static SiteWriter begin(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-");
+        Files.createDirectories(parent, PublicModes.FOLDER);
+        // 0755, not createTempDirectory's 0700: this folder becomes the published site (see PublicModes).
+        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-", PublicModes.FOLDER);
         return new SiteWriter(absolute, staging);
     }
 
@@ -72,17 +73,19 @@ public final class SiteWriter implements AutoCloseable {
         Path file = resolve(sitePath);
         try {
             createFolder(file.getParent());
-            Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+            copyWhole(source, file);
             filesWritten.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
+
     /** One write call for the whole file (Files.write writes in 8 KB pieces); the same open options as Files.write. */
     private static void writeWhole(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, CREATE, PublicModes.FILE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -90,10 +93,26 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /** Copies a file as it is, with mode 0644 (Files.copy gives the copy the source's mode, 0600 for some editors' files). */
+    private static void copyWhole(Path source, Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(file, CREATE, PublicModes.FILE)) {
+            long size = in.size();
+            long done = 0;
+            while (done < size) {
+                long sent = in.transferTo(done, size - done, out);
+                if (sent <= 0) {
+                    break; // the source shrank while being copied
+                }
+                done += sent;
+            }
+        }
+    }
+
     /** Creates a folder of the new site once, however many files go into it. */
     private void createFolder(Path folder) throws IOException {
         if (!createdFolders.contains(folder)) {
-            Files.createDirectories(folder);
+            Files.createDirectories(folder, PublicModes.FOLDER);
             createdFolders.add(folder);
         }
     }

@@ -118,7 +118,7 @@ public final class TemplateRenderer {
             int column = template.getColumnNumber() == null ? 0 : template.getColumnNumber();
             return new Problem(displayFolder + "/" + file, line, column, org.healthguides.diagnostics.Severity.ERROR,
                     "template error: " + firstLine(template.getMessageWithoutStackTop()) + rendering,
-                    "check the variable names against README, \"Templates\"");
+                    "check the variable names against docs/architecture.md");
         }
         return Problem.error(displayFolder + "/" + templateName, 0, "cannot read template: " + e.getMessage() + rendering, "check the file");
     }

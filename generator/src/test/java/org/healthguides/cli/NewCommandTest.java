@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthguides.testing.Fixture;
+import org.healthguides.testing.TreeModes;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,9 @@ class NewCommandTest {
         assertEquals("Knee pain: what helps", Jsoup.parse(fixture.out.resolve("knee-pain/index.html").toFile()).selectFirst("h1").text());
         assertTrue(Files.isRegularFile(fixture.out.resolve("knee-pain/recovery/index.html")));
         GuideRun.assertNoLeftovers(fixture.content);
+        // A web server's worker (another user) reads the content when it is served from the same checkout.
+        TreeModes.assertPublic(guide);
+        TreeModes.assertPublic(fixture.out);
     }
 
     @Test
@@ -90,6 +94,7 @@ class NewCommandTest {
         Path file = fixture.content.resolve("lifting/side-effects.md");
         String text = Files.readString(file);
         assertTrue(text.startsWith("---\ntitle: \"Side effects\"\norder: 3\n"), text);
+        assertEquals(1, TreeModes.assertPublic(file));
         assertEquals(0, GuideRun.on(fixture, "build", "--strict").exit());
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/side-effects/index.html")));
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.healthguides.testing.TreeModes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +42,25 @@ class SiteWriterTest {
             assertThrows(IllegalArgumentException.class, () -> writer.writeText("../escape.html", "x"));
         }
         assertFalse(Files.exists(root.resolve("escape.html")));
+    }
+
+    @Test
+    void every_folder_is_0755_and_every_file_0644_so_a_web_server_running_as_another_user_can_read_them() throws Exception {
+        Path source = root.resolve("photo.jpg");
+        Files.write(source, new byte[] {1, 2, 3});
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-------"));
+        Path out = root.resolve("deep/er/site");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeText("index.html", "home");
+            writer.writeText("a/b/c/index.html", "deep");
+            writer.write("static/x.png", new byte[] {9});
+            writer.copy("a/photo.jpg", source);
+            writer.copy("a/notes.txt", source);
+            writer.commit();
+        }
+        assertEquals(3, Files.size(out.resolve("a/photo.jpg")));
+        // index.html, .gz, a/, b/, c/, its index and .gz, static/, x.png, photo.jpg, notes.txt and .gz, the root
+        assertEquals(13, TreeModes.assertPublic(out));
+        TreeModes.assertPublic(root.resolve("deep"));
     }
 }

@@ -107,11 +107,11 @@ class PagesWorkflowTest {
     }
 
     @Test
-    void readmeQuotesTheNginxBlockTheTestsServeTheSiteWith() throws IOException {
+    void publishingDocQuotesTheNginxBlockTheTestsServeTheSiteWith() throws IOException {
         String snippet = Files.readString(repo().resolve("publish/nginx.conf"));
         String block = snippet.substring(snippet.indexOf("location /health/ {")).strip();
-        String readme = Files.readString(repo().resolve("README.md"));
-        assertTrue(readme.contains("```nginx\n" + block + "\n```"), "README's nginx block differs from publish/nginx.conf");
+        String readme = Files.readString(repo().resolve("docs/publishing.md"));
+        assertTrue(readme.contains("```nginx\n" + block + "\n```"), "docs/publishing.md's nginx block differs from publish/nginx.conf");
     }
 
     /** Splits a shell command line into words, honouring double quotes (all the workflow uses). */
