@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.build.BuildOptions;
-import org.healthguides.build.BuildReport;
-import org.healthguides.build.SiteBuild;
+import org.healthguides.pipeline.BuildOptions;
+import org.healthguides.pipeline.BuildReport;
+import org.healthguides.pipeline.SiteBuild;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
@@ -111,7 +111,7 @@ public final class Main {
             List<String> rest = args.subList(1, args.size());
             return switch (command) {
                 case "build" -> build(rest);
-                case "serve" -> new ServeCommand(out, err).run(rest);
+                case "serve" -> new ServeCommand(out, err, clock).run(rest);
                 case "report" -> new ReportCommand(out, err).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
