@@ -15,13 +15,16 @@ import org.healthguides.diagnostics.Problem;
 /**
  * Site-wide settings from {@code content/site.yaml}.
  *
- * @param baseUrl where the site will be published, always ending in "/": "/" or "https://example.org/health/"
+ * @param baseUrl     where the site will be published, always ending in "/": "/" or "https://example.org/health/"
+ * @param precompress whether a build writes a gzip copy beside every text file ({@code precompress: true}), for
+ *                    hosts that serve such copies (the nginx recipe's gzip_static); off by default, because GitHub
+ *                    Pages and most CDNs compress by themselves and the copies double the files written
  */
 public record SiteSettings(String title, String language, String baseUrl, String description, String disclaimer,
-                           Map<String, WarningKind> warningKinds) {
+                           Map<String, WarningKind> warningKinds, boolean precompress) {
 
     public static final String FILE_NAME = "site.yaml";
-    private static final Set<String> KEYS = Set.of("title", "language", "base_url", "description", "disclaimer", "warning_kinds");
+    private static final Set<String> KEYS = Set.of("title", "language", "base_url", "description", "disclaimer", "warning_kinds", "precompress");
     private static final Set<String> KIND_KEYS = Set.of("label", "heading");
 
     public static SiteSettings parse(SourceFile file) throws ContentErrors {
@@ -42,6 +45,7 @@ public record SiteSettings(String title, String language, String baseUrl, String
         }
         String description = reader.text("description", "");
         String disclaimer = reader.text("disclaimer", "");
+        boolean precompress = reader.yesNo("precompress", false);
         Map<String, WarningKind> kinds = new LinkedHashMap<>();
         reader.namedMappings("warning_kinds", KIND_KEYS).forEach((name, kind) -> kinds.put(name,
                 new WarningKind(name, kind.requiredText("label", "the level in words, e.g. 'Urgent advice'"),
@@ -55,11 +59,11 @@ public record SiteSettings(String title, String language, String baseUrl, String
         }
         // Kept in the order declared: reports list kinds as site.yaml does.
         return new SiteSettings(title, language, normaliseBaseUrl(baseUrl), description, disclaimer,
-                java.util.Collections.unmodifiableMap(kinds));
+                java.util.Collections.unmodifiableMap(kinds), precompress);
     }
 
     public SiteSettings withBaseUrl(String newBaseUrl) {
-        return new SiteSettings(title, language, normaliseBaseUrl(newBaseUrl), description, disclaimer, warningKinds);
+        return new SiteSettings(title, language, normaliseBaseUrl(newBaseUrl), description, disclaimer, warningKinds, precompress);
     }
 
     /** The path part of the base URL, "/" or "/health/": what root-relative links start with. */

@@ -17,6 +17,13 @@ public interface Output {
     /** Publishes a file as it is, read from {@code source}. */
     void copy(String sitePath, Path source);
 
+    /**
+     * Asks for a gzip copy beside each text file written from now on (the site's {@code precompress} setting). Only
+     * an output that publishes files on disk writes them; the others have no use for them and ignore this.
+     */
+    default void writeGzipCopies(boolean on) {
+    }
+
     default void writeText(String sitePath, String text) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -24,6 +24,8 @@ public final class SiteWriter implements Output, AutoCloseable {
     private final Path target;
     private final Path staging;
     private boolean committed;
+    /** Set once by the pipeline from the site's settings, before the first file is written. */
+    private volatile boolean gzipCopies;
     private final java.util.concurrent.atomic.AtomicInteger filesWritten = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
 
@@ -48,14 +50,19 @@ public final class SiteWriter implements Output, AutoCloseable {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes a file; a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
+    @Override
+    public void writeGzipCopies(boolean on) {
+        gzipCopies = on;
+    }
+
+    /** Writes a file; with gzip copies on, a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
     @Override
     public void write(String sitePath, byte[] bytes) {
         Path file = resolve(sitePath);
         try {
             createFolder(file.getParent());
             writeWhole(file, bytes);
-            if (Precompressed.isText(sitePath)) {
+            if (gzipCopies && Precompressed.isText(sitePath)) {
                 writeWhole(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
             }
             filesWritten.incrementAndGet();
@@ -66,7 +73,7 @@ public final class SiteWriter implements Output, AutoCloseable {
 
     @Override
     public void copy(String sitePath, Path source) {
-        if (Precompressed.isText(sitePath)) {
+        if (gzipCopies && Precompressed.isText(sitePath)) {
             try {
                 write(sitePath, Files.readAllBytes(source));
             } catch (IOException e) {

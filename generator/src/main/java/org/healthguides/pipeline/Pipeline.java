@@ -104,6 +104,7 @@ public final class Pipeline {
     public Result run(Output output) throws ContentErrors, IOException {
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
+        output.writeGzipCopies(settings.precompress());
         MarkdownRenderer markdown = cache == null ? new MarkdownRenderer(settings.warningKinds()) : cache.markdown(settings);
         TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
                 : cache.templates(options.templates(), templatesName, settings);

@@ -21,6 +21,7 @@ public final class Fixture {
             language: en-GB
             base_url: https://guides.test/
             disclaimer: Not medical advice.
+            precompress: true
             warning_kinds:
               urgent: { label: "Urgent advice", heading: "See a doctor straight away if:" }
               caution: { label: "Important", heading: "Important" }
