@@ -41,6 +41,9 @@ public final class SiteWriter implements Output, AutoCloseable {
         Files.createDirectories(parent, PublicModes.FOLDER);
         // 0755, not createTempDirectory's 0700: this folder becomes the published site (see PublicModes).
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-", PublicModes.FOLDER);
+        // The sign that this folder is a site a build wrote, which the next build may replace (see OutputFolder).
+        writeWhole(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n"
+                .getBytes(StandardCharsets.UTF_8));
         return new SiteWriter(absolute, staging);
     }
 
