@@ -40,7 +40,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--force] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--force] [--no-cache] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
@@ -58,6 +58,8 @@ public final class Main {
               --strict          treat warnings as errors
               --external        also check external http(s) links over the network (warnings)
               --force           replace a non-empty output folder that no build wrote (never a protected one)
+              --no-cache        build cold: neither use nor update the build cache kept beside the output
+                                (DIR.cache: what the last build rendered, so unchanged guides are not rendered again)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
 
@@ -152,7 +154,7 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--external", "--verbose", "--force", "--help"));
+                Set.of("--strict", "--external", "--verbose", "--force", "--no-cache", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
@@ -164,11 +166,12 @@ public final class Main {
             err.println("guide: " + refusal + "; nothing was written");
             return USAGE_OR_INTERNAL;
         }
-        BuildReport report = new SiteBuild(build).run();
+        BuildReport report = new SiteBuild(build).run(!options.flag("--no-cache"), note -> err.println("guide: " + note));
         report(report.warnings());
         int warnings = report.warnings().size();
-        out.printf("Built %d pages (%d files) in %d ms into %s%s%n", report.pages(), report.files(), report.millis(),
-                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        out.printf("Built %d pages (%d files) in %d ms into %s%s%s%n", report.pages(), report.files(), report.millis(),
+                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"),
+                report.reused() == 0 ? "" : "; " + report.reused() + " of the pages unchanged since the last build (build cache)");
         if (options.flag("--verbose")) {
             out.print(report.content().table());
         }

@@ -72,9 +72,24 @@ public final class MarkdownRenderer {
     /** Null, or what each source rendered to, so a preview server re-parses only the files that changed. */
     private final Map<MarkdownSource, RenderedMarkdown> remembered;
     private final java.util.Set<MarkdownSource> usedSinceForget;
+    /** Null, or the build cache on disk: renderings of earlier builds, and where this build's are kept. */
+    private final Store store;
+
+    /** Renderings kept outside this renderer (the build cache): looked up before rendering, told of every result. */
+    public interface Store {
+        /** The rendering of exactly this source by this generator and settings, or null. */
+        RenderedMarkdown find(MarkdownSource source);
+
+        void keep(MarkdownSource source, RenderedMarkdown rendered);
+    }
 
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
-        this(kinds, false);
+        this(kinds, false, null);
+    }
+
+    /** A renderer that first looks in {@code store} and keeps every result there. */
+    public static MarkdownRenderer storing(Map<String, WarningKind> kinds, Store store) {
+        return new MarkdownRenderer(kinds, false, store);
     }
 
     /**
@@ -82,10 +97,11 @@ public final class MarkdownRenderer {
      * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
      */
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
-        return new MarkdownRenderer(kinds, true);
+        return new MarkdownRenderer(kinds, true, null);
     }
 
-    private MarkdownRenderer(Map<String, WarningKind> kinds, boolean remember) {
+    private MarkdownRenderer(Map<String, WarningKind> kinds, boolean remember, Store store) {
+        this.store = store;
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
@@ -126,6 +142,12 @@ public final class MarkdownRenderer {
      * @param source the Markdown body and where it comes from
      */
     public RenderedMarkdown render(MarkdownSource source) {
+        if (store != null) {
+            RenderedMarkdown stored = store.find(source);
+            RenderedMarkdown result = stored != null ? stored : renderFresh(source);
+            store.keep(source, result);
+            return result;
+        }
         if (remembered == null) {
             return renderFresh(source);
         }

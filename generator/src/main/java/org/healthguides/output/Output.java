@@ -24,6 +24,18 @@ public interface Output {
     default void writeGzipCopies(boolean on) {
     }
 
+    /**
+     * Publishes, unchanged, the file an earlier build wrote for this site path (with its .gz copy when gzip copies
+     * are on). {@link SiteWriter} makes a hard link where the file system allows: no copying, no new inode.
+     */
+    default void reuse(String sitePath, Path previous) {
+        try {
+            write(sitePath, java.nio.file.Files.readAllBytes(previous));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     default void writeText(String sitePath, String text) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -94,6 +94,30 @@ public final class SiteWriter implements Output, AutoCloseable {
         }
     }
 
+    /** A hard link to the earlier build's file (and its .gz copy): no copying and no new inode; a copy where links fail. */
+    @Override
+    public void reuse(String sitePath, Path previous) {
+        Path file = resolve(sitePath);
+        try {
+            createFolder(file.getParent());
+            linkOrCopy(previous, file);
+            if (gzipCopies && Precompressed.isText(sitePath)) {
+                linkOrCopy(previous.resolveSibling(previous.getFileName() + ".gz"), resolve(sitePath + ".gz"));
+            }
+            filesWritten.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void linkOrCopy(Path previous, Path file) throws IOException {
+        try {
+            Files.createLink(file, previous);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            copyWhole(previous, file);
+        }
+    }
+
     private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE);
 

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.healthguides.content.ContentLoader;
 import org.healthguides.content.ContentTree;
+import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.DisplayPath;
@@ -54,6 +55,8 @@ public final class Pipeline {
     private final PageCache cache;
     private final String contentName;
     private final String templatesName;
+    /** Null, or the build cache on disk of {@code guide build}. */
+    private final BuildCache disk;
 
     /**
      * What a run produced.
@@ -65,21 +68,31 @@ public final class Pipeline {
     public record Result(Site site, int pages, int rendered, List<Problem> warnings) {
     }
 
-    private Pipeline(BuildOptions options, PageCache cache) {
+    private Pipeline(BuildOptions options, PageCache cache, BuildCache disk) {
         this.options = options;
         this.cache = cache;
+        this.disk = disk;
         this.contentName = DisplayPath.of(options.content());
         this.templatesName = DisplayPath.of(options.templates());
     }
 
     /** The pipeline of {@code build} and {@code check}: nothing remembered, the site checked for publishing. */
     public static Pipeline publishing(BuildOptions options) {
-        return new Pipeline(options, null);
+        return new Pipeline(options, null, null);
+    }
+
+    /**
+     * The pipeline of {@code build} with its cache on disk: Markdown known to {@code disk} is not rendered again, and
+     * a guide whose files, settings, templates and generator are those of the last build gets the last output's
+     * files instead of being planned and rendered.
+     */
+    public static Pipeline publishing(BuildOptions options, BuildCache disk) {
+        return new Pipeline(options, null, disk);
     }
 
     /** The pipeline of the preview: pages and Markdown remembered in {@code cache} from one run to the next. */
     public static Pipeline previewing(BuildOptions options, PageCache cache) {
-        return new Pipeline(options, cache);
+        return new Pipeline(options, cache, null);
     }
 
     /** Every emitter, called in this order after the pages are rendered: a new kind of file is one class and one line here. */
@@ -105,7 +118,11 @@ public final class Pipeline {
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
         output.writeGzipCopies(settings.precompress());
-        MarkdownRenderer markdown = cache == null ? new MarkdownRenderer(settings.warningKinds()) : cache.markdown(settings);
+        if (disk != null) {
+            disk.inputs(loaded.tree(), options.baseUrl(), options.templates());
+        }
+        MarkdownRenderer markdown = cache != null ? cache.markdown(settings)
+                : disk != null ? MarkdownRenderer.storing(settings.warningKinds(), disk) : new MarkdownRenderer(settings.warningKinds());
         TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
                 : cache.templates(options.templates(), templatesName, settings);
         Site site;
@@ -128,12 +145,20 @@ public final class Pipeline {
         LinkChecker links = new LinkChecker();
         Map<Page, RenderedPage> known = cache == null ? Map.of() : cache.pages(staticFiles.names());
         PageRun run = new PageRun(site, templates, staticFiles.names(), output, links, problems, known,
-                cache == null ? null : new ConcurrentHashMap<>());
+                cache == null ? null : new ConcurrentHashMap<>(), disk,
+                disk == null ? null : options.out().toAbsolutePath().normalize());
+        Map<String, GuideFiles> filesByPath = new java.util.HashMap<>();
+        loaded.tree().guides().forEach(files -> filesByPath.put(files.slug() + "/", files));
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
-            run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
-            site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
+            run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null, null);
+            site.guides().parallelStream().forEach(guide -> {
+                BuildCache.Key key = disk == null ? null : disk.guideKey(filesByPath.get(guide.path()));
+                if (key == null || !run.reuse(key)) {
+                    run.render(PagePlan.pagesOf(site, guide), guide, key);
+                }
+            });
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles)) {
@@ -181,16 +206,39 @@ public final class Pipeline {
      */
     private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                            List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current,
+                           BuildCache disk, Path lastOutput,
                            List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, java.util.concurrent.atomic.AtomicBoolean failed) {
 
         PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
-                List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current) {
-            this(site, templates, assets, output, links, problems, known, current, Collections.synchronizedList(new ArrayList<>()),
-                    new AtomicInteger(), new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean());
+                List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current, BuildCache disk, Path lastOutput) {
+            this(site, templates, assets, output, links, problems, known, current, disk, lastOutput,
+                    Collections.synchronizedList(new ArrayList<>()), new AtomicInteger(), new AtomicInteger(),
+                    new java.util.concurrent.atomic.AtomicBoolean());
         }
 
-        /** @param guide the guide these pages belong to, or null for the site's own pages */
-        void render(List<Page> planned, Guide guide) {
+        /** Publishes the last build's pages of a guide with this key, when the cache has them intact; false if not. */
+        boolean reuse(BuildCache.Key key) {
+            List<BuildCache.StoredPage> stored = disk.reusablePages(key, lastOutput);
+            if (stored == null) {
+                return false;
+            }
+            for (BuildCache.StoredPage page : stored) {
+                output.reuse(page.file(), lastOutput.resolve(page.file()));
+                links.addPageIds(page.pagePath(), page.ids());
+                metas.add(page.meta());
+                pages.incrementAndGet();
+            }
+            disk.keepPages(key, stored);
+            return true;
+        }
+
+        /**
+         * @param guide the guide these pages belong to, or null for the site's own pages
+         * @param key   the guide's key in the build cache, or null when its pages are not kept there
+         */
+        void render(List<Page> planned, Guide guide, BuildCache.Key key) {
+            List<BuildCache.StoredPage> stored = key == null ? null : new ArrayList<>();
+            boolean guideFailed = false;
             for (Page page : planned) {
                 RenderedPage done = known.get(page);
                 if (done == null) {
@@ -202,6 +250,7 @@ public final class Pipeline {
                     } catch (ContentErrors e) {
                         problems.addAll(e.problems());
                         failed.set(true);
+                        guideFailed = true;
                         continue;
                     }
                 }
@@ -209,10 +258,18 @@ public final class Pipeline {
                     current.put(page, done);
                 }
                 boolean isFile = page.path().endsWith(".html");
-                output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
-                links.addPage(page.path(), done.html());
+                String file = isFile ? page.path() : page.path() + "index.html";
+                output.write(file, done.bytes());
+                java.util.Set<String> ids = links.addPage(page.path(), done.html());
                 metas.add(done.meta());
                 pages.incrementAndGet();
+                if (stored != null) {
+                    // Sizes and times are read when the cache is saved, from the output the build swapped in.
+                    stored.add(new BuildCache.StoredPage(file, page.path(), ids, done.meta(), 0, 0, 0, 0));
+                }
+            }
+            if (stored != null && !guideFailed) {
+                disk.keepPages(key, List.copyOf(stored));
             }
         }
     }

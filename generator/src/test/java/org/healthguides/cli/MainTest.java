@@ -58,7 +58,7 @@ class MainTest {
         assertTrue(plain.keySet().stream().noneMatch(name -> name.endsWith(".gz")), "off by default: " + plain.keySet());
         Map<String, byte[]> withoutCopies = new TreeMap<>(precompressed);
         withoutCopies.keySet().removeIf(name -> name.endsWith(".gz"));
-        assertEquals(9, withoutCopies.size(), withoutCopies.keySet().toString());
+        assertEquals(10, withoutCopies.size(), "9 files and the .guide-site marker: " + withoutCopies.keySet());
         assertSameFiles(withoutCopies, plain);
         for (String name : plain.keySet()) {
             boolean text = name.matches(".*\\.(html|css|xml|txt|svg|json)");
@@ -106,7 +106,7 @@ class MainTest {
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
-            assertEquals(List.of("content", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("content", "out", "out.cache", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no staging folder left behind");
         }
     }
@@ -198,7 +198,7 @@ class MainTest {
         assertTrue(run.err().contains("basics.md:13: error: link '#no-such-heading' points to #no-such-heading"), run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
-            assertEquals(List.of("content", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("content", "out", "out.cache", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
