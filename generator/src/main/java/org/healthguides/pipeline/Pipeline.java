@@ -152,7 +152,7 @@ public final class Pipeline {
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
-            run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null, null);
+            run.render(List.of(PagePlan.home(site), PagePlan.aToZ(site), PagePlan.notFound(site)), null, null);
             site.guides().parallelStream().forEach(guide -> {
                 BuildCache.Key key = disk == null ? null : disk.guideKey(filesByPath.get(guide.path()));
                 if (key == null || !run.reuse(key)) {
@@ -237,39 +237,46 @@ public final class Pipeline {
          * @param key   the guide's key in the build cache, or null when its pages are not kept there
          */
         void render(List<Page> planned, Guide guide, BuildCache.Key key) {
-            List<BuildCache.StoredPage> stored = key == null ? null : new ArrayList<>();
-            boolean guideFailed = false;
-            for (Page page : planned) {
-                RenderedPage done = known.get(page);
-                if (done == null) {
-                    try {
-                        PageMetadata meta = PageMetadata.of(site, guide, page);
-                        String html = templates.render(page, assets, meta);
-                        done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
-                        rendered.incrementAndGet();
-                    } catch (ContentErrors e) {
-                        problems.addAll(e.problems());
-                        failed.set(true);
-                        guideFailed = true;
-                        continue;
-                    }
-                }
-                if (current != null) {
-                    current.put(page, done);
-                }
-                boolean isFile = page.path().endsWith(".html");
-                String file = isFile ? page.path() : page.path() + "index.html";
-                output.write(file, done.bytes());
-                java.util.Set<String> ids = links.addPage(page.path(), done.html());
-                metas.add(done.meta());
-                pages.incrementAndGet();
-                if (stored != null) {
-                    // Sizes and times are read when the cache is saved, from the output the build swapped in.
-                    stored.add(new BuildCache.StoredPage(file, page.path(), ids, done.meta(), 0, 0, 0, 0));
+            List<BuildCache.StoredPage> stored = key == null ? null : Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean guideFailed = new java.util.concurrent.atomic.AtomicBoolean();
+            if (current == null) {
+                planned.forEach(page -> render(page, guide, stored, guideFailed));
+            } else {
+                // The preview re-renders a page or two of one guide: side by side, as one guide's pages are.
+                planned.parallelStream().forEach(page -> render(page, guide, stored, guideFailed));
+            }
+            if (stored != null && !guideFailed.get()) {
+                disk.keepPages(key, List.copyOf(stored));
+            }
+        }
+
+        private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
+            RenderedPage done = known.get(page);
+            if (done == null) {
+                try {
+                    PageMetadata meta = PageMetadata.of(site, guide, page);
+                    String html = templates.render(page, assets, meta);
+                    done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
+                    rendered.incrementAndGet();
+                } catch (ContentErrors e) {
+                    problems.addAll(e.problems());
+                    failed.set(true);
+                    guideFailed.set(true);
+                    return;
                 }
             }
-            if (stored != null && !guideFailed) {
-                disk.keepPages(key, List.copyOf(stored));
+            if (current != null) {
+                current.put(page, done);
+            }
+            boolean isFile = page.path().endsWith(".html");
+            String file = isFile ? page.path() : page.path() + "index.html";
+            output.write(file, done.bytes());
+            java.util.Set<String> ids = links.addPage(page.path(), done.html());
+            metas.add(done.meta());
+            pages.incrementAndGet();
+            if (stored != null) {
+                // Sizes and times are read when the cache is saved, from the output the build swapped in.
+                stored.add(new BuildCache.StoredPage(file, page.path(), ids, done.meta(), 0, 0, 0, 0));
             }
         }
     }

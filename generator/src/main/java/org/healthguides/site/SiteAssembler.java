@@ -59,7 +59,7 @@ public final class SiteAssembler {
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems))
                 .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Guide.LIST_ORDER)
                 .toList();
         Site unchecked = new Site(settings, guides, List.of());
         for (Check check : checks) {
@@ -80,6 +80,9 @@ public final class SiteAssembler {
             meta = GuideMeta.read(files.slug(), files.index(), indexFrontMatter);
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(files.index()));
+            meta = null;
         }
         List<SectionPage> sections = files.sections().parallelStream()
                 .map(file -> assembleSection(file, problems))
@@ -92,8 +95,14 @@ public final class SiteAssembler {
         }
         SourceFile index = files.index();
         String guidePath = files.slug() + "/";
-        RenderedMarkdown introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
-                indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        RenderedMarkdown introduction;
+        try {
+            introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
+                    indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(index));
+            return null;
+        }
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
         return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
                 introduction.reading());
@@ -122,7 +131,16 @@ public final class SiteAssembler {
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
             return null;
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(file));
+            return null;
         }
+    }
+
+    /** A parser that recursed without end on this file: an error naming it, never a crash of the whole build. */
+    private static Problem tooDeep(SourceFile file) {
+        return Problem.error(file.displayPath(), 0, "this file is nested too deeply to read (stack overflow)",
+                "flatten the deepest lists, quotes or brackets");
     }
 
     private RenderedMarkdown render(MarkdownSource source, List<Problem> problems) {
