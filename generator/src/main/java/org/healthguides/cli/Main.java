@@ -130,7 +130,7 @@ public final class Main {
             return switch (command) {
                 case "build" -> build(rest);
                 case "serve" -> new ServeCommand(out, err, clock).run(rest);
-                case "report" -> new ReportCommand(out, err).run(rest);
+                case "report" -> new ReportCommand(out, err, clock).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
                 default -> throw new UsageError("unknown command '" + command + "'");
