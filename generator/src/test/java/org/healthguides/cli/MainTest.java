@@ -68,7 +68,7 @@ class MainTest {
         Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("precompress: true", "precompress: yes please"));
         GuideRun wrong = build(fixture);
         assertEquals(1, wrong.exit());
-        assertTrue(wrong.err().contains("site.yaml:5: error: 'precompress' must be true or false"), wrong.err());
+        assertTrue(wrong.err().contains("site.yaml:8: error: 'precompress' must be true or false"), wrong.err());
     }
 
     @Test

@@ -21,10 +21,10 @@ public final class Fixture {
             language: en-GB
             base_url: https://guides.test/
             disclaimer: Not medical advice.
-            precompress: true
             warning_kinds:
               urgent: { label: "Urgent advice", heading: "See a doctor straight away if:" }
               caution: { label: "Important", heading: "Important" }
+            precompress: true
             """;
 
     public static final String INDEX = """
