@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
@@ -77,6 +78,10 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private final Map<Key, List<StoredPage>> usedGuides = new ConcurrentHashMap<>();
     private byte[] markdownInputs = new byte[0];
     private byte[] pageInputs;
+    /** MD5 of each source file's text by its path in the content folder: hashed once, used by both kinds of key. */
+    private Map<String, byte[]> fileHashes = Map.of();
+    /** Whether this build rendered anything or left anything out: if not, the file on disk already says it all. */
+    private volatile boolean changed;
 
     /**
      * One page as the last build published it: where its file is, what the link check and the emitters need to
@@ -124,12 +129,16 @@ public final class BuildCache implements MarkdownRenderer.Store {
         if (!Files.isRegularFile(file)) {
             return new BuildCache(folder, true, generator, Map.of(), Map.of());
         }
-        try (CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), new CRC32C());
-             DataInputStream in = new DataInputStream(checked)) {
-            if (!MAGIC.equals(readString(in)) || in.readInt() != FORMAT || !generator.equals(readString(in))) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            // The header unbuffered, so that everything after it goes through the checksum.
+            DataInputStream header = new DataInputStream(raw);
+            if (!MAGIC.equals(readString(header)) || header.readInt() != FORMAT || !generator.equals(readString(header))) {
                 notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
                 return new BuildCache(folder, true, generator, Map.of(), Map.of());
             }
+            long expected = header.readLong();
+            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
+            DataInputStream in = new DataInputStream(new BufferedInputStream(checked, 1 << 16));
             Map<Key, RenderedMarkdown> markdown = new HashMap<>();
             for (int i = readCount(in); i > 0; i--) {
                 markdown.put(readKey(in), readMarkdown(in));
@@ -143,13 +152,12 @@ public final class BuildCache implements MarkdownRenderer.Store {
                 }
                 guides.put(key, List.copyOf(pages));
             }
-            // The checksum of everything before it: a file damaged anywhere is not trusted, not even in part.
-            long actual = checked.getChecksum().getValue();
-            if (in.readLong() != actual) {
-                throw new IOException("checksum mismatch");
-            }
             if (in.read() != -1) {
                 throw new IOException("data after the end");
+            }
+            // The checksum of everything after the header: a file damaged anywhere is not trusted, not even in part.
+            if (checked.getChecksum().getValue() != expected) {
+                throw new IOException("checksum mismatch");
             }
             return new BuildCache(folder, true, generator, markdown, guides);
         } catch (IOException | RuntimeException e) {
@@ -182,6 +190,13 @@ public final class BuildCache implements MarkdownRenderer.Store {
             }
         }
         pageInputs = digest.digest();
+        fileHashes = tree.guides().parallelStream()
+                .flatMap(files -> Stream.concat(Stream.of(files.index()), files.sections().stream()))
+                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path, source -> {
+                    MessageDigest text = md5();
+                    update(text, source.text());
+                    return text.digest();
+                }, (a, b) -> a));
     }
 
     /** The key of one guide's pages: the page inputs and every file of its folder. */
@@ -196,7 +211,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         for (SourceFile source : sources) {
             update(digest, source.path());
             update(digest, source.displayPath());
-            update(digest, source.text());
+            digest.update(fileHashes.get(source.path()));
         }
         update(digest, String.join("\n", files.assets()));
         update(digest, String.join("\n", files.sectionNames()));
@@ -229,12 +244,18 @@ public final class BuildCache implements MarkdownRenderer.Store {
 
     /** Records this build's pages of a guide (rendered or reused), to be stored once the build succeeded. */
     void keepPages(Key guide, List<StoredPage> pages) {
+        if (knownGuides.get(guide) != pages) {
+            changed = true;
+        }
         usedGuides.put(guide, pages);
     }
 
     @Override
     public RenderedMarkdown find(MarkdownSource source) {
         RenderedMarkdown known = knownMarkdown.get(keyOf(source));
+        if (known == null) {
+            changed = true;
+        }
         return known;
     }
 
@@ -250,7 +271,14 @@ public final class BuildCache implements MarkdownRenderer.Store {
         update(digest, source.sourcePath());
         update(digest, source.pagePath());
         update(digest, source.bodyLine());
-        update(digest, source.body());
+        update(digest, source.body().length());
+        // The body is what the front matter leaves of its file's text; a body from anywhere else is hashed itself.
+        byte[] file = fileHashes.get(source.sourcePath());
+        if (file != null) {
+            digest.update(file);
+        } else {
+            update(digest, source.body());
+        }
         return Key.of(digest);
     }
 
@@ -260,7 +288,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
      * cannot be written is removed, with a note.
      */
     void save(Path output, Consumer<String> notes) {
-        if (!writable) {
+        // Nothing rendered and nothing left out: every reused file is the same inode, so the cache on disk is still exact.
+        if (!writable || !changed && usedMarkdown.size() == knownMarkdown.size() && usedGuides.size() == knownGuides.size()) {
             return;
         }
         Path temporary = null;
@@ -268,12 +297,17 @@ public final class BuildCache implements MarkdownRenderer.Store {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(MARKER), "This folder is guide build's cache; delete it at any time.\n");
             temporary = Files.createTempFile(folder, FILE, ".new");
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                CheckedOutputStream checked = new CheckedOutputStream(file, new CRC32C());
-                DataOutputStream out = new DataOutputStream(checked);
-                writeString(out, MAGIC);
-                out.writeInt(FORMAT);
-                writeString(out, generator);
+            long checksumAt;
+            CRC32 checksum = new CRC32();
+            try (OutputStream file = Files.newOutputStream(temporary)) {
+                DataOutputStream header = new DataOutputStream(file);
+                writeString(header, MAGIC);
+                header.writeInt(FORMAT);
+                writeString(header, generator);
+                checksumAt = header.size();
+                header.writeLong(0); // filled in below
+                header.flush();
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(file, checksum), 1 << 16));
                 out.writeInt(usedMarkdown.size());
                 for (Map.Entry<Key, RenderedMarkdown> entry : usedMarkdown.entrySet()) {
                     writeKey(out, entry.getKey());
@@ -288,7 +322,9 @@ public final class BuildCache implements MarkdownRenderer.Store {
                     }
                 }
                 out.flush();
-                new DataOutputStream(file).writeLong(checked.getChecksum().getValue());
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.allocate(8).putLong(0, checksum.getValue()), checksumAt);
             }
             try {
                 Files.move(temporary, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -58,7 +58,9 @@ class BuildCacheTest {
         Path page = fixture.out.resolve("lifting/basics/index.html");
         Object inode = Files.readAttributes(page, BasicFileAttributes.class).fileKey();
 
-        assertEquals(8, buildAndCompareWithCold(), "2 guides x (index, 2 sections, whole guide); home and 404 are always rendered");
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(root.resolve("out.cache/cache.bin"));
+        assertEquals(8, buildAndCompareWithCold(), "2 guides x (index, 2 sections, whole guide); home, A to Z and 404 are always rendered");
+        assertEquals(written, Files.getLastModifiedTime(root.resolve("out.cache/cache.bin")), "nothing changed, so the cache is not written again");
         assertEquals(inode, Files.readAttributes(fixture.out.resolve("lifting/basics/index.html"), BasicFileAttributes.class).fileKey(),
                 "a hard link to the last build's file, not a new one");
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/basics/index.html.gz")), "precompress is on in the fixture");
