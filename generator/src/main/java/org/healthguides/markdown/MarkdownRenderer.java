@@ -83,13 +83,22 @@ public final class MarkdownRenderer {
         void keep(MarkdownSource source, RenderedMarkdown rendered);
     }
 
+    /** The accessible name of a heading's anchor link, "{heading}" standing for the heading's text. */
+    public static final String DEFAULT_HEADING_LINK_LABEL = "Link to this part: {heading}";
+    private final String headingLinkLabel;
+
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
-        this(kinds, false, null);
+        this(kinds, DEFAULT_HEADING_LINK_LABEL, false, null);
+    }
+
+    /** @param headingLinkLabel the heading anchor's accessible name in the text's language, with "{heading}" */
+    public MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel) {
+        this(kinds, headingLinkLabel, false, null);
     }
 
     /** A renderer that first looks in {@code store} and keeps every result there. */
-    public static MarkdownRenderer storing(Map<String, WarningKind> kinds, Store store) {
-        return new MarkdownRenderer(kinds, false, store);
+    public static MarkdownRenderer storing(Map<String, WarningKind> kinds, String headingLinkLabel, Store store) {
+        return new MarkdownRenderer(kinds, headingLinkLabel, false, store);
     }
 
     /**
@@ -97,11 +106,16 @@ public final class MarkdownRenderer {
      * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
      */
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
-        return new MarkdownRenderer(kinds, true, null);
+        return new MarkdownRenderer(kinds, DEFAULT_HEADING_LINK_LABEL, true, null);
     }
 
-    private MarkdownRenderer(Map<String, WarningKind> kinds, boolean remember, Store store) {
+    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, String headingLinkLabel) {
+        return new MarkdownRenderer(kinds, headingLinkLabel, true, null);
+    }
+
+    private MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel, boolean remember, Store store) {
         this.store = store;
+        this.headingLinkLabel = headingLinkLabel;
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
@@ -439,7 +453,7 @@ public final class MarkdownRenderer {
             }
             String text = element.text();
             element.appendElement("a").addClass("heading-anchor").attr("href", "#" + element.id())
-                    .attr("aria-label", "Link to this part: " + text)
+                    .attr("aria-label", headingLinkLabel.replace("{heading}", text))
                     .appendElement("span").attr("aria-hidden", "true").text("#");
             headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }

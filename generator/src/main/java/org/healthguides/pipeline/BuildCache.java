@@ -63,7 +63,7 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String MAGIC = "guide build cache";
     private static final String FILE = "cache.bin";
     /** Marks a folder as this tool's cache, so a folder of the same name that is not one is never overwritten. */
@@ -190,8 +190,11 @@ public final class BuildCache implements MarkdownRenderer.Store {
             }
         }
         pageInputs = digest.digest();
+        // Markdown prints words from the templates' string tables (heading links), so its key covers them too.
+        markdownInputs = pageInputs;
         fileHashes = tree.guides().parallelStream()
-                .flatMap(files -> Stream.concat(Stream.of(files.index()), files.sections().stream()))
+                .flatMap(files -> Stream.concat(Stream.concat(Stream.of(files.index()), files.sections().stream()),
+                        files.translations().values().stream().flatMap(List::stream)))
                 .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path, source -> {
                     MessageDigest text = md5();
                     update(text, source.text());
@@ -206,6 +209,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
         update(digest, files.slug());
         List<SourceFile> sources = new ArrayList<>(files.sections());
         sources.add(files.index());
+        // A guide's pages show which translations it has; the translations' files are in the same folder.
+        files.translations().values().forEach(sources::addAll);
         sources.sort(Comparator.comparing(SourceFile::path));
         update(digest, sources.size());
         for (SourceFile source : sources) {
@@ -535,6 +540,18 @@ public final class BuildCache implements MarkdownRenderer.Store {
         out.writeBoolean(meta.indexable());
         writeString(out, meta.lastReviewed());
         writeString(out, meta.jsonLd());
+        writeString(out, meta.language());
+        writeString(out, meta.direction());
+        out.writeInt(meta.alternates().size());
+        for (PageMetadata.Alternate alternate : meta.alternates()) {
+            writeString(out, alternate.language());
+            writeString(out, alternate.name());
+            writeString(out, alternate.href());
+            writeString(out, alternate.link());
+            writeString(out, alternate.sitePath());
+            out.writeBoolean(alternate.current());
+        }
+        writeString(out, meta.defaultUrl());
         BasicFileAttributes file = Files.readAttributes(output.resolve(page.file()), BasicFileAttributes.class);
         out.writeLong(file.size());
         out.writeLong(file.lastModifiedTime().toMillis());
@@ -553,8 +570,22 @@ public final class BuildCache implements MarkdownRenderer.Store {
         String file = readString(in);
         String pagePath = readString(in);
         Set<String> ids = Set.copyOf(readStrings(in));
-        PageMetadata meta = new PageMetadata(readString(in), readString(in), readString(in), readString(in), in.readBoolean(),
-                readString(in), readString(in));
+        String url = readString(in);
+        String description = readString(in);
+        String openGraphType = readString(in);
+        String openGraphLocale = readString(in);
+        boolean indexable = in.readBoolean();
+        String lastReviewed = readString(in);
+        String jsonLd = readString(in);
+        String language = readString(in);
+        String direction = readString(in);
+        List<PageMetadata.Alternate> alternates = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            alternates.add(new PageMetadata.Alternate(readString(in), readString(in), readString(in), readString(in), readString(in),
+                    in.readBoolean()));
+        }
+        PageMetadata meta = new PageMetadata(url, description, openGraphType, openGraphLocale, indexable, lastReviewed, jsonLd,
+                language, direction, List.copyOf(alternates), readString(in));
         return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 }
