@@ -84,21 +84,21 @@ public final class MarkdownRenderer {
     }
 
     /** The accessible name of a heading's anchor link, "{heading}" standing for the heading's text. */
-    public static final String DEFAULT_HEADING_LINK_LABEL = "Link to this part: {heading}";
-    private final String headingLinkLabel;
+    public static final String DEFAULT_HEADING_LINK_LABEL = MarkdownWords.ENGLISH.headingLink();
+    private final MarkdownWords words;
 
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
-        this(kinds, DEFAULT_HEADING_LINK_LABEL, false, null);
+        this(kinds, MarkdownWords.ENGLISH, false, null);
     }
 
-    /** @param headingLinkLabel the heading anchor's accessible name in the text's language, with "{heading}" */
-    public MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel) {
-        this(kinds, headingLinkLabel, false, null);
+    /** @param words what the renderer writes for screen readers, in the text's language */
+    public MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words) {
+        this(kinds, words, false, null);
     }
 
     /** A renderer that first looks in {@code store} and keeps every result there. */
-    public static MarkdownRenderer storing(Map<String, WarningKind> kinds, String headingLinkLabel, Store store) {
-        return new MarkdownRenderer(kinds, headingLinkLabel, false, store);
+    public static MarkdownRenderer storing(Map<String, WarningKind> kinds, MarkdownWords words, Store store) {
+        return new MarkdownRenderer(kinds, words, false, store);
     }
 
     /**
@@ -106,16 +106,16 @@ public final class MarkdownRenderer {
      * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
      */
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
-        return new MarkdownRenderer(kinds, DEFAULT_HEADING_LINK_LABEL, true, null);
+        return new MarkdownRenderer(kinds, MarkdownWords.ENGLISH, true, null);
     }
 
-    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, String headingLinkLabel) {
-        return new MarkdownRenderer(kinds, headingLinkLabel, true, null);
+    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, MarkdownWords words) {
+        return new MarkdownRenderer(kinds, words, true, null);
     }
 
-    private MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel, boolean remember, Store store) {
+    private MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words, boolean remember, Store store) {
         this.store = store;
-        this.headingLinkLabel = headingLinkLabel;
+        this.words = words;
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
@@ -381,7 +381,7 @@ public final class MarkdownRenderer {
     }
 
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */
-    private static List<Reference> extractReferences(Document html) {
+    private List<Reference> extractReferences(Document html) {
         List<Reference> references = new ArrayList<>();
         Element footnotes = html.selectFirst(FOOTNOTES);
         if (footnotes == null) {
@@ -400,7 +400,7 @@ public final class MarkdownRenderer {
         }
         footnotes.remove();
         for (Element citation : html.select(CITATIONS)) {
-            citation.prependElement("span").addClass("visually-hidden").text("reference ");
+            citation.prependElement("span").addClass("visually-hidden").text(words.citationPrefix() + " ");
         }
         return references;
     }
@@ -453,7 +453,7 @@ public final class MarkdownRenderer {
             }
             String text = element.text();
             element.appendElement("a").addClass("heading-anchor").attr("href", "#" + element.id())
-                    .attr("aria-label", headingLinkLabel.replace("{heading}", text))
+                    .attr("aria-label", words.headingLink().replace("{heading}", text))
                     .appendElement("span").attr("aria-hidden", "true").text("#");
             headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }

@@ -63,7 +63,7 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String MAGIC = "guide build cache";
     private static final String FILE = "cache.bin";
     /** Marks a folder as this tool's cache, so a folder of the same name that is not one is never overwritten. */
@@ -82,6 +82,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private Map<String, byte[]> fileHashes = Map.of();
     /** Whether this build rendered anything or left anything out: if not, the file on disk already says it all. */
     private volatile boolean changed;
+    private boolean pdf;
+    private Path content;
 
     /**
      * One page as the last build published it: where its file is, what the link check and the emitters need to
@@ -171,7 +173,12 @@ public final class BuildCache implements MarkdownRenderer.Store {
      * Sets the inputs every key depends on: the settings file (and a --base-url given instead of its base_url) for
      * the Markdown; those, the templates folder and the generator for the pages.
      */
-    void inputs(ContentTree tree, String baseUrlOverride, Path templates) throws IOException {
+    void inputs(ContentTree tree, BuildOptions options, java.time.LocalDate today) throws IOException {
+        String baseUrlOverride = options.baseUrl();
+        Path templates = options.templates();
+        // A guide's PDF leaflet embeds its images and, for a guide without a review date, the day it was printed.
+        pdf = options.pdf();
+        content = options.content();
         MessageDigest digest = md5();
         update(digest, generator);
         update(digest, System.getProperty("java.version"));
@@ -179,6 +186,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         markdownInputs = digest.digest();
         digest.update(markdownInputs);
         update(digest, baseUrlOverride == null ? "" : baseUrlOverride);
+        update(digest, pdf ? "pdf " + today + " " + content.toAbsolutePath().normalize() : "no pdf");
         if (Files.isDirectory(templates)) {
             try (Stream<Path> walk = Files.walk(templates)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -219,6 +227,15 @@ public final class BuildCache implements MarkdownRenderer.Store {
             digest.update(fileHashes.get(source.path()));
         }
         update(digest, String.join("\n", files.assets()));
+        if (pdf) {
+            for (String asset : files.assets()) {
+                try {
+                    digest.update(Files.readAllBytes(content.resolve(asset)));
+                } catch (IOException e) {
+                    update(digest, "unreadable " + System.nanoTime()); // never matches: the guide is rendered again
+                }
+            }
+        }
         update(digest, String.join("\n", files.sectionNames()));
         return Key.of(digest);
     }
@@ -533,6 +550,14 @@ public final class BuildCache implements MarkdownRenderer.Store {
         writeString(out, page.pagePath());
         writeStrings(out, List.copyOf(page.ids()));
         PageMetadata meta = page.meta();
+        out.writeBoolean(meta != null);
+        if (meta != null) {
+            writeMeta(out, meta);
+        }
+        writeFileState(out, page, output);
+    }
+
+    private static void writeMeta(DataOutputStream out, PageMetadata meta) throws IOException {
         writeString(out, meta.url());
         writeString(out, meta.description());
         writeString(out, meta.openGraphType());
@@ -552,6 +577,9 @@ public final class BuildCache implements MarkdownRenderer.Store {
             out.writeBoolean(alternate.current());
         }
         writeString(out, meta.defaultUrl());
+    }
+
+    private static void writeFileState(DataOutputStream out, StoredPage page, Path output) throws IOException {
         BasicFileAttributes file = Files.readAttributes(output.resolve(page.file()), BasicFileAttributes.class);
         out.writeLong(file.size());
         out.writeLong(file.lastModifiedTime().toMillis());
@@ -570,6 +598,11 @@ public final class BuildCache implements MarkdownRenderer.Store {
         String file = readString(in);
         String pagePath = readString(in);
         Set<String> ids = Set.copyOf(readStrings(in));
+        PageMetadata meta = in.readBoolean() ? readMeta(in) : null;
+        return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    }
+
+    private static PageMetadata readMeta(DataInputStream in) throws IOException {
         String url = readString(in);
         String description = readString(in);
         String openGraphType = readString(in);
@@ -584,8 +617,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
             alternates.add(new PageMetadata.Alternate(readString(in), readString(in), readString(in), readString(in), readString(in),
                     in.readBoolean()));
         }
-        PageMetadata meta = new PageMetadata(url, description, openGraphType, openGraphLocale, indexable, lastReviewed, jsonLd,
+        return new PageMetadata(url, description, openGraphType, openGraphLocale, indexable, lastReviewed, jsonLd,
                 language, direction, List.copyOf(alternates), readString(in));
-        return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.markdown.MarkdownWords;
+import org.healthguides.output.StaticFiles;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.TemplateRenderer;
@@ -13,15 +15,17 @@ import org.healthguides.render.TemplateRenderer;
 /**
  * What the preview keeps between builds so that a rebuild renders only what changed: each Markdown body's rendering
  * by its text and place, and each page's HTML by its {@link Page} record and {@link PageMetadata} (which hold
- * everything its template sees besides the settings and the static files' names). A change to the settings or the templates drops the pages:
- * everything is rendered again. One build at a time uses it.
+ * everything its template sees besides the settings and the static files' names). A change to the settings or the
+ * templates drops the pages: everything is rendered again. The static files are read again only after the templates
+ * folder changed. One build at a time uses it.
  */
 public final class PageCache {
     private SiteSettings settings;
     private MarkdownRenderer markdown;
-    private String headingLinkLabel;
+    private MarkdownWords words;
     private TemplateRenderer templates;
     private boolean templatesStale = true;
+    private StaticFiles staticFiles;
     private Map<String, String> assets = Map.of();
     private Map<Page, RenderedPage> pages = Map.of();
 
@@ -32,6 +36,16 @@ public final class PageCache {
     /** The templates (or their static files) changed: the next build renders every page again. */
     public void templatesChanged() {
         templatesStale = true;
+        staticFiles = null;
+    }
+
+    /** The static files the last build read, or null when the templates folder changed since (or none were read). */
+    StaticFiles staticFiles() {
+        return staticFiles;
+    }
+
+    void keep(StaticFiles read) {
+        staticFiles = read;
     }
 
     /**
@@ -39,12 +53,12 @@ public final class PageCache {
      * remembers, unless they or the heading link's name changed (a changed name changes the pages' content, so
      * those pages are rendered again without dropping the others).
      *
-     * @param headingLinkLabel the default language's heading anchor name, from its string table
+     * @param words the default language's screen-reader words, from its string table
      */
-    MarkdownRenderer markdown(String headingLinkLabel) {
-        if (markdown == null || !headingLinkLabel.equals(this.headingLinkLabel)) {
-            this.headingLinkLabel = headingLinkLabel;
-            markdown = MarkdownRenderer.remembering(settings.warningKinds(), headingLinkLabel);
+    MarkdownRenderer markdown(MarkdownWords words) {
+        if (markdown == null || !words.equals(this.words)) {
+            this.words = words;
+            markdown = MarkdownRenderer.remembering(settings.warningKinds(), words);
         }
         return markdown;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -35,6 +36,7 @@ import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
 import org.healthguides.output.StaticFiles;
 import org.healthguides.pipeline.PageCache.RenderedPage;
+import org.healthguides.render.LeafletPdf;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
@@ -122,18 +124,21 @@ public final class Pipeline {
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
     public Result run(Output output) throws ContentErrors, IOException {
+        if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
+            new LeafletPdf(options.templates()).warmUpInBackground();
+        }
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
         output.writeGzipCopies(settings.precompress());
         if (disk != null) {
-            disk.inputs(loaded.tree(), options.baseUrl(), options.templates());
+            disk.inputs(loaded.tree(), options, today());
         }
         TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
                 : cache.templates(options.templates(), templatesName, settings);
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
-        MarkdownRenderer markdown = cache != null ? cache.markdown(strings.headingLinkLabel(settings.language()))
-                : disk != null ? MarkdownRenderer.storing(settings.warningKinds(), strings.headingLinkLabel(settings.language()), disk)
+        MarkdownRenderer markdown = cache != null ? cache.markdown(strings.markdownWords(settings.language()))
+                : disk != null ? MarkdownRenderer.storing(settings.warningKinds(), strings.markdownWords(settings.language()), disk)
                 : strings.markdownRenderer();
         Site site;
         try {
@@ -152,7 +157,12 @@ public final class Pipeline {
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         problems.addAll(strings.warnings());
-        StaticFiles staticFiles = StaticFiles.read(options.templates(), templatesName);
+        LeafletPdf leaflets = options.pdf() ? leafletPrinter() : null;
+        StaticFiles staticFiles = cache != null && cache.staticFiles() != null ? cache.staticFiles()
+                : StaticFiles.read(options.templates(), templatesName);
+        if (cache != null) {
+            cache.keep(staticFiles);
+        }
         LinkChecker links = new LinkChecker();
         Map<Page, RenderedPage> known = cache == null ? Map.of() : cache.pages(staticFiles.names());
         PageRun run = new PageRun(site, templates, staticFiles.names(), output, links, problems, known,
@@ -166,13 +176,15 @@ public final class Pipeline {
             List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
             sitePages.addAll(PagePlan.aToZs(site));
             sitePages.add(PagePlan.notFound(site));
-            run.render(sitePages, null, null);
+            run.render(sitePages, null, null, List.of());
             site.allGuides().parallelStream().forEach(guide -> {
                 // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
                 GuideFiles files = filesByPath.get(guide.path());
                 BuildCache.Key key = disk == null || files == null ? null : disk.guideKey(files);
                 if (key == null || !run.reuse(key)) {
-                    run.render(PagePlan.pagesOf(site, guide), guide, key);
+                    List<String> leaflet = new ArrayList<>(1);
+                    List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
+                    run.render(pages, guide, key, leaflet);
                 }
             });
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
@@ -214,22 +226,69 @@ public final class Pipeline {
     private record Loaded(ContentTree tree, SiteSettings settings) {
     }
 
+    /** The PDF printer, once its fonts are known to be there (else one error naming each missing file). */
+    private LeafletPdf leafletPrinter() throws ContentErrors {
+        LeafletPdf printer = new LeafletPdf(options.templates());
+        List<String> missing = printer.missingFonts();
+        if (!missing.isEmpty()) {
+            throw new ContentErrors(missing.stream()
+                    .map(font -> Problem.error(templatesName + "/" + font, 0, "font for the PDF leaflets not found",
+                            "restore it from version control, or build with --no-pdf"))
+                    .toList());
+        }
+        return printer;
+    }
+
+    /**
+     * Prints a guide's PDF leaflet from its whole-guide page, writes it, and returns the guide's pages with a link
+     * to it ("Download this guide (PDF, 6 pages, 84 KB)"), which is why it is made here, before the pages are
+     * rendered, rather than by an {@link Emitter} after them. With no printer (--no-pdf) the pages are as planned.
+     */
+    private List<Page> withLeaflet(PageRun run, Guide guide, List<Page> pages, LeafletPdf printer, List<String> written) {
+        if (printer == null) {
+            return pages;
+        }
+        Site site = run.site();
+        Page.WholeGuide whole = pages.stream().filter(Page.WholeGuide.class::isInstance).map(Page.WholeGuide.class::cast)
+                .findFirst().orElseThrow();
+        Page.Leaflet leaflet = PagePlan.leaflet(site, guide, whole);
+        try {
+            String xhtml = run.templates().render(leaflet, run.assets(), PageMetadata.of(site, guide, leaflet));
+            String folder = options.content().toAbsolutePath().toUri().toString();
+            LeafletPdf.Links links = new LeafletPdf.Links(whole.path(), PageMetadata.absoluteUrl(site.settings(), whole.path()),
+                    guide.sections().stream().map(section -> section.slug()).toList());
+            LeafletPdf.Printed printed = printer.print(xhtml, links, (folder.endsWith("/") ? folder : folder + "/") + whole.path(),
+                    guide.meta().reviewed() != null ? guide.meta().reviewed() : today());
+            run.output().write(leaflet.path(), printed.bytes());
+            run.links().addFile(leaflet.path());
+            written.add(leaflet.path());
+            return PagePlan.withDownload(pages, leaflet.path(), printed.pages(), printed.bytes().length);
+        } catch (ContentErrors e) {
+            run.problems().addAll(e.problems());
+        } catch (IOException | RuntimeException e) {
+            run.problems().add(Problem.error(guide.displayPath(), 0, "cannot make the guide's PDF leaflet: " + e,
+                    "check the guide's images and the templates' fonts folder, or build with --no-pdf"));
+        }
+        run.failed().set(true);
+        return pages;
+    }
+
     /**
      * What rendering a page needs and where its results go; shared by the threads that render guides.
      *
-     * @param known   pages rendered by an earlier run, reused when their record is equal
+     * @param known   pages rendered by an earlier run, reused when their record and metadata are equal
      * @param current this run's pages, kept for the next run; null when nothing is kept
      */
     private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                            List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current,
                            BuildCache disk, Path lastOutput,
-                           List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, java.util.concurrent.atomic.AtomicBoolean failed) {
+                           List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, AtomicBoolean failed) {
 
         PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                 List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current, BuildCache disk, Path lastOutput) {
             this(site, templates, assets, output, links, problems, known, current, disk, lastOutput,
                     Collections.synchronizedList(new ArrayList<>()), new AtomicInteger(), new AtomicInteger(),
-                    new java.util.concurrent.atomic.AtomicBoolean());
+                    new AtomicBoolean());
         }
 
         /** Publishes the last build's pages of a guide with this key, when the cache has them intact; false if not. */
@@ -240,6 +299,10 @@ public final class Pipeline {
             }
             for (BuildCache.StoredPage page : stored) {
                 output.reuse(page.file(), lastOutput.resolve(page.file()));
+                if (page.meta() == null) {
+                    links.addFile(page.file()); // the guide's PDF leaflet
+                    continue;
+                }
                 links.addPageIds(page.pagePath(), page.ids());
                 metas.add(page.meta());
                 pages.incrementAndGet();
@@ -251,9 +314,13 @@ public final class Pipeline {
         /**
          * @param guide the guide these pages belong to, or null for the site's own pages
          * @param key   the guide's key in the build cache, or null when its pages are not kept there
+         * @param files other files the guide's pages came with (its PDF leaflet), kept in the cache with them
          */
-        void render(List<Page> planned, Guide guide, BuildCache.Key key) {
+        void render(List<Page> planned, Guide guide, BuildCache.Key key, List<String> files) {
             List<BuildCache.StoredPage> stored = key == null ? null : Collections.synchronizedList(new ArrayList<>());
+            if (stored != null) {
+                files.forEach(file -> stored.add(new BuildCache.StoredPage(file, null, java.util.Set.of(), null, 0, 0, 0, 0)));
+            }
             java.util.concurrent.atomic.AtomicBoolean guideFailed = new java.util.concurrent.atomic.AtomicBoolean();
             if (current == null) {
                 planned.forEach(page -> render(page, guide, stored, guideFailed));
@@ -333,6 +400,7 @@ public final class Pipeline {
         CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
         return new SiteAssembler(loaded.settings(), markdown, contentName)
                 .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
+                .withLanguageSettings(strings.settingsByLanguage())
                 .assemble(loaded.tree(), Checks.all(), context);
     }
 
