@@ -117,6 +117,12 @@ class GovernanceTest {
         String feed = Files.readString(fixture.out.resolve("feed.xml"));
         assertFalse(feed.contains("rowing"), "a draft guide is never in the feed: " + feed);
         assertTrue(feed.contains("lifting/"), feed);
+        // The next build without --drafts takes nothing of the drafts from the build cache.
+        GuideRun published = GuideRun.on(fixture, "build");
+        assertEquals(0, published.exit(), published.err());
+        assertFalse(Files.exists(fixture.out.resolve("lifting/warm-up")));
+        assertTrue(page(fixture.out.resolve("lifting/whole-guide/index.html")).select(".draft-banner").isEmpty());
+        assertFalse(Files.readString(fixture.out.resolve("lifting/whole-guide/index.html")).contains("Not ready"));
     }
 
     @Test
