@@ -20,6 +20,7 @@ import org.healthguides.content.ContentTree;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.DisplayPath;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
@@ -147,7 +148,7 @@ public final class SiteBuild {
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());
             if (problem != null) {
-                throw new ContentErrors(Problem.error("--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
+                throw new ContentErrors(Problem.error(Code.BAD_BASE_URL, "--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
             }
             settings = settings.withBaseUrl(options.baseUrl());
         }
@@ -177,7 +178,7 @@ public final class SiteBuild {
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         if (PageMetadata.absoluteUrl(settings, "") == null) {
-            problems.add(Problem.warning(options.baseUrl() != null ? "--base-url" : DisplayPath.of(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
+            problems.add(Problem.warning(Code.BASE_URL_WITHOUT_HOST, options.baseUrl() != null ? "--base-url" : DisplayPath.of(options.content()) + "/" + SiteSettings.FILE_NAME, 0,
                     "base URL '" + settings.baseUrl() + "' has no host, so sitemap.xml, canonical links and og:url are left out",
                     "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
         }

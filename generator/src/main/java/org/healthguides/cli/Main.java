@@ -12,6 +12,8 @@ import org.healthguides.build.BuildReport;
 import org.healthguides.build.SiteBuild;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
+import org.healthguides.diagnostics.Suggestions;
 
 /** The {@code guide} command. Exit codes: 0 success, 1 content errors, 2 usage or internal error. */
 public final class Main {
@@ -31,10 +33,14 @@ public final class Main {
               check     Check everything a build would, without writing anything; lists every problem
               new       Start a guide or a section from a template: 'guide new guide SLUG',
                         'guide new section NAME --guide SLUG'
+              explain   Say what a problem's code means, why the rule exists and how to fix it:
+                        'guide explain G0107'; without a code, list every code
+
+            Options: --help (also after a command), --version
 
             Run 'guide <command> --help' for a command's options.
 
-            Exit codes: 0 success, 1 content errors (each printed as file:line:column: error: what — how to fix),
+            Exit codes: 0 success, 1 content errors (each printed as file:line:column: error[CODE]: what — how to fix),
             2 usage or internal error (an internal error prints one line; run again with --verbose for details).
             """;
 
@@ -100,6 +106,8 @@ public final class Main {
         System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
     }
 
+    private static final List<String> COMMANDS = List.of("build", "check", "serve", "report", "new", "explain");
+
     int run(List<String> args) {
         boolean verbose = args.contains("--verbose");
         try {
@@ -110,12 +118,15 @@ public final class Main {
             String command = args.get(0);
             List<String> rest = args.subList(1, args.size());
             return switch (command) {
+                case "--version", "-V", "version" -> version();
                 case "build" -> build(rest);
                 case "serve" -> new ServeCommand(out, err).run(rest);
                 case "report" -> new ReportCommand(out, err).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
-                default -> throw new UsageError("unknown command '" + command + "'");
+                case "explain" -> new ExplainCommand(out).run(rest);
+                default -> throw new UsageError("unknown command '" + command + "'"
+                        + Suggestions.closest(command.replaceFirst("^-+", ""), COMMANDS).map(c -> " — did you mean '" + c + "'?").orElse(""));
             };
         } catch (UsageError e) {
             err.println("guide: " + e.getMessage() + " (run 'guide --help' for usage)");
@@ -132,6 +143,13 @@ public final class Main {
             err.println("guide: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             return USAGE_OR_INTERNAL;
         }
+    }
+
+    /** The version Maven packaged (from the jar's manifest), or "development build" when run from classes. */
+    private int version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        out.println("guide " + (version == null ? "(development build)" : version) + " (Java " + Runtime.version() + ")");
+        return OK;
     }
 
     private int build(List<String> args) throws Exception {
@@ -196,6 +214,6 @@ public final class Main {
     }
 
     void report(List<Problem> problems) {
-        problems.forEach(err::println);
+        ProblemListing.print(err, problems);
     }
 }

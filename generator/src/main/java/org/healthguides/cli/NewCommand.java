@@ -27,8 +27,10 @@ import org.healthguides.content.GuideMeta;
 import org.healthguides.content.SourceFile;
 import org.healthguides.content.TextDecoding;
 import org.healthguides.content.YamlNode;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.output.PublicModes;
 import org.healthguides.site.Guide;
 
@@ -86,7 +88,7 @@ final class NewCommand {
         try {
             return create(positional.get(0), positional.get(1), options);
         } catch (ContentErrors e) {
-            e.problems().forEach(err::println);
+            ProblemListing.print(err, e.problems());
             err.println("guide: nothing was created");
             return Main.CONTENT_ERRORS;
         }
@@ -116,7 +118,7 @@ final class NewCommand {
         requireContentFolder(content);
         Path folder = content.resolve(slug);
         if (Files.exists(folder)) {
-            throw new ContentErrors(Problem.error(shown(folder), 0, "guide folder already exists; nothing was written",
+            throw new ContentErrors(Problem.error(Code.ALREADY_EXISTS, shown(folder), 0, "guide folder already exists; nothing was written",
                     "choose another SLUG, or add a section with 'guide new section NAME --guide " + slug + "'"));
         }
         // Written into a hidden folder (the build skips those) and moved into place, so a guide is never half there.
@@ -134,7 +136,7 @@ final class NewCommand {
                 Files.move(staging, folder);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new ContentErrors(Problem.error(shown(folder), 0, "guide folder already exists; nothing was written", "choose another SLUG"));
+            throw new ContentErrors(Problem.error(Code.ALREADY_EXISTS, shown(folder), 0, "guide folder already exists; nothing was written", "choose another SLUG"));
         } finally {
             if (Files.exists(staging)) {
                 PathUtils.deleteDirectory(staging);
@@ -149,11 +151,11 @@ final class NewCommand {
         requireContentFolder(content);
         Path folder = content.resolve(guide);
         if (!Files.isRegularFile(folder.resolve(GuideMeta.INDEX_FILE))) {
-            throw new ContentErrors(Problem.error(shown(folder), 0, "there is no guide '" + guide + "' (no " + GuideMeta.INDEX_FILE + " in this folder)",
+            throw new ContentErrors(Problem.error(Code.NO_SUCH_GUIDE, shown(folder), 0, "there is no guide '" + guide + "' (no " + GuideMeta.INDEX_FILE + " in this folder)",
                     "check the spelling, or create the guide first with 'guide new guide " + guide + "'"));
         }
         if (RESERVED.contains(name)) {
-            throw new ContentErrors(Problem.error(shown(folder.resolve(name + ".md")), 0, "'" + name + "' is a reserved name",
+            throw new ContentErrors(Problem.error(Code.RESERVED_NAME, shown(folder.resolve(name + ".md")), 0, "'" + name + "' is a reserved name",
                     "choose another NAME"));
         }
         Path file = folder.resolve(name + ".md");
@@ -162,7 +164,7 @@ final class NewCommand {
         try {
             writeNew(file, text);
         } catch (FileAlreadyExistsException e) {
-            throw new ContentErrors(Problem.error(shown(file), 0, "section file already exists; nothing was written",
+            throw new ContentErrors(Problem.error(Code.ALREADY_EXISTS, shown(file), 0, "section file already exists; nothing was written",
                     "choose another NAME or edit the file"));
         }
         out.println("Created " + shown(file) + " (order " + order + ")");
@@ -207,7 +209,7 @@ final class NewCommand {
 
     private static void requireContentFolder(Path content) throws ContentErrors {
         if (!Files.isDirectory(content)) {
-            throw new ContentErrors(Problem.error(shown(content), 0, "content folder not found",
+            throw new ContentErrors(Problem.error(Code.CONTENT_FOLDER_NOT_FOUND, shown(content), 0, "content folder not found",
                     "run from the project folder or pass --content DIR"));
         }
     }

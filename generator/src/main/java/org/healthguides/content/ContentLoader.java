@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /** Reads the content folder from disk: the only part of this stage that does I/O. */
@@ -29,13 +30,13 @@ public final class ContentLoader {
 
     public ContentTree load() throws ContentErrors {
         if (!Files.isDirectory(root)) {
-            throw new ContentErrors(Problem.error(displayRoot, 0, "content folder not found",
+            throw new ContentErrors(Problem.error(Code.CONTENT_FOLDER_NOT_FOUND, displayRoot, 0, "content folder not found",
                     "run from the project folder or pass --content DIR"));
         }
         List<Problem> problems = new ArrayList<>();
         Path settingsPath = root.resolve(SiteSettings.FILE_NAME);
         if (!Files.isRegularFile(settingsPath)) {
-            throw new ContentErrors(Problem.error(display(SiteSettings.FILE_NAME), 0, "site settings file not found",
+            throw new ContentErrors(Problem.error(Code.SETTINGS_NOT_FOUND, display(SiteSettings.FILE_NAME), 0, "site settings file not found",
                     "create it with title, language and warning_kinds (see docs/care-cards.md)"));
         }
         SourceFile settings = read(SiteSettings.FILE_NAME, problems);
@@ -52,7 +53,7 @@ public final class ContentLoader {
             if (Files.isDirectory(entry)) {
                 folders.add(entry);
             } else if (name.endsWith(".md")) {
-                problems.add(Problem.error(display(name), 0, "this Markdown file belongs to no guide",
+                problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(name), 0, "this Markdown file belongs to no guide",
                         "move it into a guide folder (one holding an index.md) or delete it"));
             }
         }
@@ -80,14 +81,14 @@ public final class ContentLoader {
         boolean hasIndex = Files.isRegularFile(folder.resolve(GuideMeta.INDEX_FILE));
         if (!hasIndex) {
             for (Path markdown : markdownUnder(folder)) {
-                problems.add(Problem.error(display(relative(markdown)), 0,
+                problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(relative(markdown)), 0,
                         "this Markdown file belongs to no guide (its folder has no index.md)",
                         "add " + displayRoot + "/" + slug + "/index.md or move the file into a guide folder"));
             }
             return java.util.Optional.empty();
         }
         if (!SLUG.matcher(slug).matches()) {
-            problems.add(Problem.warning(display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
+            problems.add(Problem.warning(Code.UNCLEAN_NAME, display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
                     "rename the folder with lowercase letters, digits and hyphens, e.g. '" + slugLike(slug) + "'"));
         }
         java.util.Map<String, String> seenSlugs = new java.util.HashMap<>();
@@ -105,7 +106,7 @@ public final class ContentLoader {
                 for (Path nested : filesUnder(child)) {
                     String nestedPath = relative(nested);
                     if (nestedPath.endsWith(".md")) {
-                        problems.add(Problem.error(display(nestedPath), 0, "this Markdown file belongs to no guide",
+                        problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(nestedPath), 0, "this Markdown file belongs to no guide",
                                 "sections live directly in the guide folder; move it up to " + displayRoot + "/" + slug + "/"));
                     } else {
                         assets.add(nestedPath);
@@ -135,7 +136,7 @@ public final class ContentLoader {
         try {
             bytes = Files.readAllBytes(root.resolve(path));
         } catch (IOException e) {
-            problems.add(Problem.error(display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
             return null;
         }
         TextDecoding.Result decoded = TextDecoding.decode(bytes, display(path));
@@ -153,12 +154,12 @@ public final class ContentLoader {
     private void checkSlug(String guide, String name, String path, java.util.Map<String, String> seen, List<Problem> problems) {
         String stem = name.substring(0, name.length() - ".md".length());
         if (!SLUG.matcher(stem).matches()) {
-            problems.add(Problem.warning(display(path), 0, "file name '" + name + "' does not make a clean address",
+            problems.add(Problem.warning(Code.UNCLEAN_NAME, display(path), 0, "file name '" + name + "' does not make a clean address",
                     "rename it with lowercase letters, digits and hyphens, e.g. '" + slugLike(stem) + ".md'"));
         }
         String other = seen.putIfAbsent(stem.toLowerCase(java.util.Locale.ROOT), path);
         if (other != null) {
-            problems.add(Problem.error(display(path), 0, "section slug '" + stem.toLowerCase(java.util.Locale.ROOT)
+            problems.add(Problem.error(Code.SLUG_CLASH, display(path), 0, "section slug '" + stem.toLowerCase(java.util.Locale.ROOT)
                     + "' is also used by " + display(other), "rename one of the two files in " + displayRoot + "/" + guide + "/"));
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -40,12 +41,12 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         LocalDate reviewed = reader.date("reviewed");
         LocalDate nextReview = reader.date("next_review");
         if (reviewed != null && nextReview != null && !nextReview.isAfter(reviewed)) {
-            problems.add(Problem.error(file.displayPath(), reader.line("next_review"), "'next_review' is not after 'reviewed'",
+            problems.add(Problem.error(Code.REVIEW_DATES_OUT_OF_ORDER, file.displayPath(), reader.line("next_review"), "'next_review' is not after 'reviewed'",
                     "set next_review to a date after " + reviewed));
         }
         Double maxGrade = reader.decimal("max_grade");
         if (maxGrade != null && (maxGrade < 1 || maxGrade > 30)) {
-            problems.add(Problem.error(file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
+            problems.add(Problem.error(Code.MAX_GRADE_OUT_OF_RANGE, file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
                     "write a school grade, for example 'max_grade: 8'"));
         }
         List<String> sections = reader.textList("required_sections");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -31,13 +32,13 @@ public record SiteSettings(String title, String language, String baseUrl, String
         String title = reader.requiredText("title", "the site's name, shown on every page");
         String language = reader.requiredText("language", "the language of the pages, for example en-GB");
         if (!language.isEmpty() && Locale.forLanguageTag(language).getLanguage().isEmpty()) {
-            problems.add(Problem.error(file.displayPath(), reader.line("language"), "'" + language + "' is not a language tag",
+            problems.add(Problem.error(Code.BAD_LANGUAGE, file.displayPath(), reader.line("language"), "'" + language + "' is not a language tag",
                     "use a tag such as 'en', 'en-GB' or 'cy'"));
         }
         String baseUrl = reader.text("base_url", "/");
         String baseUrlError = baseUrlProblem(baseUrl);
         if (baseUrlError != null) {
-            problems.add(Problem.error(file.displayPath(), reader.line("base_url"), baseUrlError,
+            problems.add(Problem.error(Code.BAD_BASE_URL, file.displayPath(), reader.line("base_url"), baseUrlError,
                     "use '/' or a full address such as 'https://example.org/health/'"));
         }
         String description = reader.text("description", "");
@@ -47,7 +48,7 @@ public record SiteSettings(String title, String language, String baseUrl, String
                 new WarningKind(name, kind.requiredText("label", "the level in words, e.g. 'Urgent advice'"),
                         kind.requiredText("heading", "the default heading, e.g. 'See a doctor straight away if:'"))));
         if (kinds.isEmpty()) {
-            problems.add(Problem.error(file.displayPath(), reader.line("warning_kinds"), "no warning kinds are declared",
+            problems.add(Problem.error(Code.NO_CARE_CARD_KINDS, file.displayPath(), reader.line("warning_kinds"), "no warning kinds are declared",
                     "add 'warning_kinds:' with at least one kind (see docs/care-cards.md)"));
         }
         if (!problems.isEmpty()) {

@@ -21,6 +21,7 @@ import org.healthguides.content.ContentTree;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.DisplayPath;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
@@ -179,7 +180,7 @@ final class PreviewBuild {
     private byte[] read(Path file, Path folder, String displayPath, Map<Path, StoredFile> stillUsed,
                         List<Problem> problems) throws IOException {
         if (!file.toRealPath().startsWith(folder.toRealPath())) {
-            problems.add(Problem.warning(displayPath, 0, "this link points outside " + DisplayPath.of(folder) + ", so the preview does not serve it",
+            problems.add(Problem.warning(Code.PREVIEW_LINK_OUTSIDE, displayPath, 0, "this link points outside " + DisplayPath.of(folder) + ", so the preview does not serve it",
                     "copy the file into the folder instead of linking to it"));
             return null;
         }

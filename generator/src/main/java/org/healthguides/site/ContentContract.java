@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.healthguides.content.GuideMeta;
 import org.healthguides.content.RequiredWarning;
 import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
 import org.healthguides.markdown.Callout;
@@ -34,7 +35,7 @@ public final class ContentContract {
         GuideMeta meta = guide.meta();
         for (String required : meta.requiredSections()) {
             if (findSection(guide, required).isEmpty() && !required.equals(GuideMeta.INDEX_SECTION) && !brokenSections.contains(required)) {
-                problems.add(Problem.error(guide.displayPath(), meta.requiredSectionsLine(),
+                problems.add(Problem.error(Code.MISSING_REQUIRED_SECTION, guide.displayPath(), meta.requiredSectionsLine(),
                         "guide '" + guide.slug() + "' is missing required section '" + required + "'",
                         "create " + contentRoot + "/" + guide.slug() + "/" + required + ".md with a title and an order"));
             }
@@ -49,8 +50,8 @@ public final class ContentContract {
 
     private static Optional<Problem> checkWarning(Guide guide, RequiredWarning warning, Map<String, WarningKind> kinds, String contentRoot) {
         if (!kinds.containsKey(warning.kind())) {
-            return Optional.of(Problem.error(guide.displayPath(), warning.line(),
-                    "required warning '" + warning.name() + "' names unknown kind '" + warning.kind() + "'",
+            return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_UNKNOWN_KIND, guide.displayPath(), warning.line(),
+                    "required care card '" + warning.name() + "' names unknown kind '" + warning.kind() + "'",
                     Suggestions.didYouMean(warning.kind(), kinds.keySet())));
         }
         String file;
@@ -61,8 +62,8 @@ public final class ContentContract {
         } else {
             Optional<SectionPage> section = findSection(guide, warning.section());
             if (section.isEmpty()) {
-                return Optional.of(Problem.error(guide.displayPath(), warning.line(),
-                        "guide '" + guide.slug() + "' requires warning '" + warning.name() + "' in section '" + warning.section()
+                return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_NO_SECTION, guide.displayPath(), warning.line(),
+                        "guide '" + guide.slug() + "' requires care card '" + warning.name() + "' in section '" + warning.section()
                                 + "', which does not exist",
                         "create " + contentRoot + "/" + guide.slug() + "/" + warning.section() + ".md or correct 'section'"));
             }
@@ -71,8 +72,8 @@ public final class ContentContract {
         }
         List<Callout> ofKind = callouts.stream().filter(c -> c.kind().equals(warning.kind())).toList();
         if (ofKind.isEmpty()) {
-            return Optional.of(Problem.error(file, 0,
-                    "guide '" + guide.slug() + "' is missing required warning '" + warning.name() + "' (a " + warning.kind() + " callout)",
+            return Optional.of(Problem.error(Code.MISSING_REQUIRED_CARE_CARD, file, 0,
+                    "guide '" + guide.slug() + "' is missing required care card '" + warning.name() + "' (kind '" + warning.kind() + "')",
                     "add a block starting '!!! " + warning.kind() + "'" + mentionsHint(warning.mentions())));
         }
         Callout closest = ofKind.stream()
@@ -82,9 +83,9 @@ public final class ContentContract {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Problem.error(file, closest.line(),
-                "required warning '" + warning.name() + "' does not mention: " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()),
-                "put each back into this " + warning.kind() + " callout; the guide's front matter requires them"));
+        return Optional.of(Problem.error(Code.CARE_CARD_MISSING_MENTION, file, closest.line(),
+                "required care card '" + warning.name() + "' does not mention: " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()),
+                "put each back into this " + warning.kind() + " care card; the guide's front matter requires them"));
     }
 
     private static String mentionsHint(List<String> mentions) {

@@ -15,6 +15,7 @@ import org.healthguides.content.SectionMeta;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.SourceFile;
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownSource;
@@ -47,7 +48,7 @@ public final class SiteAssembler {
                 .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         if (settings.disclaimer().isBlank()) {
-            problems.add(Problem.warning(tree.settings().displayPath(), 0, "no 'disclaimer' is set",
+            problems.add(Problem.warning(Code.NO_DISCLAIMER, tree.settings().displayPath(), 0, "no 'disclaimer' is set",
                     "add 'disclaimer: …' saying the guides are general information and who to call in an emergency; every page shows it"));
         }
         for (Guide guide : guides) {
@@ -109,7 +110,7 @@ public final class SiteAssembler {
                 throw e;
             }
             if (meta.slug().equals(Guide.WHOLE_GUIDE_SLUG)) {
-                problems.add(Problem.error(file.displayPath(), 0, "'" + Guide.WHOLE_GUIDE_SLUG + "' is reserved for the page with every section",
+                problems.add(Problem.error(Code.RESERVED_NAME, file.displayPath(), 0, "'" + Guide.WHOLE_GUIDE_SLUG + "' is reserved for the page with every section",
                         "rename the file"));
                 return null;
             }
@@ -134,7 +135,7 @@ public final class SiteAssembler {
         for (SectionPage section : sections) {
             SectionPage other = byOrder.putIfAbsent(section.meta().order(), section);
             if (other != null) {
-                problems.add(Problem.error(section.displayPath(), section.meta().orderLine(),
+                problems.add(Problem.error(Code.DUPLICATE_ORDER, section.displayPath(), section.meta().orderLine(),
                         "order " + section.meta().order() + " is also used by " + other.displayPath(),
                         "give each section of a guide its own order number"));
             }

@@ -77,7 +77,7 @@ class MainTest {
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("order: 1", "order: one"));
         GuideRun run = build(fixture);
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("basics.md:3: error: 'order' must be a whole number, found 'one'"), run.err());
+        assertTrue(run.err().contains("basics.md:3:1: error[G0215]: 'order' must be a whole number, found 'one'"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
@@ -104,8 +104,8 @@ class MainTest {
                 .replace("recovery.md#when-to-see-a-doctor", "recovery.md#no-such-part") + "\n[gone](missing.md)\n");
         GuideRun run = build(fixture);
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("basics.md:7: error: link 'recovery.md#no-such-part' points to #no-such-part"), run.err());
-        assertTrue(run.err().contains("basics.md:11: error: link 'missing.md' leads nowhere"), run.err());
+        assertTrue(run.err().contains("basics.md:7:41: error[G0106]: link 'recovery.md#no-such-part' points to #no-such-part"), run.err());
+        assertTrue(run.err().contains("basics.md:11:8: error[G0107]: link 'missing.md' leads nowhere"), run.err());
     }
 
     @Test
@@ -114,12 +114,12 @@ class MainTest {
         Fixture.write(fixture.templates.resolve("section.ftlh"), "<html>\n<#if page.title>\n");
         GuideRun syntax = build(fixture);
         assertEquals(1, syntax.exit());
-        assertTrue(syntax.err().matches("(?s).*templates/section\\.ftlh:\\d+:\\d+: error: template syntax error.*"), syntax.err());
+        assertTrue(syntax.err().matches("(?s).*templates/section\\.ftlh:\\d+:\\d+: error\\[G0603\\]: template syntax error.*"), syntax.err());
 
         Fixture.write(fixture.templates.resolve("section.ftlh"), "<html>\n${page.nonsense}\n");
         GuideRun undefined = build(fixture);
         assertEquals(1, undefined.exit());
-        assertTrue(undefined.err().contains("templates/section.ftlh:2:3: error: template error:"), undefined.err());
+        assertTrue(undefined.err().contains("templates/section.ftlh:2:3: error[G0604]: template error:"), undefined.err());
         assertTrue(undefined.err().contains("while rendering page '/lifting/basics/'"), undefined.err());
         assertFalse(undefined.err().contains("\tat "), undefined.err());
     }
@@ -130,11 +130,11 @@ class MainTest {
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n<b onclick=\"x()\">hi</b>\n");
         GuideRun lenient = build(fixture);
         assertEquals(0, lenient.exit(), lenient.err());
-        assertTrue(lenient.err().contains("basics.md:11: warning: raw HTML"), lenient.err());
+        assertTrue(lenient.err().contains("basics.md:11: warning[G0310]: raw HTML"), lenient.err());
         assertTrue(lenient.out().contains("with 1 warning"), lenient.out());
         GuideRun strict = build(fixture, "--strict");
         assertEquals(1, strict.exit());
-        assertTrue(strict.err().contains("basics.md:11: error: raw HTML"), strict.err());
+        assertTrue(strict.err().contains("basics.md:11: error[G0310]: raw HTML"), strict.err());
     }
 
     @Test
@@ -169,8 +169,8 @@ class MainTest {
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n![A flat back](flat-back.png)\n\n[top](#no-such-heading)\n");
         GuideRun run = build(fixture);
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("basics.md:11: error: image 'flat-back.png' leads nowhere"), run.err());
-        assertTrue(run.err().contains("basics.md:13: error: link '#no-such-heading' points to #no-such-heading"), run.err());
+        assertTrue(run.err().contains("basics.md:11:16: error[G0107]: image 'flat-back.png' leads nowhere"), run.err());
+        assertTrue(run.err().contains("basics.md:13:7: error[G0106]: link '#no-such-heading' points to #no-such-heading"), run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
             assertEquals(List.of("content", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
@@ -202,7 +202,7 @@ class MainTest {
 
         GuideRun relative = build(fixture, "--base-url", "/health/");
         assertEquals(0, relative.exit());
-        assertTrue(relative.err().contains("--base-url: warning: base URL '/health/' has no host, so sitemap.xml, canonical links"
+        assertTrue(relative.err().contains("--base-url: warning[G0504]: base URL '/health/' has no host, so sitemap.xml, canonical links"
                 + " and og:url are left out"), relative.err());
         assertFalse(Files.exists(fixture.out.resolve("sitemap.xml")));
         assertFalse(Files.readString(fixture.out.resolve("robots.txt")).contains("Sitemap"));

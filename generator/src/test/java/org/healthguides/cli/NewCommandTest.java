@@ -68,7 +68,7 @@ class NewCommandTest {
         Map<String, String> before = GuideRun.fingerprint(fixture.content);
         GuideRun again = newGuide(fixture, "lifting");
         assertEquals(1, again.exit());
-        assertTrue(again.err().startsWith(fixture.content.resolve("lifting") + ": error: guide folder already exists"), again.err());
+        assertTrue(again.err().startsWith(fixture.content.resolve("lifting") + ": error[G0801]: guide folder already exists"), again.err());
         assertEquals(before, GuideRun.fingerprint(fixture.content));
     }
 
@@ -103,7 +103,7 @@ class NewCommandTest {
         Fixture.write(file, "changed by an editor\n");
         GuideRun again = newSection(fixture, "side-effects", "--guide", "lifting");
         assertEquals(1, again.exit());
-        assertTrue(again.err().startsWith(file + ": error: section file already exists"), again.err());
+        assertTrue(again.err().startsWith(file + ": error[G0801]: section file already exists"), again.err());
         assertEquals("changed by an editor\n", Files.readString(file));
     }
 
