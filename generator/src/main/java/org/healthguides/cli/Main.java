@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.build.BuildOptions;
-import org.healthguides.build.BuildReport;
-import org.healthguides.build.SiteBuild;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.diagnostics.Suggestions;
+import org.healthguides.output.OutputFolder;
+import org.healthguides.pipeline.BuildOptions;
+import org.healthguides.pipeline.BuildReport;
+import org.healthguides.pipeline.SiteBuild;
 
 /** The {@code guide} command. Exit codes: 0 success, 1 content errors, 2 usage or internal error. */
 public final class Main {
@@ -45,10 +46,12 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--force] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
-            leaves the last good site as it was.
+            leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
+            is, holds or is inside the content or templates folder, holds the current folder or the home folder,
+            holds a .git, is a file or a link, or is a non-empty folder that no build wrote (no .guide-site in it).
 
             Options:
               --content DIR     content folder: site.yaml and one folder per guide (default: content)
@@ -60,6 +63,7 @@ public final class Main {
               --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today, for reproducible builds
               --strict          treat warnings as errors
               --external        also check external http(s) links over the network (warnings)
+              --force           replace a non-empty output folder that no build wrote (never a protected one)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
 
@@ -90,6 +94,8 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final Path workingDirectory;
+    private final Path home;
 
     Main(PrintStream out, PrintStream err) {
         this(out, err, Clock.systemDefaultZone());
@@ -97,9 +103,19 @@ public final class Main {
 
     /** @param clock today's date for review-date checks; tests pass a fixed clock */
     Main(PrintStream out, PrintStream err, Clock clock) {
+        this(out, err, clock, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * @param workingDirectory the folder relative paths start from and {@code --out} may not hold (the project)
+     * @param home             the home folder {@code --out} may not be; tests pass sacrificial ones
+     */
+    Main(PrintStream out, PrintStream err, Clock clock, Path workingDirectory, Path home) {
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.workingDirectory = workingDirectory;
+        this.home = home;
     }
 
     public static void main(String[] args) {
@@ -120,7 +136,7 @@ public final class Main {
             return switch (command) {
                 case "--version", "-V", "version" -> version();
                 case "build" -> build(rest);
-                case "serve" -> new ServeCommand(out, err).run(rest);
+                case "serve" -> new ServeCommand(out, err, clock).run(rest);
                 case "report" -> new ReportCommand(out, err).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
@@ -154,12 +170,18 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--external", "--verbose", "--help"));
+                Set.of("--strict", "--external", "--verbose", "--force", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
         }
         BuildOptions build = buildOptions(options);
+        String refusal = OutputFolder.refusal(build.out(), new OutputFolder.Places(build.content(), build.templates(), workingDirectory, home),
+                options.flag("--force"));
+        if (refusal != null) {
+            err.println("guide: " + refusal + "; nothing was written");
+            return USAGE_OR_INTERNAL;
+        }
         BuildReport report = new SiteBuild(build).run();
         report(report.warnings());
         int warnings = report.warnings().size();

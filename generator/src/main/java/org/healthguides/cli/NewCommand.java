@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.file.PathUtils;
-import org.healthguides.build.BuildOptions;
+import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.content.ContentLoader;
 import org.healthguides.content.FrontMatter;
 import org.healthguides.content.GuideMeta;

@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.build.BuildOptions;
-import org.healthguides.build.SiteBuild;
+import org.healthguides.pipeline.BuildOptions;
+import org.healthguides.pipeline.SiteBuild;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.ProblemListing;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.build.BuildOptions;
+import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.serve.BuildOutcome;
@@ -40,10 +40,13 @@ final class ServeCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final java.time.Clock clock;
 
-    ServeCommand(PrintStream out, PrintStream err) {
+    /** @param clock today's date for review-date checks, as the build has it */
+    ServeCommand(PrintStream out, PrintStream err, java.time.Clock clock) {
         this.out = out;
         this.err = err;
+        this.clock = clock;
     }
 
     int run(List<String> args) throws Exception {
@@ -71,7 +74,7 @@ final class ServeCommand {
                 throw new UsageError("folder '" + folder + "' not found; run from the project folder or pass " + flag + " DIR");
             }
         }
-        PreviewOptions preview = new PreviewOptions(content, templates, bind, port, PreviewOptions.DEFAULT_QUIET_PERIOD);
+        PreviewOptions preview = new PreviewOptions(content, templates, bind, port, PreviewOptions.DEFAULT_QUIET_PERIOD, clock);
         PreviewServer server;
         try {
             server = PreviewServer.start(preview, this::report);

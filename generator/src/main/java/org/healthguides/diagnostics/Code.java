@@ -132,6 +132,10 @@ public enum Code {
             "'max_grade' is not between 1 and 30.",
             "It is a school grade; other numbers would make the reading-age check meaningless.",
             "Write a school grade, for example 'max_grade: 8'."),
+    SYMLINK_OUTSIDE_FOLDER("G0220", "a symbolic link leads out of its folder",
+            "A file in the content or templates folder is a symbolic link to something outside that folder.",
+            "Nothing from outside the site's folders is published or served, so a link cannot expose other files.",
+            "Copy the file into the folder instead of linking to it."),
 
     // G03xx: the Markdown body
     LINE_TOO_LONG("G0301", "a line is too long",
@@ -254,15 +258,11 @@ public enum Code {
             "Check the variable names against docs/architecture.md (Templates)."),
 
     // G07xx: the preview
-    PREVIEW_LINK_OUTSIDE("G0701", "the preview does not serve a linked-in file",
-            "A symbolic link in the content or templates folder points outside it.",
-            "The preview serves nothing from outside the site's folders, so a link cannot expose other files.",
-            "Copy the file into the folder instead of linking to it."),
-    PREVIEW_READ_FAILED("G0702", "a file changed while the preview read it",
+    PREVIEW_READ_FAILED("G0701", "a file changed while the preview read it",
             "A file was renamed or deleted while the preview was rebuilding.",
             "The preview shows the last good build until it can read every file.",
             "Save the file again."),
-    PREVIEW_INTERNAL("G0703", "the preview failed to rebuild",
+    PREVIEW_INTERNAL("G0702", "the preview failed to rebuild",
             "An unexpected error stopped a rebuild; this is a bug, not your content.",
             "The last good build stays on screen.",
             "Save again; if it persists, run './guide build --verbose' and report the output."),

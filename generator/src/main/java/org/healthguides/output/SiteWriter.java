@@ -17,9 +17,10 @@ import org.apache.commons.io.file.PathUtils;
 
 /**
  * Writes a site into a fresh folder beside the output folder and swaps it in only when the build succeeded,
- * so a failed build leaves the last good site exactly as it was and a good one leaves nothing stale.
+ * so a failed build leaves the last good site exactly as it was and a good one leaves nothing stale. The output
+ * of {@code guide build}.
  */
-public final class SiteWriter implements AutoCloseable {
+public final class SiteWriter implements Output, AutoCloseable {
     private final Path target;
     private final Path staging;
     private boolean committed;
@@ -38,15 +39,20 @@ public final class SiteWriter implements AutoCloseable {
         Files.createDirectories(parent, PublicModes.FOLDER);
         // 0755, not createTempDirectory's 0700: this folder becomes the published site (see PublicModes).
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-", PublicModes.FOLDER);
+        // The sign that this folder is a site a build wrote, which the next build may replace (see OutputFolder).
+        writeWhole(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n"
+                .getBytes(StandardCharsets.UTF_8));
         return new SiteWriter(absolute, staging);
     }
 
     /** Writes a page or other text file at a site path ("g/technique/index.html"). */
+    @Override
     public void writeText(String sitePath, String text) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a file; a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
+    @Override
     public void write(String sitePath, byte[] bytes) {
         Path file = resolve(sitePath);
         try {
@@ -61,6 +67,7 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    @Override
     public void copy(String sitePath, Path source) {
         if (Precompressed.isText(sitePath)) {
             try {

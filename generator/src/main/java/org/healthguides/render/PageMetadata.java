@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.healthguides.content.SiteSettings;
-import org.healthguides.output.JsonText;
 import org.healthguides.site.Guide;
 import org.healthguides.site.Site;
 

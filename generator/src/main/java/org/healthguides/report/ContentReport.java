@@ -1,6 +1,6 @@
 package org.healthguides.report;
 
-import org.healthguides.output.JsonText;
+import org.healthguides.render.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package org.healthguides.serve;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -13,8 +14,13 @@ import java.time.Duration;
  * @param port        the port; 0 picks a free one
  * @param quietPeriod how long the folders must stay quiet after a change before the site is rebuilt, so a burst
  *                    of saves (an editor's swap file, a rename, the file itself) makes one rebuild
+ * @param clock       today's date, for review dates that are due, as the build has it; tests pass a fixed clock
  */
-public record PreviewOptions(Path content, Path templates, InetAddress bind, int port, Duration quietPeriod) {
+public record PreviewOptions(Path content, Path templates, InetAddress bind, int port, Duration quietPeriod, Clock clock) {
+
+    public PreviewOptions(Path content, Path templates, InetAddress bind, int port, Duration quietPeriod) {
+        this(content, templates, bind, port, quietPeriod, Clock.systemDefaultZone());
+    }
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(10);

@@ -70,7 +70,7 @@ public final class PreviewServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.build = new PreviewBuild(options.content(), options.templates());
+        this.build = new PreviewBuild(options.content(), options.templates(), options.clock());
         ContentWatcher created = null;
         try {
             created = new ContentWatcher(options.content(), options.templates(), options.quietPeriod(), this::rebuild);

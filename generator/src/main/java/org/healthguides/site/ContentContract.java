@@ -18,8 +18,24 @@ import org.healthguides.markdown.Callout;
  * Enforces what a guide's front matter says it must contain: its required sections, and its required
  * warnings as callouts of the right kind that mention every listed phrase.
  */
-public final class ContentContract {
-    private ContentContract() {
+public final class ContentContract implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        for (Guide guide : site.guides()) {
+            problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(), brokenSections(context.tree(), guide)));
+        }
+        return problems;
+    }
+
+    /** Section files of the guide that exist (and may be unreadable) but did not become sections. */
+    private static java.util.Set<String> brokenSections(org.healthguides.content.ContentTree tree, Guide guide) {
+        java.util.Set<String> broken = new java.util.HashSet<>();
+        tree.guides().stream().filter(files -> files.slug().equals(guide.slug()))
+                .forEach(files -> files.sectionNames().forEach(broken::add));
+        guide.sections().forEach(section -> broken.remove(section.slug()));
+        return broken;
     }
 
     public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot) {

@@ -12,8 +12,15 @@ import org.healthguides.readability.ReadingStats;
  * Warns about a guide's pages whose prose reads above the guide's {@code max_grade}: readers of health
  * information need plain words and short sentences, and a long, dense page is the first thing to fix.
  */
-public final class ReadingLevel {
-    private ReadingLevel() {
+public final class ReadingLevel implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        for (Guide guide : site.guides()) {
+            problems.addAll(check(guide));
+        }
+        return problems;
     }
 
     public static List<Problem> check(Guide guide) {

@@ -13,8 +13,15 @@ import org.healthguides.diagnostics.Problem;
  * future, or past its next review is published with a warning (an error under --strict), so that it is
  * reviewed, not forgotten.
  */
-public final class ReviewSchedule {
-    private ReviewSchedule() {
+public final class ReviewSchedule implements Check {
+
+    @Override
+    public List<Problem> check(Site site, CheckContext context) {
+        List<Problem> problems = new ArrayList<>();
+        for (Guide guide : site.guides()) {
+            problems.addAll(check(guide, context.today()));
+        }
+        return problems;
     }
 
     /** @param today the build's date, from the injected clock */

@@ -24,7 +24,7 @@ import org.healthguides.markdown.RenderedMarkdown;
 
 /**
  * Builds the site model from the loaded content: parses front matter, renders every Markdown body (in parallel),
- * orders sections and checks each guide's content contract. Collects every problem before failing.
+ * orders sections and runs the editorial {@link Check}s it is given. Collects every problem before failing.
  */
 public final class SiteAssembler {
     private final SiteSettings settings;
@@ -40,35 +40,37 @@ public final class SiteAssembler {
         this.contentRoot = contentRoot;
     }
 
+    /**
+     * The site model with every {@link Checks check} run as the preview runs them (today's date, the published
+     * address not asked for); the pipeline passes its own date and purpose to the method below.
+     */
     public Site assemble(ContentTree tree) throws ContentErrors {
+        return assemble(tree, Checks.all(), new CheckContext(tree, contentRoot, java.time.LocalDate.now(),
+                tree.settings().displayPath(), false));
+    }
+
+    /**
+     * The site model, with every problem of the content and of the given checks; throws with all of them when
+     * any is an error, so one run lists everything there is to fix.
+     *
+     * @param context what the checks may know; its tree is this {@code tree}
+     */
+    public Site assemble(ContentTree tree, List<Check> checks, CheckContext context) throws ContentErrors {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(tree.problems()));
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        if (settings.disclaimer().isBlank()) {
-            problems.add(Problem.warning(Code.NO_DISCLAIMER, tree.settings().displayPath(), 0, "no 'disclaimer' is set",
-                    "add 'disclaimer: …' saying the guides are general information and who to call in an emergency; every page shows it"));
-        }
-        for (Guide guide : guides) {
-            problems.addAll(ContentContract.check(guide, settings.warningKinds(), contentRoot, brokenSections(tree, guide)));
-            problems.addAll(ReadingLevel.check(guide));
+        Site unchecked = new Site(settings, guides, List.of());
+        for (Check check : checks) {
+            problems.addAll(check.check(unchecked, context));
         }
         List<Problem> sorted = problems.stream().sorted(Problem.BY_LOCATION).toList();
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
         }
         return new Site(settings, guides, sorted);
-    }
-
-    /** Section files of the guide that exist (and may be unreadable) but did not become sections. */
-    private static java.util.Set<String> brokenSections(ContentTree tree, Guide guide) {
-        java.util.Set<String> broken = new java.util.HashSet<>();
-        tree.guides().stream().filter(files -> files.slug().equals(guide.slug()))
-                .forEach(files -> files.sectionNames().forEach(broken::add));
-        guide.sections().forEach(section -> broken.remove(section.slug()));
-        return broken;
     }
 
     private Guide assembleGuide(GuideFiles files, List<Problem> problems) {

@@ -109,7 +109,7 @@ class EditingSafetyTest {
 
         Map<String, String> lf = GuideRun.fingerprint(fixture.out);
         assertEquals(lf, GuideRun.fingerprint(windows.out));
-        assertEquals(18, lf.size(), "6 pages, robots.txt, sitemap.xml and the stylesheet, each with its .gz copy: " + lf.keySet());
+        assertEquals(19, lf.size(), "6 pages, robots.txt, sitemap.xml and the stylesheet, each with its .gz copy, and .guide-site: " + lf.keySet());
     }
 
     @Test

@@ -23,11 +23,16 @@ import org.healthguides.testing.Fixture;
 record GuideRun(int exit, String out, String err) {
 
     static GuideRun guide(String... args) {
+        return guideIn(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), args);
+    }
+
+    /** As {@link #guide}, as if started in {@code workingDirectory} by a user whose home folder is {@code home}. */
+    static GuideRun guideIn(Path workingDirectory, Path home, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // The fixture's clock: review dates are checked against a fixed day, never the real one.
         int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Fixture.CLOCK).run(List.of(args));
+                Fixture.CLOCK, workingDirectory, home).run(List.of(args));
         return new GuideRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

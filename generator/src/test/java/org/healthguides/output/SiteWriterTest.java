@@ -59,8 +59,8 @@ class SiteWriterTest {
             writer.commit();
         }
         assertEquals(3, Files.size(out.resolve("a/photo.jpg")));
-        // index.html, .gz, a/, b/, c/, its index and .gz, static/, x.png, photo.jpg, notes.txt and .gz, the root
-        assertEquals(13, TreeModes.assertPublic(out));
+        // index.html, .gz, a/, b/, c/, its index and .gz, static/, x.png, photo.jpg, notes.txt and .gz, the root, .guide-site
+        assertEquals(14, TreeModes.assertPublic(out));
         TreeModes.assertPublic(root.resolve("deep"));
     }
 }

@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.healthguides.build.BuildOptions;
-import org.healthguides.build.SiteBuild;
+import org.healthguides.pipeline.BuildOptions;
+import org.healthguides.pipeline.SiteBuild;
 import org.healthguides.testing.Fixture;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -41,7 +44,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Serves the built site with a real nginx under the sub-path /health/, configured with the repository's
- * publish/nginx.conf, and reads it over HTTP like a browser and a crawler would.
+ * publish/nginx.conf, and reads it over HTTP like a browser and a crawler would. nginx runs as hosts run it:
+ * the site copied with 'cp -r', a root master and a worker running as nobody (when the tests run as root, as in
+ * CI; otherwise the copy's modes are checked for what such a worker needs).
  *
  * nginx is a Debian package that .ci/run installs; .ci/run also sets -Dsite.nginx=required, so in CI a missing
  * nginx fails this test. Elsewhere the test is skipped (and reported as skipped) when nginx is not installed.
@@ -50,7 +55,12 @@ class NginxServedSiteTest {
     private static final String BASE_PATH = "/health/";
     private static final String SNIPPET_SITE_FOLDER = "/srv/health/";
 
+    /** The unprivileged account nginx's worker runs as when the tests run as root (CI does). */
+    private static final String WORKER_USER = "nobody";
+    private static final String SERVER_HEADER = "X-Host-Policy";
+
     private static Path workDir;
+    private static boolean asRoot;
     private static Process nginx;
     private static String origin;
     private static HttpClient http;
@@ -68,17 +78,25 @@ class NginxServedSiteTest {
         Path repo = Path.of(System.getProperty("repo.dir"));
         String snippet = Files.readString(repo.resolve("publish/nginx.conf"));
         assertTrue(snippet.contains("alias " + SNIPPET_SITE_FOLDER + ";"), "publish/nginx.conf serves " + SNIPPET_SITE_FOLDER);
-        String siteFolder = BuiltSite.root().toAbsolutePath().normalize() + "/";
+        // The site is copied the way a host installs it, with 'cp -r', into a folder the worker does not own.
+        workDir = Files.createTempDirectory("nginx-site-test", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path copy = workDir.resolve("srv/health");
+        Files.createDirectories(copy.getParent());
+        run("cp", "-r", BuiltSite.root().toAbsolutePath().normalize().toString(), copy.toString());
+        assertReadableByOthers(copy);
+        String siteFolder = copy + "/";
 
-        workDir = Files.createTempDirectory("nginx-site-test");
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         String w = workDir.toString();
+        // As hosts run it: a root master and an unprivileged worker. Only root can start it that way; as any other
+        // user nginx runs as that user, and the modes checked above stand in for the worker's view.
+        asRoot = "root".equals(System.getProperty("user.name"));
         String config = String.join("\n",
                 "daemon off;",
-                "master_process off;",
+                asRoot ? "user " + WORKER_USER + " " + workerGroup() + ";" : "master_process off;",
                 "worker_processes 1;",
                 "pid " + w + "/nginx.pid;",
                 "error_log " + w + "/error.log warn;",
@@ -96,6 +114,9 @@ class NginxServedSiteTest {
                 "  server {",
                 "    listen 127.0.0.1:" + port + ";",
                 "    server_name localhost;",
+                // A host's own headers at server level, which every response under /health/ must keep.
+                "    add_header " + SERVER_HEADER + " \"from the server block\";",
+                "    add_header X-Content-Type-Options nosniff always;",
                 snippet.replace(SNIPPET_SITE_FOLDER, siteFolder),
                 "  }",
                 "}", "");
@@ -125,6 +146,19 @@ class NginxServedSiteTest {
     }
 
     @Test
+    void theWorkerThatServesTheSiteIsAnUnprivilegedUser() throws Exception {
+        Assumptions.assumeTrue(asRoot, "only root can start nginx with another user's worker; the copied tree's modes were checked instead");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> workers = List.of();
+        while (workers.isEmpty() && System.nanoTime() < deadline) {
+            workers = nginx.children().map(p -> p.info().user().orElse("?")).toList();
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(WORKER_USER), workers, "nginx's worker runs as " + WORKER_USER + ", its master as root");
+        assertEquals("root", nginx.info().user().orElse("?"));
+    }
+
+    @Test
     void crawlingFromTheHomePageFindsEveryPageAndNoBrokenLinkAssetOrAnchor() throws Exception {
         Deque<URI> queue = new ArrayDeque<>();
         Set<URI> seen = new HashSet<>();
@@ -140,7 +174,7 @@ class NginxServedSiteTest {
             queue.add(uri);
             seen.add(uri);
         }
-        int externalLinks = 0;
+        Set<String> externalLinks = new TreeSet<>();
         while (!queue.isEmpty()) {
             URI url = queue.poll();
             HttpResponse<byte[]> response = get(url, false);
@@ -174,7 +208,7 @@ class NginxServedSiteTest {
                 }
                 URI target = local(url.resolve(link.replace(" ", "%20")));
                 if (!target.toString().startsWith(origin + "/")) {
-                    externalLinks++;
+                    externalLinks.add(target.toString());
                     continue;
                 }
                 if (target.getRawFragment() != null && !target.getRawFragment().isEmpty()) {
@@ -204,7 +238,8 @@ class NginxServedSiteTest {
         assertEquals(expectedPages, crawledPages, "every page is reachable from the home page");
         assertTrue(seen.stream().anyMatch(u -> u.getPath().matches(".*/static/style\\.[0-9a-f]{8}\\.css")), "stylesheet fetched");
         assertTrue(seen.stream().anyMatch(u -> u.getPath().matches(".*/static/favicon\\.[0-9a-f]{8}\\.svg")), "favicon fetched");
-        assertEquals(0, externalLinks, "the guide has no links to other sites today; if it gains some, check them with 'check --external'");
+        // The one link to another site is the NHS.UK page the emergency signs are cited to; check new ones with 'check --external'.
+        assertEquals(Set.of("https://www.nhs.uk/conditions/back-pain/"), externalLinks, "links to other sites");
     }
 
     @Test
@@ -246,7 +281,32 @@ class NginxServedSiteTest {
         }
         HttpResponse<byte[]> css = get(URI.create(origin + BASE_PATH + stylesheet), true);
         assertEquals("text/css", css.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(css.headers().firstValue("Cache-Control").orElse("").contains("immutable"), "hashed assets are cached for good");
+        assertEquals("max-age=31536000", css.headers().firstValue("Cache-Control").orElse(""), "hashed assets are cached for a year");
+        assertTrue(css.headers().firstValue("Expires").isPresent(), "and an Expires header for old caches");
+    }
+
+    @Test
+    void everyKindOfResponseKeepsTheServersOwnHeaders() throws Exception {
+        String stylesheet = BuiltSite.page("").selectFirst("link[rel=stylesheet]").attr("href").replaceFirst("^\\./", "");
+        for (String path : List.of("", BuiltSite.GUIDE + "/technique/", stylesheet, "sitemap.xml", "no-such-page")) {
+            for (boolean gzip : List.of(false, true)) {
+                HttpResponse<byte[]> response = get(URI.create(origin + BASE_PATH + path), gzip);
+                // Without 'always', nginx adds a header to 2xx and 3xx answers only: the 404 page gets the other one.
+                assertEquals(response.statusCode() == 404 ? null : "from the server block", response.headers().firstValue(SERVER_HEADER).orElse(null),
+                        BASE_PATH + path + " (gzip " + gzip + ", status " + response.statusCode() + ") keeps the server-level add_header");
+                assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), BASE_PATH + path);
+            }
+        }
+    }
+
+    @Test
+    void theBasePathWithoutItsSlashRedirectsToTheHomePage() throws Exception {
+        for (String query : List.of("", "?from=leaflet")) {
+            HttpResponse<byte[]> response = get(URI.create(origin + BASE_PATH.substring(0, BASE_PATH.length() - 1) + query), false);
+            assertEquals(301, response.statusCode());
+            assertEquals(URI.create(origin + BASE_PATH + query), URI.create(origin).resolve(response.headers().firstValue("Location").orElse("")));
+        }
+        assertEquals(200, get(URI.create(origin + BASE_PATH), false).statusCode());
     }
 
     private static HttpResponse<byte[]> get(URI url, boolean acceptGzip) throws IOException, InterruptedException {
@@ -268,6 +328,39 @@ class NginxServedSiteTest {
         String text = uri.toString();
         int hash = text.indexOf('#');
         return hash < 0 ? uri : URI.create(text.substring(0, hash));
+    }
+
+    /** What an unprivileged reader needs: every file o+r, every folder (and the folders above) o+rx. */
+    private static void assertReadableByOthers(Path tree) throws IOException {
+        List<String> closed = new ArrayList<>();
+        for (Path above = tree.getParent(); above != null; above = above.getParent()) {
+            if (!Files.getPosixFilePermissions(above).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                closed.add(above + " (o+x needed to reach the site)");
+            }
+        }
+        try (Stream<Path> walk = Files.walk(tree)) {
+            for (Path path : walk.toList()) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+                boolean folder = Files.isDirectory(path);
+                if (!mode.contains(PosixFilePermission.OTHERS_READ) || folder && !mode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    closed.add(tree.relativize(path) + " is " + PosixFilePermissions.toString(mode));
+                }
+            }
+        }
+        assertEquals(List.of(), closed, "after cp -r, another user (nginx's worker) can read every file and open every folder");
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+    }
+
+    /** Debian's unprivileged group is nogroup; other systems call it nobody. */
+    private static String workerGroup() throws IOException {
+        Path groups = Path.of("/etc/group");
+        boolean nogroup = Files.isReadable(groups) && Files.readAllLines(groups).stream().anyMatch(line -> line.startsWith("nogroup:"));
+        return nogroup ? "nogroup" : "nobody";
     }
 
     private static Path findNginx() {

@@ -109,7 +109,8 @@ class PagesWorkflowTest {
     @Test
     void publishingDocQuotesTheNginxBlockTheTestsServeTheSiteWith() throws IOException {
         String snippet = Files.readString(repo().resolve("publish/nginx.conf"));
-        String block = snippet.substring(snippet.indexOf("location /health/ {")).strip();
+        // Everything after the file's opening comment.
+        String block = snippet.substring(snippet.indexOf("\n\n")).strip();
         String readme = Files.readString(repo().resolve("docs/publishing.md"));
         assertTrue(readme.contains("```nginx\n" + block + "\n```"), "docs/publishing.md's nginx block differs from publish/nginx.conf");
     }

@@ -34,15 +34,43 @@ class ReferencesTest {
         });
     }
 
+    /** The only source with an address is NHS.UK's back pain page, for the signs the source article does not give. */
+    private static final String NHS_BACK_PAIN = "https://www.nhs.uk/conditions/back-pain/";
+
     @Test
     void noReferenceInventsAuthorsJournalsOrDois() {
         for (String slug : BuiltSite.SECTIONS) {
             for (Element reference : BuiltSite.section(slug).select("section.references li")) {
                 String text = BuiltSite.text(reference);
                 assertFalse(text.matches(".*\\b(doi|et al|journal|vol\\.|pp\\.)\\b.*"), slug + ": " + text);
-                assertTrue(reference.select("a[href^=http]").isEmpty(), slug + ": no made-up source link");
+                for (Element link : reference.select("a[href^=http]")) {
+                    assertEquals(NHS_BACK_PAIN, link.attr("href"), slug + ": no made-up source link");
+                }
             }
         }
+    }
+
+    @Test
+    void theEmergencySignsAreCitedToNhsUkAndTheReferenceLinksBackToThem() {
+        Document recovery = BuiltSite.section("recovery");
+        Element card = recovery.selectFirst("section.callout--emergency");
+        assertNotNull(card);
+        Element marker = card.selectFirst("a.footnote-ref");
+        assertNotNull(marker, "the emergency card cites its source");
+        Element reference = recovery.getElementById(marker.attr("href").substring(1));
+        assertNotNull(reference, "the citation resolves");
+        assertNotNull(reference.closest("section.references"));
+        Element source = reference.selectFirst("a[href=" + NHS_BACK_PAIN + "]");
+        assertNotNull(source, "the reference links to NHS.UK's back pain page: " + reference.outerHtml());
+        assertTrue(BuiltSite.text(reference).contains("nhs"), BuiltSite.text(reference));
+        Element back = reference.selectFirst("a.reference-backlink");
+        assertNotNull(back, "the reference links back");
+        Element citation = recovery.getElementById(back.attr("href").substring(1));
+        assertNotNull(citation, "the backlink resolves");
+        // The reference is cited twice on the page (the emergency signs, staying active); it links back to its first citation.
+        Element cited = citation.is("a.footnote-ref") ? citation : citation.selectFirst("a.footnote-ref");
+        assertNotNull(cited, "the backlink lands on a citation: " + citation.outerHtml());
+        assertEquals(marker.attr("href"), cited.attr("href"), "a citation of the same NHS.UK reference");
     }
 
     @Test
@@ -52,6 +80,6 @@ class ReferencesTest {
             Element target = whole.getElementById(marker.attr("href").substring(1));
             assertNotNull(target, "whole guide: " + marker.attr("href") + " resolves");
         }
-        assertEquals(2, whole.select("section.references li").size());
+        assertEquals(3, whole.select("section.references li").size());
     }
 }

@@ -42,11 +42,12 @@ class RequiredSectionsTest {
     }
 
     @Test
-    void guideIndexCarriesTheIntroductionAndTheLowdown() {
+    void guideIndexCarriesTheIntroductionAndTheSummary() {
         Document index = BuiltSite.guideIndex();
-        assertFalse(index.select("h2:containsOwn(The lowdown)").isEmpty(), "the lowdown heading");
+        assertFalse(index.select("h2:containsOwn(Summary)").isEmpty(), "the summary heading");
+        assertTrue(index.select("h2:containsOwn(The lowdown)").isEmpty(), "'The lowdown' is called Summary");
         String text = BuiltSite.text(index.selectFirst("main"));
-        assertTrue(text.contains("sore"), "the lowdown says new lifters may feel sore");
+        assertTrue(text.contains("sore"), "the summary says new lifters may feel sore");
     }
 
     @Test

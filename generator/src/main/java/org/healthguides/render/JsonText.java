@@ -1,4 +1,4 @@
-package org.healthguides.output;
+package org.healthguides.render;
 
 import java.util.Collection;
 import java.util.List;

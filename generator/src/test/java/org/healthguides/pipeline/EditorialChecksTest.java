@@ -1,4 +1,4 @@
-package org.healthguides.build;
+package org.healthguides.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.healthguides.output;
+package org.healthguides.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

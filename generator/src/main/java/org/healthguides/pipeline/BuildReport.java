@@ -1,4 +1,4 @@
-package org.healthguides.build;
+package org.healthguides.pipeline;
 
 import java.util.List;
 

@@ -1,0 +1,70 @@
+package org.healthguides.pipeline;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.healthguides.content.SiteSettings;
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.render.Page;
+import org.healthguides.render.PageMetadata;
+import org.healthguides.render.TemplateRenderer;
+
+/**
+ * What the preview keeps between builds so that a rebuild renders only what changed: each Markdown body's rendering
+ * by its text and place, and each page's HTML by its {@link Page} record (which holds everything its template sees
+ * besides the settings and the static files' names). A change to the settings or the templates drops the pages:
+ * everything is rendered again. One build at a time uses it.
+ */
+public final class PageCache {
+    private SiteSettings settings;
+    private MarkdownRenderer markdown;
+    private TemplateRenderer templates;
+    private boolean templatesStale = true;
+    private Map<String, String> assets = Map.of();
+    private Map<Page, RenderedPage> pages = Map.of();
+
+    /** A page as rendered, with what the pipeline reads from it after rendering. */
+    record RenderedPage(String html, byte[] bytes, PageMetadata meta) {
+    }
+
+    /** The templates (or their static files) changed: the next build renders every page again. */
+    public void templatesChanged() {
+        templatesStale = true;
+    }
+
+    /** The Markdown renderer for these settings: the last build's, with what it remembers, unless they changed. */
+    MarkdownRenderer markdown(SiteSettings newSettings) {
+        if (!newSettings.equals(settings)) {
+            settings = newSettings;
+            markdown = MarkdownRenderer.remembering(newSettings.warningKinds());
+            templatesStale = true;
+        }
+        return markdown;
+    }
+
+    /** The template renderer: the last build's unless the settings or templates changed, which also forgets every page. */
+    TemplateRenderer templates(Path folder, String displayFolder, SiteSettings newSettings) throws ContentErrors {
+        markdown(newSettings);
+        if (templatesStale || templates == null) {
+            templates = new TemplateRenderer(folder, displayFolder, newSettings);
+            pages = Map.of();
+            templatesStale = false;
+        }
+        return templates;
+    }
+
+    /** The pages of the last build, when they were rendered with these static files' names; else none. */
+    Map<Page, RenderedPage> pages(Map<String, String> staticNames) {
+        if (!staticNames.equals(assets)) {
+            assets = staticNames;
+            pages = Map.of();
+        }
+        return pages;
+    }
+
+    /** Keeps this build's pages (and only those, so memory follows the site). */
+    void keep(Map<Page, RenderedPage> current) {
+        pages = current;
+    }
+}

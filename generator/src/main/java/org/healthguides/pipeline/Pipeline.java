@@ -1,0 +1,275 @@
+package org.healthguides.pipeline;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.healthguides.content.ContentLoader;
+import org.healthguides.content.ContentTree;
+import org.healthguides.content.SiteSettings;
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.DisplayPath;
+import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.Problem;
+import org.healthguides.links.ExternalLinkChecker;
+import org.healthguides.links.LinkChecker;
+import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.output.Emission;
+import org.healthguides.output.Emitter;
+import org.healthguides.output.GuideAssets;
+import org.healthguides.output.Output;
+import org.healthguides.output.RobotsFile;
+import org.healthguides.output.SitemapFile;
+import org.healthguides.output.StaticFiles;
+import org.healthguides.pipeline.PageCache.RenderedPage;
+import org.healthguides.render.Page;
+import org.healthguides.render.PageMetadata;
+import org.healthguides.render.PagePlan;
+import org.healthguides.render.TemplateRenderer;
+import org.healthguides.site.CheckContext;
+import org.healthguides.site.Checks;
+import org.healthguides.site.Guide;
+import org.healthguides.site.Site;
+import org.healthguides.site.SiteAssembler;
+
+/**
+ * The one pipeline of {@code build}, {@code check} and {@code serve}, in the order data flows: load the content,
+ * parse the settings, assemble the site (Markdown rendered per section) and run the editorial {@link Checks}, plan
+ * pages, render templates, run the {@link Emitter}s, check links. The commands differ only in the {@link Output}
+ * they pass (disk staging, discard, memory) and, for the preview, a {@link PageCache} that lets a rebuild render
+ * only what changed and serves the site at "/" without asking for its published address.
+ */
+public final class Pipeline {
+    private final BuildOptions options;
+    private final PageCache cache;
+    private final String contentName;
+    private final String templatesName;
+
+    /**
+     * What a run produced.
+     *
+     * @param pages    pages written
+     * @param rendered pages rendered by this run (the others came from the page cache)
+     * @param warnings problems that did not stop it, sorted
+     */
+    public record Result(Site site, int pages, int rendered, List<Problem> warnings) {
+    }
+
+    private Pipeline(BuildOptions options, PageCache cache) {
+        this.options = options;
+        this.cache = cache;
+        this.contentName = DisplayPath.of(options.content());
+        this.templatesName = DisplayPath.of(options.templates());
+    }
+
+    /** The pipeline of {@code build} and {@code check}: nothing remembered, the site checked for publishing. */
+    public static Pipeline publishing(BuildOptions options) {
+        return new Pipeline(options, null);
+    }
+
+    /** The pipeline of the preview: pages and Markdown remembered in {@code cache} from one run to the next. */
+    public static Pipeline previewing(BuildOptions options, PageCache cache) {
+        return new Pipeline(options, cache);
+    }
+
+    /** Every emitter, called in this order after the pages are rendered: a new kind of file is one class and one line here. */
+    private List<Emitter> emitters(StaticFiles staticFiles) {
+        return List.of(
+                staticFiles,
+                new GuideAssets(options.content(), contentName),
+                new SitemapFile(),
+                new RobotsFile());
+    }
+
+    /**
+     * The content stages alone: load, parse and check the content into the site model, without templates or
+     * output. What {@code guide report} reads; warnings are in {@link Site#warnings()}.
+     */
+    public Site assemble() throws ContentErrors {
+        Loaded loaded = load();
+        return assemble(loaded, new MarkdownRenderer(loaded.settings().warningKinds()));
+    }
+
+    /** Builds the site into {@code output}; throws with every problem found when there is an error. */
+    public Result run(Output output) throws ContentErrors, IOException {
+        Loaded loaded = load();
+        SiteSettings settings = loaded.settings();
+        MarkdownRenderer markdown = cache == null ? new MarkdownRenderer(settings.warningKinds()) : cache.markdown(settings);
+        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
+                : cache.templates(options.templates(), templatesName, settings);
+        Site site;
+        try {
+            site = assemble(loaded, markdown);
+        } catch (ContentErrors contentErrors) {
+            // Report broken templates with the broken content, so one run lists everything there is to fix.
+            List<Problem> all = new ArrayList<>(contentErrors.problems());
+            all.addAll(templates.syntaxProblems(templateNames()));
+            throw new ContentErrors(all.stream().sorted(Problem.BY_LOCATION).toList());
+        }
+        if (cache != null) {
+            markdown.forgetUnused();
+        }
+        // Every template, not only the pages' own: a syntax error in an included layout is then named at its own line.
+        templates.checkTemplates(Stream.concat(PagePlan.templatesOf(site).stream(), templateNames().stream()).distinct().toList());
+
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+        StaticFiles staticFiles = StaticFiles.read(options.templates(), templatesName);
+        LinkChecker links = new LinkChecker();
+        Map<Page, RenderedPage> known = cache == null ? Map.of() : cache.pages(staticFiles.names());
+        PageRun run = new PageRun(site, templates, staticFiles.names(), output, links, problems, known,
+                cache == null ? null : new ConcurrentHashMap<>());
+        try {
+            // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
+            // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
+            run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
+            site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
+            Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
+            Output linked = new LinkTargets(output, links);
+            for (Emitter emitter : emitters(staticFiles)) {
+                emitter.emit(emission, linked);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (cache != null) {
+            cache.keep(run.current());
+        }
+
+        // Links into a page that failed to render would all be reported as broken: show the template error alone.
+        if (!run.failed().get()) {
+            problems.addAll(links.check(site.guides()));
+        }
+        if (options.external()) {
+            try {
+                problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY)
+                        .check(ExternalLinkChecker.usesIn(site.guides())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while checking external links");
+            }
+        }
+        List<Problem> found = problems.stream()
+                .map(p -> options.strict() ? p.asError() : p)
+                .distinct()
+                .sorted(Problem.BY_LOCATION)
+                .toList();
+        if (found.stream().anyMatch(Problem::isError)) {
+            throw new ContentErrors(found);
+        }
+        return new Result(site, run.pages().get(), run.rendered().get(), found);
+    }
+
+    private record Loaded(ContentTree tree, SiteSettings settings) {
+    }
+
+    /**
+     * What rendering a page needs and where its results go; shared by the threads that render guides.
+     *
+     * @param known   pages rendered by an earlier run, reused when their record is equal
+     * @param current this run's pages, kept for the next run; null when nothing is kept
+     */
+    private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
+                           List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current,
+                           List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, java.util.concurrent.atomic.AtomicBoolean failed) {
+
+        PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
+                List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current) {
+            this(site, templates, assets, output, links, problems, known, current, Collections.synchronizedList(new ArrayList<>()),
+                    new AtomicInteger(), new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean());
+        }
+
+        /** @param guide the guide these pages belong to, or null for the site's own pages */
+        void render(List<Page> planned, Guide guide) {
+            for (Page page : planned) {
+                RenderedPage done = known.get(page);
+                if (done == null) {
+                    try {
+                        PageMetadata meta = PageMetadata.of(site, guide, page);
+                        String html = templates.render(page, assets, meta);
+                        done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
+                        rendered.incrementAndGet();
+                    } catch (ContentErrors e) {
+                        problems.addAll(e.problems());
+                        failed.set(true);
+                        continue;
+                    }
+                }
+                if (current != null) {
+                    current.put(page, done);
+                }
+                boolean isFile = page.path().endsWith(".html");
+                output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
+                links.addPage(page.path(), done.html());
+                metas.add(done.meta());
+                pages.incrementAndGet();
+            }
+        }
+    }
+
+    /** The output as emitters see it: every file they write is also a target the link check knows. */
+    private record LinkTargets(Output output, LinkChecker links) implements Output {
+        @Override
+        public void write(String sitePath, byte[] bytes) {
+            output.write(sitePath, bytes);
+            links.addFile(sitePath);
+        }
+
+        @Override
+        public void copy(String sitePath, Path source) {
+            output.copy(sitePath, source);
+            links.addFile(sitePath);
+        }
+    }
+
+    private Loaded load() throws ContentErrors {
+        ContentTree tree = new ContentLoader(options.content(), contentName).load();
+        SiteSettings settings = SiteSettings.parse(tree.settings());
+        if (options.baseUrl() != null) {
+            String problem = SiteSettings.baseUrlProblem(options.baseUrl());
+            if (problem != null) {
+                throw new ContentErrors(Problem.error(Code.BAD_BASE_URL, "--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
+            }
+            settings = settings.withBaseUrl(options.baseUrl());
+        }
+        return new Loaded(tree, settings);
+    }
+
+    private Site assemble(Loaded loaded, MarkdownRenderer markdown) throws ContentErrors {
+        String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
+        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, cache == null);
+        return new SiteAssembler(loaded.settings(), markdown, contentName).assemble(loaded.tree(), Checks.all(), context);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(options.clock());
+    }
+
+    /** Every template in the templates folder (outside static/), as FreeMarker names them. */
+    private List<String> templateNames() throws IOException {
+        Path folder = options.templates();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        Path staticFolder = folder.resolve(TemplateRenderer.STATIC_FOLDER);
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.startsWith(staticFolder) && file.getFileName().toString().endsWith(".ftlh"))
+                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
