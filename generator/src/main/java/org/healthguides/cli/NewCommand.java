@@ -46,7 +46,8 @@ final class NewCommand {
 
             'new guide' creates content/SLUG/ with index.md (its front matter declares the content contract) and the
             five standard sections: benefits, muscles, technique, injuries and recovery, each with a placeholder.
-            'new section' adds content/SLUG/NAME.md with front matter and the next free 'order'.
+            'new section' adds content/SLUG/NAME.md with front matter and an 'order' 10 past the last section's
+            (rounded to tens), leaving room to put a section in between later.
             Neither overwrites anything. SLUG and NAME become addresses: lowercase letters, digits and hyphens.
 
             Options:
@@ -181,7 +182,10 @@ final class NewCommand {
         }
     }
 
-    /** One more than the highest order among the guide's sections; sections that cannot be read are left to the build to report. */
+    /**
+     * The next multiple of {@link #ORDER_STEP} above the highest order among the guide's sections, so a section can
+     * later go in between without renumbering (5 → 10, 10 → 20); sections that cannot be read are left to the build.
+     */
     private static int nextOrder(Path folder) throws IOException {
         int highest = 0;
         try (Stream<Path> files = Files.list(folder)) {
@@ -204,8 +208,11 @@ final class NewCommand {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return highest + 1;
+        return (highest / ORDER_STEP + 1) * ORDER_STEP;
     }
+
+    /** New sections' orders leave this much room; orders need only be different, gaps are fine. */
+    static final int ORDER_STEP = 10;
 
     private static void requireContentFolder(Path content) throws ContentErrors {
         if (!Files.isDirectory(content)) {
