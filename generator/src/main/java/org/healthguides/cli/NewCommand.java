@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.file.PathUtils;
-import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.content.ContentLoader;
 import org.healthguides.content.FrontMatter;
 import org.healthguides.content.GuideMeta;
@@ -32,6 +31,7 @@ import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.output.PublicModes;
+import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.site.Guide;
 
 /**

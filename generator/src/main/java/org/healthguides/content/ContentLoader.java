@@ -3,21 +3,29 @@ package org.healthguides.content;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
 /** Reads the content folder from disk: the only part of this stage that does I/O. */
 public final class ContentLoader {
     /** What a guide folder or section file name must look like to be a clean address. */
     public static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** More sections than this in one guide is an error: every page lists every section, so cost grows with the square. */
+    public static final int MAX_SECTIONS = 500;
+    /** The kinds of file a guide folder may publish beside its pages: images and PDFs; anything else is an error. */
+    public static final java.util.Set<String> PUBLISHED_TYPES = java.util.Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf");
     private final Path root;
     private final String displayRoot;
+    /** The content folder with links resolved, to tell a link that stays inside it from one that leaves. */
+    private Path realRoot;
 
     /**
      * @param root the content folder
@@ -34,7 +42,15 @@ public final class ContentLoader {
                     "run from the project folder or pass --content DIR"));
         }
         List<Problem> problems = new ArrayList<>();
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new ContentErrors(Problem.error(Code.FILE_UNREADABLE, displayRoot, 0, "cannot read the content folder: " + e.getMessage(), "check the folder's permissions"));
+        }
         Path settingsPath = root.resolve(SiteSettings.FILE_NAME);
+        if (Files.exists(settingsPath, LinkOption.NOFOLLOW_LINKS) && kindOf(settingsPath, SiteSettings.FILE_NAME, problems) != Kind.FILE) {
+            throw new ContentErrors(problems);
+        }
         if (!Files.isRegularFile(settingsPath)) {
             throw new ContentErrors(Problem.error(Code.SETTINGS_NOT_FOUND, display(SiteSettings.FILE_NAME), 0, "site settings file not found",
                     "create it with title, language and warning_kinds (see docs/care-cards.md)"));
@@ -45,14 +61,21 @@ public final class ContentLoader {
             throw new ContentErrors(problems);
         }
         List<Path> folders = new ArrayList<>();
-        for (Path entry : sortedChildren(root)) {
+        List<Path> entries;
+        try {
+            entries = sortedChildren(root);
+        } catch (IOException e) {
+            throw new ContentErrors(Problem.error(Code.FILE_UNREADABLE, displayRoot, 0, "cannot read the content folder: " + e.getMessage(), "check the folder's permissions"));
+        }
+        for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (isHidden(name) || name.equals(SiteSettings.FILE_NAME)) {
+            if (isHidden(name) || name.equals(SiteSettings.FILE_NAME) || isEditorLeftover(name)) {
                 continue;
             }
-            if (Files.isDirectory(entry)) {
+            Kind kind = kindOf(entry, name, problems);
+            if (kind == Kind.FOLDER) {
                 folders.add(entry);
-            } else if (name.endsWith(".md")) {
+            } else if (kind == Kind.FILE && name.endsWith(".md")) {
                 problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(name), 0, "this Markdown file belongs to no guide",
                         "move it into a guide folder (one holding an index.md) or delete it"));
             }
@@ -73,14 +96,22 @@ public final class ContentLoader {
 
     private LoadedFolder loadFolder(Path folder) {
         List<Problem> problems = new ArrayList<>();
-        return new LoadedFolder(loadGuide(folder, folder.getFileName().toString(), problems), problems);
+        String slug = folder.getFileName().toString();
+        try {
+            return new LoadedFolder(loadGuide(folder, slug, problems), problems);
+        } catch (IOException | UncheckedIOException e) {
+            // An unreadable guide folder is the editor's to fix, named like any other content problem.
+            String why = e instanceof UncheckedIOException unchecked ? String.valueOf(unchecked.getCause()) : String.valueOf(e);
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(slug), 0, "cannot read this folder (" + why + ")", "check the folder's permissions"));
+            return new LoadedFolder(java.util.Optional.empty(), problems);
+        }
     }
 
-    private java.util.Optional<GuideFiles> loadGuide(Path folder, String slug, List<Problem> problems) {
+    private java.util.Optional<GuideFiles> loadGuide(Path folder, String slug, List<Problem> problems) throws IOException {
         List<Path> children = sortedChildren(folder);
-        boolean hasIndex = Files.isRegularFile(folder.resolve(GuideMeta.INDEX_FILE));
+        boolean hasIndex = Files.exists(folder.resolve(GuideMeta.INDEX_FILE), LinkOption.NOFOLLOW_LINKS);
         if (!hasIndex) {
-            for (Path markdown : markdownUnder(folder)) {
+            for (Path markdown : markdownUnder(folder, problems)) {
                 problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(relative(markdown)), 0,
                         "this Markdown file belongs to no guide (its folder has no index.md)",
                         "add " + displayRoot + "/" + slug + "/index.md or move the file into a guide folder"));
@@ -88,8 +119,17 @@ public final class ContentLoader {
             return java.util.Optional.empty();
         }
         if (!SLUG.matcher(slug).matches()) {
-            problems.add(Problem.warning(Code.UNCLEAN_NAME, display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
+            // The folder name is the guide's address: '404.html', 'a?b' or 'e%20f' would make links that lead nowhere.
+            problems.add(Problem.error(Code.UNCLEAN_NAME, display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
                     "rename the folder with lowercase letters, digits and hyphens, e.g. '" + slugLike(slug) + "'"));
+            return java.util.Optional.empty();
+        }
+        long sectionFiles = children.stream().map(child -> child.getFileName().toString())
+                .filter(name -> name.endsWith(".md") && !name.equals(GuideMeta.INDEX_FILE) && !isHidden(name)).count();
+        if (sectionFiles > MAX_SECTIONS) {
+            problems.add(Problem.error(Code.TOO_MANY_SECTIONS, display(slug + "/" + GuideMeta.INDEX_FILE), 0, "guide '" + slug + "' has " + sectionFiles
+                    + " section files; a guide may have at most " + MAX_SECTIONS, "split it into several guides"));
+            return java.util.Optional.empty();
         }
         java.util.Map<String, String> seenSlugs = new java.util.HashMap<>();
         SourceFile index = null;
@@ -102,13 +142,17 @@ public final class ContentLoader {
             if (isHidden(name) || isEditorLeftover(name)) {
                 continue;
             }
-            if (Files.isDirectory(child)) {
-                for (Path nested : filesUnder(child)) {
+            Kind kind = kindOf(child, path, problems);
+            if (kind == Kind.SKIP) {
+                continue;
+            }
+            if (kind == Kind.FOLDER) {
+                for (Path nested : filesUnder(child, problems)) {
                     String nestedPath = relative(nested);
                     if (nestedPath.endsWith(".md")) {
                         problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(nestedPath), 0, "this Markdown file belongs to no guide",
                                 "sections live directly in the guide folder; move it up to " + displayRoot + "/" + slug + "/"));
-                    } else {
+                    } else if (isPublishable(nested, nestedPath, problems)) {
                         assets.add(nestedPath);
                     }
                 }
@@ -121,7 +165,7 @@ public final class ContentLoader {
                 if (section != null) {
                     sections.add(section);
                 }
-            } else {
+            } else if (isPublishable(child, path, problems)) {
                 assets.add(path);
             }
         }
@@ -148,13 +192,14 @@ public final class ContentLoader {
     }
 
     /**
-     * A section's file name is its address. Two names that differ only in case are one address on most hosts
-     * (and one file on macOS and Windows), so they are an error; other unusual names only a warning.
+     * A section's file name is its address. A name that is not a slug ('a?b.md', 'c#d.md', 'e%20f.md') makes links
+     * that lead nowhere, and two names that differ only in case are one address on most hosts (and one file on
+     * macOS and Windows), so both are errors.
      */
     private void checkSlug(String guide, String name, String path, java.util.Map<String, String> seen, List<Problem> problems) {
         String stem = name.substring(0, name.length() - ".md".length());
         if (!SLUG.matcher(stem).matches()) {
-            problems.add(Problem.warning(Code.UNCLEAN_NAME, display(path), 0, "file name '" + name + "' does not make a clean address",
+            problems.add(Problem.error(Code.UNCLEAN_NAME, display(path), 0, "file name '" + name + "' does not make a clean address",
                     "rename it with lowercase letters, digits and hyphens, e.g. '" + slugLike(stem) + ".md'"));
         }
         String other = seen.putIfAbsent(stem.toLowerCase(java.util.Locale.ROOT), path);
@@ -188,25 +233,121 @@ public final class ContentLoader {
         return name.startsWith(".");
     }
 
-    private static List<Path> sortedChildren(Path folder) {
+    private static List<Path> sortedChildren(Path folder) throws IOException {
         try (Stream<Path> children = Files.list(folder)) {
             return children.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static List<Path> filesUnder(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(p.getFileName().toString()) && !isEditorLeftover(p.getFileName().toString()))
-                    .sorted().toList();
+    /** What an entry of the content folder is to the loader. */
+    private enum Kind { FILE, FOLDER, SKIP }
+
+    /**
+     * Whether an entry is read as a file, walked as a folder, or skipped with an error: a symbolic link is followed
+     * only to a file inside the content folder, and a FIFO, socket or device (which would block a read forever or
+     * mean nothing) is never read.
+     */
+    private Kind kindOf(Path entry, String path, List<Problem> problems) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read it (" + e + ")", "check its permissions"));
+            return Kind.SKIP;
         }
+        if (attributes.isSymbolicLink()) {
+            Path target;
+            try {
+                target = entry.toRealPath();
+            } catch (IOException e) {
+                problems.add(Problem.error(Code.SYMLINK_BROKEN, display(path), 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
+                return Kind.SKIP;
+            }
+            if (!target.startsWith(realRoot)) {
+                problems.add(Problem.error(Code.SYMLINK_OUTSIDE_FOLDER, display(path), 0, "this symbolic link leads outside " + displayRoot + " (to " + target
+                        + "), so it is not read or published", "copy the file into the content folder instead of linking to it"));
+                return Kind.SKIP;
+            }
+            if (Files.isDirectory(target)) {
+                problems.add(Problem.error(Code.SYMLINK_TO_FOLDER, display(path), 0, "this symbolic link leads to a folder, which is not followed",
+                        "move or copy the folder here instead of linking to it"));
+                return Kind.SKIP;
+            }
+            try {
+                attributes = Files.readAttributes(target, BasicFileAttributes.class);
+            } catch (IOException e) {
+                problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read it (" + e + ")", "check its permissions"));
+                return Kind.SKIP;
+            }
+        }
+        if (attributes.isDirectory()) {
+            return Kind.FOLDER;
+        }
+        if (!attributes.isRegularFile()) {
+            problems.add(Problem.error(Code.NOT_A_REGULAR_FILE, display(path), 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
+                    "replace it with an ordinary file or delete it"));
+            return Kind.SKIP;
+        }
+        return Kind.FILE;
     }
 
-    private static List<Path> markdownUnder(Path folder) {
-        return filesUnder(folder).stream().filter(p -> p.getFileName().toString().endsWith(".md")).toList();
+    /**
+     * Whether a file beside the sections is published: only images and PDFs are. An HTML file could run script in
+     * a reader's browser and an SVG is checked for script first; anything else is an error naming the file.
+     */
+    private boolean isPublishable(Path file, String path, List<Problem> problems) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("html") || type.equals("htm") || type.equals("xhtml")) {
+            problems.add(Problem.error(Code.HTML_FILE_NOT_PUBLISHED, display(path), 0, "HTML files in the content are not published, since they could run script in readers' browsers",
+                    "write the page as a Markdown section (.md) instead"));
+            return false;
+        }
+        if (!PUBLISHED_TYPES.contains(type)) {
+            problems.add(Problem.error(Code.FILE_TYPE_NOT_PUBLISHED, display(path), 0, "files of type '" + (type.isEmpty() ? name : "." + type) + "' are not published",
+                    "only images (" + String.join(", ", new java.util.TreeSet<>(PUBLISHED_TYPES)) + ") are published beside the pages; move it out of " + displayRoot + " or delete it"));
+            return false;
+        }
+        if (!Files.isReadable(file)) {
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read this file", "check the file's permissions"));
+            return false;
+        }
+        if (type.equals("svg")) {
+            String unsafe;
+            try {
+                unsafe = SafeSvg.unsafePart(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                unsafe = "it cannot be read as UTF-8 text (" + e.getClass().getSimpleName() + ")";
+            }
+            if (unsafe != null) {
+                problems.add(Problem.error(Code.UNSAFE_SVG, display(path), 0, "this SVG image is not published: " + unsafe,
+                        "remove scripts, event handlers, foreignObject and links to other files, or export the image as PNG"));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The files under a folder, without hidden files and folders, editor leftovers, or links that leave the content. */
+    private List<Path> filesUnder(Path folder, List<Problem> problems) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path entry : sortedChildren(folder)) {
+            String name = entry.getFileName().toString();
+            if (isHidden(name) || isEditorLeftover(name)) {
+                continue;
+            }
+            Kind kind = kindOf(entry, relative(entry), problems);
+            if (kind == Kind.FOLDER) {
+                files.addAll(filesUnder(entry, problems));
+            } else if (kind == Kind.FILE) {
+                files.add(entry);
+            }
+        }
+        return files;
+    }
+
+    private List<Path> markdownUnder(Path folder, List<Problem> problems) throws IOException {
+        return filesUnder(folder, problems).stream().filter(p -> p.getFileName().toString().endsWith(".md")).toList();
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Severity;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -20,6 +21,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A Markdown file split into its YAML front matter and its body.
@@ -31,6 +35,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLine) {
 
     private static final String FENCE = "---";
+    /** Front matter and settings are a few lines; these bounds turn hostile YAML into an error, not a hang or a crash. */
+    static final int MAX_CHARACTERS = 64 * 1024;
+    static final int MAX_DEPTH = 20;
+    private static final int MAX_ALIASES = 20;
 
     /** Splits a Markdown file; a file without front matter is an error because every page needs a title. */
     public static FrontMatter parse(SourceFile file) throws ContentErrors {
@@ -62,9 +70,16 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
      * @param firstLine the file line of the YAML's first line, minus one (1 for front matter after '---')
      */
     public static Map<String, YamlNode> parseYamlMapping(String yaml, String displayPath, int firstLine) throws ContentErrors {
+        if (yaml.length() > MAX_CHARACTERS) {
+            throw new ContentErrors(Problem.error(Code.YAML_TOO_LARGE, displayPath, firstLine, "the YAML is " + yaml.length() + " characters long; at most "
+                    + MAX_CHARACTERS + " are read", "keep front matter and settings to the keys they need"));
+        }
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(displayPath).build()).composeString(yaml);
+            LoadSettings settings = LoadSettings.builder().setLabel(displayPath).setCodePointLimit(MAX_CHARACTERS * 2)
+                    .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false).build();
+            // The composer recurses once per level of nesting; the parser in front of it stops at MAX_DEPTH.
+            root = new Composer(settings, new DepthLimit(new ParserImpl(settings, new StreamReader(settings, yaml)))).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             // A quoted value that is never closed runs to the end of the front matter, where the parser notices;
             // the editor needs the opening quote, which is the error's context mark.
@@ -85,7 +100,7 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             return Map.of();
         }
         List<Problem> problems = new ArrayList<>();
-        YamlNode converted = convert(root.get(), displayPath, firstLine, problems);
+        YamlNode converted = convert(root.get(), displayPath, firstLine, problems, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         if (!(converted.value() instanceof Map<?, ?>)) {
             problems.add(Problem.error(Code.INVALID_YAML, displayPath, converted.line(), "expected 'key: value' lines, found " + converted.kindName(),
                     "write one 'key: value' per line"));
@@ -96,7 +111,12 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         return converted.asMap();
     }
 
-    private static YamlNode convert(Node node, String displayPath, int firstLine, List<Problem> problems) {
+    /**
+     * @param seen every list and mapping converted so far: an alias to one of them ("*x") would be converted again
+     *             for every use, which an alias bomb ("billion laughs") turns into minutes, and a recursive alias
+     *             into a stack overflow, so a second visit is an error instead
+     */
+    private static YamlNode convert(Node node, String displayPath, int firstLine, List<Problem> problems, java.util.Set<Node> seen) {
         int line = node.getStartMark().map(m -> m.getLine() + 1 + firstLine).orElse(firstLine);
         int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
         if (node instanceof ScalarNode scalar) {
@@ -104,17 +124,22 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             boolean plainNull = scalar.isPlain() && (value.isEmpty() || value.equals("~") || value.equals("null"));
             return new YamlNode(plainNull ? null : value, line, column);
         }
+        if (!seen.add(node)) {
+            problems.add(new Problem(Code.YAML_TOO_LARGE, displayPath, line, column, Severity.ERROR,
+                    "a YAML alias of a list or mapping (anchored here with '&') is used again", "write the values out in full"));
+            return new YamlNode(null, line, column);
+        }
         if (node instanceof SequenceNode sequence) {
             List<YamlNode> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
-                items.add(convert(item, displayPath, firstLine, problems));
+                items.add(convert(item, displayPath, firstLine, problems, seen));
             }
             return new YamlNode(List.copyOf(items), line, column);
         }
         MappingNode mapping = (MappingNode) node;
         Map<String, YamlNode> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            YamlNode key = convert(tuple.getKeyNode(), displayPath, firstLine, problems);
+            YamlNode key = convert(tuple.getKeyNode(), displayPath, firstLine, problems, seen);
             if (!key.isScalar()) {
                 problems.add(Problem.error(Code.INVALID_YAML, displayPath, key.line(), "a key must be a plain word", "write 'key: value'"));
                 continue;
@@ -125,10 +150,57 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
                         "key '" + name + "' is given twice (first on line " + entries.get(name).line() + ")", "keep one of them"));
                 continue;
             }
-            YamlNode value = convert(tuple.getValueNode(), displayPath, firstLine, problems);
+            YamlNode value = convert(tuple.getValueNode(), displayPath, firstLine, problems, seen);
             entries.put(name, new YamlNode(value.value(), key.line(), key.column()));
         }
         return new YamlNode(entries, line, column);
+    }
+
+    /** A parser that refuses lists and mappings nested deeper than {@link #MAX_DEPTH}, before the composer recurses into them. */
+    private static final class DepthLimit implements Parser {
+        private final Parser parser;
+        private int depth;
+
+        DepthLimit(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
+            Event.ID id = event.getEventId();
+            if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    throw new TooDeep(event.getStartMark());
+                }
+            } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
+                depth--;
+            }
+            return event;
+        }
+    }
+
+    private static final class TooDeep extends MarkedYamlEngineException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep(Optional<Mark> mark) {
+            super("", Optional.empty(), "lists and mappings are nested more than " + MAX_DEPTH + " levels deep", mark);
+        }
     }
 
     private static int findClosingFence(String text) {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
 /**

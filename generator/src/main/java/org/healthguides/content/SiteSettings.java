@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
 /**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.healthguides.content.SafeSvg;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.render.TemplateRenderer;
 
@@ -52,23 +54,50 @@ public final class StaticFiles implements Emitter {
         PublishedFolder published = PublishedFolder.of(folder);
         List<Path> found;
         try (Stream<Path> walk = Files.walk(folder)) {
-            found = walk.filter(Files::isRegularFile).sorted().toList();
+            // Hidden files and folders (.git, .DS_Store) are never published; a FIFO or device is not a regular file.
+            found = walk.filter(file -> !isHidden(folder.relativize(file))).filter(Files::isRegularFile).sorted().toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         for (Path file : found) {
             String name = folder.relativize(file).toString().replace('\\', '/');
-            Problem outside = published.leaves(file, templatesName + "/" + FOLDER + "/" + name);
+            String displayPath = templatesName + "/" + FOLDER + "/" + name;
+            Problem outside = published.leaves(file, displayPath);
             if (outside != null) {
                 problems.add(outside);
                 continue;
             }
+            String type = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+            if (!TYPES.contains(type) || name.lastIndexOf('.') < 0) {
+                problems.add(Problem.error(Code.FILE_TYPE_NOT_PUBLISHED, displayPath, 0, "files of type '." + type + "' are not published from " + FOLDER + "/",
+                        "only stylesheets, images, icons, fonts and PDFs (" + String.join(", ", new java.util.TreeSet<>(TYPES)) + ") are; move it out or delete it"));
+                continue;
+            }
             byte[] bytes = Files.readAllBytes(file);
+            String unsafe = type.equals("svg") ? SafeSvg.unsafePart(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) : null;
+            if (unsafe != null) {
+                problems.add(Problem.error(Code.UNSAFE_SVG, displayPath, 0, "this SVG image is not published: " + unsafe,
+                        "remove scripts, event handlers, foreignObject and links to other files"));
+                continue;
+            }
             String sitePath = ContentHash.hashedName(FOLDER + "/" + name, bytes);
             files.add(new StaticFile(sitePath, bytes));
             names.put(name, sitePath);
         }
         return new StaticFiles(Collections.unmodifiableMap(names), List.copyOf(files), List.copyOf(problems));
+    }
+
+    /** The kinds of file the static folder may publish: the site's own stylesheet, images, icons, fonts and PDFs. */
+    public static final java.util.Set<String> TYPES = java.util.Set.of("css", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico",
+            "woff", "woff2", "pdf");
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each file's name in the static folder ("style.css") with its site path ("static/style.3f9c2a1b.css"). */

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthguides.content.SiteSettings;
-import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -55,6 +56,12 @@ public final class TemplateRenderer {
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
+        // Templates run on editors' machines and in CI, so they may not create Java objects ("...Execute"?new()
+        // runs shell commands; ObjectConstructor and JythonRuntime are as bad) nor reach Java's API through ?api.
+        // Data-model objects are wrapped with FreeMarker's default member-access policy, which hides getClass,
+        // class loaders and reflection; no static models are put in the data model.
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
     }
 
     /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
@@ -98,6 +105,10 @@ public final class TemplateRenderer {
             template.process(model, out);
         } catch (IOException | TemplateException e) {
             throw new ContentErrors(problemOf(e, page.template(), page.path()));
+        } catch (StackOverflowError e) {
+            // A macro that calls itself without end: the template's error, not the build's crash.
+            throw new ContentErrors(Problem.error(Code.TEMPLATE_ERROR, displayFolder + "/" + page.template(), 0, "template calls itself too deeply (stack overflow)"
+                    + " (while rendering page '/" + page.path() + "')", "make sure every recursive macro or include stops"));
         }
         return out.toString();
     }

@@ -14,8 +14,8 @@ import org.healthguides.content.GuideMeta;
 import org.healthguides.content.SectionMeta;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.SourceFile;
-import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownSource;
@@ -81,6 +81,9 @@ public final class SiteAssembler {
             meta = GuideMeta.read(files.slug(), files.index(), indexFrontMatter);
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(files.index()));
+            meta = null;
         }
         List<SectionPage> sections = files.sections().parallelStream()
                 .map(file -> assembleSection(file, problems))
@@ -93,8 +96,14 @@ public final class SiteAssembler {
         }
         SourceFile index = files.index();
         String guidePath = files.slug() + "/";
-        RenderedMarkdown introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
-                indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        RenderedMarkdown introduction;
+        try {
+            introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
+                    indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(index));
+            return null;
+        }
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
         return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
                 introduction.reading());
@@ -123,7 +132,16 @@ public final class SiteAssembler {
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
             return null;
+        } catch (StackOverflowError e) {
+            problems.add(tooDeep(file));
+            return null;
         }
+    }
+
+    /** A parser that recursed without end on this file: an error naming it, never a crash of the whole build. */
+    private static Problem tooDeep(SourceFile file) {
+        return Problem.error(Code.NESTED_TOO_DEEP, file.displayPath(), 0, "this file is nested too deeply to read (stack overflow)",
+                "flatten the deepest lists, quotes or brackets");
     }
 
     private RenderedMarkdown render(MarkdownSource source, List<Problem> problems) {

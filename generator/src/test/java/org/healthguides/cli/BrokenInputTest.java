@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.healthguides.testing.Fixture;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -84,6 +85,45 @@ class BrokenInputTest {
         };
     }
 
+    /** A symbolic link at {@code link} (relative to the fixture root) to {@code target} (relative to it too). */
+    private static Breakage symlink(String link, String target) {
+        return f -> {
+            try {
+                Path root = f.content.getParent();
+                Files.createDirectories(root.resolve(link).getParent());
+                Files.createSymbolicLink(root.resolve(link), root.resolve(target).toAbsolutePath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** A named pipe: reading it blocks until someone writes, so the loader must never open one. */
+    private static Breakage fifo(String file) {
+        return f -> {
+            try {
+                Process mkfifo = new ProcessBuilder("mkfifo", f.content.getParent().resolve(file).toString()).inheritIO().start();
+                if (mkfifo.waitFor() != 0) {
+                    throw new IllegalStateException("mkfifo failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static Breakage sections(int count) {
+        return f -> {
+            for (int i = 3; i <= count; i++) {
+                Fixture.write(f.content.resolve("lifting/part-" + i + ".md"), "---\ntitle: Part " + i + "\norder: " + i + "\n---\nText.\n");
+            }
+        };
+    }
+
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\">";
+
     private static byte[] concat(String before, byte[] middle, String after) {
         byte[] a = before.getBytes(StandardCharsets.UTF_8);
         byte[] c = after.getBytes(StandardCharsets.UTF_8);
@@ -100,6 +140,24 @@ class BrokenInputTest {
             list.append("  ".repeat(level)).append("- level ").append(level).append('\n');
         }
         return list.toString();
+    }
+
+    /** "billion laughs": each level a list of aliases to the level before. */
+    private static String aliasBomb(int levels, int width) {
+        StringBuilder yaml = new StringBuilder("---\ntitle: Basics\norder: 1\nl0: &l0 [lol]\n");
+        for (int level = 1; level <= levels; level++) {
+            yaml.append("l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+        }
+        return yaml.append("---\nText.\n").toString();
+    }
+
+    private static String nestedMappings(int levels) {
+        StringBuilder yaml = new StringBuilder("---\ntitle: Basics\norder: 1\n");
+        for (int level = 0; level < levels; level++) {
+            yaml.append(" ".repeat(level)).append("k").append(level).append(":\n");
+        }
+        return yaml.append(" ".repeat(levels)).append("end: 1\n---\nText.\n").toString();
     }
 
     private static Arguments broken(String name, Breakage breakage, String file, int line, String phrase, String... args) {
@@ -130,6 +188,19 @@ class BrokenInputTest {
                         basics, 0, "section slug 'basics' is also used by"),
                 broken("section named like the whole-guide page", writeFile("content/lifting/whole-guide.md", "---\ntitle: All\norder: 3\n---\nText.\n"),
                         "content/lifting/whole-guide.md", 0, "is reserved"),
+                // Hostile YAML: bounded, reported at the file and line, never a hang or a stack overflow
+                broken("YAML alias bomb (billion laughs)", writeFile(basics, aliasBomb(9, 9)), basics, 1, "invalid YAML"),
+                broken("YAML alias bomb under the alias limit", writeFile(basics, aliasBomb(10, 2)), basics, 4,
+                        "a YAML alias of a list or mapping (anchored here with '&') is used again"),
+                broken("recursive YAML alias", writeFile(basics, "---\ntitle: Basics\norder: 1\nloop: &a [x, *a]\n---\nText.\n"), basics, 4,
+                        "a YAML alias of a list or mapping (anchored here with '&') is used again"),
+                broken("YAML flow lists 10,000 deep", writeFile(basics, "---\ntitle: Basics\norder: 1\ndeep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n---\nText.\n"),
+                        basics, 4, "lists and mappings are nested more than 20 levels deep"),
+                broken("YAML block mappings 30 deep", writeFile(basics, nestedMappings(30)), basics, 24, "lists and mappings are nested more than 20 levels deep"),
+                broken("front matter of 100,000 characters", writeFile(basics, "---\ntitle: Basics\norder: 1\nnote: " + "x".repeat(100_000) + "\n---\nText.\n"),
+                        basics, 1, "characters long; at most 65536 are read"),
+                broken("settings: YAML alias bomb", writeFile(settings, Fixture.SETTINGS + "l0: &l0 [lol]\nl1: &l1 [*l0, *l0]\nl2: [*l1, *l1]\n"), settings, 9,
+                        "is used again"),
                 broken("review date not a date", replaceIn(index, "reviewed: 2026-11-24", "reviewed: 24/11/2026"), index, 4, "'reviewed' must be a date"),
                 broken("next review before review", replaceIn(index, "next_review: 2027-11-24", "next_review: 2025-01-01"), index, 5, "'next_review' is not after 'reviewed'"),
                 // Files
@@ -176,6 +247,52 @@ class BrokenInputTest {
                 broken("image without alt text", basicsPlus("![](bar.png)").andThen(writeBytes("content/lifting/bar.png", new byte[] {1, 2, 3}))::accept,
                         basics, 11, "image 'bar.png' has no alt text"),
                 broken("image file missing", basicsPlus("![A flat back](flat-back.jpg)"), basics, 11, "image 'flat-back.jpg' leads nowhere"),
+                // Files other than Markdown: only images and PDFs are published, HTML never, SVG only without script
+                broken("HTML file in a guide folder", writeFile("content/lifting/page.html", "<p>Hi</p><script>alert(1)</script>\n"),
+                        "content/lifting/page.html", 0, "HTML files in the content are not published"),
+                broken("HTML file in a guide's image folder", writeFile("content/lifting/images/page.htm", "<script>alert(1)</script>\n"),
+                        "content/lifting/images/page.htm", 0, "HTML files in the content are not published"),
+                broken("a file type that is not published", writeFile("content/lifting/notes.txt", "my notes\n"),
+                        "content/lifting/notes.txt", 0, "files of type '.txt' are not published"),
+                broken("a file without a type", writeFile("content/lifting/Makefile", "all:\n"),
+                        "content/lifting/Makefile", 0, "files of type 'Makefile' are not published"),
+                broken("SVG with a script", writeFile("content/lifting/bar.svg", SVG + "<script>alert(1)</script></svg>"),
+                        "content/lifting/bar.svg", 0, "this SVG image is not published: it contains <script>"),
+                broken("SVG with an event handler", writeFile("content/lifting/bar.svg", SVG + "<circle r=\"4\" onload=\"alert(1)\"/></svg>"),
+                        "content/lifting/bar.svg", 0, "it has an event handler (onload on <circle>)"),
+                broken("SVG with foreignObject", writeFile("content/lifting/bar.svg", SVG + "<foreignObject><p>HTML</p></foreignObject></svg>"),
+                        "content/lifting/bar.svg", 0, "it contains <foreignObject>"),
+                broken("SVG with a javascript: link", writeFile("content/lifting/bar.svg", SVG + "<a xlink:href=\" jav&#x09;ascript:alert(1)\"><text>x</text></a></svg>"),
+                        "content/lifting/bar.svg", 0, "this SVG image is not published"),
+                broken("SVG referring to another file", writeFile("content/lifting/bar.svg", SVG + "<image href=\"https://tracker.example/p.png\"/></svg>"),
+                        "content/lifting/bar.svg", 0, "it refers to another file or address"),
+                broken("SVG with an external url() in a style", writeFile("content/lifting/bar.svg", SVG + "<rect style=\"fill:url(https://x.example/a.svg#g)\"/></svg>"),
+                        "content/lifting/bar.svg", 0, "refers to another file (url(…))"),
+                broken("SVG in templates/static with a script", writeFile("templates/static/logo.svg", SVG + "<script>alert(1)</script></svg>"),
+                        "templates/static/logo.svg", 0, "this SVG image is not published: it contains <script>"),
+                broken("script file in templates/static", writeFile("templates/static/app.js", "alert(1)\n"),
+                        "templates/static/app.js", 0, "files of type '.js' are not published"),
+                // Symbolic links, FIFOs and odd names
+                broken("image linked from outside the content", writeFile("secret.txt", "root:x:0:0\n").andThen(symlink("content/lifting/passwd.png", "secret.txt"))::accept,
+                        "content/lifting/passwd.png", 0, "this symbolic link leads outside"),
+                broken("section linked from outside the content", writeFile("outside.md", "---\ntitle: Outside\norder: 3\n---\nText.\n")
+                        .andThen(symlink("content/lifting/outside.md", "outside.md"))::accept, "content/lifting/outside.md", 0, "this symbolic link leads outside"),
+                broken("folder linked from outside the content", writeFile("elsewhere/photo.png", "png").andThen(symlink("content/lifting/images", "elsewhere"))::accept,
+                        "content/lifting/images", 0, "this symbolic link leads outside"),
+                broken("link that leads nowhere", symlink("content/lifting/gone.png", "no-such-file.png"), "content/lifting/gone.png", 0, "this symbolic link leads nowhere"),
+                broken("static file linked from outside the templates", writeFile("secret.txt", "root:x:0:0\n").andThen(symlink("templates/static/passwd.css", "secret.txt"))::accept,
+                        "templates/static/passwd.css", 0, "this link points outside"),
+                broken("FIFO as a section file", fifo("content/lifting/stuck.md"), "content/lifting/stuck.md", 0, "is not an ordinary file"),
+                broken("FIFO as an image", fifo("content/lifting/stuck.png"), "content/lifting/stuck.png", 0, "is not an ordinary file"),
+                broken("guide folder named 404.html", writeFile("content/404.html/index.md", Fixture.INDEX), "content/404.html/index.md", 0,
+                        "folder name '404.html' does not make a clean address"),
+                broken("section named a?b.md", writeFile("content/lifting/a?b.md", "---\ntitle: A\norder: 3\n---\nText.\n"), "content/lifting/a?b.md", 0,
+                        "file name 'a?b.md' does not make a clean address"),
+                broken("section named c#d.md", writeFile("content/lifting/c#d.md", "---\ntitle: C\norder: 3\n---\nText.\n"), "content/lifting/c#d.md", 0,
+                        "file name 'c#d.md' does not make a clean address"),
+                broken("section named e%20f.md", writeFile("content/lifting/e%20f.md", "---\ntitle: E\norder: 3\n---\nText.\n"), "content/lifting/e%20f.md", 0,
+                        "file name 'e%20f.md' does not make a clean address"),
+                broken("more than 500 sections in a guide", sections(501), index, 0, "has 501 section files; a guide may have at most 500"),
                 // Raw HTML and unsafe links are warnings; --strict makes them errors
                 broken("script tag under --strict", basicsPlus("<script>alert(1)</script>"), basics, 11, "raw HTML '<script>alert(1)</script>' was sanitised", "--strict"),
                 broken("javascript: link under --strict", basicsPlus("[click](javascript:alert(1))"), basics, 11, "unsafe link 'javascript:alert(1)' was removed", "--strict"),
@@ -183,7 +300,37 @@ class BrokenInputTest {
                 broken("template syntax error", writeFile("templates/section.ftlh", "<html>\n<#if page.title>\n"), "templates/section.ftlh", 2, "template syntax error"),
                 broken("template uses an undefined variable", writeFile("templates/section.ftlh", "<html>\n${page.nonsense}\n"), "templates/section.ftlh", 2,
                         "(while rendering page '/lifting/basics/')"),
+                broken("template macro that calls itself forever", writeFile("templates/section.ftlh", "<#macro r n><@r n + 1/></#macro>\n<@r 0/>\n"),
+                        "templates/section.ftlh", 0, "template calls itself too deeply (stack overflow)"),
                 broken("template missing", delete("templates/guide.ftlh"), "templates/guide.ftlh", 0, "template not found"),
+                // Templates that try to run code: each escape route out of FreeMarker is refused while rendering
+                broken("template runs a command with ?new and Execute",
+                        writeFile("templates/section.ftlh", "<html>\n<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n"),
+                        "templates/section.ftlh", 2, "freemarker.template.utility.Execute is not allowed in the template for security reasons"),
+                broken("template builds objects with ObjectConstructor",
+                        writeFile("templates/section.ftlh", "<html>\n<#assign oc=\"freemarker.template.utility.ObjectConstructor\"?new()>"
+                                + "${oc(\"java.lang.ProcessBuilder\", \"id\").start()}\n"),
+                        "templates/section.ftlh", 2, "freemarker.template.utility.ObjectConstructor is not allowed in the template for security reasons"),
+                broken("template runs Python with JythonRuntime",
+                        writeFile("templates/section.ftlh", "<html>\n<#assign py=\"freemarker.template.utility.JythonRuntime\"?new()><@py>import os</@py>\n"),
+                        "templates/section.ftlh", 2, "freemarker.template.utility.JythonRuntime is not allowed in the template for security reasons"),
+                broken("template reaches Java with ?api",
+                        writeFile("templates/section.ftlh", "<html>\n${site?api.getClass().getProtectionDomain()}\n"),
+                        "templates/section.ftlh", 2, "api_builtin_enabled"),
+                // Templates that try to run code: each escape route out of FreeMarker is refused while rendering
+                broken("template runs a command with ?new and Execute",
+                        writeFile("templates/section.ftlh", "<html>\n<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n"),
+                        "templates/section.ftlh", 2, "freemarker.template.utility.Execute is not allowed in the template for security reasons"),
+                broken("template builds objects with ObjectConstructor",
+                        writeFile("templates/section.ftlh", "<html>\n<#assign oc=\"freemarker.template.utility.ObjectConstructor\"?new()>"
+                                + "${oc(\"java.lang.ProcessBuilder\", \"id\").start()}\n"),
+                        "templates/section.ftlh", 2, "freemarker.template.utility.ObjectConstructor is not allowed in the template for security reasons"),
+                broken("template runs Python with JythonRuntime",
+                        writeFile("templates/section.ftlh", "<html>\n<#assign py=\"freemarker.template.utility.JythonRuntime\"?new()><@py>import os</@py>\n"),
+                        "templates/section.ftlh", 2, "freemarker.template.utility.JythonRuntime is not allowed in the template for security reasons"),
+                broken("template reaches Java with ?api",
+                        writeFile("templates/section.ftlh", "<html>\n${site?api.getClass().getProtectionDomain()}\n"),
+                        "templates/section.ftlh", 2, "api_builtin_enabled"),
                 // Settings
                 broken("settings: base_url not an address", replaceIn(settings, "base_url: https://guides.test/", "base_url: ftp://example.org"), settings, 3,
                         "is not an http(s) address or a path"),
@@ -198,6 +345,8 @@ class BrokenInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    // A case that hangs (a FIFO read, a quadratic parse) fails instead of stopping the suite.
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void is_reported_at_file_and_line_and_the_last_good_site_survives(String name, Consumer<Fixture> breakage, String file, int line,
                                                                        String phrase, int exit, String[] args) throws IOException {
         Fixture fixture = new Fixture(root);
