@@ -36,6 +36,7 @@ class ErrorsDocTest {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        // Markdown written as an example ('![](file.jpg)') must show as written, not become a link or an image.
+        return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]").replace("\n", " ");
     }
 }
