@@ -115,6 +115,16 @@ final class FieldReader {
         return null;
     }
 
+    /** A list of words or phrases: a YAML list, or one line with commas between them ("sciatica, slipped disc"). */
+    List<String> phraseList(String key) {
+        return textList(key).stream()
+                .flatMap(item -> java.util.Arrays.stream(item.split(",")))
+                .map(String::strip)
+                .filter(phrase -> !phrase.isEmpty())
+                .distinct()
+                .toList();
+    }
+
     List<String> textList(String key) {
         YamlNode node = fields.get(key);
         if (node == null || node.value() == null) {

@@ -19,10 +19,13 @@ import org.healthguides.diagnostics.Problem;
  * @param maxGrade             the highest Flesch–Kincaid grade a section may read at before the build warns
  * @param reviewedLine         where reviewed is written (the top of the file when it is not), for messages
  * @param nextReviewLine       where next_review is written (the top of the file when it is not), for messages
+ * @param weight               where the guide comes in lists (lower first); null when not set, which sorts after every weight
+ * @param keywords             other words a reader may look the guide up by in the A to Z ("sciatica", "slipped disc")
  */
 public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
                         List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings,
-                        double maxGrade, int reviewedLine, int nextReviewLine) {
+                        double maxGrade, int reviewedLine, int nextReviewLine, Integer weight,
+                        List<String> keywords) {
 
     public static final String INDEX_FILE = "index.md";
     /** The name by which a required warning points at the guide's own page. */
@@ -30,7 +33,7 @@ public record GuideMeta(String slug, String title, String description, LocalDate
     /** A reading age of about 13 to 14: what plain-English health writing aims at or below. */
     public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
-            "required_sections", "required_warnings", "max_grade");
+            "required_sections", "required_warnings", "max_grade", "weight", "keywords");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
 
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
@@ -50,6 +53,8 @@ public record GuideMeta(String slug, String title, String description, LocalDate
                     "write a school grade, for example 'max_grade: 8'"));
         }
         List<String> sections = reader.textList("required_sections");
+        Integer weight = reader.integer("weight", false);
+        List<String> keywords = reader.phraseList("keywords");
         List<RequiredWarning> warnings = new ArrayList<>();
         for (FieldReader warning : reader.mappingList("required_warnings", WARNING_KEYS)) {
             String name = warning.requiredText("name", "what the warning is about, used in messages");
@@ -63,6 +68,6 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         }
         return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
                 List.copyOf(warnings), maxGrade == null ? DEFAULT_MAX_GRADE : maxGrade,
-                reader.line("reviewed"), reader.line("next_review"));
+                reader.line("reviewed"), reader.line("next_review"), weight, keywords);
     }
 }

@@ -7,10 +7,14 @@ import java.util.Set;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
-/** A section's front matter. The slug is the file name without ".md". */
-public record SectionMeta(String slug, String title, int order, int orderLine, String description) {
+/**
+ * A section's front matter. The slug is the file name without ".md".
+ *
+ * @param keywords other words a reader may look the section up by in the A to Z
+ */
+public record SectionMeta(String slug, String title, int order, int orderLine, String description, List<String> keywords) {
 
-    private static final Set<String> KEYS = Set.of("title", "order", "description");
+    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords");
 
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -18,9 +22,10 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
         String title = reader.requiredText("title", "the section's page heading");
         Integer order = reader.integer("order", true);
         String description = reader.text("description", "");
+        List<String> keywords = reader.phraseList("keywords");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SectionMeta(file.stem(), title, order, reader.line("order"), description);
+        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords);
     }
 }

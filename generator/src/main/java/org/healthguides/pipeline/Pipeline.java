@@ -132,7 +132,7 @@ public final class Pipeline {
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
-            run.render(List.of(PagePlan.home(site), PagePlan.notFound(site)), null);
+            run.render(List.of(PagePlan.home(site), PagePlan.aToZ(site), PagePlan.notFound(site)), null);
             site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
@@ -189,31 +189,40 @@ public final class Pipeline {
                     new AtomicInteger(), new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean());
         }
 
-        /** @param guide the guide these pages belong to, or null for the site's own pages */
+        /**
+         * @param guide the guide these pages belong to, or null for the site's own pages
+         */
         void render(List<Page> planned, Guide guide) {
-            for (Page page : planned) {
-                RenderedPage done = known.get(page);
-                if (done == null) {
-                    try {
-                        PageMetadata meta = PageMetadata.of(site, guide, page);
-                        String html = templates.render(page, assets, meta);
-                        done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
-                        rendered.incrementAndGet();
-                    } catch (ContentErrors e) {
-                        problems.addAll(e.problems());
-                        failed.set(true);
-                        continue;
-                    }
-                }
-                if (current != null) {
-                    current.put(page, done);
-                }
-                boolean isFile = page.path().endsWith(".html");
-                output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
-                links.addPage(page.path(), done.html());
-                metas.add(done.meta());
-                pages.incrementAndGet();
+            if (current == null) {
+                planned.forEach(page -> render(page, guide));
+            } else {
+                // The preview re-renders a page or two of one guide: side by side, as one guide's pages are.
+                planned.parallelStream().forEach(page -> render(page, guide));
             }
+        }
+
+        private void render(Page page, Guide guide) {
+            RenderedPage done = known.get(page);
+            if (done == null) {
+                try {
+                    PageMetadata meta = PageMetadata.of(site, guide, page);
+                    String html = templates.render(page, assets, meta);
+                    done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
+                    rendered.incrementAndGet();
+                } catch (ContentErrors e) {
+                    problems.addAll(e.problems());
+                    failed.set(true);
+                    return;
+                }
+            }
+            if (current != null) {
+                current.put(page, done);
+            }
+            boolean isFile = page.path().endsWith(".html");
+            output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
+            links.addPage(page.path(), done.html());
+            metas.add(done.meta());
+            pages.incrementAndGet();
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * One page to render: which template, where it goes, and the data its template sees.
  * Each kind of page is a record; the templates are named after them.
  */
-public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, Page.WholeGuide, Page.NotFound {
+public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, Page.WholeGuide, Page.AToZ, Page.NotFound {
 
     /** Site path of the page's folder ("g/technique/"), or the file name for 404.html. */
     String path();
@@ -21,7 +21,7 @@ public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, P
     /** Relative URL of the site root from this page ("../../"), or the base path for pages served at any depth. */
     String root();
 
-    record Home(String path, String title, String description, String root, List<PageLink> guides) implements Page {
+    record Home(String path, String title, String description, String root, List<GuideEntry> guides) implements Page {
         public static final String TEMPLATE = "home.ftlh";
 
         public String template() {
@@ -56,7 +56,16 @@ public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, P
         }
     }
 
-    record NotFound(String path, String title, String description, String root, List<PageLink> guides) implements Page {
+    /** The "Health A to Z": every guide and section by title and keyword, grouped by first letter. */
+    record AToZ(String path, String title, String description, String root, List<AToZIndex.Letter> letters) implements Page {
+        public static final String TEMPLATE = "a-to-z.ftlh";
+
+        public String template() {
+            return TEMPLATE;
+        }
+    }
+
+    record NotFound(String path, String title, String description, String root, List<GuideEntry> guides) implements Page {
         public static final String TEMPLATE = "404.ftlh";
 
         public String template() {

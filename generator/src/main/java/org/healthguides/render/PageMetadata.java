@@ -45,7 +45,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         String description = firstNonEmpty(page.description(), guide.map(g -> g.meta().description()).orElse(""),
                 settings.description());
         LocalDate reviewed = guide.isPresent() ? guide.get().meta().reviewed()
-                : page instanceof Page.Home ? latestReview(site) : null;
+                : listsEveryGuide(page) ? latestReview(site) : null;
         String lastReviewed = reviewed == null ? null : reviewed.toString();
 
         Map<String, Object> webPage = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         putIfPresent(webPage, "lastReviewed", lastReviewed);
         webPage.put("inLanguage", settings.language());
         List<Map<String, Object>> about = guide.map(g -> List.of(thing(g.title())))
-                .orElseGet(() -> page instanceof Page.Home ? site.guides().stream().map(g -> thing(g.title())).toList() : List.of());
+                .orElseGet(() -> listsEveryGuide(page) ? site.guides().stream().map(g -> thing(g.title())).toList() : List.of());
         if (!about.isEmpty()) {
             webPage.put("about", about.size() == 1 ? about.get(0) : about);
         }
@@ -99,6 +99,11 @@ public record PageMetadata(String url, String description, String openGraphType,
             return Optional.empty();
         }
         return site.guides().stream().filter(g -> page.path().startsWith(g.path())).findFirst();
+    }
+
+    /** The home page and the A to Z are about every guide, and as new as the newest review. */
+    private static boolean listsEveryGuide(Page page) {
+        return page instanceof Page.Home || page instanceof Page.AToZ;
     }
 
     private static LocalDate latestReview(Site site) {

@@ -30,6 +30,7 @@ public final class PagePlan {
     public static List<Page> pagesOf(Site site) {
         List<Page> pages = new ArrayList<>();
         pages.add(home(site));
+        pages.add(aToZ(site));
         // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
         site.guides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
         pages.add(notFound(site));
@@ -41,6 +42,13 @@ public final class PagePlan {
         String home = "";
         return new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
                 guideLinks(site, home));
+    }
+
+    /** The "Health A to Z" page: every guide and section by title and keyword. */
+    public static Page aToZ(Site site) {
+        String path = AToZIndex.PATH;
+        return new Page.AToZ(path, "Health A to Z", "Every guide and every part of a guide, from A to Z.", UrlPath.toRoot(path),
+                AToZIndex.of(site.guides(), Locale.forLanguageTag(site.settings().language())));
     }
 
     /** The page a host serves for any address it does not have. */
@@ -60,6 +68,7 @@ public final class PagePlan {
     public static List<String> templatesOf(Site site) {
         List<String> names = new ArrayList<>();
         names.add(Page.Home.TEMPLATE);
+        names.add(Page.AToZ.TEMPLATE);
         if (!site.guides().isEmpty()) {
             names.add(Page.GuideIndex.TEMPLATE);
             if (site.guides().stream().anyMatch(guide -> !guide.sections().isEmpty())) {
@@ -102,7 +111,7 @@ public final class PagePlan {
                 .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
-                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes());
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), null);
     }
 
     private static ContentView content(String id, String title, RenderedMarkdown markdown, ReadingStats reading) {
@@ -115,12 +124,37 @@ public final class PagePlan {
         return new PageLink(section.title(), UrlPath.relative(from, section.path()), section.meta().description(), false);
     }
 
-    /** Links to every guide; from null means "from anywhere", for 404.html, so they start at the base path. */
-    private static List<PageLink> guideLinks(Site site, String from) {
+    /** Every guide, in list order; from null means "from anywhere", for 404.html, so links start at the base path. */
+    private static List<GuideEntry> guideLinks(Site site, String from) {
+        Locale locale = Locale.forLanguageTag(site.settings().language());
         return site.guides().stream()
-                .map(g -> new PageLink(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
-                        g.meta().description(), false))
+                .map(g -> new GuideEntry(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
+                        g.meta().description(), reviewDates(g.meta(), locale)))
                 .toList();
+    }
+
+    /**
+     * The same pages with a link to the guide's leaflet on every page that shows the guide's links.
+     *
+     * @param leafletPath the leaflet's site path ("g/g.pdf")
+     */
+    public static List<Page> withDownload(List<Page> pages, String leafletPath, int pageCount, long bytes) {
+        return pages.stream().map(page -> {
+            String url = UrlPath.relative(page.path(), leafletPath);
+            if (page instanceof Page.GuideIndex p) {
+                return (Page) new Page.GuideIndex(p.path(), p.title(), p.description(), p.root(),
+                        p.guide().withDownload(Download.of(url, pageCount, bytes)), p.content());
+            }
+            if (page instanceof Page.Section p) {
+                return new Page.Section(p.path(), p.title(), p.description(), p.root(),
+                        p.guide().withDownload(Download.of(url, pageCount, bytes)), p.content(), p.previous(), p.next());
+            }
+            if (page instanceof Page.WholeGuide p) {
+                return new Page.WholeGuide(p.path(), p.title(), p.description(), p.root(),
+                        p.guide().withDownload(Download.of(url, pageCount, bytes)), p.introduction(), p.sections());
+            }
+            return page;
+        }).toList();
     }
 
     private static ReviewDates reviewDates(GuideMeta meta, Locale locale) {

@@ -99,6 +99,8 @@ public final class TemplateRenderer {
         model.put("assets", assetUrls);
         model.put("stylesheet", assetUrls.getOrDefault("style.css", page.root() + STATIC_FOLDER + "/style.css"));
         model.put("meta", meta);
+        // Linked from every page's header; from the base path on pages served at any depth (404.html), like root.
+        model.put("aToZUrl", page.root() + AToZIndex.PATH);
         StringWriter out = new StringWriter(16 * 1024);
         try {
             Template template = configuration.getTemplate(page.template());

@@ -1,5 +1,6 @@
 package org.healthguides.site;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.healthguides.content.GuideMeta;
@@ -23,6 +24,11 @@ public record Guide(GuideMeta meta, String path, String displayPath, RenderedMar
 
     /** The slug of the page with every section on it, reserved so no section can take it. */
     public static final String WHOLE_GUIDE_SLUG = "whole-guide";
+
+    /** The order guides are listed in: by {@code weight} (guides without one last), then by title. */
+    public static final Comparator<Guide> LIST_ORDER = Comparator
+            .comparing((Guide g) -> g.meta().weight(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Guide::title, String.CASE_INSENSITIVE_ORDER);
 
     public String slug() {
         return meta.slug();

@@ -60,7 +60,7 @@ public final class SiteAssembler {
         List<Guide> guides = tree.guides().parallelStream()
                 .map(files -> assembleGuide(files, problems))
                 .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Guide::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Guide.LIST_ORDER)
                 .toList();
         Site unchecked = new Site(settings, guides, List.of());
         for (Check check : checks) {

@@ -109,7 +109,7 @@ class EditingSafetyTest {
 
         Map<String, String> lf = GuideRun.fingerprint(fixture.out);
         assertEquals(lf, GuideRun.fingerprint(windows.out));
-        assertEquals(19, lf.size(), "6 pages, robots.txt, sitemap.xml and the stylesheet, each with its .gz copy, and .guide-site: " + lf.keySet());
+        assertEquals(21, lf.size(), "7 pages (with the A to Z), robots.txt, sitemap.xml and the stylesheet, each with its .gz copy, and .guide-site: " + lf.keySet());
     }
 
     @Test
@@ -157,7 +157,7 @@ class EditingSafetyTest {
         Fixture fixture = new Fixture(root);
         GuideRun check = GuideRun.on(fixture, "check", "--strict");
         assertEquals(0, check.exit(), check.err());
-        assertTrue(check.out().matches("Checked 6 pages in \\d+ ms: no errors\\R"), check.out());
+        assertTrue(check.out().matches("Checked 7 pages in \\d+ ms: no errors\\R"), check.out());
         assertFalse(Files.exists(fixture.out));
 
         GuideRun help = GuideRun.guide("--help");

@@ -82,7 +82,7 @@ class ReportCommandTest {
                 "--out", fixture.out.toString());
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("Built 6 pages"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("Built 7 pages"), lines.get(0));
         assertTrue(lines.get(1).startsWith("Lifting guide ("), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("basics ")), run.out());
     }

@@ -163,4 +163,34 @@ class MarkdownRendererTest {
         assertEquals("#" + nested.references().get(0).id(), body.selectFirst("a.footnote-ref").attr("href"));
         assertTrue(nested.references().get(0).id().startsWith("recovery--"));
     }
+
+    @Test
+    void lists_under_do_and_dont_headings_become_tick_and_cross_lists_and_keep_their_words() {
+        RenderedMarkdown rendered = render("""
+                ## Do and don't
+
+                ### Do
+
+                - rest for 2 days
+
+                ### Don’t
+
+                - do not train through pain
+
+                ### Do not
+
+                - do not lift heavy
+
+                ### Doing more
+
+                - not a do list
+                """);
+        Document page = html(rendered);
+        assertEquals(List.of("do-list"), page.select("ul").get(0).classNames().stream().toList());
+        assertEquals(List.of("dont-list"), page.select("ul").get(1).classNames().stream().toList());
+        assertEquals(List.of("dont-list"), page.select("ul").get(2).classNames().stream().toList());
+        assertTrue(page.select("ul").get(3).classNames().isEmpty(), "only a heading that is exactly Do or Don't marks a list");
+        assertEquals("do not train through pain", page.select("ul.dont-list li").get(0).text(), "the words stay as written");
+        assertEquals("Do", page.selectFirst("h3").ownText(), "the heading stays, so the meaning is in words too");
+    }
 }

@@ -29,15 +29,15 @@ class PagePlanTest {
         Site site = new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), "content").assemble(tree);
 
         List<Page> pages = PagePlan.pagesOf(site);
-        assertEquals(List.of("", "lifting/", "lifting/basics/", "lifting/recovery/", "lifting/whole-guide/", "404.html"),
+        assertEquals(List.of("", "a-to-z/", "lifting/", "lifting/basics/", "lifting/recovery/", "lifting/whole-guide/", "404.html"),
                 pages.stream().map(Page::path).toList());
         assertEquals(pages.stream().map(Page::template).distinct().toList(), PagePlan.templatesOf(site),
                 "the templates a build checks before rendering are those its pages use");
-        assertEquals(pages, java.util.stream.Stream.of(List.of(PagePlan.home(site)),
+        assertEquals(pages, java.util.stream.Stream.of(List.of(PagePlan.home(site), PagePlan.aToZ(site)),
                         PagePlan.pagesOf(site, site.guides().get(0)), List.of(PagePlan.notFound(site)))
                 .flatMap(List::stream).toList(), "planned guide by guide, the build sees the same pages");
 
-        Page.Section basics = (Page.Section) pages.get(2);
+        Page.Section basics = (Page.Section) pages.get(3);
         assertNull(basics.previous());
         assertEquals("../recovery/", basics.next().url());
         assertEquals("../../", basics.root());
@@ -47,15 +47,15 @@ class PagePlanTest {
         assertEquals("24 November 2026", basics.guide().review().reviewedText());
         assertEquals(List.of("stand-tall"), basics.content().onThisPage().stream().map(h -> h.id()).toList());
 
-        Page.Section recovery = (Page.Section) pages.get(3);
+        Page.Section recovery = (Page.Section) pages.get(4);
         assertEquals("../basics/", recovery.previous().url());
         assertNull(recovery.next());
 
-        Page.WholeGuide whole = (Page.WholeGuide) pages.get(4);
+        Page.WholeGuide whole = (Page.WholeGuide) pages.get(5);
         assertEquals(List.of("basics", "recovery"), whole.sections().stream().map(ContentView::id).toList());
         assertTrue(whole.sections().get(1).html().contains("id=\"recovery--when-to-see-a-doctor\""));
 
-        Page.NotFound notFound = (Page.NotFound) pages.get(5);
+        Page.NotFound notFound = (Page.NotFound) pages.get(6);
         assertEquals("/health/", notFound.root());
         assertEquals("/health/lifting/", notFound.guides().get(0).url());
     }

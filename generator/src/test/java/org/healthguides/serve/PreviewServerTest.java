@@ -111,16 +111,17 @@ class PreviewServerTest {
         assertTrue(outcome.ok());
         // The section's page and the whole-guide page; the index, neighbours, home and 404 show nothing that changed.
         assertEquals(2, outcome.rendered());
-        assertEquals(6, outcome.pages());
+        assertEquals(7, outcome.pages());
 
         edit(basics(), "title: Basics", "title: The basics");
         BuildOutcome retitled = outcomeOf(events.next());
-        // The title shows in the guide's contents on every page of the guide, and in the next page's "previous" link.
-        assertEquals(4, retitled.rendered());
+        // The title shows in the guide's contents on every page of the guide, in the next page's "previous" link
+        // and in the A to Z.
+        assertEquals(5, retitled.rendered());
 
         Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main", "<p>New footer</p><main"));
         String third = events.next();
-        assertEquals(6, outcomeOf(third).rendered());
+        assertEquals(7, outcomeOf(third).rendered());
         assertTrue(page("/lifting/recovery/").text().contains("New footer"));
     }
 

@@ -84,7 +84,7 @@ public final class Fixture {
         write(content.resolve("lifting/index.md"), INDEX);
         write(content.resolve("lifting/basics.md"), BASICS);
         write(content.resolve("lifting/recovery.md"), RECOVERY);
-        for (String name : new String[] {"home.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "404.ftlh"}) {
+        for (String name : new String[] {"home.ftlh", "a-to-z.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "404.ftlh"}) {
             write(templates.resolve(name), PAGE_TEMPLATE);
         }
         write(templates.resolve("static/style.css"), "body { margin: 0 }\n");

@@ -99,6 +99,36 @@ class PrintBrowserTest {
     }
 
     @Test
+    void doAndDontListsPrintTheirHeadingsAndWordsInBlack() {
+        Map<String, Object> printed = chromium.script("""
+                const lists = [...document.querySelectorAll('ul.do-list, ul.dont-list')];
+                return {lists: lists.length,
+                        shown: lists.filter(l => l.getClientRects().length && l.previousElementSibling.getClientRects().length).length,
+                        headings: lists.map(l => l.previousElementSibling.firstChild.textContent.trim()),
+                        marks: lists.map(l => getComputedStyle(l.querySelector('li'), '::before').color)};
+                """);
+        assertEquals(2L, ((Number) printed.get("lists")).longValue(), "a Do and a Don't list on the whole guide: " + printed);
+        assertEquals(printed.get("lists"), printed.get("shown"), "both are printed with their headings");
+        assertTrue(printed.get("headings").toString().matches("\\[Do, Don['’]t]"), printed.toString());
+        assertEquals(List.of("rgb(0, 0, 0)", "rgb(0, 0, 0)"), printed.get("marks"), "ticks and crosses print black");
+    }
+
+    @Test
+    void theAToZPrintsEveryEntryWithoutItsLetterIndex() {
+        chromium.open("a-to-z/");
+        int expected = BuiltSite.page("a-to-z/").select("ul.a-to-z-list > li").size();
+        Map<String, Object> printed = chromium.script("""
+                return {entries: [...document.querySelectorAll('ul.a-to-z-list > li')].filter(li => li.getClientRects().length).length,
+                        index: document.querySelector('nav.a-to-z-index').getClientRects().length,
+                        background: getComputedStyle(document.body).backgroundColor};
+                """);
+        assertTrue(expected > 5, "the A to Z has entries");
+        assertEquals(expected, ((Number) printed.get("entries")).intValue(), "every entry is printed");
+        assertEquals(0L, ((Number) printed.get("index")).longValue(), "the letter links are not printed");
+        assertEquals("rgb(255, 255, 255)", printed.get("background"));
+    }
+
+    @Test
     void chromiumPrintsItToAPdf() throws IOException {
         chromium.screenshot("print-whole-guide");
         Path pdf = chromium.printToPdf("whole-guide");

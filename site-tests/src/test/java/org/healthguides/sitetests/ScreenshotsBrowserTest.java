@@ -31,6 +31,13 @@ class ScreenshotsBrowserTest {
         "desktop-recovery,        1280, light, deadlift-lower-back-pain/recovery/",
         "desktop-dark-recovery,   1280, dark,  deadlift-lower-back-pain/recovery/",
         "phone-404,               360,  light, 404.html",
+        "phone-a-to-z,            360,  light, a-to-z/",
+        "desktop-a-to-z,          1280, light, a-to-z/",
+        "desktop-dark-a-to-z,     1280, dark,  a-to-z/",
+        "desktop-home,            1280, light, ''",
+        "desktop-technique,       1280, light, deadlift-lower-back-pain/technique/",
+        "desktop-dark-technique,  1280, dark,  deadlift-lower-back-pain/technique/",
+        "tablet-technique,        1024, light, deadlift-lower-back-pain/technique/",
     })
     void screenshot(String name, int width, String scheme, String page) throws IOException {
         chromium.viewport(width, width < 1000 ? ChromiumSession.PHONE_HEIGHT : ChromiumSession.DESKTOP_HEIGHT, width < 1000);
