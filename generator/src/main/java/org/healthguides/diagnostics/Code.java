@@ -11,8 +11,8 @@ import java.util.Optional;
  * <p>Adding a problem: add a constant in its group (the hundreds say where it comes from; take the next free
  * number, never reuse or renumber one, since editors search for codes), then report it with
  * {@code Problem.error(Code.YOUR_CODE, file, line, message, fix)} and run the tests with
- * {@code -Dsnapshots=overwrite} to regenerate docs/errors.md. A problem reported without a code shows as
- * {@link #UNCLASSIFIED} (G0000) until it gets one.
+ * {@code -Dsnapshots=overwrite} to regenerate docs/errors.md. A problem reported without a code still compiles and
+ * prints without one ({@link #UNCLASSIFIED}), so merges keep building, but CodeTest fails naming the call.
  */
 public enum Code {
     // G00xx: general

@@ -51,6 +51,29 @@ class CodeTest {
         assertEquals("", unused, "codes no problem uses");
     }
 
+    /**
+     * Every problem the generator reports has a code, so editors can look it up. A new problem without one: add a
+     * constant to Code.java in its group (next free number), report it with Problem.error(Code.X, …), and run the
+     * tests with -Dsnapshots=overwrite to add it to docs/errors.md.
+     */
+    @Test
+    void every_problem_the_generator_reports_is_given_a_code() throws IOException {
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("(Problem\\.(?:error|warning)\\(|new Problem\\()\\s*(?!Code\\.)");
+        List<String> uncoded = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("diagnostics")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (call.matcher(lines.get(i)).find()) {
+                        uncoded.add(file + ":" + (i + 1));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), uncoded, "problems reported without a code: add one to diagnostics/Code.java in its group, "
+                + "report it with Problem.error(Code.X, …) and run the tests with -Dsnapshots=overwrite for docs/errors.md");
+    }
+
     @Test
     void a_problem_prints_its_code_and_one_without_a_code_prints_as_before() {
         assertEquals("content/g/a.md:3:7: error[G0107]: link 'x.md' leads nowhere — did you mean 'y.md'?",
