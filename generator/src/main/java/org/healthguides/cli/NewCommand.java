@@ -102,14 +102,14 @@ final class NewCommand {
                 if (options.value("--guide", null) != null) {
                     throw new UsageError("--guide is for 'guide new section'");
                 }
-                yield newGuide(content, validSlug(name, "SLUG"), options.value("--title", titleOf(name)));
+                yield newGuide(content, validSlug(name, "SLUG"), validTitle(options.value("--title", titleOf(name))));
             }
             case "section" -> {
                 String guide = options.value("--guide", null);
                 if (guide == null) {
                     throw new UsageError("'guide new section " + name + "' needs --guide SLUG: the guide folder to add it to");
                 }
-                yield newSection(content, validSlug(guide, "--guide"), validSlug(name, "NAME"), options.value("--title", titleOf(name)));
+                yield newSection(content, validSlug(guide, "--guide"), validSlug(name, "NAME"), validTitle(options.value("--title", titleOf(name))));
             }
             default -> throw new UsageError("'guide new' can create a 'guide' or a 'section', not '" + what + "'");
         };
@@ -226,6 +226,17 @@ final class NewCommand {
             throw new UsageError(what + " '" + slug + "' is not a valid name: use lowercase letters, digits and single hyphens, e.g. 'knee-pain'");
         }
         return slug;
+    }
+
+    /** A title is one line of text: a newline or other control character would end the front matter or break its YAML. */
+    private static String validTitle(String title) throws UsageError {
+        if (title.isBlank()) {
+            throw new UsageError("--title is empty; give the page's title, e.g. --title \"Knee pain\"");
+        }
+        if (title.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            throw new UsageError("--title must be one line of text, without line breaks or control characters");
+        }
+        return title.strip();
     }
 
     /** "knee-pain" → "Knee pain". */

@@ -149,6 +149,28 @@ final class FieldReader {
         return List.copyOf(values);
     }
 
+    /** A list of old addresses ('aliases: [a/, /b/]'), each with its own line. */
+    List<Alias> aliases(String key) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return List.of();
+        }
+        if (node.isScalar()) {
+            return List.of(new Alias(((String) node.value()).strip(), node.line()));
+        }
+        List<Alias> aliases = new ArrayList<>();
+        for (String text : textList(key)) {
+            aliases.add(new Alias(text, node.line()));
+        }
+        List<YamlNode> items = node.value() instanceof List<?> ? node.asList() : List.of();
+        for (int i = 0; i < aliases.size() && i < items.size(); i++) {
+            if (items.get(i).line() > 0) {
+                aliases.set(i, new Alias(aliases.get(i).address(), items.get(i).line()));
+            }
+        }
+        return List.copyOf(aliases);
+    }
+
     /** A list of mappings, e.g. required_warnings; each item is read with its own reader. */
     List<FieldReader> mappingList(String key, Set<String> itemKeys) {
         YamlNode node = fields.get(key);

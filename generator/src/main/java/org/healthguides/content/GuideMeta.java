@@ -21,11 +21,13 @@ import org.healthguides.diagnostics.Problem;
  * @param nextReviewLine       where next_review is written (the top of the file when it is not), for messages
  * @param weight               where the guide comes in lists (lower first); null when not set, which sorts after every weight
  * @param keywords             other words a reader may look the guide up by in the A to Z ("sciatica", "slipped disc")
+ * @param aliases              old addresses of the guide's page, each redirected to it
+ * @param changes              what changed in the guide's advice, newest first
  */
 public record GuideMeta(String slug, String title, String description, LocalDate reviewed, LocalDate nextReview,
                         List<String> requiredSections, int requiredSectionsLine, List<RequiredWarning> requiredWarnings,
                         double maxGrade, int reviewedLine, int nextReviewLine, Integer weight,
-                        List<String> keywords) {
+                        List<String> keywords, List<Alias> aliases, List<Change> changes) {
 
     public static final String INDEX_FILE = "index.md";
     /** The name by which a required warning points at the guide's own page. */
@@ -33,8 +35,14 @@ public record GuideMeta(String slug, String title, String description, LocalDate
     /** A reading age of about 13 to 14: what plain-English health writing aims at or below. */
     public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
-            "required_sections", "required_warnings", "max_grade", "weight", "keywords");
+            "required_sections", "required_warnings", "max_grade", "weight", "keywords", "aliases", "changes");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
+    private static final Set<String> CHANGE_KEYS = Set.of("date", "summary");
+
+    /** The newest change, or null when none is listed. */
+    public Change latestChange() {
+        return changes.isEmpty() ? null : changes.get(0);
+    }
 
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -63,11 +71,31 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             List<String> mentions = warning.textList("mentions");
             warnings.add(new RequiredWarning(name, kind, section, mentions, warning.fallbackLine()));
         }
+        List<Alias> aliases = reader.aliases("aliases");
+        List<Change> changes = new ArrayList<>();
+        for (FieldReader change : reader.mappingList("changes", CHANGE_KEYS)) {
+            int before = problems.size();
+            LocalDate date = change.date("date");
+            boolean dateMissing = date == null && problems.size() == before;
+            String summary = change.requiredText("summary", "what changed in the advice, in one line for readers");
+            if (dateMissing) {
+                problems.add(Problem.error(Code.MISSING_KEY, file.displayPath(), change.line("date"), "a change needs its 'date'",
+                        "write '- date: 2026-11-24' followed by 'summary: …', indented"));
+            } else if (date == null) {
+                continue;
+            } else if (summary.contains("\n")) {
+                problems.add(Problem.error(Code.WRONG_TYPE, file.displayPath(), change.line("summary"), "a change's 'summary' is one line",
+                        "shorten it to one sentence; the guide's text holds the details"));
+            } else {
+                changes.add(new Change(date, summary, change.fallbackLine()));
+            }
+        }
+        changes.sort(java.util.Comparator.comparing(Change::date).reversed());
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
         return new GuideMeta(slug, title, description, reviewed, nextReview, sections, reader.line("required_sections"),
                 List.copyOf(warnings), maxGrade == null ? DEFAULT_MAX_GRADE : maxGrade,
-                reader.line("reviewed"), reader.line("next_review"), weight, keywords);
+                reader.line("reviewed"), reader.line("next_review"), weight, keywords, aliases, List.copyOf(changes));
     }
 }

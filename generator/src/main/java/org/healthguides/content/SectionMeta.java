@@ -11,10 +11,12 @@ import org.healthguides.diagnostics.Problem;
  * A section's front matter. The slug is the file name without ".md".
  *
  * @param keywords other words a reader may look the section up by in the A to Z
+ * @param aliases  old addresses of the section, each redirected to it
  */
-public record SectionMeta(String slug, String title, int order, int orderLine, String description, List<String> keywords) {
+public record SectionMeta(String slug, String title, int order, int orderLine, String description, List<String> keywords,
+                          List<Alias> aliases) {
 
-    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords");
+    private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "aliases");
 
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -23,9 +25,10 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
         Integer order = reader.integer("order", true);
         String description = reader.text("description", "");
         List<String> keywords = reader.phraseList("keywords");
+        List<Alias> aliases = reader.aliases("aliases");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords);
+        return new SectionMeta(file.stem(), title, order, reader.line("order"), description, keywords, aliases);
     }
 }

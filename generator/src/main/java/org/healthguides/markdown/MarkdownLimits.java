@@ -18,6 +18,9 @@ final class MarkdownLimits {
     /** Characters in one line. Flexmark's inline parser copies the rest of a paragraph for each link it matches,
      *  so a single line of 100,000 characters full of links takes many seconds; wrapped text has no such line. */
     static final int MAX_LINE_LENGTH = 20_000;
+    /** Link openers ({@code ](}) in one paragraph. Flexmark scans to the paragraph's end for each one it cannot
+     *  close, so 32,000 of them on short lines took 100 s (16,000: 20 s); 1,000 take a few milliseconds. */
+    static final int MAX_LINK_OPENERS = 1_000;
 
     private MarkdownLimits() {
     }
@@ -28,11 +31,15 @@ final class MarkdownLimits {
         char[] body = bodyText.toCharArray();
         int line = bodyLine;
         int start = 0;
+        int paragraphOpeners = 0;
+        int paragraphLine = line;
         while (start <= body.length) {
-            // One pass finds the line's end and its longest run of markers.
+            // One pass finds the line's end, its longest run of markers, and its link openers.
             int end = start;
             int run = 0;
             int markers = 0;
+            int openers = 0;
+            boolean blank = true;
             while (end < body.length) {
                 char c = body[end];
                 if (c == '\n') {
@@ -45,6 +52,12 @@ final class MarkdownLimits {
                     }
                 } else if (c != ' ') {
                     markers = 0;
+                    if (c == '(' && end > start && body[end - 1] == ']') {
+                        openers++;
+                    }
+                }
+                if (c > ' ') {
+                    blank = false;
                 }
                 end++;
             }
@@ -63,6 +76,17 @@ final class MarkdownLimits {
                 return Optional.of(Problem.error(Code.MARKER_RUN_TOO_LONG, displayPath, line,
                         "this line has a run of " + run + " '*', '_' or '-' characters; at most " + MAX_MARKER_RUN + " are allowed",
                         "use '---' on its own line for a rule and one or two '*' for emphasis"));
+            }
+            if (blank) {
+                paragraphOpeners = 0;
+                paragraphLine = line + 1;
+            } else {
+                paragraphOpeners += openers;
+                if (paragraphOpeners > MAX_LINK_OPENERS) {
+                    return Optional.of(Problem.error(Code.TOO_MANY_LINK_OPENERS, displayPath, paragraphLine,
+                            String.format(java.util.Locale.ROOT, "this paragraph has more than %,d links or '](' openers", MAX_LINK_OPENERS),
+                            "split it into paragraphs with an empty line between them, or close each link with ')'"));
+                }
             }
             start = end + 1;
             line++;

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.apache.commons.io.file.PathUtils;
 
@@ -37,12 +39,42 @@ public final class SiteWriter implements Output, AutoCloseable {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         Files.createDirectories(parent, PublicModes.FOLDER);
+        removeStaleFolders(parent, absolute.getFileName().toString());
         // 0755, not createTempDirectory's 0700: this folder becomes the published site (see PublicModes).
-        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-", PublicModes.FOLDER);
+        // The name carries this process's id, so a later build can tell a folder left by a killed build from a running one.
+        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid() + "-",
+                PublicModes.FOLDER);
         // The sign that this folder is a site a build wrote, which the next build may replace (see OutputFolder).
         writeWhole(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n"
                 .getBytes(StandardCharsets.UTF_8));
         return new SiteWriter(absolute, staging);
+    }
+
+    /**
+     * Deletes the staging and old folders beside the output that a build killed mid-way (kill -9, Ctrl-C, power
+     * loss) left behind: those whose process is gone. A running build's folders, in this process or another, stay.
+     */
+    private static void removeStaleFolders(Path parent, String name) throws IOException {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(name) + "\\.(building|old)-(\\d+)-[^/]*");
+        List<Path> stale;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            stale = siblings.filter(sibling -> {
+                java.util.regex.Matcher matcher = ours.matcher(sibling.getFileName().toString());
+                return matcher.matches() && Files.isDirectory(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !isRunning(Long.parseLong(matcher.group(2)));
+            }).toList();
+        }
+        for (Path folder : stale) {
+            try {
+                PathUtils.deleteDirectory(folder);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // Another build removed it first.
+            }
+        }
+    }
+
+    private static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Writes a page or other text file at a site path ("g/technique/index.html"). */
@@ -136,7 +168,7 @@ public final class SiteWriter implements Output, AutoCloseable {
     public void commit() throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = staging.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            old = staging.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             move(target, old);
         }
         move(staging, target);

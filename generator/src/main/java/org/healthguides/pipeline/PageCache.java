@@ -12,8 +12,8 @@ import org.healthguides.render.TemplateRenderer;
 
 /**
  * What the preview keeps between builds so that a rebuild renders only what changed: each Markdown body's rendering
- * by its text and place, and each page's HTML by its {@link Page} record (which holds everything its template sees
- * besides the settings and the static files' names). A change to the settings or the templates drops the pages:
+ * by its text and place, and each page's HTML by its {@link Page} record and {@link PageMetadata} (which hold
+ * everything its template sees besides the settings and the static files' names). A change to the settings or the templates drops the pages:
  * everything is rendered again. One build at a time uses it.
  */
 public final class PageCache {

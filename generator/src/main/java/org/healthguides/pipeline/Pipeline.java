@@ -25,10 +25,12 @@ import org.healthguides.diagnostics.Problem;
 import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.output.AtomFeed;
 import org.healthguides.output.Emission;
 import org.healthguides.output.Emitter;
 import org.healthguides.output.GuideAssets;
 import org.healthguides.output.Output;
+import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
 import org.healthguides.output.StaticFiles;
@@ -89,7 +91,9 @@ public final class Pipeline {
                 staticFiles,
                 new GuideAssets(options.content(), contentName),
                 new SitemapFile(),
-                new RobotsFile());
+                new RobotsFile(),
+                new RedirectFiles(),
+                new AtomFeed());
     }
 
     /**
@@ -202,10 +206,11 @@ public final class Pipeline {
         }
 
         private void render(Page page, Guide guide) {
+            PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
-            if (done == null) {
+            // The metadata is compared too: it reads the whole site (the home page's latest review date), not only the page.
+            if (done == null || !done.meta().equals(meta)) {
                 try {
-                    PageMetadata meta = PageMetadata.of(site, guide, page);
                     String html = templates.render(page, assets, meta);
                     done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
                     rendered.incrementAndGet();

@@ -2,11 +2,20 @@ package org.healthguides.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.output.DiscardedOutput;
+import org.healthguides.output.PublicModes;
+import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.SiteWriter;
 import org.healthguides.report.ContentReport;
+import org.healthguides.site.Redirect;
+import org.healthguides.site.Redirects;
 import org.healthguides.site.Site;
 
 /**
@@ -26,6 +35,7 @@ public final class SiteBuild {
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             Pipeline.Result result = Pipeline.publishing(options).run(writer);
             writer.commit();
+            writeNginxRedirects(result.site());
             return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), ContentReport.of(result.site()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -45,6 +55,32 @@ public final class SiteBuild {
      */
     public Site assemble() throws ContentErrors {
         return Pipeline.publishing(options).assemble();
+    }
+
+    /**
+     * redirects.nginx.conf, beside the site rather than in it (a server's configuration is not for visitors). Written
+     * when the site has aliases, and kept up to date (emptied) once it exists, so an include of it never goes stale
+     * or breaks; a site without aliases puts nothing beside its output.
+     */
+    private void writeNginxRedirects(Site site) throws IOException {
+        List<Redirect> redirects = Redirects.of(site);
+        Path folder = options.out().toAbsolutePath().normalize().getParent();
+        if (!redirects.isEmpty() || Files.exists(folder.resolve(RedirectFiles.NGINX_FILE))) {
+            writeBesideOutput(RedirectFiles.NGINX_FILE, RedirectFiles.nginxInclude(redirects, site.settings().basePath()));
+        }
+    }
+
+    /** Replaces a file in the output folder's parent in one rename, mode 0644 like the site's files. */
+    private void writeBesideOutput(String name, String text) throws IOException {
+        Path folder = options.out().toAbsolutePath().normalize().getParent();
+        Path file = folder.resolve(name);
+        Path temporary = Files.createTempFile(folder, "." + name + ".", ".tmp", PublicModes.FILE);
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static long millisSince(long start) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.healthguides.content.Change;
 import org.healthguides.content.GuideMeta;
 import org.healthguides.content.UrlPath;
 import org.healthguides.markdown.Heading;
@@ -84,8 +85,9 @@ public final class PagePlan {
         List<Page> pages = new ArrayList<>();
         GuideMeta meta = guide.meta();
         ReviewDates review = reviewDates(meta, locale);
+        ChangeView change = latestChange(meta, locale);
         pages.add(new Page.GuideIndex(guide.path(), meta.title(), meta.description(), UrlPath.toRoot(guide.path()),
-                guideView(guide, guide.path(), null, review), content("", meta.title(), guide.introduction(), guide.introductionReading())));
+                guideView(guide, guide.path(), null, review, change), content("", meta.title(), guide.introduction(), guide.introductionReading())));
         List<SectionPage> sections = guide.sections();
         for (int i = 0; i < sections.size(); i++) {
             SectionPage section = sections.get(i);
@@ -93,7 +95,7 @@ public final class PagePlan {
             PageLink previous = i == 0 ? null : link(sections.get(i - 1), from);
             PageLink next = i == sections.size() - 1 ? null : link(sections.get(i + 1), from);
             pages.add(new Page.Section(from, section.title(), section.meta().description(), UrlPath.toRoot(from),
-                    guideView(guide, from, section, review), content("", section.title(), section.content(), section.reading()),
+                    guideView(guide, from, section, review, change), content("", section.title(), section.content(), section.reading()),
                     previous, next));
         }
         String whole = guide.wholeGuidePath();
@@ -101,17 +103,17 @@ public final class PagePlan {
                 .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--"), s.reading()))
                 .toList();
         pages.add(new Page.WholeGuide(whole, meta.title(), meta.description(), UrlPath.toRoot(whole),
-                guideView(guide, whole, null, review), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
+                guideView(guide, whole, null, review, change), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
                 nested));
         return pages;
     }
 
-    private static GuideView guideView(Guide guide, String from, SectionPage current, ReviewDates review) {
+    private static GuideView guideView(Guide guide, String from, SectionPage current, ReviewDates review, ChangeView change) {
         List<PageLink> contents = guide.sections().stream()
                 .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
-                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), null);
+                UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), change, null);
     }
 
     private static ContentView content(String id, String title, RenderedMarkdown markdown, ReadingStats reading) {
@@ -164,6 +166,14 @@ public final class PagePlan {
         DateTimeFormatter words = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
         return new ReviewDates(meta.reviewed().toString(), words.format(meta.reviewed()),
                 meta.nextReview().toString(), words.format(meta.nextReview()));
+    }
+
+    private static ChangeView latestChange(GuideMeta meta, Locale locale) {
+        Change latest = meta.latestChange();
+        if (latest == null) {
+            return null;
+        }
+        return new ChangeView(latest.date().toString(), DateTimeFormatter.ofPattern("d MMMM uuuu", locale).format(latest.date()), latest.summary());
     }
 
     static String iso(LocalDate date) {

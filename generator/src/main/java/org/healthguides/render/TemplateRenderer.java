@@ -85,6 +85,9 @@ public final class TemplateRenderer {
         return problems;
     }
 
+    /** The site path of the Atom feed: output.AtomFeed writes it, every page's head links to it. */
+    public static final String FEED_PATH = "feed.xml";
+
     /**
      * @param assets the static files by their name in the static folder ("style.css") and their published site
      *               path ("static/style.3f9c2a1b.css"); templates see them as URLs from the page
@@ -101,6 +104,10 @@ public final class TemplateRenderer {
         model.put("meta", meta);
         // Linked from every page's header; from the base path on pages served at any depth (404.html), like root.
         model.put("aToZUrl", page.root() + AToZIndex.PATH);
+        // The Atom feed exists only with a full base URL (see output.AtomFeed); the head links to it from every page.
+        if (PageMetadata.absoluteUrl(settings, FEED_PATH) != null) {
+            model.put("feed", page.root() + FEED_PATH);
+        }
         StringWriter out = new StringWriter(16 * 1024);
         try {
             Template template = configuration.getTemplate(page.template());

@@ -52,6 +52,8 @@ final class ContentWatcher implements AutoCloseable {
     private final Consumer<Change> onChange;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Set<Path> unwatchedRoots = new LinkedHashSet<>();
+    /** Each root folder's identity (inode) when it was watched: a watch follows the folder, not its name. */
+    private final Map<Path, Object> rootIdentities = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -139,9 +141,30 @@ final class ContentWatcher implements AutoCloseable {
         }
     }
 
-    /** Watches again a root folder that was deleted and has come back; true when it was the templates folder. */
+    /**
+     * Watches again a root folder that was deleted and has come back, or that was replaced by another folder of the
+     * same name ("mv content old; cp -r backup content": the watches would follow the old folder); true when it
+     * was the templates folder.
+     */
     private boolean rewatchRoots(Set<Path> changed) {
         boolean templatesBack = false;
+        for (Path root : List.of(content, templates)) {
+            if (unwatchedRoots.contains(root) || java.util.Objects.equals(identity(root), rootIdentities.get(root))) {
+                continue;
+            }
+            folders.entrySet().removeIf(entry -> {
+                if (entry.getValue().startsWith(root)) {
+                    entry.getKey().cancel();
+                    return true;
+                }
+                return false;
+            });
+            rootIdentities.remove(root);
+            unwatchedRoots.add(root);
+            // Whatever is there now is read again, even if it cannot be watched yet.
+            changed.add(root);
+            templatesBack |= root.equals(templates);
+        }
         for (Path root : List.copyOf(unwatchedRoots)) {
             if (Files.isDirectory(root) && watchTree(root)) {
                 unwatchedRoots.remove(root);
@@ -155,8 +178,18 @@ final class ContentWatcher implements AutoCloseable {
     private void report(Change change) {
         try {
             onChange.accept(change);
-        } catch (RuntimeException e) {
-            // The receiver reports its own failures; the watcher must keep watching whatever happens.
+        } catch (RuntimeException | Error e) {
+            // The receiver reports its own failures; the watcher must keep watching whatever happens (a stack
+            // overflow or a full heap in one rebuild included), so the next save can bring the preview back.
+        }
+    }
+
+    /** The folder's identity on disk (its inode), or null when it is missing. */
+    private static Object identity(Path folder) {
+        try {
+            return Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -164,6 +197,9 @@ final class ContentWatcher implements AutoCloseable {
     private boolean watchTree(Path root) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return false;
+        }
+        if (root.equals(content) || root.equals(templates)) {
+            rootIdentities.put(root, identity(root));
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path folder : walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {

@@ -152,7 +152,7 @@ public final class PreviewServer implements AutoCloseable {
             // Usually a file renamed or deleted while it was being read: the event that follows rebuilds again.
             outcome = failed(buildId, previous, List.of(Problem.error(Code.PREVIEW_READ_FAILED, build.contentName(), 0,
                     "could not read a file while building: " + e.getMessage(), "save the file again")), start);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             outcome = failed(buildId, previous, List.of(Problem.error(Code.PREVIEW_INTERNAL, build.contentName(), 0,
                     "internal error while building: " + e, "save again; if it persists, run './guide build --verbose'")), start);
         }
@@ -195,6 +195,11 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         URI uri = exchange.getRequestURI();
+        if (loopbackOnly && uri.getScheme() != null && !isLocalHost(uri.getRawAuthority())) {
+            // An absolute-form target ("GET http://evil.example/ HTTP/1.1") names the host it asks for: the same check.
+            sendText(exchange, 403, "Forbidden: open the preview at the address the server printed.");
+            return;
+        }
         // "//etc/passwd" parses as host "etc" and path "/passwd": a double slash is refused, whatever it parsed as.
         boolean doubleSlash = uri.getScheme() == null && uri.getRawAuthority() != null;
         Optional<String> requested = doubleSlash ? Optional.empty() : RequestPath.sitePath(uri.getRawPath());

@@ -17,7 +17,7 @@ public final class AbsoluteBaseUrl implements Check {
             return List.of();
         }
         return List.of(Problem.warning(Code.BASE_URL_WITHOUT_HOST, context.baseUrlSource(), 0,
-                "base URL '" + baseUrl + "' has no host, so sitemap.xml, canonical links and og:url are left out",
+                "base URL '" + baseUrl + "' has no host, so sitemap.xml, feed.xml, canonical links and og:url are left out",
                 "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
     }
 }

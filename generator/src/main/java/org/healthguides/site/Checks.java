@@ -13,6 +13,7 @@ public final class Checks {
                 new ReadingLevel(),
                 new ReviewSchedule(),
                 new Disclaimer(),
-                new AbsoluteBaseUrl());
+                new AbsoluteBaseUrl(),
+                new Redirects());
     }
 }

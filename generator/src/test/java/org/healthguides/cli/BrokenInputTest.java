@@ -237,6 +237,7 @@ class BrokenInputTest {
                 broken("headings that make the same id", basicsPlus("## Stand tall!"), basics, 11, "repeats the heading on line 5"),
                 broken("reference never defined", basicsPlus("A claim.[^missing]"), basics, 11, "reference [^missing] has no definition"),
                 broken("nesting 1,000 levels deep", basicsPlus(nestedList(1000)), basics, 11 + 32, "nested 33 levels deep"),
+                broken("a paragraph of 32,000 link openers", basicsPlus("[a](\n".repeat(32_000)), basics, 11, "this paragraph has more than 1,000 links or '](' openers"),
                 broken("a 100,000-character line", basicsPlus("word ".repeat(20_000)), basics, 11, "100,000 characters long"),
                 // Links and images
                 broken("link to a missing section", basicsPlus("See [the end](ending.md)."), basics, 11, "link 'ending.md' leads nowhere"),

@@ -109,7 +109,7 @@ class EditingSafetyTest {
 
         Map<String, String> lf = GuideRun.fingerprint(fixture.out);
         assertEquals(lf, GuideRun.fingerprint(windows.out));
-        assertEquals(21, lf.size(), "7 pages (with the A to Z), robots.txt, sitemap.xml and the stylesheet, each with its .gz copy, and .guide-site: " + lf.keySet());
+        assertEquals(23, lf.size(), "7 pages (with the A to Z), robots.txt, sitemap.xml, feed.xml and the stylesheet, each with its .gz copy, and .guide-site: " + lf.keySet());
     }
 
     @Test

@@ -42,4 +42,29 @@ class HostileInputTest {
         assertFalse(site.keySet().stream().anyMatch(path -> path.contains("config") || path.contains("DS_Store")), site.keySet().toString());
         assertEquals(content, GuideRun.fingerprint(fixture.content), "the content is unchanged");
     }
+
+    @Test
+    void the_next_build_removes_staging_folders_a_killed_build_left_but_not_a_running_ones() throws Exception {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, GuideRun.on(fixture, "build").exit());
+        // A process that has ended stands for a build killed with kill -9: its id is no longer running.
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long dead = ended.pid();
+        Path staleStaging = root.resolve(".out.building-" + dead + "-123456");
+        Path staleOld = root.resolve(".out.old-" + dead + "-987654");
+        Path running = root.resolve(".out.building-" + ProcessHandle.current().pid() + "-555");
+        Path someoneElses = root.resolve(".other.building-" + dead + "-1");
+        for (Path folder : new Path[] {staleStaging, staleOld, running, someoneElses}) {
+            Fixture.write(folder.resolve("index.html"), "half a site");
+        }
+
+        GuideRun build = GuideRun.on(fixture, "build");
+
+        assertEquals(0, build.exit(), build.err());
+        assertFalse(Files.exists(staleStaging), "a killed build's staging folder is removed");
+        assertFalse(Files.exists(staleOld), "a killed build's old site is removed");
+        assertTrue(Files.exists(running), "a running build's staging folder stays");
+        assertTrue(Files.exists(someoneElses), "another output's folder stays");
+    }
 }

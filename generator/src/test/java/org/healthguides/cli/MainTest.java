@@ -52,9 +52,9 @@ class MainTest {
         GuideRun run = build(fixture);
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.err());
-        assertTrue(run.out().matches("Built 7 pages \\(10 files\\) in \\d+ ms into .*\\R"), run.out());
+        assertTrue(run.out().matches("Built 7 pages \\(11 files\\) in \\d+ ms into .*\\R"), run.out());
         for (String page : List.of("index.html", "404.html", "lifting/index.html", "lifting/basics/index.html",
-                "lifting/recovery/index.html", "lifting/whole-guide/index.html", "sitemap.xml", "robots.txt")) {
+                "lifting/recovery/index.html", "lifting/whole-guide/index.html", "sitemap.xml", "robots.txt", "feed.xml")) {
             assertTrue(Files.isRegularFile(fixture.out.resolve(page)), page);
             assertTrue(Files.isRegularFile(fixture.out.resolve(page + ".gz")), page + ".gz");
         }
@@ -199,12 +199,15 @@ class MainTest {
         assertTrue(sitemap.contains("<loc>https://example.org/health/lifting/basics/</loc><lastmod>2026-11-24</lastmod>"), sitemap);
         assertFalse(sitemap.contains("404"), sitemap);
         assertTrue(Files.readString(fixture.out.resolve("robots.txt")).contains("Sitemap: https://example.org/health/sitemap.xml"));
+        assertTrue(Files.readString(fixture.out.resolve("feed.xml")).contains("<id>https://example.org/health/feed.xml</id>"));
 
         GuideRun relative = build(fixture, "--base-url", "/health/");
         assertEquals(0, relative.exit());
-        assertTrue(relative.err().contains("--base-url: warning[G0504]: base URL '/health/' has no host, so sitemap.xml, canonical links"
+        assertTrue(relative.err().contains("--base-url: warning[G0504]: base URL '/health/' has no host, so sitemap.xml, feed.xml, canonical links"
                 + " and og:url are left out"), relative.err());
         assertFalse(Files.exists(fixture.out.resolve("sitemap.xml")));
+        assertFalse(Files.exists(fixture.out.resolve("feed.xml")), "Atom ids must be absolute: no feed without a host");
+
         assertFalse(Files.readString(fixture.out.resolve("robots.txt")).contains("Sitemap"));
         assertEquals(1, build(fixture, "--base-url", "/health/", "--strict").exit());
     }

@@ -86,6 +86,20 @@ class NewCommandTest {
         assertEquals(before, GuideRun.fingerprint(fixture.content));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Knee\n---\nevil: true", "Knee\r\npain", "Knee\tpain", "Knee\u2028pain", " "})
+    void titles_that_are_not_one_line_of_text_are_refused(String title) throws IOException {
+        Fixture fixture = new Fixture(root);
+        Map<String, String> before = GuideRun.fingerprint(fixture.content);
+        GuideRun guide = newGuide(fixture, "knee-pain", "--title", title);
+        assertEquals(2, guide.exit(), guide.err());
+        assertTrue(guide.err().startsWith("guide: --title "), guide.err());
+        assertEquals(1, guide.err().lines().count(), guide.err());
+        GuideRun section = newSection(fixture, "side-effects", "--guide", "lifting", "--title", title);
+        assertEquals(2, section.exit(), section.err());
+        assertEquals(before, GuideRun.fingerprint(fixture.content), "nothing was written");
+    }
+
     @Test
     void a_new_section_takes_the_next_ten_builds_under_strict_and_never_overwrites() throws IOException {
         Fixture fixture = new Fixture(root);

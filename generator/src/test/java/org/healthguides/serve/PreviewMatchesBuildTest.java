@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The preview and the build are one pipeline: every file the preview serves is the built file byte for byte, HTML
  * pages apart from the reload script the server adds before {@code </body>}; and it serves no file the build does
  * not write. Checked for the real guide and for a generated site of several guides with images, and again after
- * an edit, when the preview re-renders only what changed.
+ * edits, when the preview re-renders only what changed.
  */
 class PreviewMatchesBuildTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-01-15T10:00:00Z"), ZoneOffset.UTC);
@@ -75,6 +75,15 @@ class PreviewMatchesBuildTest {
         Map<String, byte[]> builtAgain = build(content, templates, root.resolve("out2"));
         assertTrue(new String(builtAgain.get("guide-3/part-2/index.html"), StandardCharsets.UTF_8).contains("twice a day"));
         assertSameFiles(builtAgain, rebuilt.files());
+
+        // A guide reviewed later than every other changes what the home page says about the site (its latest review),
+        // though the home page's own record is the same: the preview must render it again as the build does.
+        Path index = content.resolve("guide-5/index.md");
+        Fixture.write(index, Files.readString(index).replaceFirst("reviewed: 2026-\\d\\d-10", "reviewed: 2027-01-14"));
+        PreviewBuild.Result reviewed = preview.build();
+        Map<String, byte[]> builtReviewed = build(content, templates, root.resolve("out3"));
+        assertTrue(new String(builtReviewed.get("index.html"), StandardCharsets.UTF_8).contains("2027-01-14"));
+        assertSameFiles(builtReviewed, reviewed.files());
     }
 
     /**

@@ -125,6 +125,79 @@ class PreviewServerTest {
         assertTrue(page("/lifting/recovery/").text().contains("New footer"));
     }
 
+    /** Breaks the site one way, expects a failed rebuild naming the file, then fixes it and expects the page back. */
+    private void breaksAndRecovers(Runnable breakIt, String file, String phrase, Runnable fixIt) throws Exception {
+        breakIt.run();
+        BuildOutcome broken = outcomeOf(events.next());
+        assertFalse(broken.ok(), phrase);
+        assertTrue(broken.problems().stream().anyMatch(p -> p.file().endsWith(file) && p.message().contains(phrase)), broken.problems().toString());
+        fixIt.run();
+        BuildOutcome fixed = outcomeOf(events.next());
+        assertTrue(fixed.ok(), fixed.problems().toString());
+        assertTrue(page("/lifting/basics/").text().contains("Keep the bar close."));
+    }
+
+    private static Runnable writing(Path file, String text) {
+        return () -> Fixture.write(file, text);
+    }
+
+    @Test
+    void the_watcher_survives_hostile_input_and_recovers_when_it_is_fixed() throws Exception {
+        start();
+        Path stuck = fixture.content.resolve("lifting/stuck.md");
+        breaksAndRecovers(() -> {
+            try {
+                assertEquals(0, new ProcessBuilder("mkfifo", stuck.toString()).start().waitFor());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "lifting/stuck.md", "is not an ordinary file", () -> {
+            try {
+                Files.delete(stuck);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        breaksAndRecovers(writing(basics(), "---\ntitle: Basics\norder: 1\nloop: &a [x, *a]\n---\nText.\n"), "lifting/basics.md",
+                "is used again", writing(basics(), Fixture.BASICS));
+        breaksAndRecovers(writing(basics(), "---\ntitle: Basics\norder: 1\ndeep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n---\n"),
+                "lifting/basics.md", "nested more than 20 levels deep", writing(basics(), Fixture.BASICS));
+        Path template = fixture.templates.resolve("section.ftlh");
+        breaksAndRecovers(writing(template, "<#macro r n><@r n + 1/></#macro>\n<@r 0/>\n"), "section.ftlh", "stack overflow",
+                writing(template, Fixture.PAGE_TEMPLATE));
+    }
+
+    @Test
+    void a_content_folder_replaced_by_another_is_watched_in_its_place() throws Exception {
+        start();
+        Path old = root.resolve("content-old");
+        Files.move(fixture.content, old);
+        copyTree(old, fixture.content);
+        edit(basics(), "Keep the bar close.", "Keep the bar closer.");
+        events.next();
+        // Settle: the replacement may arrive as more than one rebuild.
+        for (int tries = 0; tries < 10 && !page("/lifting/basics/").text().contains("Keep the bar closer."); tries++) {
+            events.next();
+        }
+        assertTrue(page("/lifting/basics/").text().contains("Keep the bar closer."), "the new folder's content is served");
+        edit(basics(), "Keep the bar closer.", "Keep the bar closest.");
+        events.next();
+        assertTrue(page("/lifting/basics/").text().contains("Keep the bar closest."), "an edit in the new folder is seen");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
     @Test
     void the_reload_client_is_added_by_the_server_and_never_published() throws Exception {
         start();
@@ -247,6 +320,11 @@ class PreviewServerTest {
         assertEquals("127.0.0.1", server.url().getHost());
         assertEquals(403, status(raw("/", "evil.example")), "a rebound DNS name must not read the preview");
         assertEquals(200, status(raw("/", "localhost:" + server.address().getPort())));
+        // An absolute-form target names its own host, which wins over the Host header: the same check applies.
+        String local = "127.0.0.1:" + server.address().getPort();
+        assertEquals(403, status(raw("http://evil.example/", local)), "absolute-form target with a foreign host");
+        assertEquals(403, status(raw("http://evil.example:" + server.address().getPort() + "/index.html", local)));
+        assertEquals(200, status(raw("http://" + local + "/", local)), "absolute-form target naming this machine");
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,18 +53,45 @@ final class BuiltSite {
         return page(GUIDE + "/whole-guide/");
     }
 
-    /** Every HTML page of the site, as paths relative to the root. */
+    /** Every HTML page of the site, as paths relative to the root; the pages at old addresses are {@link #redirects()}. */
     static List<String> htmlPages() {
         Path root = root();
+        Set<String> old = redirects().keySet();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".html"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .map(p -> p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p)
+                    .filter(p -> !old.contains(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The site's redirects from its _redirects file: old site path to new site path ("g/form/" to "g/technique/"). */
+    static Map<String, String> redirects() {
+        Path file = root().resolve("_redirects");
+        String basePath = java.net.URI.create(System.getProperty("site.base.url")).getPath();
+        Map<String, String> redirects = new TreeMap<>();
+        if (!Files.exists(file)) {
+            return redirects;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] words = line.split(" ");
+                if (words.length != 3 || !words[2].equals("301") || !words[0].startsWith(basePath) || !words[1].startsWith(basePath)) {
+                    throw new IllegalStateException("_redirects line is not 'OLD NEW 301' under " + basePath + ": " + line);
+                }
+                redirects.put(words[0].substring(basePath.length()), words[1].substring(basePath.length()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return redirects;
     }
 
     /** The text of an element with whitespace collapsed, lower-cased, for phrase checks. */

@@ -118,6 +118,8 @@ class NginxServedSiteTest {
                 "    add_header " + SERVER_HEADER + " \"from the server block\";",
                 "    add_header X-Content-Type-Options nosniff always;",
                 snippet.replace(SNIPPET_SITE_FOLDER, siteFolder),
+                // The old addresses of moved pages, written by the build beside the site (docs/publishing.md).
+                "    include " + BuiltSite.root().toAbsolutePath().normalize().resolveSibling("redirects.nginx.conf") + ";",
                 "  }",
                 "}", "");
         Path conf = workDir.resolve("nginx.conf");
@@ -296,6 +298,22 @@ class NginxServedSiteTest {
                         BASE_PATH + path + " (gzip " + gzip + ", status " + response.statusCode() + ") keeps the server-level add_header");
                 assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), BASE_PATH + path);
             }
+        }
+    }
+
+    @Test
+    void anOldAddressOfAMovedPageAnswers301WithItsNewAddress() throws Exception {
+        assertFalse(BuiltSite.redirects().isEmpty(), "the content has aliases");
+        for (Map.Entry<String, String> redirect : BuiltSite.redirects().entrySet()) {
+            String to = origin + BASE_PATH + redirect.getValue();
+            String from = origin + BASE_PATH + redirect.getKey();
+            for (String old : List.of(from, from.substring(0, from.length() - 1))) {
+                HttpResponse<byte[]> response = get(URI.create(old), false);
+                assertEquals(301, response.statusCode(), old);
+                assertEquals(to, URI.create(old).resolve(response.headers().firstValue("Location").orElse("")).toString(), old);
+                assertEquals("from the server block", response.headers().firstValue(SERVER_HEADER).orElse(null), old);
+            }
+            assertEquals(200, get(URI.create(to), false).statusCode(), to);
         }
     }
 

@@ -1,0 +1,106 @@
+package org.healthguides.output;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import org.healthguides.content.SiteSettings;
+import org.healthguides.content.UrlPath;
+import org.healthguides.render.PageMetadata;
+import org.healthguides.site.Redirect;
+import org.healthguides.site.Redirects;
+
+/**
+ * The redirects for pages' old addresses ({@link Redirects}), in the three forms hosts understand, all from one list:
+ * a small HTML page at each old address (any host, GitHub Pages included), {@code _redirects} in the site (Netlify
+ * and Cloudflare Pages, 301) and {@link #nginxInclude} for the folder beside the output (not published).
+ */
+public final class RedirectFiles implements Emitter {
+    /** Netlify's and Cloudflare Pages' file, read from the top of the published folder. */
+    public static final String NETLIFY_PATH = "_redirects";
+    /** Written beside the output folder by {@code guide build}, for the nginx server block. */
+    public static final String NGINX_FILE = "redirects.nginx.conf";
+    private static final String TEMPLATE = "redirect.ftlh";
+
+    private final Configuration configuration;
+
+    public RedirectFiles() {
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setClassForTemplateLoading(RedirectFiles.class, "");
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+    }
+
+    @Override
+    public void emit(Emission emission, Output output) {
+        List<Redirect> redirects = Redirects.of(emission.site());
+        if (redirects.isEmpty()) {
+            return;
+        }
+        SiteSettings settings = emission.site().settings();
+        for (Redirect redirect : redirects) {
+            output.writeText(redirect.fromFile(), page(redirect, settings));
+        }
+        output.writeText(NETLIFY_PATH, netlify(redirects, settings.basePath()));
+    }
+
+    /** The HTML page at the old address; its links are relative, so it works under any base path. */
+    String page(Redirect redirect, SiteSettings settings) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("language", settings.language());
+        model.put("siteTitle", settings.title());
+        model.put("title", redirect.title());
+        model.put("url", UrlPath.relative(redirect.from(), redirect.to()));
+        String canonical = PageMetadata.absoluteUrl(settings, redirect.to());
+        if (canonical != null) {
+            model.put("canonical", canonical);
+        }
+        StringWriter out = new StringWriter(1024);
+        try {
+            configuration.getTemplate(TEMPLATE).process(model, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("the redirect page template is broken: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** {@code _redirects}: one "old new 301" line per alias, addresses from the domain root. */
+    public static String netlify(List<Redirect> redirects, String basePath) {
+        StringBuilder text = new StringBuilder("# Old addresses of moved pages (aliases in the content), for Netlify and Cloudflare Pages.\n");
+        for (Redirect redirect : redirects) {
+            text.append(basePath).append(redirect.from()).append(' ').append(basePath).append(redirect.to()).append(" 301\n");
+        }
+        return text.toString();
+    }
+
+    /**
+     * redirects.nginx.conf: exact-match locations answering 301, valid inside the server block that includes
+     * publish/nginx.conf (an exact match wins over its /health/ prefix). A folder address also matches without its
+     * slash. Written even with no alias, so the include line never breaks.
+     */
+    public static String nginxInclude(List<Redirect> redirects, String basePath) {
+        StringBuilder text = new StringBuilder("""
+                # Written by './guide build' from the aliases in the content's front matter: each old address of a moved
+                # page answers 301 with its new one. Include it in the server { } block that includes publish/nginx.conf.
+                """);
+        for (Redirect redirect : redirects) {
+            String to = basePath + redirect.to();
+            String from = basePath + redirect.from();
+            text.append("location = ").append(from).append(" { return 301 ").append(to).append("; }\n");
+            if (from.endsWith("/")) {
+                text.append("location = ").append(from, 0, from.length() - 1).append(" { return 301 ").append(to).append("; }\n");
+            }
+        }
+        return text.toString();
+    }
+}
