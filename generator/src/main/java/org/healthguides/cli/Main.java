@@ -30,7 +30,7 @@ public final class Main {
             Commands:
               build     Build the site into the output folder (default target/site/)
               serve     Preview the site at http://127.0.0.1:8080/, rebuilding and reloading on every save
-              report    Print each guide's words, reading time, reading age, warnings, references and links
+              report    Print each guide's words, reading time, reading age, care cards, references and links
               check     Check everything a build would, without writing anything; lists every problem
               new       Start a guide or a section from a template: 'guide new guide SLUG',
                         'guide new section NAME --guide SLUG'
