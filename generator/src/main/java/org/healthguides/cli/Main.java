@@ -137,7 +137,7 @@ public final class Main {
                 case "--version", "-V", "version" -> version();
                 case "build" -> build(rest);
                 case "serve" -> new ServeCommand(out, err, clock).run(rest);
-                case "report" -> new ReportCommand(out, err).run(rest);
+                case "report" -> new ReportCommand(out, err, clock).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
                 case "explain" -> new ExplainCommand(out).run(rest);

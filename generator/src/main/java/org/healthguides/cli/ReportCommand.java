@@ -36,10 +36,13 @@ final class ReportCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Clock clock;
 
-    ReportCommand(PrintStream out, PrintStream err) {
+    /** @param clock today's date for review-date checks, as the build has it */
+    ReportCommand(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
         this.err = err;
+        this.clock = clock;
     }
 
     int run(List<String> args) throws UsageError {
@@ -53,7 +56,7 @@ final class ReportCommand {
         }
         BuildOptions defaults = BuildOptions.defaults();
         BuildOptions build = new BuildOptions(Path.of(options.value("--content", defaults.content().toString())),
-                defaults.templates(), defaults.out(), null, false);
+                defaults.templates(), defaults.out(), null, false).withClock(clock);
         Site site;
         try {
             site = new SiteBuild(build).assemble();

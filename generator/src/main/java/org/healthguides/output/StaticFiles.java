@@ -55,10 +55,21 @@ public final class StaticFiles implements Emitter {
         List<Path> found;
         try (Stream<Path> walk = Files.walk(folder)) {
             // Hidden files and folders (.git, .DS_Store) are never published; a FIFO or device is not a regular file.
-            found = walk.filter(file -> !isHidden(folder.relativize(file))).filter(Files::isRegularFile).sorted().toList();
+            found = walk.filter(file -> !isHidden(folder.relativize(file))).filter(file -> !Files.isDirectory(file)).sorted().toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        found = found.stream().filter(file -> {
+            if (Files.isRegularFile(file)) {
+                return true;
+            }
+            String displayPath = templatesName + "/" + FOLDER + "/" + folder.relativize(file).toString().replace('\\', '/');
+            problems.add(Files.exists(file)
+                    ? Problem.error(displayPath, 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
+                            "replace it with an ordinary file or delete it")
+                    : Problem.error(displayPath, 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
+            return false;
+        }).toList();
         for (Path file : found) {
             String name = folder.relativize(file).toString().replace('\\', '/');
             String displayPath = templatesName + "/" + FOLDER + "/" + name;

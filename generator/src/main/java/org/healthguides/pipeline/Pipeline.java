@@ -102,7 +102,8 @@ public final class Pipeline {
      */
     public Site assemble() throws ContentErrors {
         Loaded loaded = load();
-        return assemble(loaded, new MarkdownRenderer(loaded.settings().warningKinds()));
+        // The report is about the content, not where it is published: the base URL is not asked for.
+        return assemble(loaded, new MarkdownRenderer(loaded.settings().warningKinds()), false);
     }
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
@@ -114,7 +115,7 @@ public final class Pipeline {
                 : cache.templates(options.templates(), templatesName, settings);
         Site site;
         try {
-            site = assemble(loaded, markdown);
+            site = assemble(loaded, markdown, cache == null);
         } catch (ContentErrors contentErrors) {
             // Report broken templates with the broken content, so one run lists everything there is to fix.
             List<Problem> all = new ArrayList<>(contentErrors.problems());
@@ -259,9 +260,10 @@ public final class Pipeline {
         return new Loaded(tree, settings);
     }
 
-    private Site assemble(Loaded loaded, MarkdownRenderer markdown) throws ContentErrors {
+    /** @param publishing the site's published address matters (build and check, not the preview or the report) */
+    private Site assemble(Loaded loaded, MarkdownRenderer markdown, boolean publishing) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
-        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, cache == null);
+        CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
         return new SiteAssembler(loaded.settings(), markdown, contentName).assemble(loaded.tree(), Checks.all(), context);
     }
 

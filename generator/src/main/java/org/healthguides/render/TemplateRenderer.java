@@ -44,7 +44,7 @@ public final class TemplateRenderer {
         }
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         try {
-            configuration.setDirectoryForTemplateLoading(folder.toFile());
+            configuration.setTemplateLoader(new OrdinaryFiles(folder.toFile()));
         } catch (IOException e) {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + e.getMessage(), "check the folder"));
         }
@@ -58,10 +58,13 @@ public final class TemplateRenderer {
         configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
         // Templates run on editors' machines and in CI, so they may not create Java objects ("...Execute"?new()
         // runs shell commands; ObjectConstructor and JythonRuntime are as bad) nor reach Java's API through ?api.
-        // Data-model objects are wrapped with FreeMarker's default member-access policy, which hides getClass,
-        // class loaders and reflection; no static models are put in the data model.
+        // Of the data model's objects, templates see only this project's accessors (ModelOnlyAccess): no getClass,
+        // no reflection, no JDK method; no static models are put in the data model.
         configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         configuration.setAPIBuiltinEnabled(false);
+        freemarker.template.DefaultObjectWrapperBuilder wrapper = new freemarker.template.DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
+        configuration.setObjectWrapper(wrapper.build());
     }
 
     /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
@@ -120,6 +123,29 @@ public final class TemplateRenderer {
                     + " (while rendering page '/" + page.path() + "')", "make sure every recursive macro or include stops"));
         }
         return out.toString();
+    }
+
+    /**
+     * FreeMarker's file loader, which already refuses a template whose real path leaves the folder (a symbolic link
+     * to /etc/passwd is "not found"), made to refuse a FIFO, socket or device too: reading one would block forever.
+     */
+    private static final class OrdinaryFiles extends freemarker.cache.FileTemplateLoader {
+        OrdinaryFiles(java.io.File folder) throws IOException {
+            super(folder);
+        }
+
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            Path file = getBaseDirectory().toPath().resolve(name);
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                throw new IOException("'" + name + "' is not an ordinary file (a FIFO, socket or device), so it is not read");
+            }
+            try {
+                return super.findTemplateSource(name);
+            } catch (SecurityException e) {
+                throw new IOException("'" + name + "' is a symbolic link that leads outside the templates folder, so it is not read");
+            }
+        }
     }
 
     private Problem problemOf(Exception e, String templateName, String pagePath) {

@@ -38,6 +38,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_runs_the_editorial_checks_but_does_not_ask_for_the_published_address() {
+        Fixture fixture = new Fixture(root);
+        Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("base_url: https://guides.test/", "base_url: /"));
+        GuideRun run = GuideRun.guide("report", "--content", fixture.content.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err());
+        Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("next_review: 2027-11-24", "next_review: 2027-01-01"));
+        GuideRun overdue = GuideRun.guide("report", "--content", fixture.content.toString());
+        assertEquals(0, overdue.exit(), overdue.err());
+        assertTrue(overdue.err().contains("guide 'lifting' was due for review on 2027-01-01 (today is 2027-01-15)"), overdue.err());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void report_json_parses_and_holds_the_same_numbers() {
         Fixture fixture = new Fixture(root);
