@@ -65,9 +65,9 @@ public final class StaticFiles implements Emitter {
             }
             String displayPath = templatesName + "/" + FOLDER + "/" + folder.relativize(file).toString().replace('\\', '/');
             problems.add(Files.exists(file)
-                    ? Problem.error(displayPath, 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
+                    ? Problem.error(Code.NOT_A_REGULAR_FILE, displayPath, 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
                             "replace it with an ordinary file or delete it")
-                    : Problem.error(displayPath, 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
+                    : Problem.error(Code.SYMLINK_BROKEN, displayPath, 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
             return false;
         }).toList();
         for (Path file : found) {
