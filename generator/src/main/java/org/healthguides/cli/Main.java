@@ -46,7 +46,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--force] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--force] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
@@ -62,6 +62,8 @@ public final class Main {
                                 for sitemap.xml and canonical links
               --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today, for reproducible builds
               --strict          treat warnings as errors
+              --allow-overdue   with --strict, a guide past its next_review stays a warning (for deploys:
+                                the calendar alone never stops a site from being published)
               --external        also check external http(s) links over the network (warnings)
               --force           replace a non-empty output folder that no build wrote (never a protected one)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
@@ -71,7 +73,7 @@ public final class Main {
             """;
 
     private static final String CHECK_USAGE = """
-            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--external] [--verbose]
+            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--external] [--verbose]
 
             Checks everything a build would (settings, front matter, Markdown, each guide's content contract,
             links and #anchors, templates rendered in memory) and lists every problem, sorted by file and line.
@@ -83,6 +85,8 @@ public final class Main {
               --base-url URL    check as if published there (default: base_url in site.yaml)
               --today DATE      check review dates as of DATE (YYYY-MM-DD) instead of today
               --strict          treat warnings as errors
+              --allow-overdue   with --strict, a guide past its next_review stays a warning (for deploys:
+                                the calendar alone never stops a site from being published)
               --external        also check external http(s) links over the network: HEAD, then GET if refused,
                                 8 at a time, 10 s each; a dead link is a warning
               --verbose         print details of internal errors
@@ -170,7 +174,7 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--external", "--verbose", "--force", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--verbose", "--force", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
@@ -195,7 +199,7 @@ public final class Main {
 
     private int check(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--base-url", "--today"),
-                Set.of("--strict", "--external", "--verbose", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--verbose", "--help"));
         if (options.flag("--help")) {
             out.print(CHECK_USAGE);
             return OK;
@@ -228,7 +232,8 @@ public final class Main {
                 options.value("--base-url", null),
                 options.flag("--strict"),
                 options.flag("--external"))
-                .withClock(ReportCommand.clockFor(options.value("--today", null), clock));
+                .withClock(ReportCommand.clockFor(options.value("--today", null), clock))
+                .withAllowOverdue(options.flag("--allow-overdue"));
     }
 
     private static String count(long n, String noun) {

@@ -247,7 +247,7 @@ public enum Code {
     REVIEW_OVERDUE("G0408", "a guide is overdue for review",
             "Today is after the guide's 'next_review' date.",
             "Health advice changes; an overdue guide may no longer be right.",
-            "Review the guide, then set 'reviewed' to today and 'next_review' to the next date."),
+            "Review the guide, then set 'reviewed' to today and 'next_review' to the next date. (--allow-overdue keeps it a warning under --strict; a pull request that changes the guide fails until it is reviewed.)"),
     READING_LEVEL_TOO_HIGH("G0409", "a page is too hard to read",
             "A page's Flesch–Kincaid grade is above the guide's 'max_grade' (default 8).",
             "Health information must be easy to read; many readers read at a reading age of 13 or less.",

@@ -13,9 +13,15 @@ import java.time.Clock;
  * @param strict    warnings fail the build
  * @param external  also ask the web whether external links still work (slow, needs the network)
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
+ * @param allowOverdue under strict, a guide past its next_review stays a warning: a deploy is never stopped by the
+ *                  calendar alone (the warning still shows)
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock) {
+                           Clock clock, boolean allowOverdue) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
+        this(content, templates, out, baseUrl, strict, external, clock, false);
+    }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
         this(content, templates, out, baseUrl, strict, false, Clock.systemDefaultZone());
@@ -26,7 +32,16 @@ public record BuildOptions(Path content, Path templates, Path out, String baseUr
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue);
+    }
+
+    public BuildOptions withAllowOverdue(boolean allow) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow);
+    }
+
+    /** Whether --strict makes this warning an error. */
+    public boolean escalates(org.healthguides.diagnostics.Problem problem) {
+        return strict && !(allowOverdue && org.healthguides.site.ReviewSchedule.isOverdue(problem));
     }
 
     public static final Path DEFAULT_CONTENT = Path.of("content");

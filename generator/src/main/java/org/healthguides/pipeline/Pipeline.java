@@ -165,7 +165,7 @@ public final class Pipeline {
             }
         }
         List<Problem> found = problems.stream()
-                .map(p -> options.strict() ? p.asError() : p)
+                .map(p -> options.escalates(p) ? p.asError() : p)
                 .distinct()
                 .sorted(Problem.BY_LOCATION)
                 .toList();

@@ -14,6 +14,12 @@ import org.healthguides.diagnostics.Problem;
  * reviewed, not forgotten.
  */
 public final class ReviewSchedule implements Check {
+    private static final String OVERDUE = " was due for review on ";
+
+    /** Whether this is the warning for a guide past its next_review (which --allow-overdue keeps a warning under --strict). */
+    public static boolean isOverdue(Problem problem) {
+        return !problem.isError() && problem.message().startsWith("guide '") && problem.message().contains(OVERDUE);
+    }
 
     @Override
     public List<Problem> check(Site site, CheckContext context) {
@@ -41,7 +47,7 @@ public final class ReviewSchedule implements Check {
         }
         if (today.isAfter(meta.nextReview())) {
             problems.add(Problem.warning(Code.REVIEW_OVERDUE, guide.displayPath(), meta.nextReviewLine(),
-                    "guide '" + guide.slug() + "' was due for review on " + meta.nextReview() + " (today is " + today + ")",
+                    "guide '" + guide.slug() + "'" + OVERDUE + meta.nextReview() + " (today is " + today + ")",
                     "review the guide, then set 'reviewed' to today and 'next_review' to the next date"));
         }
         return problems;

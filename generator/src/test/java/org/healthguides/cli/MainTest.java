@@ -243,4 +243,25 @@ class MainTest {
             return files.map(p -> "static/" + p.getFileName()).sorted().toList();
         }
     }
+
+    @Test
+    void allow_overdue_keeps_a_past_next_review_a_warning_under_strict_and_nothing_else() throws IOException {
+        Fixture fixture = new Fixture(root);
+        // The fixture's guide is due for review on 2027-11-24.
+        GuideRun blocked = GuideRun.on(fixture, "build", "--strict", "--today", "2028-01-10");
+        assertEquals(1, blocked.exit());
+        assertTrue(blocked.err().contains("lifting/index.md:5: error[G0408]: guide 'lifting' was due for review on 2027-11-24"), blocked.err());
+
+        GuideRun deployed = GuideRun.on(fixture, "build", "--strict", "--allow-overdue", "--today", "2028-01-10");
+        assertEquals(0, deployed.exit(), deployed.err());
+        assertTrue(deployed.err().contains("lifting/index.md:5: warning[G0408]: guide 'lifting' was due for review on 2027-11-24"), deployed.err());
+        assertTrue(deployed.out().contains("with 1 warning"), deployed.out());
+        assertEquals(0, GuideRun.on(fixture, "check", "--strict", "--allow-overdue", "--today", "2028-01-10").exit());
+
+        // Any other warning is still an error under --strict.
+        GuideRun other = GuideRun.on(fixture, "build", "--strict", "--allow-overdue", "--today", "2028-01-10", "--base-url", "/health/");
+        assertEquals(1, other.exit());
+        assertTrue(other.err().contains("--base-url: error[G0504]: base URL '/health/' has no host"), other.err());
+        assertTrue(other.err().contains("warning[G0408]: guide 'lifting' was due for review"), other.err());
+    }
 }
