@@ -136,6 +136,7 @@ public final class ContentLoader {
         List<SourceFile> sections = new ArrayList<>();
         List<String> assets = new ArrayList<>();
         List<String> sectionNames = new ArrayList<>();
+        java.util.SortedMap<String, List<SourceFile>> translations = new java.util.TreeMap<>();
         for (Path child : children) {
             String name = child.getFileName().toString();
             String path = slug + "/" + name;
@@ -158,6 +159,13 @@ public final class ContentLoader {
                 }
             } else if (name.equals(GuideMeta.INDEX_FILE)) {
                 index = read(path, problems);
+            } else if (Language.translationFileName(name).isPresent()) {
+                // A translation (recovery.cy.md) is not a section of its own: the site assembler pairs it with its original.
+                SourceFile translation = read(path, problems);
+                if (translation != null) {
+                    translations.computeIfAbsent(Language.translationFileName(name).get().language(), tag -> new ArrayList<>())
+                            .add(translation);
+                }
             } else if (name.endsWith(".md")) {
                 checkSlug(slug, name, path, seenSlugs, problems);
                 sectionNames.add(name.substring(0, name.length() - ".md".length()));
@@ -172,7 +180,10 @@ public final class ContentLoader {
         if (index == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets), List.copyOf(sectionNames)));
+        java.util.SortedMap<String, List<SourceFile>> translated = new java.util.TreeMap<>();
+        translations.forEach((language, files) -> translated.put(language, List.copyOf(files)));
+        return java.util.Optional.of(new GuideFiles(slug, index, List.copyOf(sections), List.copyOf(assets), List.copyOf(sectionNames),
+                java.util.Collections.unmodifiableSortedMap(translated)));
     }
 
     private SourceFile read(String path, List<Problem> problems) {

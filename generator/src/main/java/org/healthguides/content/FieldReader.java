@@ -218,6 +218,15 @@ final class FieldReader {
         return readers;
     }
 
+    boolean has(String key) {
+        return fields.containsKey(key);
+    }
+
+    /** The value of a key that may be a mapping of lists ("mentions: { en-GB: [...], cy: [...] }"), as YAML nodes. */
+    YamlNode node(String key) {
+        return fields.get(key);
+    }
+
     int line(String key) {
         YamlNode node = fields.get(key);
         return node == null ? fallbackLine : node.line();

@@ -38,7 +38,8 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
     /** Front matter and settings are a few lines; these bounds turn hostile YAML into an error, not a hang or a crash. */
     static final int MAX_CHARACTERS = 64 * 1024;
     static final int MAX_DEPTH = 20;
-    private static final int MAX_ALIASES = 20;
+    /** A belt only: an alias is cheap to compose, and using a list or mapping twice is refused where it is anchored. */
+    private static final int MAX_ALIASES = 100;
 
     /** Splits a Markdown file; a file without front matter is an error because every page needs a title. */
     public static FrontMatter parse(SourceFile file) throws ContentErrors {

@@ -2,7 +2,9 @@ package org.healthguides.content;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.healthguides.diagnostics.Code;
@@ -44,6 +46,17 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         return changes.isEmpty() ? null : changes.get(0);
     }
 
+    /**
+     * The same guide, contract and place in lists under a translation's title, description and keywords. The
+     * original's old addresses stay the original's, and its change summaries, written in its language, are not shown
+     * on the translation's pages.
+     */
+    public GuideMeta translated(String translatedTitle, String translatedDescription, List<String> translatedKeywords) {
+        return new GuideMeta(slug, translatedTitle, translatedDescription, reviewed, nextReview, requiredSections,
+                requiredSectionsLine, requiredWarnings, maxGrade, reviewedLine, nextReviewLine, weight, translatedKeywords,
+                List.of(), List.of());
+    }
+
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
@@ -68,8 +81,20 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             String name = warning.requiredText("name", "what the warning is about, used in messages");
             String kind = warning.requiredText("kind", "the warning kind, e.g. urgent");
             String section = warning.requiredText("section", "the section slug it must appear in, or 'index'");
-            List<String> mentions = warning.textList("mentions");
-            warnings.add(new RequiredWarning(name, kind, section, mentions, warning.fallbackLine()));
+            YamlNode mentionsNode = warning.node("mentions");
+            if (mentionsNode != null && mentionsNode.value() instanceof Map<?, ?>) {
+                // One list per language: { en-GB: [...], cy: [...] }.
+                Map<String, List<String>> byLanguage = new LinkedHashMap<>();
+                FieldReader perLanguage = new FieldReader(mentionsNode.asMap(), file.displayPath(), mentionsNode.line(),
+                        mentionsNode.asMap().keySet(), problems);
+                for (String language : mentionsNode.asMap().keySet()) {
+                    byLanguage.put(language, perLanguage.textList(language));
+                }
+                warnings.add(new RequiredWarning(name, kind, section, List.of(), warning.fallbackLine(),
+                        java.util.Collections.unmodifiableMap(byLanguage)));
+            } else {
+                warnings.add(new RequiredWarning(name, kind, section, warning.textList("mentions"), warning.fallbackLine()));
+            }
         }
         List<Alias> aliases = reader.aliases("aliases");
         List<Change> changes = new ArrayList<>();

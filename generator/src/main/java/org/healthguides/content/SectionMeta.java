@@ -18,6 +18,26 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
 
     private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "aliases");
 
+    /**
+     * A translated section's front matter ({@code recovery.cy.md}): its title and description in that language.
+     * Its place in the guide is the original's, so an {@code order} copied from the original is allowed and not used.
+     *
+     * @param slug  the original's slug ("recovery")
+     * @param order the original's order
+     */
+    public static SectionMeta readTranslated(SourceFile file, FrontMatter frontMatter, String slug, int order) throws ContentErrors {
+        List<Problem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
+        String title = reader.requiredText("title", "the section's page heading in this language");
+        reader.integer("order", false);
+        String description = reader.text("description", "");
+        List<String> keywords = reader.phraseList("keywords");
+        if (!problems.isEmpty()) {
+            throw new ContentErrors(problems);
+        }
+        return new SectionMeta(slug, title, order, reader.line("order"), description, keywords, List.of());
+    }
+
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.healthguides.diagnostics.Code;
@@ -16,13 +17,22 @@ import org.healthguides.diagnostics.Problem;
 /**
  * Site-wide settings from {@code content/site.yaml}.
  *
- * @param baseUrl where the site will be published, always ending in "/": "/" or "https://example.org/health/"
+ * @param language  the default language: the first of {@code languages}, whose pages keep the plain addresses
+ * @param baseUrl   where the site will be published, always ending in "/": "/" or "https://example.org/health/"
+ * @param languages every language the site publishes in, the default first (from {@code languages:}, or the
+ *                  single {@code language:})
  */
 public record SiteSettings(String title, String language, String baseUrl, String description, String disclaimer,
-                           Map<String, WarningKind> warningKinds) {
+                           Map<String, WarningKind> warningKinds, List<String> languages) {
+
+    /** A site in one language. */
+    public SiteSettings(String title, String language, String baseUrl, String description, String disclaimer,
+                        Map<String, WarningKind> warningKinds) {
+        this(title, language, baseUrl, description, disclaimer, warningKinds, List.of(language));
+    }
 
     public static final String FILE_NAME = "site.yaml";
-    private static final Set<String> KEYS = Set.of("title", "language", "base_url", "description", "disclaimer", "warning_kinds");
+    private static final Set<String> KEYS = Set.of("title", "language", "languages", "base_url", "description", "disclaimer", "warning_kinds");
     private static final Set<String> KIND_KEYS = Set.of("label", "heading");
 
     public static SiteSettings parse(SourceFile file) throws ContentErrors {
@@ -30,11 +40,8 @@ public record SiteSettings(String title, String language, String baseUrl, String
         List<Problem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(fields, file.displayPath(), 1, KEYS, problems);
         String title = reader.requiredText("title", "the site's name, shown on every page");
-        String language = reader.requiredText("language", "the language of the pages, for example en-GB");
-        if (!language.isEmpty() && Locale.forLanguageTag(language).getLanguage().isEmpty()) {
-            problems.add(Problem.error(Code.BAD_LANGUAGE, file.displayPath(), reader.line("language"), "'" + language + "' is not a language tag",
-                    "use a tag such as 'en', 'en-GB' or 'cy'"));
-        }
+        List<String> languages = readLanguages(file, reader, problems);
+        String language = languages.isEmpty() ? "" : languages.get(0);
         String baseUrl = reader.text("base_url", "/");
         String baseUrlError = baseUrlProblem(baseUrl);
         if (baseUrlError != null) {
@@ -56,11 +63,62 @@ public record SiteSettings(String title, String language, String baseUrl, String
         }
         // Kept in the order declared: reports list kinds as site.yaml does.
         return new SiteSettings(title, language, normaliseBaseUrl(baseUrl), description, disclaimer,
-                java.util.Collections.unmodifiableMap(kinds));
+                java.util.Collections.unmodifiableMap(kinds), List.copyOf(languages));
     }
 
     public SiteSettings withBaseUrl(String newBaseUrl) {
-        return new SiteSettings(title, language, normaliseBaseUrl(newBaseUrl), description, disclaimer, warningKinds);
+        return new SiteSettings(title, language, normaliseBaseUrl(newBaseUrl), description, disclaimer, warningKinds, languages);
+    }
+
+    /** The default language: its pages keep the plain addresses, the others live under /tag/. */
+    public Language defaultLanguage() {
+        return new Language(language);
+    }
+
+    public boolean isDefaultLanguage(String tag) {
+        return language.equals(tag);
+    }
+
+    /** Where a language's pages live: "" for the default language, "cy/" for Welsh. */
+    public String pathPrefix(String tag) {
+        return isDefaultLanguage(tag) ? "" : tag + "/";
+    }
+
+    /**
+     * 'languages: [en-GB, cy, ur]' (the first is the default) or, for a site in one language, 'language: en-GB'.
+     * Each must be a language tag, listed once.
+     */
+    private static List<String> readLanguages(SourceFile file, FieldReader reader, List<Problem> problems) {
+        boolean hasList = reader.has("languages");
+        boolean hasOne = reader.has("language");
+        if (hasList && hasOne) {
+            problems.add(Problem.error(Code.LANGUAGES_INVALID, file.displayPath(), reader.line("language"), "both 'language' and 'languages' are given",
+                    "keep 'languages: [" + reader.text("language", "en-GB") + ", …]' (the first is the default) and delete 'language'"));
+        }
+        List<String> tags = hasList ? reader.textList("languages")
+                : List.of(reader.requiredText("language", "the language of the pages, for example en-GB (or 'languages: [en-GB, cy]')"));
+        if (hasList && tags.isEmpty()) {
+            problems.add(Problem.error(Code.LANGUAGES_INVALID, file.displayPath(), reader.line("languages"), "'languages' is empty",
+                    "list at least one language tag, the default first, e.g. 'languages: [en-GB, cy]'"));
+        }
+        String key = hasList ? "languages" : "language";
+        List<String> seen = new ArrayList<>();
+        for (String tag : tags) {
+            if (tag.isEmpty()) {
+                continue;
+            }
+            Optional<String> problem = Language.tagProblem(tag);
+            if (problem.isPresent()) {
+                problems.add(Problem.error(Code.BAD_LANGUAGE, file.displayPath(), reader.line(key), problem.get(),
+                        "use a tag such as 'en', 'en-GB' or 'cy'"));
+            } else if (seen.contains(tag)) {
+                problems.add(Problem.error(Code.LANGUAGES_INVALID, file.displayPath(), reader.line(key), "language '" + tag + "' is listed twice",
+                        "list each language once"));
+            } else {
+                seen.add(tag);
+            }
+        }
+        return seen;
     }
 
     /** The path part of the base URL, "/" or "/health/": what root-relative links start with. */

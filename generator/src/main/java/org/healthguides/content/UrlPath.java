@@ -12,8 +12,17 @@ public final class UrlPath {
     private UrlPath() {
     }
 
-    /** The page a Markdown file becomes: "g/index.md" → "g/", "g/technique.md" → "g/technique/". */
+    /**
+     * The page a Markdown file becomes: "g/index.md" → "g/", "g/technique.md" → "g/technique/"; a translation
+     * lives under its language: "g/technique.cy.md" → "cy/g/technique/", "g/index.cy.md" → "cy/g/".
+     */
     public static String pageOf(String sourcePath) {
+        int slash = sourcePath.lastIndexOf('/');
+        java.util.Optional<Language.TranslationFileName> translation = Language.translationFileName(sourcePath.substring(slash + 1));
+        if (translation.isPresent()) {
+            return translation.get().language() + "/"
+                    + pageOf(sourcePath.substring(0, slash + 1) + translation.get().stem() + ".md");
+        }
         String withoutExtension = sourcePath.substring(0, sourcePath.length() - ".md".length());
         if (withoutExtension.equals("index")) {
             return "";

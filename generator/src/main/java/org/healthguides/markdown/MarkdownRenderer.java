@@ -74,8 +74,17 @@ public final class MarkdownRenderer {
     private final Map<MarkdownSource, RenderedMarkdown> remembered;
     private final java.util.Set<MarkdownSource> usedSinceForget;
 
+    /** The accessible name of a heading's anchor link, "{heading}" standing for the heading's text. */
+    public static final String DEFAULT_HEADING_LINK_LABEL = "Link to this part: {heading}";
+    private final String headingLinkLabel;
+
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
-        this(kinds, false);
+        this(kinds, DEFAULT_HEADING_LINK_LABEL, false);
+    }
+
+    /** @param headingLinkLabel the heading anchor's accessible name in the text's language, with "{heading}" */
+    public MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel) {
+        this(kinds, headingLinkLabel, false);
     }
 
     /**
@@ -83,10 +92,15 @@ public final class MarkdownRenderer {
      * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
      */
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
-        return new MarkdownRenderer(kinds, true);
+        return new MarkdownRenderer(kinds, DEFAULT_HEADING_LINK_LABEL, true);
     }
 
-    private MarkdownRenderer(Map<String, WarningKind> kinds, boolean remember) {
+    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, String headingLinkLabel) {
+        return new MarkdownRenderer(kinds, headingLinkLabel, true);
+    }
+
+    private MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel, boolean remember) {
+        this.headingLinkLabel = headingLinkLabel;
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
@@ -429,7 +443,7 @@ public final class MarkdownRenderer {
             }
             String text = element.text();
             element.appendElement("a").addClass("heading-anchor").attr("href", "#" + element.id())
-                    .attr("aria-label", "Link to this part: " + text)
+                    .attr("aria-label", headingLinkLabel.replace("{heading}", text))
                     .appendElement("span").attr("aria-hidden", "true").text("#");
             headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }

@@ -27,20 +27,29 @@ public final class AtomFeed implements Emitter {
 
     @Override
     public void emit(Emission emission, Output output) {
-        String xml = xml(emission.site(), emission.today());
-        if (xml != null) {
-            output.writeText(PATH, xml);
+        // One feed per language, beside its home page ("feed.xml", "cy/feed.xml"), of the guides in that language.
+        for (String language : emission.site().languages()) {
+            String xml = xml(emission.site(), emission.today(), language);
+            if (xml != null) {
+                output.writeText(emission.site().settings().pathPrefix(language) + PATH, xml);
+            }
         }
     }
 
-    /** The feed, or null when the base URL has no host. Guides without a review date have no entry. */
+    /** The default language's feed, or null when the base URL has no host. Guides without a review date have no entry. */
     public static String xml(Site site, LocalDate today) {
+        return xml(site, today, site.settings().language());
+    }
+
+    /** A language's feed: its guides (translations for a language other than the default), with xml:lang. */
+    public static String xml(Site site, LocalDate today, String language) {
         SiteSettings settings = site.settings();
-        String self = PageMetadata.absoluteUrl(settings, PATH);
+        String prefix = settings.pathPrefix(language);
+        String self = PageMetadata.absoluteUrl(settings, prefix + PATH);
         if (self == null) {
             return null;
         }
-        List<Guide> guides = site.guides().stream()
+        List<Guide> guides = site.guidesIn(language).stream()
                 .filter(guide -> guide.meta().reviewed() != null)
                 .sorted(Comparator.comparing((Guide guide) -> guide.meta().reviewed()).reversed().thenComparing(Guide::path))
                 .toList();
@@ -52,15 +61,16 @@ public final class AtomFeed implements Emitter {
             xml.writeCharacters("\n");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NAMESPACE);
-            xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", settings.language());
+            xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", language);
             element(xml, 1, "id", self);
-            element(xml, 1, "title", settings.title());
+            element(xml, 1, "title", settings.isDefaultLanguage(language) ? settings.title()
+                    : settings.title() + " (" + new org.healthguides.content.Language(language).ownName() + ")");
             if (!settings.description().isBlank()) {
                 element(xml, 1, "subtitle", settings.description());
             }
             element(xml, 1, "updated", timestamp(updated));
             link(xml, 1, "self", "application/atom+xml", self);
-            link(xml, 1, "alternate", "text/html", PageMetadata.absoluteUrl(settings, ""));
+            link(xml, 1, "alternate", "text/html", PageMetadata.absoluteUrl(settings, prefix));
             indent(xml, 1);
             xml.writeStartElement("author");
             element(xml, 2, "name", settings.title());

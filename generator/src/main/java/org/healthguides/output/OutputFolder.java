@@ -56,6 +56,11 @@ public final class OutputFolder {
         if (clash != null) {
             return name + " " + clash + "; a build replaces its output folder as a whole, so choose a folder of its own such as target/site";
         }
+        for (Path part : target) {
+            if (part.toString().equals(".git")) {
+                return name + " is a .git folder or inside one; choose a folder of its own such as target/site";
+            }
+        }
         if (Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             return name + " holds a .git repository; choose a folder of its own such as target/site";
         }

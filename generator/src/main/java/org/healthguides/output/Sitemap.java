@@ -12,9 +12,19 @@ public final class Sitemap {
     public static final String SITEMAP_PATH = "sitemap.xml";
     public static final String ROBOTS_PATH = "robots.txt";
     private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    /** Where {@code <xhtml:link rel="alternate" hreflang>} comes from, as search engines read translations in sitemaps. */
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
-    /** One page: its absolute address and, when known, the date it was last reviewed (ISO). */
-    public record Entry(String url, String lastModified) {
+    /**
+     * One page: its absolute address and, when known, the date it was last reviewed (ISO).
+     *
+     * @param alternates the absolute address of the page in each language it exists in, by hreflang ("en-GB", "cy",
+     *                   "x-default"), this page included; empty for a page in one language
+     */
+    public record Entry(String url, String lastModified, java.util.Map<String, String> alternates) {
+        public Entry(String url, String lastModified) {
+            this(url, lastModified, java.util.Map.of());
+        }
     }
 
     private Sitemap() {
@@ -28,12 +38,22 @@ public final class Sitemap {
             xml.writeCharacters("\n");
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(NAMESPACE);
+            if (entries.stream().anyMatch(entry -> !entry.alternates().isEmpty())) {
+                xml.writeNamespace("xhtml", XHTML);
+            }
             for (Entry entry : entries) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("url");
                 element(xml, "loc", entry.url());
                 if (entry.lastModified() != null) {
                     element(xml, "lastmod", entry.lastModified());
+                }
+                for (java.util.Map.Entry<String, String> alternate : entry.alternates().entrySet()) {
+                    xml.writeCharacters("\n    ");
+                    xml.writeEmptyElement("xhtml", "link", XHTML);
+                    xml.writeAttribute("rel", "alternate");
+                    xml.writeAttribute("hreflang", alternate.getKey());
+                    xml.writeAttribute("href", alternate.getValue());
                 }
                 xml.writeEndElement();
             }

@@ -19,6 +19,7 @@ import org.healthguides.render.TemplateRenderer;
 public final class PageCache {
     private SiteSettings settings;
     private MarkdownRenderer markdown;
+    private String headingLinkLabel;
     private TemplateRenderer templates;
     private boolean templatesStale = true;
     private Map<String, String> assets = Map.of();
@@ -33,19 +34,28 @@ public final class PageCache {
         templatesStale = true;
     }
 
-    /** The Markdown renderer for these settings: the last build's, with what it remembers, unless they changed. */
-    MarkdownRenderer markdown(SiteSettings newSettings) {
-        if (!newSettings.equals(settings)) {
-            settings = newSettings;
-            markdown = MarkdownRenderer.remembering(newSettings.warningKinds());
-            templatesStale = true;
+    /**
+     * The Markdown renderer for the settings {@link #templates} was last called with: the last build's, with what it
+     * remembers, unless they or the heading link's name changed (a changed name changes the pages' content, so
+     * those pages are rendered again without dropping the others).
+     *
+     * @param headingLinkLabel the default language's heading anchor name, from its string table
+     */
+    MarkdownRenderer markdown(String headingLinkLabel) {
+        if (markdown == null || !headingLinkLabel.equals(this.headingLinkLabel)) {
+            this.headingLinkLabel = headingLinkLabel;
+            markdown = MarkdownRenderer.remembering(settings.warningKinds(), headingLinkLabel);
         }
         return markdown;
     }
 
     /** The template renderer: the last build's unless the settings or templates changed, which also forgets every page. */
     TemplateRenderer templates(Path folder, String displayFolder, SiteSettings newSettings) throws ContentErrors {
-        markdown(newSettings);
+        if (!newSettings.equals(settings)) {
+            settings = newSettings;
+            markdown = null;
+            templatesStale = true;
+        }
         if (templatesStale || templates == null) {
             templates = new TemplateRenderer(folder, displayFolder, newSettings);
             pages = Map.of();

@@ -38,6 +38,7 @@ import org.healthguides.pipeline.PageCache.RenderedPage;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
+import org.healthguides.render.StringTables;
 import org.healthguides.render.TemplateRenderer;
 import org.healthguides.site.CheckContext;
 import org.healthguides.site.Checks;
@@ -102,20 +103,24 @@ public final class Pipeline {
      */
     public Site assemble() throws ContentErrors {
         Loaded loaded = load();
+        StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
         // The report is about the content, not where it is published: the base URL is not asked for.
-        return assemble(loaded, new MarkdownRenderer(loaded.settings().warningKinds()), false);
+        return assemble(loaded, strings.markdownRenderer(), strings, false);
     }
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
     public Result run(Output output) throws ContentErrors, IOException {
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
-        MarkdownRenderer markdown = cache == null ? new MarkdownRenderer(settings.warningKinds()) : cache.markdown(settings);
         TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
                 : cache.templates(options.templates(), templatesName, settings);
+        // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
+        StringTables strings = templates.strings();
+        MarkdownRenderer markdown = cache == null ? strings.markdownRenderer()
+                : cache.markdown(strings.headingLinkLabel(settings.language()));
         Site site;
         try {
-            site = assemble(loaded, markdown, cache == null);
+            site = assemble(loaded, markdown, strings, cache == null);
         } catch (ContentErrors contentErrors) {
             // Report broken templates with the broken content, so one run lists everything there is to fix.
             List<Problem> all = new ArrayList<>(contentErrors.problems());
@@ -129,6 +134,7 @@ public final class Pipeline {
         templates.checkTemplates(Stream.concat(PagePlan.templatesOf(site).stream(), templateNames().stream()).distinct().toList());
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
+        problems.addAll(strings.warnings());
         StaticFiles staticFiles = StaticFiles.read(options.templates(), templatesName);
         LinkChecker links = new LinkChecker();
         Map<Page, RenderedPage> known = cache == null ? Map.of() : cache.pages(staticFiles.names());
@@ -137,8 +143,11 @@ public final class Pipeline {
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
-            run.render(List.of(PagePlan.home(site), PagePlan.aToZ(site), PagePlan.notFound(site)), null);
-            site.guides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
+            List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
+            sitePages.addAll(PagePlan.aToZs(site));
+            sitePages.add(PagePlan.notFound(site));
+            run.render(sitePages, null);
+            site.allGuides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles)) {
@@ -153,12 +162,12 @@ public final class Pipeline {
 
         // Links into a page that failed to render would all be reported as broken: show the template error alone.
         if (!run.failed().get()) {
-            problems.addAll(links.check(site.guides()));
+            problems.addAll(links.check(site.allGuides()));
         }
         if (options.external()) {
             try {
                 problems.addAll(new ExternalLinkChecker(ExternalLinkChecker.DEFAULT_TIMEOUT, ExternalLinkChecker.DEFAULT_CONCURRENCY)
-                        .check(ExternalLinkChecker.usesIn(site.guides())));
+                        .check(ExternalLinkChecker.usesIn(site.allGuides())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while checking external links");
@@ -209,7 +218,8 @@ public final class Pipeline {
         private void render(Page page, Guide guide) {
             PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
-            // The metadata is compared too: it reads the whole site (the home page's latest review date), not only the page.
+            // The metadata is compared too: it reads the whole site (the home page's latest review date, the page's
+            // translations for its alternates), not only the page.
             if (done == null || !done.meta().equals(meta)) {
                 try {
                     String html = templates.render(page, assets, meta);
@@ -261,10 +271,12 @@ public final class Pipeline {
     }
 
     /** @param publishing the site's published address matters (build and check, not the preview or the report) */
-    private Site assemble(Loaded loaded, MarkdownRenderer markdown, boolean publishing) throws ContentErrors {
+    private Site assemble(Loaded loaded, MarkdownRenderer markdown, StringTables strings, boolean publishing) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
         CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
-        return new SiteAssembler(loaded.settings(), markdown, contentName).assemble(loaded.tree(), Checks.all(), context);
+        return new SiteAssembler(loaded.settings(), markdown, contentName)
+                .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
+                .assemble(loaded.tree(), Checks.all(), context);
     }
 
     private LocalDate today() {

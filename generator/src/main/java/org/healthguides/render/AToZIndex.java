@@ -48,15 +48,20 @@ public final class AToZIndex {
 
     /** The letters of the index for these guides, in the order given; terms sort in the site's language. */
     public static List<Letter> of(List<Guide> guides, Locale locale) {
+        return of(guides, locale, PATH);
+    }
+
+    /** @param from the index page's own site path ("a-to-z/", or "cy/a-to-z/" for a language's), which links start from */
+    public static List<Letter> of(List<Guide> guides, Locale locale, String from) {
         Set<Entry> entries = new LinkedHashSet<>();
         for (Guide guide : guides) {
-            String guideUrl = UrlPath.relative(PATH, guide.path());
+            String guideUrl = UrlPath.relative(from, guide.path());
             entries.add(new Entry(guide.title(), guideUrl, "", ""));
             for (String keyword : guide.meta().keywords()) {
                 entries.add(new Entry(capitalised(keyword, locale), guideUrl, guide.title(), ""));
             }
             for (SectionPage section : guide.sections()) {
-                String url = UrlPath.relative(PATH, section.path());
+                String url = UrlPath.relative(from, section.path());
                 entries.add(new Entry(section.title(), url, "", guide.title()));
                 for (String keyword : section.meta().keywords()) {
                     entries.add(new Entry(capitalised(keyword, locale), url, section.title(), guide.title()));

@@ -1,5 +1,20 @@
 package org.healthguides.render;
 
-/** A link to another page, as navigation shows it. {@code url} is relative to the page it appears on. */
-public record PageLink(String title, String url, String description, boolean current) {
+/**
+ * A link to another page, as navigation shows it. {@code url} is relative to the page it appears on.
+ *
+ * @param language null for a page in the same language as the page showing the link; else the language of the
+ *                 page it leads to (a section not translated yet links to its original), for {@code lang} and
+ *                 {@code hreflang}
+ */
+public record PageLink(String title, String url, String description, boolean current, String language) {
+
+    public PageLink(String title, String url, String description, boolean current) {
+        this(title, url, description, current, null);
+    }
+
+    /** Whether it leads to the page in another language because this language has no translation of it. */
+    public boolean untranslated() {
+        return language != null;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.healthguides.content.Language;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.site.Guide;
 import org.healthguides.site.Site;
@@ -23,9 +24,39 @@ import org.healthguides.site.Site;
  * @param indexable       false for the 404 page, which search engines should not list
  * @param lastReviewed    ISO date the guide was last reviewed (the latest of all guides for the home page), or null
  * @param jsonLd          JSON text, safe to place inside {@code <script type="application/ld+json">} as it is
+ * @param language        the page's language tag, for {@code <html lang>}
+ * @param direction       "rtl" for a language written right to left, else "ltr", for {@code <html dir>}
+ * @param alternates      the same page in every language it exists in, this one included (marked current), in the
+ *                        order of {@code languages:}; empty when it exists in one language only
+ * @param defaultUrl      the default language's version, for {@code hreflang="x-default"}; null without alternates
  */
 public record PageMetadata(String url, String description, String openGraphType, String openGraphLocale,
-                           boolean indexable, String lastReviewed, String jsonLd) {
+                           boolean indexable, String lastReviewed, String jsonLd, String language, String direction,
+                           List<Alternate> alternates, String defaultUrl) {
+
+    /**
+     * One language version of a page.
+     *
+     * @param language the tag, for {@code hreflang} and {@code lang}
+     * @param name     what the language calls itself ("Cymraeg"), for the language switcher
+     * @param href     its absolute address, or its address relative to this page when the base URL is only a path
+     * @param link     its address relative to this page, for the switcher
+     * @param sitePath its site path, for the sitemap
+     * @param current  whether it is this page
+     */
+    public record Alternate(String language, String name, String href, String link, String sitePath, boolean current) {
+    }
+
+    /** The page's language versions by hreflang, then x-default, as absolute addresses (for the sitemap); empty when none. */
+    public Map<String, String> hreflangUrls() {
+        if (alternates.isEmpty() || url == null) {
+            return Map.of();
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        alternates.forEach(alternate -> urls.put(alternate.language(), alternate.href()));
+        urls.put("x-default", defaultUrl);
+        return java.util.Collections.unmodifiableMap(urls);
+    }
 
     public static PageMetadata of(Site site, Page page) {
         return of(site, guideOf(site, page).orElse(null), page);
@@ -40,6 +71,10 @@ public record PageMetadata(String url, String description, String openGraphType,
     public static PageMetadata of(Site site, Guide pageGuide, Page page) {
         SiteSettings settings = site.settings();
         Optional<Guide> guide = Optional.ofNullable(pageGuide);
+        Language language = new Language(pageGuide != null ? pageGuide.language() : site.languageOfPath(page.path()));
+        List<Alternate> alternates = alternates(site, pageGuide, page, language.tag());
+        String defaultUrl = alternates.stream().filter(a -> settings.isDefaultLanguage(a.language())).map(Alternate::href)
+                .findFirst().orElse(null);
         boolean indexable = !(page instanceof Page.NotFound);
         String url = indexable ? absoluteUrl(settings, page.path()) : null;
         String description = firstNonEmpty(page.description(), guide.map(g -> g.meta().description()).orElse(""),
@@ -55,7 +90,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         webPage.put("description", description);
         putIfPresent(webPage, "url", url);
         putIfPresent(webPage, "lastReviewed", lastReviewed);
-        webPage.put("inLanguage", settings.language());
+        webPage.put("inLanguage", language.tag());
         List<Map<String, Object>> about = guide.map(g -> List.of(thing(g.title())))
                 .orElseGet(() -> listsEveryGuide(page) ? site.guides().stream().map(g -> thing(g.title())).toList() : List.of());
         if (!about.isEmpty()) {
@@ -68,7 +103,46 @@ public record PageMetadata(String url, String description, String openGraphType,
         guide.ifPresent(g -> webPage.put(page instanceof Page.Section ? "isPartOf" : "mainEntity", article(settings, g)));
 
         return new PageMetadata(url, description, guide.isPresent() ? "article" : "website",
-                settings.language().replace('-', '_'), indexable, lastReviewed, JsonText.of(webPage));
+                language.openGraphLocale(), indexable, lastReviewed, JsonText.of(webPage), language.tag(), language.direction(),
+                alternates, defaultUrl);
+    }
+
+    /**
+     * The page in each language it exists in: the home page in every listed language; a guide's page, its
+     * whole-guide page and its sections in each language the guide, and that section, is translated into.
+     */
+    private static List<Alternate> alternates(Site site, Guide pageGuide, Page page, String language) {
+        SiteSettings settings = site.settings();
+        if (settings.languages().size() < 2 || page instanceof Page.NotFound) {
+            return List.of();
+        }
+        String prefix = settings.pathPrefix(language);
+        String basePath = page.path().startsWith(prefix) ? page.path().substring(prefix.length()) : page.path();
+        List<Alternate> alternates = new ArrayList<>();
+        for (String other : settings.languages()) {
+            if (pageGuide != null && !existsIn(site, pageGuide.slug(), basePath, other)) {
+                continue;
+            }
+            String path = settings.pathPrefix(other) + basePath;
+            String absolute = absoluteUrl(settings, path);
+            String link = org.healthguides.content.UrlPath.relative(page.path(), path);
+            alternates.add(new Alternate(other, new Language(other).ownName(), absolute == null ? link : absolute, link, path,
+                    other.equals(language)));
+        }
+        return alternates.size() < 2 ? List.of() : List.copyOf(alternates);
+    }
+
+    /** Whether the guide's page at basePath ("g/", "g/whole-guide/", "g/recovery/") exists in a language. */
+    private static boolean existsIn(Site site, String slug, String basePath, String language) {
+        Optional<Guide> guide = site.guide(slug, language);
+        if (guide.isEmpty()) {
+            return false;
+        }
+        String rest = basePath.substring(Math.min(basePath.length(), slug.length() + 1));
+        if (rest.isEmpty() || rest.equals(Guide.WHOLE_GUIDE_SLUG + "/")) {
+            return true;
+        }
+        return guide.get().section(rest.substring(0, rest.length() - 1)).isPresent();
     }
 
     /** The guide as a schema.org Article: what every page of the guide is part of. */
@@ -78,7 +152,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         article.put("headline", guide.title());
         article.put("description", guide.meta().description());
         putIfPresent(article, "url", absoluteUrl(settings, guide.path()));
-        article.put("inLanguage", settings.language());
+        article.put("inLanguage", guide.language());
         if (guide.meta().reviewed() != null) {
             article.put("dateModified", guide.meta().reviewed().toString());
         }
@@ -98,7 +172,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         if (!(page instanceof Page.GuideIndex || page instanceof Page.Section || page instanceof Page.WholeGuide)) {
             return Optional.empty();
         }
-        return site.guides().stream().filter(g -> page.path().startsWith(g.path())).findFirst();
+        return site.allGuides().stream().filter(g -> page.path().startsWith(g.path())).findFirst();
     }
 
     /** The home page and the A to Z are about every guide, and as new as the newest review. */

@@ -1,13 +1,12 @@
 package org.healthguides.render;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.healthguides.content.Change;
 import org.healthguides.content.GuideMeta;
+import org.healthguides.content.Language;
 import org.healthguides.content.UrlPath;
 import org.healthguides.markdown.Heading;
 import org.healthguides.markdown.NestedContent;
@@ -29,32 +28,52 @@ public final class PagePlan {
     }
 
     public static List<Page> pagesOf(Site site) {
-        List<Page> pages = new ArrayList<>();
-        pages.add(home(site));
-        pages.add(aToZ(site));
+        List<Page> pages = new ArrayList<>(homes(site));
+        pages.addAll(aToZs(site));
         // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
-        site.guides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
+        site.allGuides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
         pages.add(notFound(site));
         return pages;
     }
 
     /** The home page: every guide. */
     public static Page home(Site site) {
-        String home = "";
+        return home(site, site.settings().language());
+    }
+
+    /** The home page of each language: the default language's at the root, the others' at "cy/", "ur/". */
+    public static List<Page> homes(Site site) {
+        return site.languages().stream().map(language -> home(site, language)).toList();
+    }
+
+    /** A language's home page: every guide in that language. */
+    public static Page home(Site site, String language) {
+        String home = site.settings().pathPrefix(language);
         return new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
-                guideLinks(site, home));
+                guideLinks(site, language, home));
     }
 
     /** The "Health A to Z" page: every guide and section by title and keyword. */
     public static Page aToZ(Site site) {
-        String path = AToZIndex.PATH;
+        return aToZ(site, site.settings().language());
+    }
+
+    /** The A to Z of each language: the default language's at "a-to-z/", the others' at "cy/a-to-z/". */
+    public static List<Page> aToZs(Site site) {
+        return site.languages().stream().map(language -> aToZ(site, language)).toList();
+    }
+
+    /** A language's A to Z: its guides and their sections, sorted as the language sorts. */
+    public static Page aToZ(Site site, String language) {
+        String path = site.settings().pathPrefix(language) + AToZIndex.PATH;
         return new Page.AToZ(path, "Health A to Z", "Every guide and every part of a guide, from A to Z.", UrlPath.toRoot(path),
-                AToZIndex.of(site.guides(), Locale.forLanguageTag(site.settings().language())));
+                AToZIndex.of(site.guidesIn(language), new Language(language).locale(), path));
     }
 
     /** The page a host serves for any address it does not have. */
     public static Page notFound(Site site) {
-        return new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(), guideLinks(site, null));
+        return new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(),
+                guideLinks(site, site.settings().language(), null));
     }
 
     /**
@@ -62,7 +81,8 @@ public final class PagePlan {
      * guide by guide, so only one guide's pages are held at a time.
      */
     public static List<Page> pagesOf(Site site, Guide guide) {
-        return pagesOf(guide, Locale.forLanguageTag(site.settings().language()));
+        Guide original = guide.isTranslation() ? site.guide(guide.slug(), site.settings().language()).orElse(guide) : guide;
+        return pagesOf(guide, original, new Language(guide.language()));
     }
 
     /** The templates {@link #pagesOf(Site)} renders, in the order of their first page, without planning the pages. */
@@ -81,13 +101,14 @@ public final class PagePlan {
         return names;
     }
 
-    private static List<Page> pagesOf(Guide guide, Locale locale) {
+    /** @param original the guide itself, or the original a translation is of: its sections make the contents */
+    private static List<Page> pagesOf(Guide guide, Guide original, Language language) {
         List<Page> pages = new ArrayList<>();
         GuideMeta meta = guide.meta();
-        ReviewDates review = reviewDates(meta, locale);
-        ChangeView change = latestChange(meta, locale);
+        ReviewDates review = reviewDates(meta, language);
+        ChangeView change = latestChange(meta, language);
         pages.add(new Page.GuideIndex(guide.path(), meta.title(), meta.description(), UrlPath.toRoot(guide.path()),
-                guideView(guide, guide.path(), null, review, change), content("", meta.title(), guide.introduction(), guide.introductionReading())));
+                guideView(guide, original, guide.path(), null, review, change), content("", meta.title(), guide.introduction(), guide.introductionReading())));
         List<SectionPage> sections = guide.sections();
         for (int i = 0; i < sections.size(); i++) {
             SectionPage section = sections.get(i);
@@ -95,7 +116,7 @@ public final class PagePlan {
             PageLink previous = i == 0 ? null : link(sections.get(i - 1), from);
             PageLink next = i == sections.size() - 1 ? null : link(sections.get(i + 1), from);
             pages.add(new Page.Section(from, section.title(), section.meta().description(), UrlPath.toRoot(from),
-                    guideView(guide, from, section, review, change), content("", section.title(), section.content(), section.reading()),
+                    guideView(guide, original, from, section, review, change), content("", section.title(), section.content(), section.reading()),
                     previous, next));
         }
         String whole = guide.wholeGuidePath();
@@ -103,14 +124,22 @@ public final class PagePlan {
                 .map(s -> content(s.slug(), s.title(), NestedContent.nest(s.content(), s.slug() + "--"), s.reading()))
                 .toList();
         pages.add(new Page.WholeGuide(whole, meta.title(), meta.description(), UrlPath.toRoot(whole),
-                guideView(guide, whole, null, review, change), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
+                guideView(guide, original, whole, null, review, change), content("", meta.title(), guide.introductionWhole(), guide.introductionReading()),
                 nested));
         return pages;
     }
 
-    private static GuideView guideView(Guide guide, String from, SectionPage current, ReviewDates review, ChangeView change) {
-        List<PageLink> contents = guide.sections().stream()
-                .map(s -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current))
+    /**
+     * In a translation the contents list every section of the original: a section not translated yet is listed
+     * with its original's title and a link to it, marked with the original's language, never replaced by it.
+     */
+    private static GuideView guideView(Guide guide, Guide original, String from, SectionPage current, ReviewDates review, ChangeView change) {
+        List<PageLink> contents = original.sections().stream()
+                .map(s -> guide == original ? new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), s == current)
+                        : guide.section(s.slug())
+                                .map(t -> new PageLink(t.title(), UrlPath.relative(from, t.path()), t.meta().description(), t == current))
+                                .orElseGet(() -> new PageLink(s.title(), UrlPath.relative(from, s.path()), s.meta().description(), false,
+                                        original.language())))
                 .toList();
         return new GuideView(guide.title(), guide.meta().description(), UrlPath.relative(from, guide.path()),
                 UrlPath.relative(from, guide.wholeGuidePath()), contents, review, guide.totalReading().readingMinutes(), change, null);
@@ -127,9 +156,9 @@ public final class PagePlan {
     }
 
     /** Every guide, in list order; from null means "from anywhere", for 404.html, so links start at the base path. */
-    private static List<GuideEntry> guideLinks(Site site, String from) {
-        Locale locale = Locale.forLanguageTag(site.settings().language());
-        return site.guides().stream()
+    private static List<GuideEntry> guideLinks(Site site, String language, String from) {
+        Language locale = new Language(language);
+        return site.guidesIn(language).stream()
                 .map(g -> new GuideEntry(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
                         g.meta().description(), reviewDates(g.meta(), locale)))
                 .toList();
@@ -159,21 +188,21 @@ public final class PagePlan {
         }).toList();
     }
 
-    private static ReviewDates reviewDates(GuideMeta meta, Locale locale) {
+    /** The dates in the page's language, as it writes a date in full ("24 November 2026", "24 Tachwedd 2026"). */
+    private static ReviewDates reviewDates(GuideMeta meta, Language language) {
         if (meta.reviewed() == null || meta.nextReview() == null) {
             return null;
         }
-        DateTimeFormatter words = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
-        return new ReviewDates(meta.reviewed().toString(), words.format(meta.reviewed()),
-                meta.nextReview().toString(), words.format(meta.nextReview()));
+        return new ReviewDates(meta.reviewed().toString(), language.longDate(meta.reviewed()),
+                meta.nextReview().toString(), language.longDate(meta.nextReview()));
     }
 
-    private static ChangeView latestChange(GuideMeta meta, Locale locale) {
+    private static ChangeView latestChange(GuideMeta meta, Language language) {
         Change latest = meta.latestChange();
         if (latest == null) {
             return null;
         }
-        return new ChangeView(latest.date().toString(), DateTimeFormatter.ofPattern("d MMMM uuuu", locale).format(latest.date()), latest.summary());
+        return new ChangeView(latest.date().toString(), language.longDate(latest.date()), latest.summary());
     }
 
     static String iso(LocalDate date) {

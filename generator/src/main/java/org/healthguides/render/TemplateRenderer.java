@@ -33,11 +33,17 @@ public final class TemplateRenderer {
     private final Path folder;
     private final String displayFolder;
     private final SiteSettings settings;
+    private final StringTables strings;
+    /** The settings as each language's pages show them (translated site words), by tag. */
+    private final Map<String, SiteSettings> settingsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The site's languages named in each page language ("English" on an English page, "Saesneg" on a Welsh one). */
+    private final Map<String, Map<String, String>> languageNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings) throws ContentErrors {
         this.folder = folder;
         this.displayFolder = displayFolder.endsWith("/") ? displayFolder.substring(0, displayFolder.length() - 1) : displayFolder;
         this.settings = settings;
+        this.strings = StringTables.load(folder, this.displayFolder, settings);
         if (!Files.isDirectory(folder)) {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "templates folder not found",
                     "run from the project folder or pass --templates DIR"));
@@ -77,7 +83,7 @@ public final class TemplateRenderer {
 
     /** What is wrong with the syntax of these templates (missing, unreadable, not valid FreeMarker). */
     public List<Problem> syntaxProblems(List<String> names) {
-        List<Problem> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new java.util.ArrayList<>(strings.errors());
         for (String name : names) {
             try {
                 configuration.getTemplate(name);
@@ -99,17 +105,22 @@ public final class TemplateRenderer {
         Map<String, String> assetUrls = new java.util.TreeMap<>();
         assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));
         Map<String, Object> model = new HashMap<>();
-        model.put("site", settings);
+        String language = meta.language() == null ? settings.language() : meta.language();
+        model.put("site", settingsByLanguage.computeIfAbsent(language, strings::settingsIn));
+        // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
+        model.put("t", strings.of(language));
+        model.put("languageNames", languageNames.computeIfAbsent(language, this::languageNamesIn));
         model.put("page", page);
         model.put("root", page.root());
         model.put("assets", assetUrls);
         model.put("stylesheet", assetUrls.getOrDefault("style.css", page.root() + STATIC_FOLDER + "/style.css"));
         model.put("meta", meta);
         // Linked from every page's header; from the base path on pages served at any depth (404.html), like root.
-        model.put("aToZUrl", page.root() + AToZIndex.PATH);
-        // The Atom feed exists only with a full base URL (see output.AtomFeed); the head links to it from every page.
+        model.put("aToZUrl", page.root() + settings.pathPrefix(language) + AToZIndex.PATH);
+        // The Atom feed exists only with a full base URL (see output.AtomFeed); the head links to it from every page,
+        // each language's pages to that language's feed.
         if (PageMetadata.absoluteUrl(settings, FEED_PATH) != null) {
-            model.put("feed", page.root() + FEED_PATH);
+            model.put("feed", page.root() + settings.pathPrefix(language) + FEED_PATH);
         }
         StringWriter out = new StringWriter(16 * 1024);
         try {
@@ -177,6 +188,21 @@ public final class TemplateRenderer {
         String trimmed = message.strip();
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+
+    private Map<String, String> languageNamesIn(String pageLanguage) {
+        java.util.Locale in = java.util.Locale.forLanguageTag(pageLanguage);
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String language : settings.languages()) {
+            String name = java.util.Locale.forLanguageTag(language).getDisplayLanguage(in);
+            names.put(language, name.isEmpty() ? language : name);
+        }
+        return Map.copyOf(names);
+    }
+
+    /** The string tables of templates/i18n, already checked (their errors are among {@link #syntaxProblems}). */
+    public StringTables strings() {
+        return strings;
     }
 
     public Path folder() {

@@ -13,6 +13,7 @@ import org.healthguides.markdown.ContentLink;
 import org.healthguides.markdown.RenderedMarkdown;
 import org.healthguides.readability.ReadingStats;
 import org.healthguides.site.Guide;
+import org.healthguides.site.ReadingLevel;
 import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
 
@@ -23,10 +24,11 @@ import org.healthguides.site.Site;
  */
 public record ContentReport(List<GuideNumbers> guides) {
 
+    /** Every guide in every language: the originals, then the translations. */
     public static ContentReport of(Site site) {
         List<String> kinds = List.copyOf(site.settings().warningKinds().keySet());
         List<GuideNumbers> guides = new ArrayList<>();
-        for (Guide guide : site.guides()) {
+        for (Guide guide : site.allGuides()) {
             List<PageNumbers> pages = new ArrayList<>();
             pages.add(numbers(GuideMeta.INDEX_SECTION, guide.title(), guide.displayPath(), guide.introduction(),
                     guide.introductionReading(), kinds));
@@ -43,7 +45,7 @@ public record ContentReport(List<GuideNumbers> guides) {
             guides.add(new GuideNumbers(guide.slug(), guide.title(), guide.displayPath(), guide.meta().maxGrade(),
                     List.copyOf(pages), guide.totalReading(), callouts,
                     pages.stream().mapToInt(PageNumbers::references).sum(),
-                    pages.stream().mapToInt(PageNumbers::internalLinks).sum()));
+                    pages.stream().mapToInt(PageNumbers::internalLinks).sum(), guide.language(), ReadingLevel.measures(guide)));
         }
         return new ContentReport(List.copyOf(guides));
     }
@@ -68,14 +70,18 @@ public record ContentReport(List<GuideNumbers> guides) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(guide.title()).append(" (").append(guide.file()).append(", max_grade ")
-                    .append(grade(guide.maxGrade())).append(")\n");
+            out.append(guide.title()).append(" (").append(guide.file());
+            if (guide.gradeMeasured()) {
+                out.append(", max_grade ").append(grade(guide.maxGrade())).append(")\n");
+            } else {
+                out.append(", ").append(guide.language()).append(": reading level not measured, Flesch–Kincaid is a formula for English)\n");
+            }
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"section", "words", "minutes", "grade", "ease", "callouts", "references", "internal links"});
             for (PageNumbers page : guide.pages()) {
-                rows.add(row(page.section(), page.reading(), page.callouts(), page.references(), page.internalLinks()));
+                rows.add(row(page.section(), page.reading(), page.callouts(), page.references(), page.internalLinks(), guide.gradeMeasured()));
             }
-            rows.add(row("total", guide.total(), guide.callouts(), guide.references(), guide.internalLinks()));
+            rows.add(row("total", guide.total(), guide.callouts(), guide.references(), guide.internalLinks(), guide.gradeMeasured()));
             out.append(align(rows));
         }
         if (guides.isEmpty()) {
@@ -95,18 +101,20 @@ public record ContentReport(List<GuideNumbers> guides) {
             g.put("title", guide.title());
             g.put("file", guide.file());
             g.put("max_grade", guide.maxGrade());
+            g.put("language", guide.language());
+            g.put("reading_level", guide.gradeMeasured() ? "Flesch-Kincaid" : "not measured");
             List<Object> pages = new ArrayList<>();
             for (PageNumbers page : guide.pages()) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("section", page.section());
                 p.put("title", page.title());
                 p.put("file", page.file());
-                putNumbers(p, page.reading(), page.callouts(), page.references(), page.internalLinks());
+                putNumbers(p, page.reading(), page.callouts(), page.references(), page.internalLinks(), guide.gradeMeasured());
                 pages.add(p);
             }
             g.put("sections", pages);
             Map<String, Object> total = new LinkedHashMap<>();
-            putNumbers(total, guide.total(), guide.callouts(), guide.references(), guide.internalLinks());
+            putNumbers(total, guide.total(), guide.callouts(), guide.references(), guide.internalLinks(), guide.gradeMeasured());
             g.put("total", total);
             guideList.add(g);
         }
@@ -116,26 +124,28 @@ public record ContentReport(List<GuideNumbers> guides) {
         return JsonText.pretty(root);
     }
 
+    /** @param gradeMeasured false for a language other than English: grade and ease are then null ("not measured") */
     private static void putNumbers(Map<String, Object> into, ReadingStats reading, Map<String, Integer> callouts, int references,
-                                   int internalLinks) {
+                                   int internalLinks, boolean gradeMeasured) {
         into.put("words", reading.words());
         into.put("sentences", reading.sentences());
         into.put("syllables", reading.syllables());
         into.put("average_sentence_length", round2(reading.averageSentenceLength()));
         into.put("reading_minutes", reading.readingMinutes());
-        into.put("grade", round2(reading.fleschKincaidGrade()));
-        into.put("reading_ease", round2(reading.fleschReadingEase()));
+        into.put("grade", gradeMeasured ? round2(reading.fleschKincaidGrade()) : null);
+        into.put("reading_ease", gradeMeasured ? round2(reading.fleschReadingEase()) : null);
         into.put("callouts", new LinkedHashMap<>(callouts));
         into.put("references", references);
         into.put("internal_links", internalLinks);
     }
 
-    private static String[] row(String name, ReadingStats reading, Map<String, Integer> callouts, int references, int internalLinks) {
+    private static String[] row(String name, ReadingStats reading, Map<String, Integer> callouts, int references, int internalLinks,
+                                boolean gradeMeasured) {
         String kinds = callouts.isEmpty() ? "-" : String.join(", ", callouts.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList());
         return new String[] {name, String.valueOf(reading.words()), String.valueOf(reading.readingMinutes()),
-                String.format(Locale.ROOT, "%.1f", reading.fleschKincaidGrade()),
-                String.format(Locale.ROOT, "%.1f", reading.fleschReadingEase()), kinds, String.valueOf(references),
+                gradeMeasured ? String.format(Locale.ROOT, "%.1f", reading.fleschKincaidGrade()) : "not measured",
+                gradeMeasured ? String.format(Locale.ROOT, "%.1f", reading.fleschReadingEase()) : "not measured", kinds, String.valueOf(references),
                 String.valueOf(internalLinks)};
     }
 

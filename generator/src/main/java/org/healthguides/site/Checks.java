@@ -14,6 +14,7 @@ public final class Checks {
                 new ReviewSchedule(),
                 new Disclaimer(),
                 new AbsoluteBaseUrl(),
+                new TranslationReview(),
                 new Redirects());
     }
 }

@@ -23,17 +23,29 @@ public final class ContentContract implements Check {
     @Override
     public List<Problem> check(Site site, CheckContext context) {
         List<Problem> problems = new ArrayList<>();
-        for (Guide guide : site.guides()) {
-            problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(), brokenSections(context.tree(), guide)));
+        // The originals and every translation, each against the original's contract in its own language.
+        for (Guide guide : site.allGuides()) {
+            problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(), brokenSections(context.tree(), guide),
+                    site.settings().language()));
         }
         return problems;
     }
 
-    /** Section files of the guide that exist (and may be unreadable) but did not become sections. */
+    /** Section files of the guide (in its language) that exist (and may be unreadable) but did not become sections. */
     private static java.util.Set<String> brokenSections(org.healthguides.content.ContentTree tree, Guide guide) {
         java.util.Set<String> broken = new java.util.HashSet<>();
-        tree.guides().stream().filter(files -> files.slug().equals(guide.slug()))
-                .forEach(files -> files.sectionNames().forEach(broken::add));
+        tree.guides().stream().filter(files -> files.slug().equals(guide.slug())).forEach(files -> {
+            if (guide.isTranslation()) {
+                files.translations().getOrDefault(guide.language(), List.of()).stream()
+                        .map(file -> org.healthguides.content.Language.translationFileName(file.path().substring(file.path().lastIndexOf('/') + 1)))
+                        .flatMap(Optional::stream)
+                        .map(org.healthguides.content.Language.TranslationFileName::stem)
+                        .filter(stem -> !stem.equals("index"))
+                        .forEach(broken::add);
+            } else {
+                files.sectionNames().forEach(broken::add);
+            }
+        });
         guide.sections().forEach(section -> broken.remove(section.slug()));
         return broken;
     }
@@ -47,24 +59,64 @@ public final class ContentContract implements Check {
      *                       reported, so they are not reported again as missing
      */
     public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot, java.util.Set<String> brokenSections) {
+        return check(guide, kinds, contentRoot, brokenSections, guide.language());
+    }
+
+    /**
+     * The contract checked on a guide in any language. A translation must have every required section (an optional
+     * section may stay untranslated) and every required warning, mentioning the phrases listed for its language.
+     *
+     * @param defaultLanguage the site's default language, whose phrases a plain {@code mentions: [...]} list gives
+     */
+    public static List<Problem> check(Guide guide, Map<String, WarningKind> kinds, String contentRoot, java.util.Set<String> brokenSections,
+                                      String defaultLanguage) {
         List<Problem> problems = new ArrayList<>();
         GuideMeta meta = guide.meta();
+        String suffix = fileSuffix(guide);
         for (String required : meta.requiredSections()) {
             if (findSection(guide, required).isEmpty() && !required.equals(GuideMeta.INDEX_SECTION) && !brokenSections.contains(required)) {
-                problems.add(Problem.error(Code.MISSING_REQUIRED_SECTION, guide.displayPath(), meta.requiredSectionsLine(),
-                        "guide '" + guide.slug() + "' is missing required section '" + required + "'",
-                        "create " + contentRoot + "/" + guide.slug() + "/" + required + ".md with a title and an order"));
+                problems.add(Problem.error(Code.MISSING_REQUIRED_SECTION, guide.displayPath(), guide.isTranslation() ? 0 : meta.requiredSectionsLine(),
+                        what(guide) + " is missing required section '" + required + "'",
+                        "create " + contentRoot + "/" + guide.slug() + "/" + required + suffix + " with a title"
+                                + (guide.isTranslation() ? " (a required section must be translated)" : " and an order")));
             }
         }
         for (RequiredWarning warning : meta.requiredWarnings()) {
-            if (!brokenSections.contains(warning.section())) {
-                checkWarning(guide, warning, kinds, contentRoot).ifPresent(problems::add);
+            if (brokenSections.contains(warning.section())) {
+                continue;
             }
+            Optional<List<String>> mentions = warning.mentionsIn(guide.language(), defaultLanguage);
+            if (mentions.isEmpty()) {
+                // Without its own list a translation could drop a red flag and no check would notice.
+                problems.add(Problem.error(Code.MENTIONS_FOR_LANGUAGE, guide.isTranslation() ? originalDisplayPath(guide) : guide.displayPath(), warning.line(),
+                        "required care card '" + warning.name() + "' has no 'mentions' for language '" + guide.language() + "'",
+                        "give the phrases per language: 'mentions: { " + defaultLanguage + ": [...], " + guide.language()
+                                + ": [...] }', each list in its language"));
+                continue;
+            }
+            checkWarning(guide, warning, mentions.get(), kinds, contentRoot).ifPresent(problems::add);
         }
         return problems;
     }
 
-    private static Optional<Problem> checkWarning(Guide guide, RequiredWarning warning, Map<String, WarningKind> kinds, String contentRoot) {
+    /** "guide 'x'" or "the 'cy' translation of guide 'x'", for messages. */
+    private static String what(Guide guide) {
+        return guide.isTranslation() ? "the '" + guide.language() + "' translation of guide '" + guide.slug() + "'" : "guide '" + guide.slug() + "'";
+    }
+
+    private static String fileSuffix(Guide guide) {
+        return guide.isTranslation() ? "." + guide.language() + ".md" : ".md";
+    }
+
+    /** The original's index.md beside a translation's index.cy.md: where the contract is written. */
+    private static String originalDisplayPath(Guide guide) {
+        String path = guide.displayPath();
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + GuideMeta.INDEX_FILE;
+    }
+
+    private static Optional<Problem> checkWarning(Guide guide, RequiredWarning warning, List<String> mentions, Map<String, WarningKind> kinds,
+                                                  String contentRoot) {
         if (!kinds.containsKey(warning.kind())) {
             return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_UNKNOWN_KIND, guide.displayPath(), warning.line(),
                     "required care card '" + warning.name() + "' names unknown kind '" + warning.kind() + "'",
@@ -78,10 +130,11 @@ public final class ContentContract implements Check {
         } else {
             Optional<SectionPage> section = findSection(guide, warning.section());
             if (section.isEmpty()) {
-                return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_NO_SECTION, guide.displayPath(), warning.line(),
-                        "guide '" + guide.slug() + "' requires care card '" + warning.name() + "' in section '" + warning.section()
+                return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_NO_SECTION, guide.displayPath(), guide.isTranslation() ? 0 : warning.line(),
+                        what(guide) + " requires care card '" + warning.name() + "' in section '" + warning.section()
                                 + "', which does not exist",
-                        "create " + contentRoot + "/" + guide.slug() + "/" + warning.section() + ".md or correct 'section'"));
+                        "create " + contentRoot + "/" + guide.slug() + "/" + warning.section() + fileSuffix(guide)
+                                + (guide.isTranslation() ? "" : " or correct 'section'")));
             }
             file = section.get().displayPath();
             callouts = section.get().content().callouts();
@@ -89,19 +142,20 @@ public final class ContentContract implements Check {
         List<Callout> ofKind = callouts.stream().filter(c -> c.kind().equals(warning.kind())).toList();
         if (ofKind.isEmpty()) {
             return Optional.of(Problem.error(Code.MISSING_REQUIRED_CARE_CARD, file, 0,
-                    "guide '" + guide.slug() + "' is missing required care card '" + warning.name() + "' (kind '" + warning.kind() + "')",
-                    "add a block starting '!!! " + warning.kind() + "'" + mentionsHint(warning.mentions())));
+                    what(guide) + " is missing required care card '" + warning.name() + "' (kind '" + warning.kind() + "')",
+                    "add a block starting '!!! " + warning.kind() + "'" + mentionsHint(mentions)));
         }
         Callout closest = ofKind.stream()
-                .max(Comparator.comparingLong(c -> warning.mentions().stream().filter(c::mentions).count()))
+                .max(Comparator.comparingLong(c -> mentions.stream().filter(c::mentions).count()))
                 .orElseThrow();
-        List<String> missing = warning.mentions().stream().filter(m -> !closest.mentions(m)).toList();
+        List<String> missing = mentions.stream().filter(m -> !closest.mentions(m)).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Problem.error(Code.CARE_CARD_MISSING_MENTION, file, closest.line(),
                 "required care card '" + warning.name() + "' does not mention: " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()),
-                "put each back into this " + warning.kind() + " care card; the guide's front matter requires them"));
+                "put each back into this " + warning.kind() + " care card; the guide's front matter requires them"
+                        + (guide.isTranslation() ? " in '" + guide.language() + "'" : "")));
     }
 
     private static String mentionsHint(List<String> mentions) {

@@ -17,14 +17,23 @@ public final class ReadingLevel implements Check {
     @Override
     public List<Problem> check(Site site, CheckContext context) {
         List<Problem> problems = new ArrayList<>();
-        for (Guide guide : site.guides()) {
+        // Every language's guides: those not in English are skipped by check(guide).
+        for (Guide guide : site.allGuides()) {
             problems.addAll(check(guide));
         }
         return problems;
     }
 
+    /** Flesch–Kincaid is a formula for English: a guide in another language is not scored with it. */
+    public static boolean measures(Guide guide) {
+        return new org.healthguides.content.Language(guide.language()).isEnglish();
+    }
+
     public static List<Problem> check(Guide guide) {
         List<Problem> problems = new ArrayList<>();
+        if (!measures(guide)) {
+            return problems;
+        }
         check(guide, "the introduction", guide.displayPath(), guide.introductionReading(), problems);
         for (SectionPage section : guide.sections()) {
             check(guide, "section '" + section.slug() + "'", section.displayPath(), section.reading(), problems);

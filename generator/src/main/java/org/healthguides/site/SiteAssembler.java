@@ -6,11 +6,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.FrontMatter;
 import org.healthguides.content.GuideFiles;
 import org.healthguides.content.GuideMeta;
+import org.healthguides.content.Language;
+import org.healthguides.content.TranslationMeta;
+import org.healthguides.content.UrlPath;
+import org.healthguides.diagnostics.Suggestions;
 import org.healthguides.content.SectionMeta;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.SourceFile;
@@ -30,14 +35,29 @@ public final class SiteAssembler {
     private final SiteSettings settings;
     private final MarkdownRenderer markdown;
     private final String contentRoot;
+    private final Map<String, MarkdownRenderer> translatedMarkdown;
 
     /**
      * @param contentRoot how the content folder is named in messages
      */
     public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot) {
+        this(settings, markdown, contentRoot, Map.of());
+    }
+
+    private SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, Map<String, MarkdownRenderer> translatedMarkdown) {
         this.settings = settings;
         this.markdown = markdown;
         this.contentRoot = contentRoot;
+        this.translatedMarkdown = translatedMarkdown;
+    }
+
+    /**
+     * The same assembler rendering each other language's Markdown with its own renderer, which prints that
+     * language's words (care-card levels and headings, from the templates' string tables); a language without
+     * one uses the default language's.
+     */
+    public SiteAssembler withTranslatedMarkdown(Map<String, MarkdownRenderer> renderersByLanguage) {
+        return new SiteAssembler(settings, markdown, contentRoot, Map.copyOf(renderersByLanguage));
     }
 
     /**
@@ -62,7 +82,9 @@ public final class SiteAssembler {
                 .filter(java.util.Objects::nonNull)
                 .sorted(Guide.LIST_ORDER)
                 .toList();
-        Site unchecked = new Site(settings, guides, List.of());
+        // Translations are assembled before the checks run, so every rule sees every language.
+        List<Guide> translations = assembleTranslations(tree, guides, problems);
+        Site unchecked = new Site(settings, guides, List.of(), translations);
         for (Check check : checks) {
             problems.addAll(check.check(unchecked, context));
         }
@@ -70,7 +92,124 @@ public final class SiteAssembler {
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
         }
-        return new Site(settings, guides, sorted);
+        return new Site(settings, guides, sorted, translations);
+    }
+
+    /**
+     * Every guide's translations, each checked against the original's content contract, sorted by language (as
+     * listed) and title. A translation into a language not listed in site.yaml is left out with a warning.
+     */
+    private List<Guide> assembleTranslations(ContentTree tree, List<Guide> guides, List<Problem> problems) {
+        Map<String, Guide> originals = new HashMap<>();
+        guides.forEach(guide -> originals.put(guide.slug(), guide));
+        for (GuideFiles files : tree.guides()) {
+            if (!settings.isDefaultLanguage(files.slug()) && settings.languages().contains(files.slug())) {
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, files.index().displayPath(), 0, "guide folder '" + files.slug()
+                                + "' has the name of language '" + files.slug() + "', whose pages live under /" + files.slug() + "/",
+                        "rename the folder"));
+            }
+        }
+        List<Guide> translations = tree.guides().parallelStream()
+                .filter(files -> !files.translations().isEmpty() && originals.containsKey(files.slug()))
+                .flatMap(files -> files.translations().entrySet().stream()
+                        .map(entry -> assembleTranslation(originals.get(files.slug()), entry.getKey(), entry.getValue(), problems)))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return translations.stream()
+                .sorted(Comparator.comparingInt((Guide g) -> settings.languages().indexOf(g.language()))
+                        .thenComparing(Guide.LIST_ORDER))
+                .toList();
+    }
+
+    private Guide assembleTranslation(Guide original, String language, List<SourceFile> files, List<Problem> problems) {
+        SourceFile first = files.get(0);
+        if (settings.isDefaultLanguage(language)) {
+            for (SourceFile file : files) {
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, file.displayPath(), 0, "'" + language + "' is the site's default language, whose text is the original",
+                        "move the text into " + baseName(file) + " or delete this file"));
+            }
+            return null;
+        }
+        if (!settings.languages().contains(language)) {
+            problems.add(Problem.warning(Code.TRANSLATION_NOT_LISTED, first.displayPath(), 0, "the translation into '" + language
+                            + "' is not published: '" + language + "' is not listed in 'languages' of " + SiteSettings.FILE_NAME,
+                    "add it to 'languages: [" + String.join(", ", settings.languages()) + ", " + language + "]' when the translation is ready"));
+            return null;
+        }
+        SourceFile index = files.stream().filter(f -> baseName(f).equals(GuideMeta.INDEX_FILE)).findFirst().orElse(null);
+        if (index == null) {
+            for (SourceFile file : files) {
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, file.displayPath(), 0, "this translation has no " + translatedName(GuideMeta.INDEX_FILE, language)
+                                + " beside it, so guide '" + original.slug() + "' is not in '" + language + "'",
+                        "translate the guide's " + GuideMeta.INDEX_FILE + " as " + translatedName(GuideMeta.INDEX_FILE, language) + " first"));
+            }
+            return null;
+        }
+        MarkdownRenderer renderer = translatedMarkdown.getOrDefault(language, markdown);
+        TranslationMeta translationMeta;
+        FrontMatter indexFrontMatter;
+        try {
+            indexFrontMatter = FrontMatter.parse(index);
+            translationMeta = TranslationMeta.read(language, index, indexFrontMatter);
+        } catch (ContentErrors e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+        List<SectionPage> sections = new ArrayList<>();
+        for (SourceFile file : files) {
+            if (file == index) {
+                continue;
+            }
+            String slug = baseName(file).substring(0, baseName(file).length() - ".md".length());
+            Optional<SectionPage> originalSection = original.section(slug);
+            if (originalSection.isEmpty()) {
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, file.displayPath(), 0, "this translates " + baseName(file) + ", which guide '" + original.slug() + "' does not have",
+                        Suggestions.didYouMean(slug, original.sections().stream().map(SectionPage::slug).toList())));
+                continue;
+            }
+            SectionPage section = assembleTranslatedSection(file, slug, originalSection.get().meta().order(), renderer, problems);
+            if (section != null) {
+                sections.add(section);
+            }
+        }
+        sections.sort(Comparator.comparingInt((SectionPage s) -> s.meta().order()).thenComparing(SectionPage::slug));
+        String guidePath = UrlPath.pageOf(index.path());
+        RenderedMarkdown introduction = render(renderer, MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
+                indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
+        Guide translation = new Guide(original.meta().translated(translationMeta.title(), translationMeta.description(), translationMeta.keywords()), guidePath,
+                index.displayPath(), introduction, introductionWhole, List.copyOf(sections), List.of(), introduction.reading(),
+                language, translationMeta);
+        return translation;
+    }
+
+    private SectionPage assembleTranslatedSection(SourceFile file, String slug, int order, MarkdownRenderer renderer, List<Problem> problems) {
+        try {
+            FrontMatter frontMatter = FrontMatter.parse(file);
+            MarkdownSource source = MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter.body(), frontMatter.bodyLine());
+            SectionMeta meta;
+            try {
+                meta = SectionMeta.readTranslated(file, frontMatter, slug, order);
+            } catch (ContentErrors e) {
+                render(renderer, source, problems);
+                throw e;
+            }
+            RenderedMarkdown content = render(renderer, source, problems);
+            return new SectionPage(meta, source.pagePath(), file.displayPath(), content, content.reading());
+        } catch (ContentErrors e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /** "recovery.cy.md" → "recovery.md". */
+    private static String baseName(SourceFile file) {
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        return Language.translationFileName(name).map(t -> t.stem() + ".md").orElse(name);
+    }
+
+    private static String translatedName(String fileName, String language) {
+        return fileName.substring(0, fileName.length() - ".md".length()) + "." + language + ".md";
     }
 
     private Guide assembleGuide(GuideFiles files, List<Problem> problems) {
@@ -106,7 +245,7 @@ public final class SiteAssembler {
         }
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
         return new Guide(meta, guidePath, index.displayPath(), introduction, introductionWhole, sections, files.assets(),
-                introduction.reading());
+                introduction.reading(), settings.language());
     }
 
     private SectionPage assembleSection(SourceFile file, List<Problem> problems) {
@@ -145,7 +284,11 @@ public final class SiteAssembler {
     }
 
     private RenderedMarkdown render(MarkdownSource source, List<Problem> problems) {
-        RenderedMarkdown rendered = markdown.render(source);
+        return render(markdown, source, problems);
+    }
+
+    private static RenderedMarkdown render(MarkdownRenderer renderer, MarkdownSource source, List<Problem> problems) {
+        RenderedMarkdown rendered = renderer.render(source);
         problems.addAll(rendered.problems());
         return rendered;
     }

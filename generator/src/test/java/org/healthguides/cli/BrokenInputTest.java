@@ -189,7 +189,9 @@ class BrokenInputTest {
                 broken("section named like the whole-guide page", writeFile("content/lifting/whole-guide.md", "---\ntitle: All\norder: 3\n---\nText.\n"),
                         "content/lifting/whole-guide.md", 0, "is reserved"),
                 // Hostile YAML: bounded, reported at the file and line, never a hang or a stack overflow
-                broken("YAML alias bomb (billion laughs)", writeFile(basics, aliasBomb(9, 9)), basics, 1, "invalid YAML"),
+                broken("YAML alias bomb (billion laughs)", writeFile(basics, aliasBomb(9, 9)), basics, 4,
+                        "a YAML alias of a list or mapping (anchored here with '&') is used again"),
+                broken("YAML alias bomb with more aliases than the limit", writeFile(basics, aliasBomb(12, 10)), basics, 1, "invalid YAML"),
                 broken("YAML alias bomb under the alias limit", writeFile(basics, aliasBomb(10, 2)), basics, 4,
                         "a YAML alias of a list or mapping (anchored here with '&') is used again"),
                 broken("recursive YAML alias", writeFile(basics, "---\ntitle: Basics\norder: 1\nloop: &a [x, *a]\n---\nText.\n"), basics, 4,
@@ -369,7 +371,9 @@ class BrokenInputTest {
         assertEquals(0, good.exit(), good.err());
         Map<String, String> before = GuideRun.fingerprint(fixture.out);
 
+        Fixture.write(root.resolve("notes.txt"), "a file beside the project\n");
         breakage.accept(fixture);
+        Map<String, String> inputs = inputs(fixture);
         GuideRun build = GuideRun.on(fixture, "build", args);
 
         assertEquals(exit, build.exit(), build.err());
@@ -385,5 +389,15 @@ class BrokenInputTest {
         GuideRun check = GuideRun.on(fixture, "check", args);
         assertEquals(exit, check.exit(), check.err());
         assertEquals(build.problems(), check.problems(), "check reports what build reports");
+        assertEquals(inputs, inputs(fixture), "the content, the templates and a file beside them are unchanged");
+    }
+
+    /** Every regular file of the content and templates folders and the file beside them, with its hash. */
+    private Map<String, String> inputs(Fixture fixture) throws IOException {
+        Map<String, String> all = new java.util.TreeMap<>();
+        GuideRun.fingerprint(fixture.content).forEach((file, hash) -> all.put("content/" + file, hash));
+        GuideRun.fingerprint(fixture.templates).forEach((file, hash) -> all.put("templates/" + file, hash));
+        all.put("notes.txt", java.util.HexFormat.of().formatHex(Files.readAllBytes(root.resolve("notes.txt"))));
+        return all;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.healthguides.testing.Fixture;
@@ -66,5 +67,40 @@ class HostileInputTest {
         assertFalse(Files.exists(staleOld), "a killed build's old site is removed");
         assertTrue(Files.exists(running), "a running build's staging folder stays");
         assertTrue(Files.exists(someoneElses), "another output's folder stays");
+    }
+
+    /**
+     * An unreadable image or guide folder is a content error naming it (exit 1), not an internal error. Run in a
+     * separate JVM: as root (as CI runs) it drops the capabilities that let root read any file, so the file modes
+     * count as they do for an editor.
+     */
+    @Test
+    void unreadable_images_and_guide_folders_are_content_errors_naming_them() throws Exception {
+        Fixture fixture = new Fixture(root);
+        Fixture.write(fixture.content.resolve("lifting/bar.png"), "png");
+        Fixture.write(fixture.content.resolve("knee/index.md"), Fixture.INDEX.replace("Lifting guide", "Knee guide"));
+        Path image = fixture.content.resolve("lifting/bar.png");
+        Path folder = fixture.content.resolve("knee");
+        Files.setPosixFilePermissions(image, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            List<String> command = new java.util.ArrayList<>();
+            if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+                command.addAll(List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps", "-dac_override,-dac_read_search"));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                    "org.healthguides.cli.Main", "build", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
+                    "--out", fixture.out.toString(), "--today", "2027-01-15"));
+            Process build = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(build.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, build.waitFor(), err);
+            assertTrue(err.contains(image + ": error[G0204]: cannot read this file"), err);
+            assertTrue(err.contains(folder + ": error[G0204]: cannot read this folder"), err);
+            assertFalse(err.contains("internal error") || err.contains("\tat "), err);
+            assertFalse(Files.exists(fixture.out), "nothing was published");
+        } finally {
+            Files.setPosixFilePermissions(image, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }

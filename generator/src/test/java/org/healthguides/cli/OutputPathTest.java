@@ -101,6 +101,8 @@ class OutputPathTest {
         Fixture.write(repository.resolve(".git/HEAD"), "ref: refs/heads/main\n");
         Fixture.write(repository.resolve("src/App.java"), "class App {}\n");
         assertRefused(project, repository.toString(), "holds a .git repository", "--force");
+        assertRefused(project, repository.resolve(".git").toString(), "is a .git folder or inside one", "--force");
+        assertRefused(project, repository.resolve(".git/site").toString(), "is a .git folder or inside one", "--force");
     }
 
     @Test

@@ -39,11 +39,21 @@ final class ChromiumSession implements ExecutionCondition, BeforeAllCallback, Af
     // Selenium warns that it has no CDP bindings for this Chromium; the tests use raw CDP commands only.
     private static final java.util.logging.Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
 
+    /** The folder it serves: the site built from the real content, unless a test gives another (a fixture site). */
+    private final java.util.function.Supplier<Path> root;
     private SiteServer server;
     private ChromeDriver driver;
     private Path profileDir;
     private String media = "screen";
     private String scheme = "light";
+
+    ChromiumSession() {
+        this(BuiltSite::root);
+    }
+
+    ChromiumSession(java.util.function.Supplier<Path> root) {
+        this.root = root;
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -66,7 +76,7 @@ final class ChromiumSession implements ExecutionCondition, BeforeAllCallback, Af
                         + "`apt-get install chromium chromium-driver` (or run without -Pbrowser to skip them)");
             }
         }
-        server = new SiteServer(BuiltSite.root());
+        server = new SiteServer(root.get());
         profileDir = Files.createTempDirectory("chromium-profile");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeDriverService service = new ChromeDriverService.Builder()

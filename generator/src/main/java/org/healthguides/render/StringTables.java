@@ -1,0 +1,238 @@
+package org.healthguides.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.healthguides.content.FrontMatter;
+import org.healthguides.content.Language;
+import org.healthguides.content.SiteSettings;
+import org.healthguides.content.WarningKind;
+import org.healthguides.content.YamlNode;
+import org.healthguides.diagnostics.Code;
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.Suggestions;
+import org.healthguides.markdown.MarkdownRenderer;
+
+/**
+ * The words the templates print, one table per language: {@code templates/i18n/<tag>.yaml}. The default language's
+ * table is the reference: every other listed language must have each of its keys (an error naming the file and
+ * the key; a warning for a language not listed yet), and no key it lacks (an error, with "did you mean").
+ * <p>
+ * The site's own words stay in site.yaml for the default language (title, description, disclaimer, the care-card
+ * levels and headings of {@code warning_kinds}); another language's table translates them under {@code site:} and
+ * {@code warning_kinds:}.
+ */
+public final class StringTables {
+    public static final String FOLDER = "i18n";
+    private static final String SITE_PREFIX = "site.";
+    private static final String KINDS_PREFIX = "warning_kinds.";
+    /** Printed by the Markdown stage, not by a template: each content heading's anchor link. */
+    private static final String HEADING_LINK = "heading_link";
+
+    private final Map<String, Map<String, String>> tables;
+    private final SiteSettings settings;
+    private final List<Problem> problems;
+
+    private StringTables(Map<String, Map<String, String>> tables, SiteSettings settings, List<Problem> problems) {
+        this.tables = tables;
+        this.settings = settings;
+        this.problems = problems;
+    }
+
+    /** Reads and checks every table of the templates folder. */
+    public static StringTables load(Path templates, String displayTemplates, SiteSettings settings) {
+        Path folder = templates.resolve(FOLDER);
+        String displayFolder = displayTemplates + "/" + FOLDER;
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Map<String, String>> tables = new TreeMap<>();
+        Map<String, Map<String, Integer>> lines = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            if (settings.languages().size() > 1) {
+                problems.add(Problem.error(Code.NO_STRING_TABLE, displayFolder, 0, "no string tables for the site's languages " + settings.languages(),
+                        "create " + displayFolder + "/" + settings.language() + ".yaml with the words the templates print"));
+            }
+            return new StringTables(Map.of(), settings, List.copyOf(problems));
+        }
+        for (Path file : yamlFiles(folder)) {
+            String name = file.getFileName().toString();
+            String tag = name.substring(0, name.length() - ".yaml".length());
+            String display = displayFolder + "/" + name;
+            if (Language.tagProblem(tag).isPresent()) {
+                problems.add(Problem.error(Code.BAD_LANGUAGE, display, 0, "'" + tag + "' is not a language tag",
+                        "name the file after its language, e.g. cy.yaml or en-GB.yaml"));
+                continue;
+            }
+            Map<String, String> table = new LinkedHashMap<>();
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
+            try {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                flatten("", FrontMatter.parseYamlMapping(text, display, 0), display, table, keyLines, problems);
+            } catch (IOException e) {
+                problems.add(Problem.error(Code.FILE_UNREADABLE, display, 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
+            } catch (ContentErrors e) {
+                problems.addAll(e.problems());
+            }
+            tables.put(tag, Collections.unmodifiableMap(table));
+            lines.put(tag, keyLines);
+        }
+        for (String language : settings.languages()) {
+            if (!tables.containsKey(language)) {
+                problems.add(Problem.error(Code.NO_STRING_TABLE, displayFolder + "/" + language + ".yaml", 0, "no string table for language '" + language
+                                + "', which " + SiteSettings.FILE_NAME + " lists",
+                        settings.isDefaultLanguage(language) ? "create it with the words the templates print"
+                                : "copy " + settings.language() + ".yaml to " + language + ".yaml and translate each value"));
+            }
+        }
+        Map<String, String> reference = tables.getOrDefault(settings.language(), Map.of());
+        tables.forEach((language, table) -> check(language, table, lines.get(language), reference, settings,
+                displayFolder + "/" + language + ".yaml", problems));
+        return new StringTables(Collections.unmodifiableMap(tables), settings, List.copyOf(problems));
+    }
+
+    private static void check(String language, Map<String, String> table, Map<String, Integer> lines, Map<String, String> reference,
+                              SiteSettings settings, String display, List<Problem> problems) {
+        boolean isDefault = settings.isDefaultLanguage(language);
+        boolean listed = settings.languages().contains(language);
+        Set<String> expected = new TreeSet<>(reference.keySet());
+        if (!isDefault) {
+            expected.addAll(siteWordKeys(settings));
+        }
+        for (Map.Entry<String, Integer> key : lines.entrySet()) {
+            String name = key.getKey();
+            if (isDefault && (name.startsWith(SITE_PREFIX) || name.startsWith(KINDS_PREFIX))) {
+                problems.add(Problem.error(Code.UNKNOWN_KEY, display, key.getValue(), "'" + name + "' belongs in " + SiteSettings.FILE_NAME
+                                + " for the default language",
+                        "write the default language's site words in content/" + SiteSettings.FILE_NAME + " and delete this key"));
+            } else if (!isDefault && !expected.contains(name)) {
+                problems.add(Problem.error(Code.UNKNOWN_KEY, display, key.getValue(), "unknown key '" + name + "'", Suggestions.didYouMean(name, expected)));
+            }
+        }
+        if (isDefault) {
+            return;
+        }
+        for (String key : expected) {
+            if (!table.containsKey(key)) {
+                String example = reference.containsKey(key) ? " (" + settings.language() + ".yaml: '" + reference.get(key) + "')" : "";
+                String message = "missing key '" + key + "'" + (listed ? "" : " (language '" + language + "' is not listed in "
+                        + SiteSettings.FILE_NAME + " yet)");
+                String fix = "add '" + key + ": …' in " + new Language(language).ownName() + example;
+                problems.add(listed ? Problem.error(Code.MISSING_STRING, display, 0, message, fix) : Problem.warning(Code.MISSING_STRING, display, 0, message, fix));
+            }
+        }
+    }
+
+    /** The keys another language translates site.yaml's words under. */
+    private static Set<String> siteWordKeys(SiteSettings settings) {
+        Set<String> keys = new TreeSet<>();
+        keys.add(SITE_PREFIX + "title");
+        if (!settings.description().isBlank()) {
+            keys.add(SITE_PREFIX + "description");
+        }
+        if (!settings.disclaimer().isBlank()) {
+            keys.add(SITE_PREFIX + "disclaimer");
+        }
+        for (String kind : settings.warningKinds().keySet()) {
+            keys.add(KINDS_PREFIX + kind + ".label");
+            keys.add(KINDS_PREFIX + kind + ".heading");
+        }
+        return keys;
+    }
+
+    private static void flatten(String prefix, Map<String, YamlNode> fields, String display, Map<String, String> table,
+                                Map<String, Integer> lines, List<Problem> problems) {
+        for (Map.Entry<String, YamlNode> field : fields.entrySet()) {
+            String key = prefix + field.getKey();
+            YamlNode node = field.getValue();
+            if (node.value() instanceof Map<?, ?>) {
+                flatten(key + ".", node.asMap(), display, table, lines, problems);
+            } else if (node.isScalar()) {
+                table.put(key, ((String) node.value()).strip());
+                lines.put(key, node.line());
+            } else {
+                problems.add(Problem.error(Code.WRONG_TYPE, display, node.line(), "'" + key + "' must be text, found " + node.kindName(),
+                        "write '" + field.getKey() + ": the words' on one line"));
+                lines.put(key, node.line());
+            }
+        }
+    }
+
+    private static List<Path> yamlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The errors found: missing tables, missing keys of listed languages, unknown keys, unreadable files. */
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    /** Keys missing from languages not listed yet in site.yaml. */
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    /** The words of one language, by key ("on_this_page"); empty when the templates have no table for it. */
+    public Map<String, String> of(String language) {
+        return tables.getOrDefault(language, Map.of());
+    }
+
+    /** The settings as the pages of a language show them: its site title, description, disclaimer and care-card words. */
+    public SiteSettings settingsIn(String language) {
+        if (settings.isDefaultLanguage(language)) {
+            return settings;
+        }
+        Map<String, String> table = of(language);
+        return new SiteSettings(table.getOrDefault(SITE_PREFIX + "title", settings.title()), language, settings.baseUrl(),
+                table.getOrDefault(SITE_PREFIX + "description", settings.description()),
+                table.getOrDefault(SITE_PREFIX + "disclaimer", settings.disclaimer()), warningKinds(language), settings.languages());
+    }
+
+    /** The care-card levels and headings of a language, as its Markdown is rendered with. */
+    public Map<String, WarningKind> warningKinds(String language) {
+        if (settings.isDefaultLanguage(language)) {
+            return settings.warningKinds();
+        }
+        Map<String, String> table = of(language);
+        Map<String, WarningKind> kinds = new LinkedHashMap<>();
+        settings.warningKinds().forEach((name, kind) -> kinds.put(name, new WarningKind(name,
+                table.getOrDefault(KINDS_PREFIX + name + ".label", kind.label()),
+                table.getOrDefault(KINDS_PREFIX + name + ".heading", kind.heading()))));
+        return Collections.unmodifiableMap(kinds);
+    }
+
+    /** The accessible name of a content heading's anchor link in a language, "{heading}" for the heading. */
+    public String headingLinkLabel(String language) {
+        return of(language).getOrDefault(HEADING_LINK, MarkdownRenderer.DEFAULT_HEADING_LINK_LABEL);
+    }
+
+    /** The Markdown renderer of the default language: site.yaml's care-card words, the table's heading link label. */
+    public MarkdownRenderer markdownRenderer() {
+        return new MarkdownRenderer(settings.warningKinds(), headingLinkLabel(settings.language()));
+    }
+
+    /** A Markdown renderer for every other listed language, printing its words, for the site assembler. */
+    public Map<String, MarkdownRenderer> translatedMarkdownRenderers() {
+        Map<String, MarkdownRenderer> byLanguage = new LinkedHashMap<>();
+        for (String language : settings.languages()) {
+            if (!settings.isDefaultLanguage(language)) {
+                byLanguage.put(language, new MarkdownRenderer(warningKinds(language), headingLinkLabel(language)));
+            }
+        }
+        return byLanguage;
+    }
+}

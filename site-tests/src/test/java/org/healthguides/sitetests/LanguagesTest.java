@@ -1,0 +1,324 @@
+package org.healthguides.sitetests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site in English, Welsh and Urdu (right to left), built from the test fixture with the real templates: each page
+ * says its language and direction, links to its translations and back, prints its furniture in its language, and a
+ * translation is held to the guide's contract. The fixture is test data (see its README).
+ */
+class LanguagesTest {
+    private static final List<String> URDU_PAGES = List.of("ur/", "ur/a-to-z/", "ur/lifting/", "ur/lifting/recovery/", "ur/lifting/whole-guide/");
+    private static final List<String> WELSH_PAGES = List.of("cy/", "cy/a-to-z/", "cy/lifting/", "cy/lifting/basics/", "cy/lifting/recovery/",
+            "cy/lifting/whole-guide/");
+    private static final List<String> ENGLISH_PAGES = List.of("", "a-to-z/", "lifting/", "lifting/basics/", "lifting/recovery/", "lifting/whole-guide/");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theDefaultLanguageKeepsItsAddressesAndTheOthersLiveUnderTheirTag() {
+        List<String> pages = MultilingualSite.htmlPages();
+        List<String> expected = new ArrayList<>(List.of("404.html"));
+        expected.addAll(ENGLISH_PAGES);
+        expected.addAll(WELSH_PAGES);
+        expected.addAll(URDU_PAGES);
+        assertEquals(expected.stream().sorted().toList(), pages);
+    }
+
+    @Test
+    void everyPageSaysItsLanguageAndUrduPagesRunRightToLeft() {
+        for (String page : ENGLISH_PAGES) {
+            Element html = MultilingualSite.page(page).selectFirst("html");
+            assertEquals("en-GB", html.attr("lang"), page);
+            assertFalse(html.hasAttr("dir") && html.attr("dir").equals("rtl"), page);
+        }
+        for (String page : WELSH_PAGES) {
+            Element html = MultilingualSite.page(page).selectFirst("html");
+            assertEquals("cy", html.attr("lang"), page);
+            assertFalse(html.attr("dir").equals("rtl"), page);
+        }
+        for (String page : URDU_PAGES) {
+            Element html = MultilingualSite.page(page).selectFirst("html");
+            assertEquals("ur", html.attr("lang"), page);
+            assertEquals("rtl", html.attr("dir"), page);
+        }
+        assertEquals("en-GB", MultilingualSite.page("404.html").selectFirst("html").attr("lang"));
+    }
+
+    /** hreflang both ways: every alternate a page names names it back, with the same set and the English x-default. */
+    @Test
+    void hreflangAlternatesPointBothWaysWithAnXDefault() {
+        for (String page : MultilingualSite.htmlPages()) {
+            Map<String, String> alternates = alternates(MultilingualSite.page(page));
+            if (page.equals("404.html")) {
+                assertTrue(alternates.isEmpty(), "404 has no alternates");
+                continue;
+            }
+            String self = MultilingualSite.BASE_URL + page;
+            assertTrue(alternates.containsValue(self), page + " lists itself: " + alternates);
+            String english = page.replaceFirst("^(cy|ur)/", "");
+            assertEquals(MultilingualSite.BASE_URL + english, alternates.get("x-default"), page);
+            assertEquals(MultilingualSite.BASE_URL + english, alternates.get("en-GB"), page);
+            for (Map.Entry<String, String> alternate : alternates.entrySet()) {
+                String otherPath = alternate.getValue().substring(MultilingualSite.BASE_URL.length());
+                assertEquals(alternates, alternates(MultilingualSite.page(otherPath)),
+                        page + " and its " + alternate.getKey() + " version " + otherPath + " name the same set");
+            }
+        }
+        assertEquals(List.of("en-GB", "cy", "ur", "x-default"), List.copyOf(alternates(MultilingualSite.page("lifting/recovery/")).keySet()));
+        assertEquals(List.of("en-GB", "cy", "x-default"), List.copyOf(alternates(MultilingualSite.page("lifting/basics/")).keySet()),
+                "basics has no Urdu translation, so no Urdu alternate");
+    }
+
+    private static Map<String, String> alternates(Document page) {
+        Map<String, String> alternates = new LinkedHashMap<>();
+        for (Element link : page.select("head link[rel=alternate][hreflang]")) {
+            alternates.put(link.attr("hreflang"), link.attr("href"));
+        }
+        return alternates;
+    }
+
+    @Test
+    void theLanguageSwitcherLinksTheSamePageInTheOtherLanguagesNamedInTheirOwn() {
+        Document welsh = MultilingualSite.page("cy/lifting/recovery/");
+        Element switcher = welsh.selectFirst("nav.language-switcher");
+        assertNotNull(switcher, "the Welsh recovery page has a language switcher");
+        assertEquals("Ieithoedd", switcher.attr("aria-label"));
+        List<Element> links = switcher.select("a");
+        assertEquals(2, links.size(), switcher.outerHtml());
+        assertEquals(List.of("English", "اردو"), links.stream().map(Element::text).toList());
+        assertEquals(List.of("en-GB", "ur"), links.stream().map(a -> a.attr("lang")).toList());
+        assertEquals(List.of("en-GB", "ur"), links.stream().map(a -> a.attr("hreflang")).toList());
+        assertEquals(List.of("../../../lifting/recovery/", "../../../ur/lifting/recovery/"), links.stream().map(a -> a.attr("href")).toList());
+        Element current = switcher.selectFirst("[aria-current]");
+        assertEquals("Cymraeg", current.text());
+        assertEquals("cy", current.attr("lang"));
+        for (String page : ENGLISH_PAGES) {
+            assertNotNull(MultilingualSite.page(page).selectFirst("nav.language-switcher a[hreflang=cy]"), page + " links to Welsh");
+        }
+        assertNull(MultilingualSite.page("404.html").selectFirst("nav.language-switcher"));
+    }
+
+    @Test
+    void aSectionWithoutATranslationIsAbsentAndTheContentsSaySoAndLinkToTheOriginal() {
+        assertFalse(Files.exists(MultilingualSite.root().resolve("ur/lifting/basics")), "no Urdu basics page with English text in it");
+        Document urdu = MultilingualSite.page("ur/lifting/");
+        Element basics = urdu.selectFirst("nav.guide-contents a[href$=lifting/basics/]");
+        assertNotNull(basics, urdu.select("nav.guide-contents").outerHtml());
+        assertEquals("../../lifting/basics/", basics.attr("href"), "the English original");
+        assertEquals("en-GB", basics.attr("lang"));
+        assertEquals("en-GB", basics.attr("hreflang"));
+        assertEquals("Basics", basics.text());
+        assertTrue(basics.parent().text().contains("ابھی ترجمہ نہیں ہوا، انگریزی میں"), basics.parent().text());
+        Document whole = MultilingualSite.page("ur/lifting/whole-guide/");
+        assertNull(whole.selectFirst("section#basics"), "the Urdu whole guide holds only Urdu sections");
+        assertNotNull(whole.selectFirst("section#recovery"));
+        assertFalse(whole.text().contains("Stand close to the box"), "never the English text");
+    }
+
+    @Test
+    void eachLanguageHasItsOwnAToZOfItsOwnGuides() {
+        Document welsh = MultilingualSite.page("cy/a-to-z/");
+        assertEquals("cy", welsh.selectFirst("html").attr("lang"));
+        assertEquals("Iechyd A i Y", welsh.selectFirst("h1").text());
+        List<String> terms = welsh.select(".a-to-z-list a").stream().map(Element::text).toList();
+        assertTrue(terms.containsAll(List.of("Codi bocs", "Gwella", "Y pethau sylfaenol")), terms.toString());
+        assertFalse(terms.contains("Lifting a box"), "never the English titles: " + terms);
+        for (Element link : welsh.select(".a-to-z-list a")) {
+            String target = link.absUrl("href").substring(MultilingualSite.BASE_URL.length());
+            assertTrue(target.startsWith("cy/lifting/"), link.outerHtml());
+            assertTrue(Files.exists(MultilingualSite.root().resolve(target + "index.html")), target);
+        }
+        Element headerLink = MultilingualSite.page("cy/lifting/recovery/").selectFirst(".site-header__nav a");
+        assertEquals(MultilingualSite.BASE_URL + "cy/a-to-z/", headerLink.absUrl("href"));
+        List<String> urduTerms = MultilingualSite.page("ur/a-to-z/").select(".a-to-z-list a").stream().map(Element::text).toList();
+        assertEquals(List.of("ڈبہ اٹھانا", "صحت یابی").stream().sorted().toList(), urduTerms.stream().sorted().toList());
+    }
+
+    @Test
+    void eachLanguageHasItsOwnFeedLinkedFromItsPages() throws IOException {
+        for (String language : List.of("cy", "ur")) {
+            Document feed = Jsoup.parse(Files.readString(MultilingualSite.root().resolve(language + "/feed.xml")), "", Parser.xmlParser());
+            assertEquals(language, feed.selectFirst("feed").attr("xml:lang"));
+            List<String> ids = feed.select("entry > id").stream().map(Element::text).toList();
+            assertEquals(List.of(MultilingualSite.BASE_URL + language + "/lifting/"), ids, language);
+            Element link = MultilingualSite.page(language + "/lifting/").selectFirst("head link[type=application/atom+xml]");
+            assertEquals(MultilingualSite.BASE_URL + language + "/feed.xml", link.absUrl("href"));
+        }
+        Document english = Jsoup.parse(Files.readString(MultilingualSite.root().resolve("feed.xml")), "", Parser.xmlParser());
+        assertEquals("en-GB", english.selectFirst("feed").attr("xml:lang"));
+        assertEquals(List.of(MultilingualSite.BASE_URL + "lifting/"), english.select("entry > id").stream().map(Element::text).toList());
+    }
+
+    @Test
+    void furnitureDatesAndCareCardsAreInThePagesLanguage() {
+        Document welsh = MultilingualSite.page("cy/lifting/recovery/");
+        assertEquals("Neidio i'r prif gynnwys", welsh.selectFirst("a.skip-link").text());
+        assertEquals("Ar y dudalen hon", welsh.selectFirst("#on-this-page-heading").text());
+        assertEquals("Cynnwys", welsh.selectFirst("#contents-heading").text());
+        assertEquals("Briwsion bara", welsh.selectFirst("nav.breadcrumb").attr("aria-label"));
+        assertEquals("Hafan", welsh.selectFirst("nav.breadcrumb a").text());
+        assertEquals("Adolygwyd y dudalen ddiwethaf: 24 Tachwedd 2026 · Adolygiad nesaf: 24 Tachwedd 2027",
+                welsh.selectFirst("p.review-dates").text());
+        assertEquals("Cyngor brys:", welsh.selectFirst(".callout--urgent .callout__label").text());
+        assertEquals("Data prawf, nid cyngor meddygol. Mewn argyfwng ffoniwch 999.", welsh.selectFirst("p.disclaimer").text());
+        assertTrue(welsh.selectFirst(".heading-anchor").attr("aria-label").startsWith("Dolen i'r rhan hon: "));
+        assertEquals("Blaenorol Y pethau sylfaenol", welsh.selectFirst(".pagination__item--previous").text());
+        Document urdu = MultilingualSite.page("ur/lifting/recovery/");
+        assertEquals("فوری مشورہ:", urdu.selectFirst(".callout--urgent .callout__label").text());
+        assertTrue(urdu.selectFirst("p.review-dates time").text().contains("نومبر"), urdu.selectFirst("p.review-dates").text());
+        for (String page : List.of("cy/lifting/recovery/", "ur/lifting/recovery/", "cy/lifting/", "ur/")) {
+            String text = MultilingualSite.page(page).text();
+            for (String english : List.of("Skip to main content", "On this page", "Contents", "Page last reviewed", "Next review due",
+                    "Urgent advice", "All guides on", "Reading time", "Link to this part")) {
+                assertFalse(text.contains(english), page + " prints the English '" + english + "'");
+            }
+        }
+    }
+
+    /**
+     * Right-to-left pages mirror only if the stylesheet says "start" and "end", never "left" and "right": a physical
+     * property (margin-left, border-right, left:, text-align: left, float: right) would stay put in Urdu.
+     */
+    @Test
+    void theStylesheetIsWrittenInLogicalProperties() throws IOException {
+        String css = Files.readString(MultilingualSite.repo().resolve("templates/static/style.css"));
+        assertEquals(List.of(), physicalProperties(css), "use margin-inline-start, inset-inline-end, text-align: start and so on");
+        assertEquals(List.of("margin-left", "right:", "text-align: left", "border-right"), physicalProperties(
+                ".a { margin-left: 1px; right: 0 } /* left: in a comment */ td { text-align: left; border-right: 0; inset-inline-start: 0 }"),
+                "the check sees physical properties");
+    }
+
+    private static List<String> physicalProperties(String css) {
+        java.util.regex.Matcher physical = java.util.regex.Pattern.compile(
+                "(margin|padding|border|inset)-(left|right)\\b|(?<![\\w-])(left|right)\\s*:|(text-align|float|clear)\\s*:\\s*(left|right)")
+                .matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        List<String> found = new ArrayList<>();
+        while (physical.find()) {
+            found.add(physical.group());
+        }
+        return found;
+    }
+
+    @Test
+    void structuredDataSaysEachPagesLanguage() {
+        for (String page : List.of("", "cy/lifting/recovery/", "ur/lifting/")) {
+            String json = MultilingualSite.page(page).selectFirst("script[type=application/ld+json]").data();
+            String language = page.startsWith("cy/") ? "cy" : page.startsWith("ur/") ? "ur" : "en-GB";
+            assertTrue(json.contains("\"inLanguage\":\"" + language + "\""), page + ": " + json);
+            assertEquals(language.replace('-', '_'), MultilingualSite.page(page).selectFirst("meta[property=og:locale]").attr("content"));
+        }
+    }
+
+    @Test
+    void theSitemapListsEveryLanguageVersionOfEachPage() throws IOException {
+        Document sitemap = Jsoup.parse(Files.readString(MultilingualSite.root().resolve("sitemap.xml")), "", Parser.xmlParser());
+        Map<String, Map<String, String>> byPage = new LinkedHashMap<>();
+        for (Element url : sitemap.select("url")) {
+            Map<String, String> alternates = new LinkedHashMap<>();
+            for (Element link : url.getElementsByTag("xhtml:link")) {
+                assertEquals("alternate", link.attr("rel"));
+                alternates.put(link.attr("hreflang"), link.attr("href"));
+            }
+            byPage.put(url.selectFirst("loc").text(), alternates);
+        }
+        assertEquals(ENGLISH_PAGES.size() + WELSH_PAGES.size() + URDU_PAGES.size(), byPage.size(), byPage.keySet().toString());
+        for (Map.Entry<String, Map<String, String>> page : byPage.entrySet()) {
+            Map<String, String> alternates = page.getValue();
+            assertTrue(alternates.containsValue(page.getKey()), page.getKey() + " lists itself");
+            assertTrue(alternates.containsKey("x-default"), page.getKey());
+            for (String other : alternates.values()) {
+                assertEquals(alternates, byPage.get(other), page.getKey() + " and " + other + " list each other");
+            }
+            String path = page.getKey().substring(MultilingualSite.BASE_URL.length());
+            assertEquals(alternates(MultilingualSite.page(path)), alternates, "the sitemap and the page agree: " + path);
+        }
+        assertTrue(Files.readString(MultilingualSite.root().resolve("sitemap.xml")).contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    }
+
+    @Test
+    void aMissingStringFailsTheBuildNamingTheFileAndKey() throws IOException {
+        Path templates = MultilingualSite.templatesWithFixtureTables(temp.resolve("templates"));
+        Path welsh = templates.resolve("i18n/cy.yaml");
+        Files.writeString(welsh, Files.readString(welsh).replace("on_this_page: Ar y dudalen hon\n", ""));
+        MultilingualSite.Run run = build(MultilingualSite.fixture().resolve("content"), templates, true);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains(templates.resolve("i18n").toString().replace('\\', '/') + "/cy.yaml: error[G0903]: missing key 'on_this_page'")
+                || run.err().contains("/i18n/cy.yaml: error[G0903]: missing key 'on_this_page' — add 'on_this_page: …' in Cymraeg (en-GB.yaml: 'On this page')"),
+                run.err());
+    }
+
+    @Test
+    void aTranslationThatDropsARedFlagFailsTheBuild() throws IOException {
+        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
+        Path recovery = content.resolve("lifting/recovery.ur.md");
+        Files.writeString(recovery, Files.readString(recovery).replace("    - ٹانگوں میں سن ہونا\n", ""));
+        MultilingualSite.Run run = build(content, MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")), true);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("lifting/recovery.ur.md:11:1: error[G0405]: required care card 'red-flag signs' does not mention: 'سن ہونا'")
+                || run.err().contains("lifting/recovery.ur.md:11: error[G0405]: required care card 'red-flag signs' does not mention: 'سن ہونا'"), run.err());
+    }
+
+    @Test
+    void anOutOfDateTranslationGetsAWarningAndFailsAStrictBuild() throws IOException {
+        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
+        Path index = content.resolve("lifting/index.cy.md");
+        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed: 2026-11-24", "translated_from_reviewed: 2026-05-01"));
+        Path templates = MultilingualSite.templatesWithFixtureTables(temp.resolve("templates"));
+        MultilingualSite.Run lenient = build(content, templates, false);
+        assertEquals(0, lenient.exit(), lenient.err());
+        assertTrue(lenient.err().contains("lifting/index.cy.md:5: warning[G0905]: translation out of date: the original was reviewed on 2026-11-24"),
+                lenient.err());
+        assertEquals(1, build(content, templates, true).exit(), "with --strict the warning is an error");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportMeasuresOnlyEnglishWithFleschKincaid() {
+        MultilingualSite.Run run = MultilingualSite.guide("report", "--content", MultilingualSite.fixture().resolve("content").toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        Map<String, Object> report = (Map<String, Object>) Json.parse(run.out());
+        List<Map<String, Object>> guides = (List<Map<String, Object>>) report.get("guides");
+        assertEquals(List.of("en-GB", "cy", "ur"), guides.stream().map(g -> g.get("language")).toList());
+        assertTrue(((Map<String, Object>) guides.get(0).get("total")).get("grade") instanceof Number, "English is measured");
+        for (Map<String, Object> translated : guides.subList(1, 3)) {
+            assertEquals("not measured", translated.get("reading_level"));
+            Map<String, Object> total = (Map<String, Object>) translated.get("total");
+            assertTrue(total.containsKey("grade") && total.get("grade") == null, "never the English formula on " + translated.get("language"));
+        }
+        MultilingualSite.Run table = MultilingualSite.guide("report", "--content", MultilingualSite.fixture().resolve("content").toString());
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("Codi bocs (") && table.out().contains("cy: reading level not measured"), table.out());
+        assertTrue(table.out().lines().anyMatch(line -> line.startsWith("recovery") && line.contains("not measured")), table.out());
+    }
+
+    private static MultilingualSite.Run build(Path content, Path templates, boolean strict) throws IOException {
+        List<String> args = new ArrayList<>(List.of("build", "--today", MultilingualSite.TODAY, "--content", content.toString(),
+                "--templates", templates.toString(), "--out", Files.createTempDirectory("multilingual-out").resolve("site").toString(),
+                "--base-url", MultilingualSite.BASE_URL));
+        if (strict) {
+            args.add("--strict");
+        }
+        return MultilingualSite.guide(args.toArray(String[]::new));
+    }
+}
