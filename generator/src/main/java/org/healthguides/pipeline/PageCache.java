@@ -6,6 +6,7 @@ import java.util.Map;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.output.StaticFiles;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.TemplateRenderer;
@@ -13,8 +14,9 @@ import org.healthguides.render.TemplateRenderer;
 /**
  * What the preview keeps between builds so that a rebuild renders only what changed: each Markdown body's rendering
  * by its text and place, and each page's HTML by its {@link Page} record and {@link PageMetadata} (which hold
- * everything its template sees besides the settings and the static files' names). A change to the settings or the templates drops the pages:
- * everything is rendered again. One build at a time uses it.
+ * everything its template sees besides the settings and the static files' names). A change to the settings or the
+ * templates drops the pages: everything is rendered again. The static files are read again only after the templates
+ * folder changed. One build at a time uses it.
  */
 public final class PageCache {
     private SiteSettings settings;
@@ -22,6 +24,7 @@ public final class PageCache {
     private String headingLinkLabel;
     private TemplateRenderer templates;
     private boolean templatesStale = true;
+    private StaticFiles staticFiles;
     private Map<String, String> assets = Map.of();
     private Map<Page, RenderedPage> pages = Map.of();
 
@@ -32,6 +35,16 @@ public final class PageCache {
     /** The templates (or their static files) changed: the next build renders every page again. */
     public void templatesChanged() {
         templatesStale = true;
+        staticFiles = null;
+    }
+
+    /** The static files the last build read, or null when the templates folder changed since (or none were read). */
+    StaticFiles staticFiles() {
+        return staticFiles;
+    }
+
+    void keep(StaticFiles read) {
+        staticFiles = read;
     }
 
     /**

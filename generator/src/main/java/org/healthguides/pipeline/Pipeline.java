@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -135,7 +136,11 @@ public final class Pipeline {
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         problems.addAll(strings.warnings());
-        StaticFiles staticFiles = StaticFiles.read(options.templates(), templatesName);
+        StaticFiles staticFiles = cache != null && cache.staticFiles() != null ? cache.staticFiles()
+                : StaticFiles.read(options.templates(), templatesName);
+        if (cache != null) {
+            cache.keep(staticFiles);
+        }
         LinkChecker links = new LinkChecker();
         Map<Page, RenderedPage> known = cache == null ? Map.of() : cache.pages(staticFiles.names());
         PageRun run = new PageRun(site, templates, staticFiles.names(), output, links, problems, known,
@@ -190,22 +195,20 @@ public final class Pipeline {
     /**
      * What rendering a page needs and where its results go; shared by the threads that render guides.
      *
-     * @param known   pages rendered by an earlier run, reused when their record is equal
+     * @param known   pages rendered by an earlier run, reused when their record and metadata are equal
      * @param current this run's pages, kept for the next run; null when nothing is kept
      */
     private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                            List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current,
-                           List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, java.util.concurrent.atomic.AtomicBoolean failed) {
+                           List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, AtomicBoolean failed) {
 
         PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                 List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current) {
             this(site, templates, assets, output, links, problems, known, current, Collections.synchronizedList(new ArrayList<>()),
-                    new AtomicInteger(), new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean());
+                    new AtomicInteger(), new AtomicInteger(), new AtomicBoolean());
         }
 
-        /**
-         * @param guide the guide these pages belong to, or null for the site's own pages
-         */
+        /** @param guide the guide these pages belong to, or null for the site's own pages */
         void render(List<Page> planned, Guide guide) {
             if (current == null) {
                 planned.forEach(page -> render(page, guide));

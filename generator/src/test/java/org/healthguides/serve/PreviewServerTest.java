@@ -94,6 +94,27 @@ class PreviewServerTest {
     }
 
     @Test
+    void a_stylesheet_edit_is_served_under_its_new_hashed_name_and_every_page_links_to_it() throws Exception {
+        start();
+        String before = stylesheetOf("/lifting/basics/");
+        assertEquals(200, get(before).statusCode(), before);
+        Files.writeString(fixture.templates.resolve("static/style.css"), "body { margin: 1em }\n");
+        BuildOutcome outcome = outcomeOf(events.next());
+        assertTrue(outcome.ok(), outcome.toString());
+        String after = stylesheetOf("/lifting/basics/");
+        assertFalse(after.equals(before), after);
+        HttpResponse<String> css = get(after);
+        assertEquals(200, css.statusCode(), after);
+        assertEquals("body { margin: 1em }\n", css.body());
+        assertEquals(after, stylesheetOf("/"));
+    }
+
+    /** The site path of the stylesheet a page links to, resolved from the page's address. */
+    private String stylesheetOf(String pagePath) throws Exception {
+        return server.url().resolve(pagePath).resolve(page(pagePath).selectFirst("link[rel=stylesheet]").attr("href")).getPath();
+    }
+
+    @Test
     void an_edit_shows_up_after_a_reload_event_and_only_the_pages_it_touches_are_rendered() throws Exception {
         String first = start();
         Document before = page("/lifting/basics/");
