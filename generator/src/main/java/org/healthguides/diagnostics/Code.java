@@ -301,6 +301,15 @@ public enum Code {
             "A half-rendered page must never be published.",
             "Check the variable names against docs/architecture.md (Templates)."),
 
+    LEAFLET_FONT_MISSING("G0605", "a font for the PDF leaflets is missing",
+            "The templates folder lacks a font file the printable leaflets embed.",
+            "A PDF must embed its fonts to show every character the same everywhere, and to be accessible (PDF/UA).",
+            "Restore the font under templates/fonts/ from version control, or build with --no-pdf."),
+    LEAFLET_FAILED("G0606", "a guide's PDF leaflet could not be made",
+            "Making the printable leaflet of a guide failed.",
+            "A leaflet that is missing or half-written must not be published or linked.",
+            "Read the message; if it is not about your content, run with --verbose and report it, or build with --no-pdf."),
+
     // G07xx: the preview
     PREVIEW_READ_FAILED("G0701", "a file changed while the preview read it",
             "A file was renamed or deleted while the preview was rebuilding.",

@@ -31,10 +31,24 @@ public final class Fixture {
         templates = root.resolve("templates");
         out = root.resolve("out");
         SITE.writeFiles("content/", content);
-        for (String name : new String[] {"home.ftlh", "a-to-z.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "404.ftlh"}) {
+        for (String name : new String[] {"home.ftlh", "a-to-z.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "leaflet.ftlh", "404.ftlh"}) {
             write(templates.resolve(name), PAGE_TEMPLATE);
         }
         write(templates.resolve("static/style.css"), SITE.files().get("templates/static/style.css"));
+        copyLeafletFonts(templates);
+    }
+
+    /** The project's own font for the PDF leaflets, which every build with PDFs needs (tests run in generator/). */
+    public static void copyLeafletFonts(Path templates) {
+        Path fonts = Path.of("..", "templates", "fonts");
+        try (var files = Files.list(fonts)) {
+            Files.createDirectories(templates.resolve("fonts"));
+            for (Path font : files.toList()) {
+                Files.copy(font, templates.resolve("fonts").resolve(font.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the leaflet fonts from " + fonts.toAbsolutePath(), e);
+        }
     }
 
     private static Txtar load(String resource) {
