@@ -225,6 +225,12 @@ public final class Pipeline {
                 .findFirst().orElseThrow();
         Page.Leaflet leaflet = PagePlan.leaflet(site, guide, whole);
         try {
+            // A translation in a script the leaflet's font cannot show gets no leaflet (and no link to one), never a
+            // PDF of boxes; its pages are published as usual.
+            if (guide.isTranslation() && !printer.canShow(guide.title() + " " + whole.introduction().html() + " "
+                    + whole.sections().stream().map(s -> s.title() + " " + s.html()).collect(java.util.stream.Collectors.joining(" ")))) {
+                return pages;
+            }
             String xhtml = run.templates().render(leaflet, run.assets(), PageMetadata.of(site, guide, leaflet));
             String folder = options.content().toAbsolutePath().toUri().toString();
             LeafletPdf.Links links = new LeafletPdf.Links(whole.path(), PageMetadata.absoluteUrl(site.settings(), whole.path()),
