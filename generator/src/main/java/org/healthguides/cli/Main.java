@@ -40,7 +40,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--force] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--no-pdf] [--force] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
@@ -59,6 +59,7 @@ public final class Main {
               --allow-overdue   with --strict, a guide past its next_review stays a warning (for deploys:
                                 the calendar alone never stops a site from being published)
               --external        also check external http(s) links over the network (warnings)
+              --no-pdf          leave out each guide's printable PDF leaflet (<guide>/<guide>.pdf), for quicker builds
               --force           replace a non-empty output folder that no build wrote (never a protected one)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
@@ -67,7 +68,7 @@ public final class Main {
             """;
 
     private static final String CHECK_USAGE = """
-            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--external] [--verbose]
+            Usage: guide check [--content DIR] [--templates DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--external] [--no-pdf] [--verbose]
 
             Checks everything a build would (settings, front matter, Markdown, each guide's content contract,
             links and #anchors, templates rendered in memory) and lists every problem, sorted by file and line.
@@ -83,6 +84,7 @@ public final class Main {
                                 the calendar alone never stops a site from being published)
               --external        also check external http(s) links over the network: HEAD, then GET if refused,
                                 8 at a time, 10 s each; a dead link is a warning
+              --no-pdf          do not print each guide's PDF leaflet (the quickest check)
               --verbose         print details of internal errors
               --help            show this help
 
@@ -156,7 +158,7 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--allow-overdue", "--external", "--verbose", "--force", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--no-pdf", "--verbose", "--force", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
@@ -181,7 +183,7 @@ public final class Main {
 
     private int check(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--base-url", "--today"),
-                Set.of("--strict", "--allow-overdue", "--external", "--verbose", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--no-pdf", "--verbose", "--help"));
         if (options.flag("--help")) {
             out.print(CHECK_USAGE);
             return OK;
@@ -215,7 +217,8 @@ public final class Main {
                 options.flag("--strict"),
                 options.flag("--external"))
                 .withClock(ReportCommand.clockFor(options.value("--today", null), clock))
-                .withAllowOverdue(options.flag("--allow-overdue"));
+                .withAllowOverdue(options.flag("--allow-overdue"))
+                .withPdf(!options.flag("--no-pdf"));
     }
 
     private static String count(long n, String noun) {

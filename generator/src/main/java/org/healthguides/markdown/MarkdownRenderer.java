@@ -74,16 +74,16 @@ public final class MarkdownRenderer {
     private final java.util.Set<MarkdownSource> usedSinceForget;
 
     /** The accessible name of a heading's anchor link, "{heading}" standing for the heading's text. */
-    public static final String DEFAULT_HEADING_LINK_LABEL = "Link to this part: {heading}";
-    private final String headingLinkLabel;
+    public static final String DEFAULT_HEADING_LINK_LABEL = MarkdownWords.ENGLISH.headingLink();
+    private final MarkdownWords words;
 
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
-        this(kinds, DEFAULT_HEADING_LINK_LABEL, false);
+        this(kinds, MarkdownWords.ENGLISH, false);
     }
 
-    /** @param headingLinkLabel the heading anchor's accessible name in the text's language, with "{heading}" */
-    public MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel) {
-        this(kinds, headingLinkLabel, false);
+    /** @param words what the renderer writes for screen readers, in the text's language */
+    public MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words) {
+        this(kinds, words, false);
     }
 
     /**
@@ -91,15 +91,15 @@ public final class MarkdownRenderer {
      * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
      */
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
-        return new MarkdownRenderer(kinds, DEFAULT_HEADING_LINK_LABEL, true);
+        return new MarkdownRenderer(kinds, MarkdownWords.ENGLISH, true);
     }
 
-    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, String headingLinkLabel) {
-        return new MarkdownRenderer(kinds, headingLinkLabel, true);
+    public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, MarkdownWords words) {
+        return new MarkdownRenderer(kinds, words, true);
     }
 
-    private MarkdownRenderer(Map<String, WarningKind> kinds, String headingLinkLabel, boolean remember) {
-        this.headingLinkLabel = headingLinkLabel;
+    private MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words, boolean remember) {
+        this.words = words;
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
@@ -359,7 +359,7 @@ public final class MarkdownRenderer {
     }
 
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */
-    private static List<Reference> extractReferences(Document html) {
+    private List<Reference> extractReferences(Document html) {
         List<Reference> references = new ArrayList<>();
         Element footnotes = html.selectFirst(FOOTNOTES);
         if (footnotes == null) {
@@ -378,7 +378,7 @@ public final class MarkdownRenderer {
         }
         footnotes.remove();
         for (Element citation : html.select(CITATIONS)) {
-            citation.prependElement("span").addClass("visually-hidden").text("reference ");
+            citation.prependElement("span").addClass("visually-hidden").text(words.citationPrefix() + " ");
         }
         return references;
     }
@@ -431,7 +431,7 @@ public final class MarkdownRenderer {
             }
             String text = element.text();
             element.appendElement("a").addClass("heading-anchor").attr("href", "#" + element.id())
-                    .attr("aria-label", headingLinkLabel.replace("{heading}", text))
+                    .attr("aria-label", words.headingLink().replace("{heading}", text))
                     .appendElement("span").attr("aria-hidden", "true").text("#");
             headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }

@@ -15,12 +15,18 @@ import java.time.Clock;
  * @param clock     today's date, for review dates that are due; tests pass a fixed clock
  * @param allowOverdue under strict, a guide past its next_review stays a warning: a deploy is never stopped by the
  *                  calendar alone (the warning still shows)
+ * @param pdf       make each guide's printable PDF leaflet (--no-pdf leaves them out for quicker builds)
  */
 public record BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external,
-                           Clock clock, boolean allowOverdue) {
+                           Clock clock, boolean allowOverdue, boolean pdf) {
+
+    public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock,
+                        boolean allowOverdue) {
+        this(content, templates, out, baseUrl, strict, external, clock, allowOverdue, true);
+    }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict, boolean external, Clock clock) {
-        this(content, templates, out, baseUrl, strict, external, clock, false);
+        this(content, templates, out, baseUrl, strict, external, clock, false, true);
     }
 
     public BuildOptions(Path content, Path templates, Path out, String baseUrl, boolean strict) {
@@ -32,11 +38,15 @@ public record BuildOptions(Path content, Path templates, Path out, String baseUr
     }
 
     public BuildOptions withClock(Clock newClock) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, newClock, allowOverdue, pdf);
     }
 
     public BuildOptions withAllowOverdue(boolean allow) {
-        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow);
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allow, pdf);
+    }
+
+    public BuildOptions withPdf(boolean makePdf) {
+        return new BuildOptions(content, templates, out, baseUrl, strict, external, clock, allowOverdue, makePdf);
     }
 
     /** Whether --strict makes this warning an error. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.markdown.MarkdownWords;
 import org.healthguides.output.StaticFiles;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
@@ -21,7 +22,7 @@ import org.healthguides.render.TemplateRenderer;
 public final class PageCache {
     private SiteSettings settings;
     private MarkdownRenderer markdown;
-    private String headingLinkLabel;
+    private MarkdownWords words;
     private TemplateRenderer templates;
     private boolean templatesStale = true;
     private StaticFiles staticFiles;
@@ -52,12 +53,12 @@ public final class PageCache {
      * remembers, unless they or the heading link's name changed (a changed name changes the pages' content, so
      * those pages are rendered again without dropping the others).
      *
-     * @param headingLinkLabel the default language's heading anchor name, from its string table
+     * @param words the default language's screen-reader words, from its string table
      */
-    MarkdownRenderer markdown(String headingLinkLabel) {
-        if (markdown == null || !headingLinkLabel.equals(this.headingLinkLabel)) {
-            this.headingLinkLabel = headingLinkLabel;
-            markdown = MarkdownRenderer.remembering(settings.warningKinds(), headingLinkLabel);
+    MarkdownRenderer markdown(MarkdownWords words) {
+        if (markdown == null || !words.equals(this.words)) {
+            this.words = words;
+            markdown = MarkdownRenderer.remembering(settings.warningKinds(), words);
         }
         return markdown;
     }

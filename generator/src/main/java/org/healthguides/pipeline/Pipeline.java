@@ -35,6 +35,7 @@ import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
 import org.healthguides.output.StaticFiles;
 import org.healthguides.pipeline.PageCache.RenderedPage;
+import org.healthguides.render.LeafletPdf;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.PagePlan;
@@ -110,6 +111,9 @@ public final class Pipeline {
 
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
     public Result run(Output output) throws ContentErrors, IOException {
+        if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
+            new LeafletPdf(options.templates()).warmUpInBackground();
+        }
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
         TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
@@ -117,7 +121,7 @@ public final class Pipeline {
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
         MarkdownRenderer markdown = cache == null ? strings.markdownRenderer()
-                : cache.markdown(strings.headingLinkLabel(settings.language()));
+                : cache.markdown(strings.markdownWords(settings.language()));
         Site site;
         try {
             site = assemble(loaded, markdown, strings, cache == null);
@@ -135,6 +139,7 @@ public final class Pipeline {
 
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         problems.addAll(strings.warnings());
+        LeafletPdf leaflets = options.pdf() ? leafletPrinter() : null;
         StaticFiles staticFiles = cache != null && cache.staticFiles() != null ? cache.staticFiles()
                 : StaticFiles.read(options.templates(), templatesName);
         if (cache != null) {
@@ -151,7 +156,8 @@ public final class Pipeline {
             sitePages.addAll(PagePlan.aToZs(site));
             sitePages.add(PagePlan.notFound(site));
             run.render(sitePages, null);
-            site.allGuides().parallelStream().forEach(guide -> run.render(PagePlan.pagesOf(site, guide), guide));
+            site.allGuides().parallelStream().forEach(guide ->
+                    run.render(withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets), guide));
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles)) {
@@ -189,6 +195,52 @@ public final class Pipeline {
     }
 
     private record Loaded(ContentTree tree, SiteSettings settings) {
+    }
+
+    /** The PDF printer, once its fonts are known to be there (else one error naming each missing file). */
+    private LeafletPdf leafletPrinter() throws ContentErrors {
+        LeafletPdf printer = new LeafletPdf(options.templates());
+        List<String> missing = printer.missingFonts();
+        if (!missing.isEmpty()) {
+            throw new ContentErrors(missing.stream()
+                    .map(font -> Problem.error(templatesName + "/" + font, 0, "font for the PDF leaflets not found",
+                            "restore it from version control, or build with --no-pdf"))
+                    .toList());
+        }
+        return printer;
+    }
+
+    /**
+     * Prints a guide's PDF leaflet from its whole-guide page, writes it, and returns the guide's pages with a link
+     * to it ("Download this guide (PDF, 6 pages, 84 KB)"), which is why it is made here, before the pages are
+     * rendered, rather than by an {@link Emitter} after them. With no printer (--no-pdf) the pages are as planned.
+     */
+    private List<Page> withLeaflet(PageRun run, Guide guide, List<Page> pages, LeafletPdf printer) {
+        if (printer == null) {
+            return pages;
+        }
+        Site site = run.site();
+        Page.WholeGuide whole = pages.stream().filter(Page.WholeGuide.class::isInstance).map(Page.WholeGuide.class::cast)
+                .findFirst().orElseThrow();
+        Page.Leaflet leaflet = PagePlan.leaflet(site, guide, whole);
+        try {
+            String xhtml = run.templates().render(leaflet, run.assets(), PageMetadata.of(site, guide, leaflet));
+            String folder = options.content().toAbsolutePath().toUri().toString();
+            LeafletPdf.Links links = new LeafletPdf.Links(whole.path(), PageMetadata.absoluteUrl(site.settings(), whole.path()),
+                    guide.sections().stream().map(section -> section.slug()).toList());
+            LeafletPdf.Printed printed = printer.print(xhtml, links, (folder.endsWith("/") ? folder : folder + "/") + whole.path(),
+                    guide.meta().reviewed() != null ? guide.meta().reviewed() : today());
+            run.output().write(leaflet.path(), printed.bytes());
+            run.links().addFile(leaflet.path());
+            return PagePlan.withDownload(pages, leaflet.path(), printed.pages(), printed.bytes().length);
+        } catch (ContentErrors e) {
+            run.problems().addAll(e.problems());
+        } catch (IOException | RuntimeException e) {
+            run.problems().add(Problem.error(guide.displayPath(), 0, "cannot make the guide's PDF leaflet: " + e,
+                    "check the guide's images and the templates' fonts folder, or build with --no-pdf"));
+        }
+        run.failed().set(true);
+        return pages;
     }
 
     /**
@@ -278,6 +330,7 @@ public final class Pipeline {
         CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
         return new SiteAssembler(loaded.settings(), markdown, contentName)
                 .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
+                .withLanguageSettings(strings.settingsByLanguage())
                 .assemble(loaded.tree(), Checks.all(), context);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * One page to render: which template, where it goes, and the data its template sees.
  * Each kind of page is a record; the templates are named after them.
  */
-public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, Page.WholeGuide, Page.AToZ, Page.NotFound {
+public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, Page.WholeGuide, Page.AToZ, Page.NotFound, Page.Leaflet {
 
     /** Site path of the page's folder ("g/technique/"), or the file name for 404.html. */
     String path();
@@ -67,6 +67,21 @@ public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, P
 
     record NotFound(String path, String title, String description, String root, List<GuideEntry> guides) implements Page {
         public static final String TEMPLATE = "404.ftlh";
+
+        public String template() {
+            return TEMPLATE;
+        }
+    }
+
+    /**
+     * A guide's printable leaflet: the whole guide as XHTML for the PDF maker, not a page of the site.
+     *
+     * @param path    where the PDF is published ("g/g.pdf")
+     * @param address the guide's address on the web, absolute when the base URL is, else its path from the host
+     */
+    record Leaflet(String path, String title, String description, String root, GuideView guide,
+                   ContentView introduction, List<ContentView> sections, String address) implements Page {
+        public static final String TEMPLATE = "leaflet.ftlh";
 
         public String template() {
             return TEMPLATE;

@@ -77,8 +77,9 @@ public record PageMetadata(String url, String description, String openGraphType,
                 .findFirst().orElse(null);
         boolean indexable = !(page instanceof Page.NotFound);
         String url = indexable ? absoluteUrl(settings, page.path()) : null;
+        SiteSettings words = site.settingsIn(language.tag());
         String description = firstNonEmpty(page.description(), guide.map(g -> g.meta().description()).orElse(""),
-                settings.description());
+                words.description());
         LocalDate reviewed = guide.isPresent() ? guide.get().meta().reviewed()
                 : listsEveryGuide(page) ? latestReview(site) : null;
         String lastReviewed = reviewed == null ? null : reviewed.toString();
@@ -86,7 +87,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         Map<String, Object> webPage = new LinkedHashMap<>();
         webPage.put("@context", "https://schema.org");
         webPage.put("@type", "MedicalWebPage");
-        webPage.put("name", page instanceof Page.Home ? settings.title() : page.title());
+        webPage.put("name", page instanceof Page.Home ? words.title() : page.title());
         webPage.put("description", description);
         putIfPresent(webPage, "url", url);
         putIfPresent(webPage, "lastReviewed", lastReviewed);
@@ -100,7 +101,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         audience.put("@type", "MedicalAudience");
         audience.put("audienceType", "Patient");
         webPage.put("audience", audience);
-        guide.ifPresent(g -> webPage.put(page instanceof Page.Section ? "isPartOf" : "mainEntity", article(settings, g)));
+        guide.ifPresent(g -> webPage.put(page instanceof Page.Section ? "isPartOf" : "mainEntity", article(settings, words, g)));
 
         return new PageMetadata(url, description, guide.isPresent() ? "article" : "website",
                 language.openGraphLocale(), indexable, lastReviewed, JsonText.of(webPage), language.tag(), language.direction(),
@@ -146,7 +147,8 @@ public record PageMetadata(String url, String description, String openGraphType,
     }
 
     /** The guide as a schema.org Article: what every page of the guide is part of. */
-    private static Map<String, Object> article(SiteSettings settings, Guide guide) {
+    /** @param words the settings as the guide's language shows them, for the publisher's name */
+    private static Map<String, Object> article(SiteSettings settings, SiteSettings words, Guide guide) {
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@type", "Article");
         article.put("headline", guide.title());
@@ -158,7 +160,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         }
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("@type", "Organization");
-        publisher.put("name", settings.title());
+        publisher.put("name", words.title());
         article.put("publisher", publisher);
         return article;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.healthguides.content.Change;
 import org.healthguides.content.GuideMeta;
 import org.healthguides.content.Language;
+import org.healthguides.content.SiteSettings;
 import org.healthguides.content.UrlPath;
 import org.healthguides.markdown.Heading;
 import org.healthguides.markdown.NestedContent;
@@ -49,7 +50,8 @@ public final class PagePlan {
     /** A language's home page: every guide in that language. */
     public static Page home(Site site, String language) {
         String home = site.settings().pathPrefix(language);
-        return new Page.Home(home, site.settings().title(), site.settings().description(), UrlPath.toRoot(home),
+        SiteSettings words = site.settingsIn(language);
+        return new Page.Home(home, words.title(), words.description(), UrlPath.toRoot(home),
                 guideLinks(site, language, home));
     }
 
@@ -66,7 +68,11 @@ public final class PagePlan {
     /** A language's A to Z: its guides and their sections, sorted as the language sorts. */
     public static Page aToZ(Site site, String language) {
         String path = site.settings().pathPrefix(language) + AToZIndex.PATH;
-        return new Page.AToZ(path, "Health A to Z", "Every guide and every part of a guide, from A to Z.", UrlPath.toRoot(path),
+        // The title and description are the template's words (t.a_to_z); another language's page leaves its
+        // description to the site's in that language rather than give it in English.
+        boolean isDefault = site.settings().isDefaultLanguage(language);
+        return new Page.AToZ(path, "Health A to Z", isDefault ? "Every guide and every part of a guide, from A to Z." : "",
+                UrlPath.toRoot(path),
                 AToZIndex.of(site.guidesIn(language), new Language(language).locale(), path));
     }
 
@@ -162,6 +168,19 @@ public final class PagePlan {
                 .map(g -> new GuideEntry(g.title(), from == null ? site.settings().basePath() + g.path() : UrlPath.relative(from, g.path()),
                         g.meta().description(), reviewDates(g.meta(), locale)))
                 .toList();
+    }
+
+    /** Where a guide's leaflet is published: in its folder, named after it ("g/g.pdf"). */
+    public static String leafletPath(Guide guide) {
+        return guide.path() + guide.slug() + ".pdf";
+    }
+
+    /** A guide's printable leaflet, made from its whole-guide page (the same content, the same links). */
+    public static Page.Leaflet leaflet(Site site, Guide guide, Page.WholeGuide whole) {
+        String absolute = PageMetadata.absoluteUrl(site.settings(), guide.path());
+        String address = absolute != null ? absolute : site.settings().basePath() + guide.path();
+        return new Page.Leaflet(leafletPath(guide), whole.title(), whole.description(), whole.root(), whole.guide(),
+                whole.introduction(), whole.sections(), address);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
 import org.healthguides.markdown.MarkdownRenderer;
+import org.healthguides.markdown.MarkdownWords;
 
 /**
  * The words the templates print, one table per language: {@code templates/i18n/<tag>.yaml}. The default language's
@@ -39,6 +40,7 @@ public final class StringTables {
     private static final String KINDS_PREFIX = "warning_kinds.";
     /** Printed by the Markdown stage, not by a template: each content heading's anchor link. */
     private static final String HEADING_LINK = "heading_link";
+    private static final String CITATION = "citation_prefix";
 
     private final Map<String, Map<String, String>> tables;
     private final SiteSettings settings;
@@ -214,14 +216,25 @@ public final class StringTables {
         return Collections.unmodifiableMap(kinds);
     }
 
-    /** The accessible name of a content heading's anchor link in a language, "{heading}" for the heading. */
-    public String headingLinkLabel(String language) {
-        return of(language).getOrDefault(HEADING_LINK, MarkdownRenderer.DEFAULT_HEADING_LINK_LABEL);
+    /** What the Markdown stage writes for screen readers in a language (heading links, reference markers). */
+    public MarkdownWords markdownWords(String language) {
+        Map<String, String> table = of(language);
+        return new MarkdownWords(table.getOrDefault(HEADING_LINK, MarkdownWords.ENGLISH.headingLink()),
+                table.getOrDefault(CITATION, MarkdownWords.ENGLISH.citationPrefix()));
     }
 
-    /** The Markdown renderer of the default language: site.yaml's care-card words, the table's heading link label. */
+    /** The Markdown renderer of the default language: site.yaml's care-card words, the table's screen-reader words. */
     public MarkdownRenderer markdownRenderer() {
-        return new MarkdownRenderer(settings.warningKinds(), headingLinkLabel(settings.language()));
+        return new MarkdownRenderer(settings.warningKinds(), markdownWords(settings.language()));
+    }
+
+    /** The site's settings as each listed language's pages show them, by tag (the default language's are site.yaml's). */
+    public Map<String, SiteSettings> settingsByLanguage() {
+        Map<String, SiteSettings> byLanguage = new LinkedHashMap<>();
+        for (String language : settings.languages()) {
+            byLanguage.put(language, settingsIn(language));
+        }
+        return Collections.unmodifiableMap(byLanguage);
     }
 
     /** A Markdown renderer for every other listed language, printing its words, for the site assembler. */
@@ -229,7 +242,7 @@ public final class StringTables {
         Map<String, MarkdownRenderer> byLanguage = new LinkedHashMap<>();
         for (String language : settings.languages()) {
             if (!settings.isDefaultLanguage(language)) {
-                byLanguage.put(language, new MarkdownRenderer(warningKinds(language), headingLinkLabel(language)));
+                byLanguage.put(language, new MarkdownRenderer(warningKinds(language), markdownWords(language)));
             }
         }
         return byLanguage;

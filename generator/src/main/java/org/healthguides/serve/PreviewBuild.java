@@ -30,7 +30,8 @@ final class PreviewBuild {
     }
 
     PreviewBuild(Path content, Path templates, Clock clock) {
-        this.options = new BuildOptions(content, templates, null, "/", false, false, clock);
+        // No PDF leaflets: printing every guide on every save would slow each reload; `guide build` makes them.
+        this.options = new BuildOptions(content, templates, null, "/", false, false, clock).withPdf(false);
         this.contentName = DisplayPath.of(content);
     }
 

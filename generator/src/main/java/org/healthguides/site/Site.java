@@ -2,6 +2,7 @@ package org.healthguides.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.healthguides.content.SiteSettings;
@@ -14,12 +15,24 @@ import org.healthguides.diagnostics.Problem;
  * @param warnings     problems that do not stop the build
  * @param translations every guide's translations into the site's other languages, by language (in the order of
  *                     {@code languages:}), then by title; a guide not translated into a language is not in it
+ * @param languageSettings the settings as each language's pages show them (site title, description, disclaimer in that
+ *                     language, from the templates' string tables), by tag; a language missing here shows site.yaml's
  */
-public record Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations) {
+public record Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations,
+                   Map<String, SiteSettings> languageSettings) {
 
     /** A site without translations. */
     public Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings) {
         this(settings, guides, warnings, List.of());
+    }
+
+    public Site(SiteSettings settings, List<Guide> guides, List<Problem> warnings, List<Guide> translations) {
+        this(settings, guides, warnings, translations, Map.of());
+    }
+
+    /** The settings as a language's pages show them: its site title, description and disclaimer. */
+    public SiteSettings settingsIn(String language) {
+        return languageSettings.getOrDefault(language, settings);
     }
 
     public List<String> languages() {

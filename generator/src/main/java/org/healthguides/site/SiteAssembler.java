@@ -35,19 +35,22 @@ public final class SiteAssembler {
     private final MarkdownRenderer markdown;
     private final String contentRoot;
     private final Map<String, MarkdownRenderer> translatedMarkdown;
+    private final Map<String, SiteSettings> languageSettings;
 
     /**
      * @param contentRoot how the content folder is named in messages
      */
     public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot) {
-        this(settings, markdown, contentRoot, Map.of());
+        this(settings, markdown, contentRoot, Map.of(), Map.of());
     }
 
-    private SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, Map<String, MarkdownRenderer> translatedMarkdown) {
+    private SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, Map<String, MarkdownRenderer> translatedMarkdown,
+                          Map<String, SiteSettings> languageSettings) {
         this.settings = settings;
         this.markdown = markdown;
         this.contentRoot = contentRoot;
         this.translatedMarkdown = translatedMarkdown;
+        this.languageSettings = languageSettings;
     }
 
     /**
@@ -56,7 +59,12 @@ public final class SiteAssembler {
      * one uses the default language's.
      */
     public SiteAssembler withTranslatedMarkdown(Map<String, MarkdownRenderer> renderersByLanguage) {
-        return new SiteAssembler(settings, markdown, contentRoot, Map.copyOf(renderersByLanguage));
+        return new SiteAssembler(settings, markdown, contentRoot, Map.copyOf(renderersByLanguage), languageSettings);
+    }
+
+    /** The same assembler, giving the site each language's settings as its pages show them (see {@link Site#settingsIn}). */
+    public SiteAssembler withLanguageSettings(Map<String, SiteSettings> settingsByLanguage) {
+        return new SiteAssembler(settings, markdown, contentRoot, translatedMarkdown, Map.copyOf(settingsByLanguage));
     }
 
     /**
@@ -91,7 +99,7 @@ public final class SiteAssembler {
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
         }
-        return new Site(settings, guides, sorted, translations);
+        return new Site(settings, guides, sorted, translations, languageSettings);
     }
 
     /**

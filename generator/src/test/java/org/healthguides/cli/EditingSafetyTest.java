@@ -109,7 +109,7 @@ class EditingSafetyTest {
 
         Map<String, String> lf = GuideRun.fingerprint(fixture.out);
         assertEquals(lf, GuideRun.fingerprint(windows.out));
-        assertEquals(23, lf.size(), "7 pages (with the A to Z), robots.txt, sitemap.xml, feed.xml and the stylesheet, each with its .gz copy, and .guide-site: " + lf.keySet());
+        assertEquals(24, lf.size(), "7 pages (with the A to Z), robots.txt, sitemap.xml, feed.xml and the stylesheet, each with its .gz copy, the guide's PDF leaflet and .guide-site: " + lf.keySet());
     }
 
     @Test

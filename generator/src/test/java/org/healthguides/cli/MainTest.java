@@ -52,7 +52,7 @@ class MainTest {
         GuideRun run = build(fixture);
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.err());
-        assertTrue(run.out().matches("Built 7 pages \\(11 files\\) in \\d+ ms into .*\\R"), run.out());
+        assertTrue(run.out().matches("Built 7 pages \\(12 files\\) in \\d+ ms into .*\\R"), run.out());
         for (String page : List.of("index.html", "404.html", "lifting/index.html", "lifting/basics/index.html",
                 "lifting/recovery/index.html", "lifting/whole-guide/index.html", "sitemap.xml", "robots.txt", "feed.xml")) {
             assertTrue(Files.isRegularFile(fixture.out.resolve(page)), page);

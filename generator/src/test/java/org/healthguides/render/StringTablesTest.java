@@ -58,8 +58,10 @@ class StringTablesTest {
         assertEquals("Cyngor brys", tables.warningKinds("cy").get("urgent").label());
         assertEquals("Urgent advice", tables.warningKinds("en-GB").get("urgent").label(), "the default language's are site.yaml's");
         assertEquals(List.of("cy"), List.copyOf(tables.translatedMarkdownRenderers().keySet()));
-        assertEquals(org.healthguides.markdown.MarkdownRenderer.DEFAULT_HEADING_LINK_LABEL, tables.headingLinkLabel("cy"),
+        assertEquals(org.healthguides.markdown.MarkdownWords.ENGLISH, tables.markdownWords("cy"),
                 "not in this Welsh table, so the English default");
+        assertEquals("Canllawiau", tables.settingsByLanguage().get("cy").title());
+        assertEquals("Test guides", tables.settingsByLanguage().get("en-GB").title());
     }
 
     @Test

@@ -67,7 +67,7 @@ class TranslationsTest {
                 "urgent", new WarningKind("urgent", "Cyngor brys", "Ewch i weld meddyg ar unwaith os:"),
                 "caution", new WarningKind("caution", "Pwysig", "Pwysig"));
         return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), "content")
-                .withTranslatedMarkdown(Map.of("cy", new MarkdownRenderer(welshKinds, "Dolen i'r rhan hon: {heading}")))
+                .withTranslatedMarkdown(Map.of("cy", new MarkdownRenderer(welshKinds, new org.healthguides.markdown.MarkdownWords("Dolen i'r rhan hon: {heading}", "cyfeiriad"))))
                 .assemble(tree);
     }
 

@@ -84,10 +84,24 @@ public final class Fixture {
         write(content.resolve("lifting/index.md"), INDEX);
         write(content.resolve("lifting/basics.md"), BASICS);
         write(content.resolve("lifting/recovery.md"), RECOVERY);
-        for (String name : new String[] {"home.ftlh", "a-to-z.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "404.ftlh"}) {
+        for (String name : new String[] {"home.ftlh", "a-to-z.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "leaflet.ftlh", "404.ftlh"}) {
             write(templates.resolve(name), PAGE_TEMPLATE);
         }
         write(templates.resolve("static/style.css"), "body { margin: 0 }\n");
+        copyLeafletFonts(templates);
+    }
+
+    /** The project's own font for the PDF leaflets, which every build with PDFs needs (tests run in generator/). */
+    public static void copyLeafletFonts(Path templates) {
+        Path fonts = Path.of("..", "templates", "fonts");
+        try (var files = Files.list(fonts)) {
+            Files.createDirectories(templates.resolve("fonts"));
+            for (Path font : files.toList()) {
+                Files.copy(font, templates.resolve("fonts").resolve(font.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the leaflet fonts from " + fonts.toAbsolutePath(), e);
+        }
     }
 
     public static void write(Path file, String text) {

@@ -221,6 +221,19 @@ class LanguagesTest {
     }
 
     @Test
+    void aLanguagesHomePageAndItsStructuredDataUseTheSiteWordsOfThatLanguage() {
+        Document welsh = MultilingualSite.page("cy/");
+        assertEquals("Safle prawf mewn tair iaith.", welsh.selectFirst("p.lede").text());
+        assertEquals("Safle prawf mewn tair iaith.", welsh.selectFirst("meta[name=description]").attr("content"));
+        String json = welsh.selectFirst("script[type=application/ld+json]").data();
+        assertTrue(json.contains("\"name\":\"Canllawiau prawf\""), json);
+        assertFalse(json.contains("A test site in three languages"), json);
+        String guideJson = MultilingualSite.page("ur/lifting/").selectFirst("script[type=application/ld+json]").data();
+        assertTrue(guideJson.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"ٹیسٹ گائیڈز\"}"), guideJson);
+        assertEquals("cyfeiriad", MultilingualSite.page("cy/lifting/basics/").selectFirst(".footnote-ref .visually-hidden").text());
+    }
+
+    @Test
     void structuredDataSaysEachPagesLanguage() {
         for (String page : List.of("", "cy/lifting/recovery/", "ur/lifting/")) {
             String json = MultilingualSite.page(page).selectFirst("script[type=application/ld+json]").data();
