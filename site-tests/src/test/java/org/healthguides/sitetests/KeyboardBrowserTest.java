@@ -87,6 +87,37 @@ class KeyboardBrowserTest {
     }
 
     @Test
+    void theHeaderLeadsToTheAToZAndItsLettersToTheirEntriesByKeyboard() {
+        chromium.open(GUIDE + "technique/");
+        tabTo("header nav a[href='../../a-to-z/']");
+        press(Keys.ENTER);
+        assertEquals(chromium.url("a-to-z/"), chromium.driver().getCurrentUrl());
+        tabTo("nav.a-to-z-index a[href='#letter-h']");
+        press(Keys.ENTER);
+        assertTrue(chromium.driver().getCurrentUrl().endsWith("#letter-h"), chromium.driver().getCurrentUrl());
+        Number top = chromium.script("return document.getElementById('letter-h').getBoundingClientRect().top");
+        assertTrue(top.doubleValue() > -2 && top.doubleValue() < 100, "the H entries are at the top of the screen: " + top);
+        WebElement next = tab();
+        assertEquals("letter-h", chromium.script(
+                "const s = arguments[0].closest('section.a-to-z-letter'); return s ? s.querySelector('h2').id : null", next),
+                "the next Tab is on the first H entry, not back at the top: " + next.getText());
+    }
+
+    @Test
+    void onAWideScreenTabGoesThroughTheContentsColumnBeforeTheText() {
+        chromium.open(GUIDE + "technique/");
+        WebElement link = tabTo("nav.guide-contents a, nav.on-this-page a");
+        assertEquals("../benefits/", link.getAttribute("href").endsWith("/benefits/") ? "../benefits/" : link.getAttribute("href"),
+                "the guide's contents come before On this page in the Tab order");
+        Map<String, Object> order = chromium.script("""
+                const side = document.querySelector('.guide-layout__side').getBoundingClientRect();
+                const r = arguments[0].getBoundingClientRect();
+                return {inSide: r.left >= side.left && r.right <= side.right};
+                """, link);
+        assertEquals(Boolean.TRUE, order.get("inSide"), "the first contents link is in the side column");
+    }
+
+    @Test
     void theContentsListOpensASectionByKeyboard() {
         chromium.open(GUIDE);
         tabTo("nav.guide-contents a[href='technique/']");
