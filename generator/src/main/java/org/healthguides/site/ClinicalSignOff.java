@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.healthguides.content.GuideMeta;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -20,7 +21,7 @@ public final class ClinicalSignOff implements Check {
         for (Guide guide : site.guides()) {
             GuideMeta meta = guide.meta();
             if (!meta.draft() && meta.reviewedBy() == null) {
-                problems.add(Problem.warning(guide.displayPath(), meta.reviewedLine(),
+                problems.add(Problem.warning(Code.NO_CLINICAL_SIGN_OFF, guide.displayPath(), meta.reviewedLine(),
                         "guide '" + guide.slug() + "' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict",
                         "when a clinician has reviewed it, add 'reviewed_by: { name: <their name>, role: <their role, e.g. Physiotherapist> }'"
                                 + " and set 'reviewed' to that day (see docs/care-cards.md)"));

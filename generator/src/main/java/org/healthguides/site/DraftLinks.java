@@ -3,6 +3,7 @@ package org.healthguides.site;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.ContentLink;
 import org.healthguides.markdown.RenderedMarkdown;
@@ -40,7 +41,7 @@ public final class DraftLinks implements Check {
             }
             for (Draft draft : drafts) {
                 if (draft.holds(link.targetPath())) {
-                    problems.add(Problem.error(file, link.line(),
+                    problems.add(Problem.error(Code.LINK_TO_DRAFT, file, link.line(),
                             "link '" + link.written() + "' leads to " + draft.displayPath() + ", which is a draft (draft: true) and is never published",
                             "remove the link until the draft is ready, or finish " + draft.displayPath() + " and remove its 'draft: true'"));
                     break;

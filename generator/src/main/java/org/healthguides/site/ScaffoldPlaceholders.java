@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SourceFile;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -43,7 +44,7 @@ public final class ScaffoldPlaceholders implements Check {
         String[] lines = file.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].contains(MARKER)) {
-                problems.add(Problem.error(file.displayPath(), i + 1, "scaffold placeholder text is still here, and this page is not a draft",
+                problems.add(Problem.error(Code.SCAFFOLD_PLACEHOLDER, file.displayPath(), i + 1, "scaffold placeholder text is still here, and this page is not a draft",
                         "replace the " + MARKER + " text with the guide's own words, or put 'draft: true' back in the front matter"));
             }
         }

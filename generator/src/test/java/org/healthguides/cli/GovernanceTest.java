@@ -155,10 +155,10 @@ class GovernanceTest {
             Fixture.write(fixture.content.resolve("rowing/technique.md"), "---\ntitle: Technique\norder: 1\n---\nText.\n");
             GuideRun build = GuideRun.on(fixture, "build", extra);
             assertEquals(1, build.exit(), String.join(" ", extra) + ": " + build.out());
-            assertTrue(build.problems().contains(basics + ":7: error: link 'warm-up.md' leads to " + fixture.content.resolve("lifting/warm-up.md")
+            assertTrue(build.problems().contains(basics + ":7: error[G0413]: link 'warm-up.md' leads to " + fixture.content.resolve("lifting/warm-up.md")
                     + ", which is a draft (draft: true) and is never published — remove the link until the draft is ready, or finish "
                     + fixture.content.resolve("lifting/warm-up.md") + " and remove its 'draft: true'"), build.err());
-            assertTrue(build.problems().stream().anyMatch(p -> p.startsWith(basics + ":7: error: link '../rowing/index.md' leads to "
+            assertTrue(build.problems().stream().anyMatch(p -> p.startsWith(basics + ":7: error[G0413]: link '../rowing/index.md' leads to "
                     + fixture.content.resolve("rowing/index.md") + ", which is a draft")), build.err());
         }
         assertFalse(Files.exists(fixture.out), "nothing published");
@@ -171,14 +171,14 @@ class GovernanceTest {
         Fixture.write(recovery, Fixture.RECOVERY.replace("order: 2\n", "order: 2\ndraft: true\n"));
         GuideRun build = GuideRun.on(fixture, "build");
         assertEquals(1, build.exit(), build.out());
-        assertTrue(build.problems().contains(fixture.content.resolve("lifting/index.md") + ":6: error: guide 'lifting' requires section 'recovery', but "
+        assertTrue(build.problems().contains(fixture.content.resolve("lifting/index.md") + ":6: error[G0412]: guide 'lifting' requires section 'recovery', but "
                 + recovery + " is a draft, so the published guide would be without it — finish it and remove 'draft: true' from " + recovery
                 + ", or build with --drafts to preview"), build.err());
         // With --drafts the section is there, but the published basics page still may not link to it.
         GuideRun drafts = GuideRun.on(fixture, "build", "--drafts");
         assertEquals(1, drafts.exit());
         assertEquals(1, drafts.problems().size(), drafts.err());
-        assertTrue(drafts.problems().get(0).startsWith(fixture.content.resolve("lifting/basics.md") + ":7: error: link 'recovery.md#when-to-see-a-doctor' leads to "
+        assertTrue(drafts.problems().get(0).startsWith(fixture.content.resolve("lifting/basics.md") + ":7: error[G0413]: link 'recovery.md#when-to-see-a-doctor' leads to "
                 + recovery + ", which is a draft"), drafts.err());
     }
 
@@ -187,7 +187,7 @@ class GovernanceTest {
         Fixture fixture = new Fixture(root);
         Path index = fixture.content.resolve("lifting/index.md");
         Fixture.write(index, Fixture.INDEX.replace("reviewed_by:\n  name: Alex Fixture\n  role: Physiotherapist\n", ""));
-        String expected = index + ":4: %s: guide 'lifting' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict"
+        String expected = index + ":4: %s[G0411]: guide 'lifting' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict"
                 + " — when a clinician has reviewed it, add 'reviewed_by: { name: <their name>, role: <their role, e.g. Physiotherapist> }'"
                 + " and set 'reviewed' to that day (see docs/care-cards.md)";
         GuideRun build = GuideRun.on(fixture, "build");

@@ -54,7 +54,7 @@ class NewCommandTest {
         for (String key : List.of("reviewed", "next_review", "reviewed_by")) {
             assertFalse(index.contains("\n" + key + ":"), "no " + key + " until a clinician has reviewed it: " + index);
         }
-        assertTrue(Files.readString(guide.resolve("treatment.md")).contains("order: 2"));
+        assertTrue(Files.readString(guide.resolve("treatment.md")).contains("order: 20"));
         assertFalse(index.contains("benefits"), "not the deadlift guide's sections");
 
         // Left out of a published build, which still passes --strict, and named in its summary line.
@@ -108,12 +108,12 @@ class NewCommandTest {
         assertEquals(1, build.exit(), build.out());
         List<String> lines = Files.readAllLines(index);
         int indexLine = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("description: \"PLACEHOLDER")).findFirst().orElseThrow());
-        assertTrue(build.problems().contains(index + ":" + indexLine + ": error: scaffold placeholder text is still here, and this page is not a draft"
+        assertTrue(build.problems().contains(index + ":" + indexLine + ": error[G0414]: scaffold placeholder text is still here, and this page is not a draft"
                 + " — replace the PLACEHOLDER text with the guide's own words, or put 'draft: true' back in the front matter"), build.err());
         List<String> causeLines = Files.readAllLines(causes);
         for (int i = 0; i < causeLines.size(); i++) {
             if (causeLines.get(i).contains("PLACEHOLDER")) {
-                String at = causes + ":" + (i + 1) + ": error: scaffold placeholder";
+                String at = causes + ":" + (i + 1) + ": error[G0414]: scaffold placeholder";
                 assertTrue(build.problems().stream().anyMatch(p -> p.startsWith(at)), at + " in " + build.err());
             }
         }
@@ -126,7 +126,7 @@ class NewCommandTest {
         Map<String, String> before = GuideRun.fingerprint(fixture.content);
         GuideRun again = newGuide(fixture, "lifting");
         assertEquals(1, again.exit());
-        assertTrue(again.err().startsWith(fixture.content.resolve("lifting") + ": error: guide folder already exists"), again.err());
+        assertTrue(again.err().startsWith(fixture.content.resolve("lifting") + ": error[G0801]: guide folder already exists"), again.err());
         assertEquals(before, GuideRun.fingerprint(fixture.content));
     }
 
@@ -165,7 +165,7 @@ class NewCommandTest {
         assertEquals(0, created.exit(), created.err());
         Path file = fixture.content.resolve("lifting/side-effects.md");
         String text = Files.readString(file);
-        assertTrue(text.startsWith("---\ntitle: \"Side effects\"\norder: 3\n"), text);
+        assertTrue(text.startsWith("---\ntitle: \"Side effects\"\norder: 10\n"), text);
         assertTrue(text.contains("\ndraft: true\n"), text);
         assertEquals(1, TreeModes.assertPublic(file));
         GuideRun build = GuideRun.on(fixture, "build", "--strict");
@@ -175,12 +175,17 @@ class NewCommandTest {
         assertEquals(0, GuideRun.on(fixture, "build", "--drafts").exit());
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/side-effects/index.html")));
 
-        assertTrue(newSection(fixture, "warm-up", "--guide", "lifting").out().contains("(order 4)"));
+        assertTrue(newSection(fixture, "warm-up", "--guide", "lifting").out().contains("(order 20)"));
+        // The room left between orders takes a section without renumbering the others.
+        Fixture.write(fixture.content.resolve("lifting/in-between.md"), "---\ntitle: In between\norder: 15\n---\nText.\n");
+        assertEquals(0, GuideRun.on(fixture, "build", "--strict", "--drafts").exit(), "side-effects is still a draft: shown with --drafts");
+        String contents = Files.readString(fixture.out.resolve("lifting/side-effects/index.html"));
+        assertTrue(contents.contains("href=\"../in-between/\""), "side-effects (10) links on to in-between (15)");
 
         Fixture.write(file, "changed by an editor\n");
         GuideRun again = newSection(fixture, "side-effects", "--guide", "lifting");
         assertEquals(1, again.exit());
-        assertTrue(again.err().startsWith(file + ": error: section file already exists"), again.err());
+        assertTrue(again.err().startsWith(file + ": error[G0801]: section file already exists"), again.err());
         assertEquals("changed by an editor\n", Files.readString(file));
     }
 

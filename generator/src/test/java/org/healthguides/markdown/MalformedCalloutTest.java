@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,7 @@ class MalformedCalloutTest {
     @MethodSource("malformed")
     void is_an_error_at_its_line_with_the_fix(String what, String line, String message, String fix) {
         List<Problem> problems = problemsOf(line, "    - numbness in both legs\n");
-        assertEquals(List.of(Problem.error("content/g/recovery.md", 7, message, fix)), problems, what);
+        assertEquals(List.of(Problem.error(Code.MALFORMED_CARE_CARD, "content/g/recovery.md", 7, message, fix)), problems, what);
     }
 
     @Test
@@ -68,14 +69,14 @@ class MalformedCalloutTest {
         List<Problem> problems = problemsOf("!!! urgnet \"See a doctor if:\"", "    - numbness in both legs\n");
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(7, problems.get(0).line());
-        assertTrue(problems.get(0).toString().contains("unknown warning kind 'urgnet'") && problems.get(0).toString().contains("urgent"),
+        assertTrue(problems.get(0).toString().contains("unknown care card kind 'urgnet'") && problems.get(0).toString().contains("urgent"),
                 problems.toString());
     }
 
     @Test
     void a_body_that_is_not_indented_is_an_error_at_its_first_line() {
         List<Problem> problems = problemsOf("!!! urgent \"See a doctor if:\"", "- numbness in both legs\n- difficulty peeing\n");
-        assertEquals(List.of(Problem.error("content/g/recovery.md", 8, "the body of care card '!!! urgent' is not indented",
+        assertEquals(List.of(Problem.error(Code.CARE_CARD_BODY_NOT_INDENTED, "content/g/recovery.md", 8, "the body of care card '!!! urgent' is not indented",
                 "indent every line of the care card's body by four spaces under the '!!!' line")), problems);
     }
 
@@ -93,6 +94,7 @@ class MalformedCalloutTest {
     void good_care_cards_and_bangs_in_code_or_mid_sentence_are_not_errors() {
         assertEquals(List.of(), problemsOf("!!! urgent \"See a doctor if:\"", "    - numbness in both legs\n\n    More, indented.\n"));
         assertEquals(List.of(), problemsOf("!!! urgent", "    - uses the default heading\n"));
+        assertEquals(List.of(), problemsOf("!!! urgent \"Indented by a tab\"", "\t- a tab is four columns\n"));
         assertEquals(List.of(), problemsOf("- item\n\n    !!! urgent \"In a list\"\n        - sign", ""));
         assertEquals(List.of(), problemsOf("```\n!!! urgent not a callout, just code\n```", ""));
         assertEquals(List.of(), problemsOf("    !!! indented code", ""));

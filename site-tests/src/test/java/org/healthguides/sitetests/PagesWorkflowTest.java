@@ -223,7 +223,7 @@ class PagesWorkflowTest {
             assertEquals(1, refused.exitValue(), refusal);
             List<String> errors = refusal.lines().filter(line -> line.contains(": error: ")).toList();
             assertEquals(1, errors.size(), refusal);
-            assertTrue(errors.get(0).matches("content/deadlift-lower-back-pain/index\\.md:\\d+: error: guide 'deadlift-lower-back-pain'"
+            assertTrue(errors.get(0).matches("content/deadlift-lower-back-pain/index\\.md:\\d+: error\\[G0411\\]: guide 'deadlift-lower-back-pain'"
                     + " has no clinical sign-off .*"), refusal);
             assertFalse(Files.exists(out.resolve("site")), "nothing published");
             // Signed off (the site-tests' fixture reviewer), the same command publishes it for the Pages address.
@@ -232,7 +232,7 @@ class PagesWorkflowTest {
             String output = new String(process.getInputStream().readAllBytes());
             assertTrue(process.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("warning: guide 'deadlift-lower-back-pain' was due for review"), output);
+            assertTrue(output.contains("warning[G0408]: guide 'deadlift-lower-back-pain' was due for review"), output);
             String canonical = Jsoup.parse(out.resolve("site/deadlift-lower-back-pain/index.html").toFile())
                     .selectFirst("link[rel=canonical]").attr("href");
             assertEquals("https://health-org.github.io/guides/deadlift-lower-back-pain/", canonical);
