@@ -235,6 +235,11 @@ public final class Pipeline {
             return PagePlan.withDownload(pages, leaflet.path(), printed.pages(), printed.bytes().length);
         } catch (ContentErrors e) {
             run.problems().addAll(e.problems());
+        } catch (LeafletPdf.MissingLetters e) {
+            // The pages stay as they are, without a link to a leaflet that would be unreadable.
+            run.problems().add(Problem.warning(guide.displayPath(), 0, "no PDF leaflet: its font (Lato, in templates/fonts) has no letters for "
+                    + e.getMessage(), "add a font for this script to the leaflet, or build with --no-pdf"));
+            return pages;
         } catch (IOException | RuntimeException e) {
             run.problems().add(Problem.error(guide.displayPath(), 0, "cannot make the guide's PDF leaflet: " + e,
                     "check the guide's images and the templates' fonts folder, or build with --no-pdf"));
