@@ -9,14 +9,17 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Writes the benchmark corpus twice, as the same pages: once as content for this project's generator
- * (site.yaml, one folder per guide with index.md and five sections, each guide with its content contract)
- * and once as a Hugo site with a minimal layout (title, section navigation, table of contents, content,
- * previous/next, a whole-guide page). The text is made from a fixed word list with a fixed seed, so the
- * same N always gives the same bytes.
+ * Writes the benchmark corpus three times, as the same pages: once as content for this project's generator
+ * (site.yaml, one folder per guide with index.md and five sections, each guide with its content contract);
+ * once as the "furnished" Hugo site (title, section navigation, table of contents, content, previous/next, a
+ * whole-guide page; callouts as a shortcode calling RenderString); and once as the "plain" Hugo site: the same
+ * text and layout without the whole-guide page, callouts as plain blockquotes, no shortcodes. The furnished
+ * site matches what our generator publishes; the plain one is the cheapest layout Hugo users commonly write,
+ * so both ratios are printed. The text is made from a fixed word list with a fixed seed, so the same N always
+ * gives the same bytes.
  *
  * <p>Run: {@code java bench/CorpusGenerator.java N OUT_DIR} (N section pages; N/5 guides). It makes
- * OUT_DIR/ours/content, OUT_DIR/hugo (a Hugo site folder), replacing what was there.
+ * OUT_DIR/ours/content, OUT_DIR/hugo and OUT_DIR/hugo-plain (Hugo site folders), replacing what was there.
  */
 public final class CorpusGenerator {
     static final String[] SECTIONS = {"overview", "causes", "prevention", "treatment", "recovery"};
@@ -51,25 +54,29 @@ public final class CorpusGenerator {
         int guides = Math.max(1, pages / SECTIONS.length);
         deleteTree(out.resolve("ours"));
         deleteTree(out.resolve("hugo"));
+        deleteTree(out.resolve("hugo-plain"));
         Path ours = out.resolve("ours/content");
         Path hugo = out.resolve("hugo");
+        Path plain = out.resolve("hugo-plain");
         Files.createDirectories(ours);
         writeOurSettings(ours);
-        writeHugoSite(hugo);
+        writeHugoSite(hugo, true);
+        writeHugoSite(plain, false);
         for (int g = 1; g <= guides; g++) {
-            writeGuide(g, ours, hugo);
+            writeGuide(g, ours, hugo, plain);
         }
         System.out.println("corpus: " + guides + " guides x " + SECTIONS.length + " sections = " + guides * SECTIONS.length
                 + " section pages in " + out);
     }
 
-    static void writeGuide(int g, Path ours, Path hugo) throws IOException {
+    static void writeGuide(int g, Path ours, Path hugo, Path plain) throws IOException {
         String slug = String.format("guide-%05d", g);
         String topic = TOPICS[g % TOPICS.length];
         String title = "How to avoid " + topic + " (guide " + g + ")";
         String reviewed = "2026-11-24";
         Path ourGuide = Files.createDirectories(ours.resolve(slug));
         Path hugoGuide = Files.createDirectories(hugo.resolve("content").resolve(slug));
+        Path plainGuide = Files.createDirectories(plain.resolve("content").resolve(slug));
 
         CorpusGenerator text = new CorpusGenerator(g * 7919L);
         String intro = text.paragraph(60) + "\n\n" + text.paragraph(50);
@@ -84,6 +91,7 @@ public final class CorpusGenerator {
         }
         write(ourGuide.resolve("index.md"), ourIndex.toString());
         write(hugoGuide.resolve("_index.md"), hugoIndex.toString());
+        write(plainGuide.resolve("_index.md"), hugoIndex.toString());
         write(hugoGuide.resolve("whole-guide.md"), "---\ntitle: \"" + title + "\"\nlayout: whole\n_build:\n  list: never\n---\n");
 
         for (int s = 0; s < SECTIONS.length; s++) {
@@ -92,19 +100,21 @@ public final class CorpusGenerator {
             String description = words.sentence();
             write(ourGuide.resolve(SECTIONS[s] + ".md"), "---\ntitle: " + SECTION_TITLES[s] + "\norder: " + (s + 1)
                     + "\ndescription: " + description + "\n---\n\n" + section.ours());
-            write(hugoGuide.resolve(SECTIONS[s] + ".md"), "---\ntitle: \"" + SECTION_TITLES[s] + "\"\nweight: " + (s + 1)
-                    + "\ndescription: \"" + description + "\"\n---\n\n" + section.hugo());
+            String hugoFrontMatter = "---\ntitle: \"" + SECTION_TITLES[s] + "\"\nweight: " + (s + 1)
+                    + "\ndescription: \"" + description + "\"\n---\n\n";
+            write(hugoGuide.resolve(SECTIONS[s] + ".md"), hugoFrontMatter + section.hugo());
+            write(plainGuide.resolve(SECTIONS[s] + ".md"), hugoFrontMatter + section.plain());
         }
     }
 
-    /** One section in both dialects; the text is identical, only callouts and internal links are spelt differently. */
-    record Section(String ours, String hugo) {
+    /** One section in three dialects; the text is identical, only callouts and internal links are spelt differently. */
+    record Section(String ours, String hugo, String plain) {
     }
 
     Section section(int index, int guide) {
         String next = SECTIONS[(index + 1) % SECTIONS.length];
         String nextHeading = headingId(0, (index + 1) % SECTIONS.length);
-        List<String[]> blocks = new ArrayList<>(); // {ours, hugo}
+        List<String[]> blocks = new ArrayList<>(); // {ours, hugo, hugo plain}
         blocks.add(same(paragraph(60) + "[^source]"));
         blocks.add(same(paragraph(50)));
         for (int part = 0; part < 3; part++) {
@@ -119,20 +129,24 @@ public final class CorpusGenerator {
                 String body = "Do not train through pain. " + sentence() + " " + sentence();
                 blocks.add(new String[] {
                         "!!! caution \"Do not train through pain\"\n    " + body,
-                        "{{< callout caution \"Do not train through pain\" >}}\n" + body + "\n{{< /callout >}}"});
+                        "{{< callout caution \"Do not train through pain\" >}}\n" + body + "\n{{< /callout >}}",
+                        "> **Do not train through pain**\n>\n> " + body});
             }
         }
+        String hugoReadOn = "Read on: [" + SECTION_TITLES[(index + 1) % SECTIONS.length] + "](../" + next + "/#" + nextHeading + ") or [the guide's start](../).";
         blocks.add(new String[] {
                 "Read on: [" + SECTION_TITLES[(index + 1) % SECTIONS.length] + "](" + next + ".md#" + nextHeading + ") or [the guide's start](index.md).",
-                "Read on: [" + SECTION_TITLES[(index + 1) % SECTIONS.length] + "](../" + next + "/#" + nextHeading + ") or [the guide's start](../)."});
+                hugoReadOn, hugoReadOn});
         blocks.add(same("[^source]: " + sentence() + " Source " + guide + "." + (index + 1) + "."));
         StringBuilder ours = new StringBuilder();
         StringBuilder hugo = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
         for (String[] block : blocks) {
             ours.append(block[0]).append("\n\n");
             hugo.append(block[1]).append("\n\n");
+            plain.append(block[2]).append("\n\n");
         }
-        return new Section(ours.toString(), hugo.toString());
+        return new Section(ours.toString(), hugo.toString(), plain.toString());
     }
 
     static String headingText(int part, int section) {
@@ -145,7 +159,7 @@ public final class CorpusGenerator {
     }
 
     private static String[] same(String text) {
-        return new String[] {text, text};
+        return new String[] {text, text, text};
     }
 
     String list(String marker, int items) {
@@ -203,8 +217,13 @@ public final class CorpusGenerator {
                 """);
     }
 
-    /** A minimal Hugo site with the same page furniture as ours: breadcrumbs, contents, TOC, previous/next, footer. */
-    static void writeHugoSite(Path site) throws IOException {
+    /**
+     * A minimal Hugo site with the same page furniture as ours: breadcrumbs, contents, TOC, previous/next, footer.
+     * Furnished: also a whole-guide page and the callout shortcode; plain: neither (callouts are blockquotes).
+     */
+    static void writeHugoSite(Path site, boolean furnished) throws IOException {
+        String wholeGuideLink = furnished ? "<p><a href=\"{{ .CurrentSection.RelPermalink }}whole-guide/\">Whole guide on one page</a></p>" : "";
+        String wholeGuideListLink = furnished ? "<p><a href=\"{{ .RelPermalink }}whole-guide/\">Whole guide on one page</a></p>" : "";
         write(site.resolve("config.toml"), """
                 baseURL = "/"
                 languageCode = "en-gb"
@@ -234,8 +253,8 @@ public final class CorpusGenerator {
                 {{ range .CurrentSection.RegularPages }}
                 <li>{{ if eq . $current }}<span aria-current="page">{{ .Title }}</span>{{ else }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</li>
                 {{ end }}
-                </ol><p><a href="{{ .CurrentSection.RelPermalink }}whole-guide/">Whole guide on one page</a></p></nav>
-                """);
+                </ol>%s</nav>
+                """.formatted(wholeGuideLink));
         write(layouts.resolve("_default/single.html"), """
                 {{ define "main" }}
                 <nav class="breadcrumb"><ol><li><a href="{{ "/" | relURL }}">Home</a></li><li><a href="{{ .CurrentSection.RelPermalink }}">{{ .CurrentSection.Title }}</a></li></ol></nav>
@@ -255,18 +274,12 @@ public final class CorpusGenerator {
                 <div class="content">{{ .Content }}</div>
                 <nav class="guide-contents"><h2>Contents</h2><ol>
                 {{ range .RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>{{ end }}
-                </ol><p><a href="{{ .RelPermalink }}whole-guide/">Whole guide on one page</a></p></nav>
+                </ol>%s</nav>
                 {{ end }}
-                """);
-        write(layouts.resolve("_default/whole.html"), """
-                {{ define "main" }}
-                <h1>{{ .Title }}</h1>
-                <div class="content">{{ .CurrentSection.Content }}</div>
-                {{ range .CurrentSection.RegularPages }}
-                <section id="{{ .File.ContentBaseName }}"><h2>{{ .Title }}</h2><div class="content">{{ .Content }}</div></section>
-                {{ end }}
-                {{ end }}
-                """);
+                """.formatted(wholeGuideListLink));
+        if (furnished) {
+            writeFurnishings(layouts);
+        }
         write(layouts.resolve("index.html"), """
                 {{ define "main" }}
                 <h1>{{ .Site.Title }}</h1>
@@ -279,12 +292,25 @@ public final class CorpusGenerator {
                 <ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
                 {{ end }}
                 """);
+        write(site.resolve("static/style.css"), "body { font-family: sans-serif; }\n");
+    }
+
+    /** The furnished site's extras: the whole-guide layout and the callout shortcode. */
+    static void writeFurnishings(Path layouts) throws IOException {
+        write(layouts.resolve("_default/whole.html"), """
+                {{ define "main" }}
+                <h1>{{ .Title }}</h1>
+                <div class="content">{{ .CurrentSection.Content }}</div>
+                {{ range .CurrentSection.RegularPages }}
+                <section id="{{ .File.ContentBaseName }}"><h2>{{ .Title }}</h2><div class="content">{{ .Content }}</div></section>
+                {{ end }}
+                {{ end }}
+                """);
         write(layouts.resolve("shortcodes/callout.html"), """
                 <section class="callout callout--{{ .Get 0 }}"><h3 class="callout__heading"><span class="visually-hidden">Important: </span>{{ .Get 1 }}</h3>
                 {{ .Inner | .Page.RenderString (dict "display" "block") }}
                 </section>
                 """);
-        write(site.resolve("static/style.css"), "body { font-family: sans-serif; }\n");
     }
 
     static void write(Path file, String text) throws IOException {

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Builds the same generated corpus with this project's generator (./guide, a new JVM each time) and with Hugo,
-# 3 cold runs each, alternating the tools, and prints: tool, N, median wall s, ms/page, median peak RSS MB,
-# and the ratio ours/Hugo of the median wall times; then the real guide's cold build through ./guide.
+# Builds the same generated corpus with this project's generator (./guide, a new JVM each time) and with Hugo
+# twice: the "furnished" Hugo site (whole-guide page, callouts as a shortcode calling RenderString, the same pages
+# we publish) and the "plain" one (same text and layout, callouts as blockquotes, no shortcodes, no whole-guide
+# page). It also times "Flexmark alone" (bench/FlexmarkAlone.java: parse + render of the same Markdown files on
+# one thread, in one JVM with the build's flags), the floor the generator's own cost is measured against.
+# 3 cold runs of each, rotating which goes first, and prints per tool and N: median wall s, median CPU s
+# (user + system), ms/page, median peak RSS MB; then ours/Hugo furnished and ours/Hugo plain (wall) and
+# ours/Flexmark alone (CPU); then the real guide's cold build through ./guide.
 #
 #   bench/run.sh              # N = 100 1000 10000 section pages (N/5 guides)
 #   bench/run.sh 1000 10000   # only these sizes
 #   RUNS=5 bench/run.sh 1000  # more runs per tool
+#   TOOLS="ours flexmark" bench/run.sh 10000   # only some of: ours hugo hugo-plain flexmark
 #
 # Needs: java 17+, hugo (Debian package `hugo`), GNU time (/usr/bin/time, Debian package `time`).
 # The corpus and both sites go to bench/target/ (ignored by git). Timings are noisy on a shared machine:
@@ -17,6 +23,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 work="$here/target"
 runs="${RUNS:-3}"
+read -r -a tools <<<"${TOOLS:-ours hugo hugo-plain flexmark}"
+# The launcher's default JVM flags (see ./guide), for Flexmark alone.
+java_opts="${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000 10000)
 
@@ -25,23 +34,30 @@ for tool in java hugo /usr/bin/time; do
 done
 mkdir -p "$work"
 
-# Build the generator once, outside the timings (./guide rebuilds it only when its sources changed).
+# Build the generator once, outside the timings (./guide rebuilds it only when its sources changed), and
+# compile Flexmark alone against its jar.
 "$root/guide" --help >/dev/null
+jar="$root/generator/target/generator-all.jar"
+mkdir -p "$work/flexmark-alone"
+javac -d "$work/flexmark-alone" -cp "$jar" "$here/FlexmarkAlone.java"
 
-# measure TOOL N RUN: runs one cold build into a folder of its own, appends "tool n wall_ms rss_kb" to $work/results.
+# measure TOOL N RUN: runs one cold build into a folder of its own, appends "tool n wall_ms rss_kb cpu_ms" to
+# $work/results.
 measure() {
-  local tool="$1" n="$2" corpus="$work/corpus-$2" out="$work/runs/$1-$2-$3" t0 t1 rss
+  local tool="$1" n="$2" corpus="$work/corpus-$2" out="$work/runs/$1-$2-$3" t0 t1 cmd
+  case "$tool" in
+    ours) cmd=("$root/guide" build --content "$corpus/ours/content" --templates "$root/templates" --out "$out") ;;
+    hugo) cmd=(hugo --quiet --source "$corpus/hugo" --destination "$out") ;;
+    hugo-plain) cmd=(hugo --quiet --source "$corpus/hugo-plain" --destination "$out") ;;
+    flexmark) cmd=(java $java_opts -cp "$jar:$work/flexmark-alone" FlexmarkAlone "$corpus/ours/content") ;;
+    *) echo "bench: unknown tool '$tool' (ours hugo hugo-plain flexmark)" >&2; exit 2 ;;
+  esac
   t0=$(date +%s%N)
-  if [ "$tool" = ours ]; then
-    /usr/bin/time -f "%M" -o "$work/time.txt" "$root/guide" build --content "$corpus/ours/content" \
-      --templates "$root/templates" --out "$out" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
-  else
-    /usr/bin/time -f "%M" -o "$work/time.txt" hugo --quiet --source "$corpus/hugo" --destination "$out" \
-      >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
-  fi
+  /usr/bin/time -f "%M %U %S" -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>"$work/stderr.txt" \
+    || { cat "$work/stderr.txt" >&2; exit 1; }
   t1=$(date +%s%N)
-  rss=$(tail -1 "$work/time.txt")
-  echo "$tool $n $(( (t1 - t0) / 1000000 )) $rss" >>"$work/results"
+  read -r rss user sys < <(tail -1 "$work/time.txt")
+  echo "$tool $n $(( (t1 - t0) / 1000000 )) $rss $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')" >>"$work/results"
 }
 
 # This machine's ext4 has no journal, and without one the kernel will not reuse an inode freed in the last
@@ -63,9 +79,10 @@ mkdir -p "$work/runs"
 : >"$work/results"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
-  if [ ! -f "$corpus/.complete" ]; then
+  if [ ! -f "$corpus/.complete" ] || [ ! -d "$corpus/hugo-plain" ]; then
+    replaced=$([ -d "$corpus" ] && echo yes || true)
     java "$here/CorpusGenerator.java" "$n" "$corpus" >&2
-    date +%s >"$deleted_at"  # it replaces any older corpus
+    [ -n "$replaced" ] && date +%s >"$deleted_at"  # it deleted the older corpus
     touch "$corpus/.complete"
   fi
   if [ -f "$deleted_at" ]; then
@@ -79,8 +96,11 @@ for n in "${sizes[@]}"; do
     # Each build starts with the previous one's files on disk, not being written back during its timing.
     sync
     sleep 2
-    # Alternate which tool goes first, so neither always runs on a warmer page cache.
-    if (( i % 2 )); then measure ours "$n" "$i"; sync; measure hugo "$n" "$i"; else measure hugo "$n" "$i"; sync; measure ours "$n" "$i"; fi
+    # Rotate which tool goes first, so none always runs on a warmer page cache.
+    for ((t = 0; t < ${#tools[@]}; t++)); do
+      measure "${tools[(t + i - 1) % ${#tools[@]}]}" "$n" "$i"
+      sync
+    done
     echo "bench: N=$n run $i/$runs done" >&2
   done
 done
@@ -97,21 +117,31 @@ done
 
 forget "$work/runs"
 
-echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
-awk -v runs="$runs" '
+echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
+echo "command: RUNS=$runs TOOLS=\"${tools[*]}\" bench/run.sh ${sizes[*]}"
+awk -v runs="$runs" -v tools="${tools[*]}" '
   function median(list,   n, a, i, j, t) {
     n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
-  { key = $1 " " $2; wall[key] = wall[key] " " $3; rss[key] = rss[key] " " $4; if (!($2 in seen)) { seen[$2]; order[++count] = $2 } }
+  function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "" : sprintf("%.2f", a / b) }
+  { key = $1 " " $2; wall[key] = wall[key] " " $3; rss[key] = rss[key] " " $4; cpu[key] = cpu[key] " " $5
+    if (!($2 in seen)) { seen[$2]; order[++count] = $2 } }
   END {
-    printf "%-6s %6s %10s %8s %13s %12s\n", "tool", "N", "median s", "ms/page", "peak RSS MB", "ours/Hugo"
+    nt = split(tools, tool, " ")
+    printf "%-10s %6s %9s %9s %8s %12s %11s %11s %12s\n", "tool", "N", "median s", "CPU s", "ms/page", "peak RSS MB",
+      "ours/Hugo", "ours/plain", "CPU ours/FM"
     for (k = 1; k <= count; k++) {
       n = order[k]
-      o = median(wall["ours " n]); h = median(wall["hugo " n])
-      printf "%-6s %6d %10.2f %8.2f %13.0f %12s\n", "ours", n, o / 1000, o / n, median(rss["ours " n]) / 1024, sprintf("%.2f", o / h)
-      printf "%-6s %6d %10.2f %8.2f %13.0f %12s\n", "hugo", n, h / 1000, h / n, median(rss["hugo " n]) / 1024, ""
+      for (t = 1; t <= nt; t++) { key = tool[t] " " n; w[tool[t]] = median(wall[key]); c[tool[t]] = median(cpu[key]) }
+      for (t = 1; t <= nt; t++) {
+        key = tool[t] " " n
+        printf "%-10s %6d %9.2f %9.2f %8.2f %12.0f %11s %11s %12s\n", tool[t], n, w[tool[t]] / 1000, c[tool[t]] / 1000,
+          w[tool[t]] / n, median(rss[key]) / 1024,
+          tool[t] == "ours" ? ratio(w["ours"], w["hugo"]) : "", tool[t] == "ours" ? ratio(w["ours"], w["hugo-plain"]) : "",
+          tool[t] == "ours" ? ratio(c["ours"], c["flexmark"]) : ""
+      }
     }
   }' "$work/results"
 sort -n "$work/guide-results" | awk '{ a[NR] = $1 } END { printf "real guide (content/), cold via ./guide: median %.2f s of %d runs (min %.2f, max %.2f)\n", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000, NR, a[1] / 1000, a[NR] / 1000 }'

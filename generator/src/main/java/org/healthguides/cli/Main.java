@@ -40,7 +40,7 @@ public final class Main {
             """;
 
     private static final String BUILD_USAGE = """
-            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--no-pdf] [--force] [--verbose]
+            Usage: guide build [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--allow-overdue] [--no-pdf] [--force] [--no-cache] [--verbose]
 
             Builds the site. The output folder is replaced only when the whole build succeeds; a failed build
             leaves the last good site as it was. The output folder is refused (exit 2, nothing written) when it
@@ -61,6 +61,8 @@ public final class Main {
               --external        also check external http(s) links over the network (warnings)
               --no-pdf          leave out each guide's printable PDF leaflet (<guide>/<guide>.pdf), for quicker builds
               --force           replace a non-empty output folder that no build wrote (never a protected one)
+              --no-cache        build cold: neither use nor update the build cache kept beside the output
+                                (DIR.cache: what the last build rendered, so unchanged guides are not rendered again)
               --verbose         print each guide's numbers (as 'guide report' does) and details of internal errors
               --help            show this help
 
@@ -158,7 +160,7 @@ public final class Main {
 
     private int build(List<String> args) throws Exception {
         Arguments options = new Arguments(args, Set.of("--content", "--templates", "--out", "--base-url", "--today"),
-                Set.of("--strict", "--allow-overdue", "--external", "--no-pdf", "--verbose", "--force", "--help"));
+                Set.of("--strict", "--allow-overdue", "--external", "--no-pdf", "--verbose", "--force", "--no-cache", "--help"));
         if (options.flag("--help")) {
             out.print(BUILD_USAGE);
             return OK;
@@ -170,11 +172,12 @@ public final class Main {
             err.println("guide: " + refusal + "; nothing was written");
             return USAGE_OR_INTERNAL;
         }
-        BuildReport report = new SiteBuild(build).run();
+        BuildReport report = new SiteBuild(build).run(!options.flag("--no-cache"), note -> err.println("guide: " + note));
         report(report.warnings());
         int warnings = report.warnings().size();
-        out.printf("Built %d pages (%d files) in %d ms into %s%s%n", report.pages(), report.files(), report.millis(),
-                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        out.printf("Built %d pages (%d files) in %d ms into %s%s%s%n", report.pages(), report.files(), report.millis(),
+                build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"),
+                report.reused() == 0 ? "" : "; " + report.reused() + " of the pages unchanged since the last build (build cache)");
         if (options.flag("--verbose")) {
             out.print(report.content().table());
         }

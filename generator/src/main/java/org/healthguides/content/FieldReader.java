@@ -77,6 +77,26 @@ final class FieldReader {
         return null;
     }
 
+    /** true or false (YAML's spellings of them); the fallback when the key is absent. */
+    boolean yesNo(String key, boolean fallback) {
+        YamlNode node = fields.get(key);
+        if (node == null || node.value() == null) {
+            return fallback;
+        }
+        if (node.isScalar()) {
+            String value = ((String) node.value()).strip();
+            if (value.equals("true")) {
+                return true;
+            }
+            if (value.equals("false")) {
+                return false;
+            }
+        }
+        problems.add(Problem.error(file, node.line(), "'" + key + "' must be true or false, found " + node.kindName(),
+                "write '" + key + ": true' or '" + key + ": false'"));
+        return fallback;
+    }
+
     Double decimal(String key) {
         YamlNode node = fields.get(key);
         if (node == null || node.value() == null) {

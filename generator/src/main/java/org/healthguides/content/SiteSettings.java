@@ -20,18 +20,21 @@ import org.healthguides.diagnostics.Problem;
  * @param baseUrl   where the site will be published, always ending in "/": "/" or "https://example.org/health/"
  * @param languages every language the site publishes in, the default first (from {@code languages:}, or the
  *                  single {@code language:})
+ * @param precompress whether a build writes a gzip copy beside every text file ({@code precompress: true}), for
+ *                  hosts that serve such copies (the nginx recipe's gzip_static); off by default, because GitHub
+ *                  Pages and most CDNs compress by themselves and the copies double the files written
  */
 public record SiteSettings(String title, String language, String baseUrl, String description, String disclaimer,
-                           Map<String, WarningKind> warningKinds, List<String> languages) {
+                           Map<String, WarningKind> warningKinds, List<String> languages, boolean precompress) {
 
     /** A site in one language. */
     public SiteSettings(String title, String language, String baseUrl, String description, String disclaimer,
                         Map<String, WarningKind> warningKinds) {
-        this(title, language, baseUrl, description, disclaimer, warningKinds, List.of(language));
+        this(title, language, baseUrl, description, disclaimer, warningKinds, List.of(language), false);
     }
 
     public static final String FILE_NAME = "site.yaml";
-    private static final Set<String> KEYS = Set.of("title", "language", "languages", "base_url", "description", "disclaimer", "warning_kinds");
+    private static final Set<String> KEYS = Set.of("title", "language", "languages", "base_url", "description", "disclaimer", "warning_kinds", "precompress");
     private static final Set<String> KIND_KEYS = Set.of("label", "heading");
 
     public static SiteSettings parse(SourceFile file) throws ContentErrors {
@@ -49,6 +52,7 @@ public record SiteSettings(String title, String language, String baseUrl, String
         }
         String description = reader.text("description", "");
         String disclaimer = reader.text("disclaimer", "");
+        boolean precompress = reader.yesNo("precompress", false);
         Map<String, WarningKind> kinds = new LinkedHashMap<>();
         reader.namedMappings("warning_kinds", KIND_KEYS).forEach((name, kind) -> kinds.put(name,
                 new WarningKind(name, kind.requiredText("label", "the level in words, e.g. 'Urgent advice'"),
@@ -62,11 +66,11 @@ public record SiteSettings(String title, String language, String baseUrl, String
         }
         // Kept in the order declared: reports list kinds as site.yaml does.
         return new SiteSettings(title, language, normaliseBaseUrl(baseUrl), description, disclaimer,
-                java.util.Collections.unmodifiableMap(kinds), List.copyOf(languages));
+                java.util.Collections.unmodifiableMap(kinds), List.copyOf(languages), precompress);
     }
 
     public SiteSettings withBaseUrl(String newBaseUrl) {
-        return new SiteSettings(title, language, normaliseBaseUrl(newBaseUrl), description, disclaimer, warningKinds, languages);
+        return new SiteSettings(title, language, normaliseBaseUrl(newBaseUrl), description, disclaimer, warningKinds, languages, precompress);
     }
 
     /** The default language: its pages keep the plain addresses, the others live under /tag/. */

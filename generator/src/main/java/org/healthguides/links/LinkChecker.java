@@ -20,12 +20,16 @@ public final class LinkChecker {
     private final Map<String, Set<String>> idsByPage = new HashMap<>();
     private final Set<String> files = new java.util.HashSet<>();
 
-    /** Records a published page (site path of its folder, "g/technique/") and the ids its HTML holds. */
-    public void addPage(String pagePath, String html) {
+    /** Records a published page (site path of its folder, "g/technique/") and the ids its HTML holds; returns them. */
+    public Set<String> addPage(String pagePath, String html) {
         Set<String> ids = idsOf(html);
-        synchronized (this) {
-            idsByPage.put(pagePath, ids);
-        }
+        addPageIds(pagePath, ids);
+        return ids;
+    }
+
+    /** Records a published page whose ids are known already (a page the build cache reused). */
+    public synchronized void addPageIds(String pagePath, Set<String> ids) {
+        idsByPage.put(pagePath, ids);
     }
 
     /**

@@ -72,18 +72,33 @@ public final class MarkdownRenderer {
     /** Null, or what each source rendered to, so a preview server re-parses only the files that changed. */
     private final Map<MarkdownSource, RenderedMarkdown> remembered;
     private final java.util.Set<MarkdownSource> usedSinceForget;
+    /** Null, or the build cache on disk: renderings of earlier builds, and where this build's are kept. */
+    private final Store store;
+
+    /** Renderings kept outside this renderer (the build cache): looked up before rendering, told of every result. */
+    public interface Store {
+        /** The rendering of exactly this source by this generator and settings, or null. */
+        RenderedMarkdown find(MarkdownSource source);
+
+        void keep(MarkdownSource source, RenderedMarkdown rendered);
+    }
 
     /** The accessible name of a heading's anchor link, "{heading}" standing for the heading's text. */
     public static final String DEFAULT_HEADING_LINK_LABEL = MarkdownWords.ENGLISH.headingLink();
     private final MarkdownWords words;
 
     public MarkdownRenderer(Map<String, WarningKind> kinds) {
-        this(kinds, MarkdownWords.ENGLISH, false);
+        this(kinds, MarkdownWords.ENGLISH, false, null);
     }
 
     /** @param words what the renderer writes for screen readers, in the text's language */
     public MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words) {
-        this(kinds, words, false);
+        this(kinds, words, false, null);
+    }
+
+    /** A renderer that first looks in {@code store} and keeps every result there. */
+    public static MarkdownRenderer storing(Map<String, WarningKind> kinds, MarkdownWords words, Store store) {
+        return new MarkdownRenderer(kinds, words, false, store);
     }
 
     /**
@@ -91,14 +106,15 @@ public final class MarkdownRenderer {
      * so rendering unchanged files again is a lookup. {@link #forgetUnused()} keeps memory bounded.
      */
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds) {
-        return new MarkdownRenderer(kinds, MarkdownWords.ENGLISH, true);
+        return new MarkdownRenderer(kinds, MarkdownWords.ENGLISH, true, null);
     }
 
     public static MarkdownRenderer remembering(Map<String, WarningKind> kinds, MarkdownWords words) {
-        return new MarkdownRenderer(kinds, words, true);
+        return new MarkdownRenderer(kinds, words, true, null);
     }
 
-    private MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words, boolean remember) {
+    private MarkdownRenderer(Map<String, WarningKind> kinds, MarkdownWords words, boolean remember, Store store) {
+        this.store = store;
         this.words = words;
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
@@ -140,6 +156,12 @@ public final class MarkdownRenderer {
      * @param source the Markdown body and where it comes from
      */
     public RenderedMarkdown render(MarkdownSource source) {
+        if (store != null) {
+            RenderedMarkdown stored = store.find(source);
+            RenderedMarkdown result = stored != null ? stored : renderFresh(source);
+            store.keep(source, result);
+            return result;
+        }
         if (remembered == null) {
             return renderFresh(source);
         }

@@ -17,6 +17,25 @@ public interface Output {
     /** Publishes a file as it is, read from {@code source}. */
     void copy(String sitePath, Path source);
 
+    /**
+     * Asks for a gzip copy beside each text file written from now on (the site's {@code precompress} setting). Only
+     * an output that publishes files on disk writes them; the others have no use for them and ignore this.
+     */
+    default void writeGzipCopies(boolean on) {
+    }
+
+    /**
+     * Publishes, unchanged, the file an earlier build wrote for this site path (with its .gz copy when gzip copies
+     * are on). {@link SiteWriter} makes a hard link where the file system allows: no copying, no new inode.
+     */
+    default void reuse(String sitePath, Path previous) {
+        try {
+            write(sitePath, java.nio.file.Files.readAllBytes(previous));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     default void writeText(String sitePath, String text) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -26,6 +26,8 @@ public final class SiteWriter implements Output, AutoCloseable {
     private final Path target;
     private final Path staging;
     private boolean committed;
+    /** Set once by the pipeline from the site's settings, before the first file is written. */
+    private volatile boolean gzipCopies;
     private final java.util.concurrent.atomic.AtomicInteger filesWritten = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
 
@@ -83,14 +85,19 @@ public final class SiteWriter implements Output, AutoCloseable {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes a file; a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
+    @Override
+    public void writeGzipCopies(boolean on) {
+        gzipCopies = on;
+    }
+
+    /** Writes a file; with gzip copies on, a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
     @Override
     public void write(String sitePath, byte[] bytes) {
         Path file = resolve(sitePath);
         try {
             createFolder(file.getParent());
             writeWhole(file, bytes);
-            if (Precompressed.isText(sitePath)) {
+            if (gzipCopies && Precompressed.isText(sitePath)) {
                 writeWhole(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
             }
             filesWritten.incrementAndGet();
@@ -101,7 +108,7 @@ public final class SiteWriter implements Output, AutoCloseable {
 
     @Override
     public void copy(String sitePath, Path source) {
-        if (Precompressed.isText(sitePath)) {
+        if (gzipCopies && Precompressed.isText(sitePath)) {
             try {
                 write(sitePath, Files.readAllBytes(source));
             } catch (IOException e) {
@@ -116,6 +123,30 @@ public final class SiteWriter implements Output, AutoCloseable {
             filesWritten.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A hard link to the earlier build's file (and its .gz copy): no copying and no new inode; a copy where links fail. */
+    @Override
+    public void reuse(String sitePath, Path previous) {
+        Path file = resolve(sitePath);
+        try {
+            createFolder(file.getParent());
+            linkOrCopy(previous, file);
+            if (gzipCopies && Precompressed.isText(sitePath)) {
+                linkOrCopy(previous.resolveSibling(previous.getFileName() + ".gz"), resolve(sitePath + ".gz"));
+            }
+            filesWritten.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void linkOrCopy(Path previous, Path file) throws IOException {
+        try {
+            Files.createLink(file, previous);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            copyWhole(previous, file);
         }
     }
 

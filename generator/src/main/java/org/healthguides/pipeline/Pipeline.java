@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.healthguides.content.ContentLoader;
 import org.healthguides.content.ContentTree;
+import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.DisplayPath;
@@ -59,6 +60,8 @@ public final class Pipeline {
     private final PageCache cache;
     private final String contentName;
     private final String templatesName;
+    /** Null, or the build cache on disk of {@code guide build}. */
+    private final BuildCache disk;
 
     /**
      * What a run produced.
@@ -70,21 +73,31 @@ public final class Pipeline {
     public record Result(Site site, int pages, int rendered, List<Problem> warnings) {
     }
 
-    private Pipeline(BuildOptions options, PageCache cache) {
+    private Pipeline(BuildOptions options, PageCache cache, BuildCache disk) {
         this.options = options;
         this.cache = cache;
+        this.disk = disk;
         this.contentName = DisplayPath.of(options.content());
         this.templatesName = DisplayPath.of(options.templates());
     }
 
     /** The pipeline of {@code build} and {@code check}: nothing remembered, the site checked for publishing. */
     public static Pipeline publishing(BuildOptions options) {
-        return new Pipeline(options, null);
+        return new Pipeline(options, null, null);
+    }
+
+    /**
+     * The pipeline of {@code build} with its cache on disk: Markdown known to {@code disk} is not rendered again, and
+     * a guide whose files, settings, templates and generator are those of the last build gets the last output's
+     * files instead of being planned and rendered.
+     */
+    public static Pipeline publishing(BuildOptions options, BuildCache disk) {
+        return new Pipeline(options, null, disk);
     }
 
     /** The pipeline of the preview: pages and Markdown remembered in {@code cache} from one run to the next. */
     public static Pipeline previewing(BuildOptions options, PageCache cache) {
-        return new Pipeline(options, cache);
+        return new Pipeline(options, cache, null);
     }
 
     /** Every emitter, called in this order after the pages are rendered: a new kind of file is one class and one line here. */
@@ -116,12 +129,17 @@ public final class Pipeline {
         }
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
+        output.writeGzipCopies(settings.precompress());
+        if (disk != null) {
+            disk.inputs(loaded.tree(), options, today());
+        }
         TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
                 : cache.templates(options.templates(), templatesName, settings);
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
-        MarkdownRenderer markdown = cache == null ? strings.markdownRenderer()
-                : cache.markdown(strings.markdownWords(settings.language()));
+        MarkdownRenderer markdown = cache != null ? cache.markdown(strings.markdownWords(settings.language()))
+                : disk != null ? MarkdownRenderer.storing(settings.warningKinds(), strings.markdownWords(settings.language()), disk)
+                : strings.markdownRenderer();
         Site site;
         try {
             site = assemble(loaded, markdown, strings, cache == null);
@@ -148,16 +166,27 @@ public final class Pipeline {
         LinkChecker links = new LinkChecker();
         Map<Page, RenderedPage> known = cache == null ? Map.of() : cache.pages(staticFiles.names());
         PageRun run = new PageRun(site, templates, staticFiles.names(), output, links, problems, known,
-                cache == null ? null : new ConcurrentHashMap<>());
+                cache == null ? null : new ConcurrentHashMap<>(), disk,
+                disk == null ? null : options.out().toAbsolutePath().normalize());
+        Map<String, GuideFiles> filesByPath = new java.util.HashMap<>();
+        loaded.tree().guides().forEach(files -> filesByPath.put(files.slug() + "/", files));
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
             List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
             sitePages.addAll(PagePlan.aToZs(site));
             sitePages.add(PagePlan.notFound(site));
-            run.render(sitePages, null);
-            site.allGuides().parallelStream().forEach(guide ->
-                    run.render(withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets), guide));
+            run.render(sitePages, null, null, List.of());
+            site.allGuides().parallelStream().forEach(guide -> {
+                // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
+                GuideFiles files = filesByPath.get(guide.path());
+                BuildCache.Key key = disk == null || files == null ? null : disk.guideKey(files);
+                if (key == null || !run.reuse(key)) {
+                    List<String> leaflet = new ArrayList<>(1);
+                    List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
+                    run.render(pages, guide, key, leaflet);
+                }
+            });
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles)) {
@@ -215,7 +244,7 @@ public final class Pipeline {
      * to it ("Download this guide (PDF, 6 pages, 84 KB)"), which is why it is made here, before the pages are
      * rendered, rather than by an {@link Emitter} after them. With no printer (--no-pdf) the pages are as planned.
      */
-    private List<Page> withLeaflet(PageRun run, Guide guide, List<Page> pages, LeafletPdf printer) {
+    private List<Page> withLeaflet(PageRun run, Guide guide, List<Page> pages, LeafletPdf printer, List<String> written) {
         if (printer == null) {
             return pages;
         }
@@ -224,6 +253,12 @@ public final class Pipeline {
                 .findFirst().orElseThrow();
         Page.Leaflet leaflet = PagePlan.leaflet(site, guide, whole);
         try {
+            // A translation in a script the leaflet's font cannot show gets no leaflet (and no link to one), never a
+            // PDF of boxes; its pages are published as usual.
+            if (guide.isTranslation() && !printer.canShow(guide.title() + " " + whole.introduction().html() + " "
+                    + whole.sections().stream().map(s -> s.title() + " " + s.html()).collect(java.util.stream.Collectors.joining(" ")))) {
+                return pages;
+            }
             String xhtml = run.templates().render(leaflet, run.assets(), PageMetadata.of(site, guide, leaflet));
             String folder = options.content().toAbsolutePath().toUri().toString();
             LeafletPdf.Links links = new LeafletPdf.Links(whole.path(), PageMetadata.absoluteUrl(site.settings(), whole.path()),
@@ -232,6 +267,7 @@ public final class Pipeline {
                     guide.meta().reviewed() != null ? guide.meta().reviewed() : today());
             run.output().write(leaflet.path(), printed.bytes());
             run.links().addFile(leaflet.path());
+            written.add(leaflet.path());
             return PagePlan.withDownload(pages, leaflet.path(), printed.pages(), printed.bytes().length);
         } catch (ContentErrors e) {
             run.problems().addAll(e.problems());
@@ -256,25 +292,59 @@ public final class Pipeline {
      */
     private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                            List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current,
+                           BuildCache disk, Path lastOutput,
                            List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, AtomicBoolean failed) {
 
         PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
-                List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current) {
-            this(site, templates, assets, output, links, problems, known, current, Collections.synchronizedList(new ArrayList<>()),
-                    new AtomicInteger(), new AtomicInteger(), new AtomicBoolean());
+                List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current, BuildCache disk, Path lastOutput) {
+            this(site, templates, assets, output, links, problems, known, current, disk, lastOutput,
+                    Collections.synchronizedList(new ArrayList<>()), new AtomicInteger(), new AtomicInteger(),
+                    new AtomicBoolean());
         }
 
-        /** @param guide the guide these pages belong to, or null for the site's own pages */
-        void render(List<Page> planned, Guide guide) {
+        /** Publishes the last build's pages of a guide with this key, when the cache has them intact; false if not. */
+        boolean reuse(BuildCache.Key key) {
+            List<BuildCache.StoredPage> stored = disk.reusablePages(key, lastOutput);
+            if (stored == null) {
+                return false;
+            }
+            for (BuildCache.StoredPage page : stored) {
+                output.reuse(page.file(), lastOutput.resolve(page.file()));
+                if (page.meta() == null) {
+                    links.addFile(page.file()); // the guide's PDF leaflet
+                    continue;
+                }
+                links.addPageIds(page.pagePath(), page.ids());
+                metas.add(page.meta());
+                pages.incrementAndGet();
+            }
+            disk.keepPages(key, stored);
+            return true;
+        }
+
+        /**
+         * @param guide the guide these pages belong to, or null for the site's own pages
+         * @param key   the guide's key in the build cache, or null when its pages are not kept there
+         * @param files other files the guide's pages came with (its PDF leaflet), kept in the cache with them
+         */
+        void render(List<Page> planned, Guide guide, BuildCache.Key key, List<String> files) {
+            List<BuildCache.StoredPage> stored = key == null ? null : Collections.synchronizedList(new ArrayList<>());
+            if (stored != null) {
+                files.forEach(file -> stored.add(new BuildCache.StoredPage(file, null, java.util.Set.of(), null, 0, 0, 0, 0)));
+            }
+            java.util.concurrent.atomic.AtomicBoolean guideFailed = new java.util.concurrent.atomic.AtomicBoolean();
             if (current == null) {
-                planned.forEach(page -> render(page, guide));
+                planned.forEach(page -> render(page, guide, stored, guideFailed));
             } else {
                 // The preview re-renders a page or two of one guide: side by side, as one guide's pages are.
-                planned.parallelStream().forEach(page -> render(page, guide));
+                planned.parallelStream().forEach(page -> render(page, guide, stored, guideFailed));
+            }
+            if (stored != null && !guideFailed.get()) {
+                disk.keepPages(key, List.copyOf(stored));
             }
         }
 
-        private void render(Page page, Guide guide) {
+        private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
             PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
             // The metadata is compared too: it reads the whole site (the home page's latest review date, the page's
@@ -287,6 +357,7 @@ public final class Pipeline {
                 } catch (ContentErrors e) {
                     problems.addAll(e.problems());
                     failed.set(true);
+                    guideFailed.set(true);
                     return;
                 }
             }
@@ -294,10 +365,15 @@ public final class Pipeline {
                 current.put(page, done);
             }
             boolean isFile = page.path().endsWith(".html");
-            output.write(isFile ? page.path() : page.path() + "index.html", done.bytes());
-            links.addPage(page.path(), done.html());
+            String file = isFile ? page.path() : page.path() + "index.html";
+            output.write(file, done.bytes());
+            java.util.Set<String> ids = links.addPage(page.path(), done.html());
             metas.add(done.meta());
             pages.incrementAndGet();
+            if (stored != null) {
+                // Sizes and times are read when the cache is saved, from the output the build swapped in.
+                stored.add(new BuildCache.StoredPage(file, page.path(), ids, done.meta(), 0, 0, 0, 0));
+            }
         }
     }
 

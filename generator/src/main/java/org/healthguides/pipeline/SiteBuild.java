@@ -29,14 +29,29 @@ public final class SiteBuild {
         this.options = options;
     }
 
-    /** Builds and publishes the site; throws with every problem found when there is an error. */
+    /** Builds and publishes the site with the build cache; throws with every problem found when there is an error. */
     public BuildReport run() throws ContentErrors, IOException {
+        return run(true, note -> { });
+    }
+
+    /**
+     * Builds and publishes the site; throws with every problem found when there is an error.
+     *
+     * @param useCache false for {@code --no-cache}: a cold build that neither reads nor writes the build cache
+     * @param notes    where a line goes when the cache is ignored or cannot be written
+     */
+    public BuildReport run(boolean useCache, java.util.function.Consumer<String> notes) throws ContentErrors, IOException {
         long start = System.nanoTime();
+        BuildCache disk = useCache ? BuildCache.open(options.out(), notes) : null;
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
-            Pipeline.Result result = Pipeline.publishing(options).run(writer);
+            Pipeline.Result result = (disk == null ? Pipeline.publishing(options) : Pipeline.publishing(options, disk)).run(writer);
             writer.commit();
             writeNginxRedirects(result.site());
-            return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), ContentReport.of(result.site()));
+            if (disk != null) {
+                disk.save(options.out(), notes);
+            }
+            return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), ContentReport.of(result.site()),
+                    result.pages() - result.rendered());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -46,7 +61,7 @@ public final class SiteBuild {
     public BuildReport check() throws ContentErrors, IOException {
         long start = System.nanoTime();
         Pipeline.Result result = Pipeline.publishing(options).run(new DiscardedOutput());
-        return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), ContentReport.of(result.site()));
+        return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), ContentReport.of(result.site()), 0);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.healthguides.render;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -70,15 +71,17 @@ public final class AToZIndex {
         }
         Collator collator = Collator.getInstance(locale);
         collator.setStrength(Collator.SECONDARY);
-        Comparator<String> wordByWord = wordByWord(collator);
-        Comparator<Entry> order = Comparator.comparing(Entry::term, wordByWord)
-                .thenComparing(Entry::where, wordByWord).thenComparing(Entry::url);
+        // Each term split and collated once, not at every comparison: for 12,000 entries the comparisons took a
+        // third of a rebuild from the build cache. CollationKey orders as its collator's compare does.
+        Comparator<Sortable> order = Comparator.comparing(Sortable::term, AToZIndex::byWords)
+                .thenComparing(Sortable::where, AToZIndex::byWords).thenComparing(sortable -> sortable.entry().url());
         Map<String, List<Entry>> byLetter = new LinkedHashMap<>();
         for (char c = 'A'; c <= 'Z'; c++) {
             byLetter.put(String.valueOf(c), new ArrayList<>());
         }
         byLetter.put(OTHER, new ArrayList<>());
-        entries.stream().sorted(order).forEach(entry -> byLetter.get(letterOf(entry.term())).add(entry));
+        entries.stream().map(entry -> new Sortable(entry, words(collator, entry.term()), words(collator, entry.where())))
+                .sorted(order).map(Sortable::entry).forEach(entry -> byLetter.get(letterOf(entry.term())).add(entry));
         List<Letter> letters = new ArrayList<>();
         byLetter.forEach((letter, list) -> {
             if (!letter.equals(OTHER) || !list.isEmpty()) {
@@ -105,6 +108,30 @@ public final class AToZIndex {
             }
             return Integer.compare(left.length, right.length);
         };
+    }
+
+    /** An entry with its term and its page's title as collation keys, word by word. */
+    private record Sortable(Entry entry, CollationKey[] term, CollationKey[] where) {
+    }
+
+    private static CollationKey[] words(Collator collator, String text) {
+        String[] words = text.strip().split("\\s+");
+        CollationKey[] keys = new CollationKey[words.length];
+        for (int i = 0; i < words.length; i++) {
+            keys[i] = collator.getCollationKey(words[i]);
+        }
+        return keys;
+    }
+
+    /** {@link #wordByWord} on collation keys made once per text. */
+    private static int byWords(CollationKey[] left, CollationKey[] right) {
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int words = left[i].compareTo(right[i]);
+            if (words != 0) {
+                return words;
+            }
+        }
+        return Integer.compare(left.length, right.length);
     }
 
     /** "A" to "Z" for a term starting with that letter, with or without an accent ("Écrire" is under E), else "#". */

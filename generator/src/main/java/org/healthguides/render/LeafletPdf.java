@@ -103,6 +103,17 @@ public final class LeafletPdf {
         thread.start();
     }
 
+    /**
+     * Whether the leaflet's font has a glyph for every letter of this text. Lato covers Latin scripts only: a leaflet
+     * in Urdu or Arabic would print every letter as a box, so no such leaflet is made (see docs/languages.md).
+     */
+    public boolean canShow(String text) throws IOException {
+        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(FACES.get(0).file())))) {
+            org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+            return text.codePoints().filter(Character::isLetter).distinct().allMatch(letter -> cmap.getGlyphId(letter) != 0);
+        }
+    }
+
     /** The font files the leaflet needs that are missing, by their path from the templates folder. */
     public List<String> missingFonts() {
         return FACES.stream().filter(face -> !Files.isRegularFile(fonts.resolve(face.file())))

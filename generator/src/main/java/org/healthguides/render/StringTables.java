@@ -200,7 +200,7 @@ public final class StringTables {
         Map<String, String> table = of(language);
         return new SiteSettings(table.getOrDefault(SITE_PREFIX + "title", settings.title()), language, settings.baseUrl(),
                 table.getOrDefault(SITE_PREFIX + "description", settings.description()),
-                table.getOrDefault(SITE_PREFIX + "disclaimer", settings.disclaimer()), warningKinds(language), settings.languages());
+                table.getOrDefault(SITE_PREFIX + "disclaimer", settings.disclaimer()), warningKinds(language), settings.languages(), settings.precompress());
     }
 
     /** The care-card levels and headings of a language, as its Markdown is rendered with. */

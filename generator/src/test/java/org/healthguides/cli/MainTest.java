@@ -47,6 +47,31 @@ class MainTest {
     }
 
     @Test
+    void gzip_copies_are_written_only_when_the_site_asks_for_them_and_leave_every_other_file_as_it_was() throws IOException {
+        Fixture fixture = new Fixture(root);
+        assertEquals(0, build(fixture).exit());
+        Map<String, byte[]> precompressed = snapshot(fixture.out);
+
+        Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("precompress: true\n", ""));
+        assertEquals(0, build(fixture).exit());
+        Map<String, byte[]> plain = snapshot(fixture.out);
+        assertTrue(plain.keySet().stream().noneMatch(name -> name.endsWith(".gz")), "off by default: " + plain.keySet());
+        Map<String, byte[]> withoutCopies = new TreeMap<>(precompressed);
+        withoutCopies.keySet().removeIf(name -> name.endsWith(".gz"));
+        assertTrue(withoutCopies.containsKey("lifting/basics/index.html"), withoutCopies.keySet().toString());
+        assertSameFiles(withoutCopies, plain);
+        for (String name : plain.keySet()) {
+            boolean text = name.matches(".*\\.(html|css|xml|txt|svg|json)");
+            assertEquals(text, precompressed.containsKey(name + ".gz"), name);
+        }
+
+        Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("precompress: true", "precompress: yes please"));
+        GuideRun wrong = build(fixture);
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("site.yaml:8: error: 'precompress' must be true or false"), wrong.err());
+    }
+
+    @Test
     void build_writes_every_page_at_a_clean_url_and_prints_one_summary_line() throws IOException {
         Fixture fixture = new Fixture(root);
         GuideRun run = build(fixture);
@@ -81,7 +106,7 @@ class MainTest {
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
-            assertEquals(List.of("content", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("content", "out", "out.cache", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no staging folder left behind");
         }
     }
@@ -173,7 +198,7 @@ class MainTest {
         assertTrue(run.err().contains("basics.md:13: error: link '#no-such-heading' points to #no-such-heading"), run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
-            assertEquals(List.of("content", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("content", "out", "out.cache", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 

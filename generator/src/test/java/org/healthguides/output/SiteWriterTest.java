@@ -51,6 +51,7 @@ class SiteWriterTest {
         Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-------"));
         Path out = root.resolve("deep/er/site");
         try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeGzipCopies(true);
             writer.writeText("index.html", "home");
             writer.writeText("a/b/c/index.html", "deep");
             writer.write("static/x.png", new byte[] {9});

@@ -24,6 +24,7 @@ public final class Fixture {
             warning_kinds:
               urgent: { label: "Urgent advice", heading: "See a doctor straight away if:" }
               caution: { label: "Important", heading: "Important" }
+            precompress: true
             """;
 
     public static final String INDEX = """

@@ -170,6 +170,27 @@ class LanguagesTest {
         assertEquals(List.of(MultilingualSite.BASE_URL + "lifting/"), english.select("entry > id").stream().map(Element::text).toList());
     }
 
+    /**
+     * A leaflet per language: the Welsh one in Welsh, linked from the Welsh pages. The leaflet's font (Lato) has no
+     * Urdu letters, so the Urdu guide has no leaflet and no link to one rather than a PDF of boxes.
+     */
+    @Test
+    void aLeafletInEachLanguageItsFontCanPrint() throws IOException {
+        Path welsh = MultilingualSite.root().resolve("cy/lifting/lifting.pdf");
+        assertTrue(Files.exists(welsh), "the Welsh leaflet");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(welsh.toFile())) {
+            assertEquals("cy", pdf.getDocumentCatalog().getLanguage());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Codi bocs") && text.contains("Adolygwyd y dudalen ddiwethaf"), text);
+            assertFalse(text.contains("Lifting a box"), text);
+        }
+        Element link = MultilingualSite.page("cy/lifting/").selectFirst(".download-link a");
+        assertEquals(MultilingualSite.BASE_URL + "cy/lifting/lifting.pdf", link.absUrl("href"));
+        assertTrue(link.text().startsWith("Lawrlwytho'r canllaw hwn (PDF,"), link.text());
+        assertFalse(Files.exists(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")));
+        assertNull(MultilingualSite.page("ur/lifting/").selectFirst(".download-link"));
+    }
+
     @Test
     void furnitureDatesAndCareCardsAreInThePagesLanguage() {
         Document welsh = MultilingualSite.page("cy/lifting/recovery/");

@@ -1,0 +1,169 @@
+package org.healthguides.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.healthguides.testing.Fixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build cache (DIR.cache beside the output): a build that uses it publishes exactly what a cold build of the
+ * same content publishes, after every kind of edit, and reuses only what did not change.
+ */
+class BuildCacheTest {
+    private static final Pattern SUMMARY = Pattern.compile("Built (\\d+) pages .*?(?:; (\\d+) of the pages unchanged since the last build \\(build cache\\))?\\R");
+
+    @TempDir
+    Path root;
+    private Fixture fixture;
+    private Path cold;
+
+    @BeforeEach
+    void twoGuides() {
+        fixture = new Fixture(root);
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide"));
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Keep your stride short."));
+        Fixture.write(fixture.content.resolve("running/recovery.md"), Fixture.RECOVERY);
+        cold = root.resolve("cold");
+    }
+
+    /** Builds with the cache and, into another folder, cold; asserts both are the same bytes; returns pages reused. */
+    private int buildAndCompareWithCold() throws IOException {
+        GuideRun cached = GuideRun.on(fixture, "build");
+        assertEquals(0, cached.exit(), cached.err());
+        GuideRun coldRun = GuideRun.guide("build", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
+                "--out", cold.toString(), "--no-cache");
+        assertEquals(0, coldRun.exit(), coldRun.err());
+        assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out), "cached build differs from a cold one");
+        assertEquals(coldRun.err(), cached.err(), "the same warnings, in the same order");
+        Matcher summary = SUMMARY.matcher(cached.out());
+        assertTrue(summary.matches(), cached.out());
+        return summary.group(2) == null ? 0 : Integer.parseInt(summary.group(2));
+    }
+
+    @Test
+    void an_unchanged_rebuild_reuses_every_guide_page_and_publishes_the_same_bytes() throws IOException {
+        assertEquals(0, buildAndCompareWithCold(), "the first build has no cache");
+        assertTrue(Files.isRegularFile(root.resolve("out.cache/cache.bin")));
+        Path page = fixture.out.resolve("lifting/basics/index.html");
+        Object inode = Files.readAttributes(page, BasicFileAttributes.class).fileKey();
+
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(root.resolve("out.cache/cache.bin"));
+        assertEquals(8, buildAndCompareWithCold(), "2 guides x (index, 2 sections, whole guide); home, A to Z and 404 are always rendered");
+        assertEquals(written, Files.getLastModifiedTime(root.resolve("out.cache/cache.bin")), "nothing changed, so the cache is not written again");
+        assertEquals(inode, Files.readAttributes(fixture.out.resolve("lifting/basics/index.html"), BasicFileAttributes.class).fileKey(),
+                "a hard link to the last build's file, not a new one");
+        assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/basics/index.html.gz")), "precompress is on in the fixture");
+    }
+
+    @Test
+    void each_kind_of_edit_rebuilds_what_it_touches_and_the_result_equals_a_cold_build() throws IOException {
+        buildAndCompareWithCold();
+
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
+        assertEquals(4, buildAndCompareWithCold(), "a section edit: only the running guide is rendered again");
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Land softly."));
+
+        Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"s\">"));
+        assertEquals(0, buildAndCompareWithCold(), "a template edit renders every page");
+
+        Fixture.write(fixture.templates.resolve("static/style.css"), "body { margin: 1px }\n");
+        assertEquals(0, buildAndCompareWithCold(), "a static file's new name is in every page");
+
+        Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("title: Test guides", "title: Other guides"));
+        assertEquals(0, buildAndCompareWithCold(), "a settings edit renders every page");
+        assertEquals(8, buildAndCompareWithCold());
+
+        Fixture.write(fixture.content.resolve("running/extra.md"), "---\ntitle: Extra\norder: 3\n---\n## More\n\nText.\n");
+        assertEquals(4, buildAndCompareWithCold(), "a new section");
+        Files.delete(fixture.content.resolve("running/extra.md"));
+        assertEquals(4, buildAndCompareWithCold(), "a deleted section");
+        assertFalse(Files.exists(fixture.out.resolve("running/extra")));
+
+        Files.move(fixture.content.resolve("running"), fixture.content.resolve("jogging"));
+        assertEquals(4, buildAndCompareWithCold(), "a renamed guide folder: the lifting guide is reused");
+        assertFalse(Files.exists(fixture.out.resolve("running")));
+        Files.move(fixture.content.resolve("jogging/basics.md"), fixture.content.resolve("jogging/first-steps.md"));
+        Fixture.write(fixture.content.resolve("jogging/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide")
+                .replace("[basics, recovery]", "[first-steps, recovery]").replace("(basics.md)", "(first-steps.md)"));
+        assertEquals(4, buildAndCompareWithCold(), "a renamed section");
+        assertTrue(Files.exists(fixture.out.resolve("jogging/first-steps/index.html")));
+    }
+
+    @Test
+    void no_cache_builds_cold_and_leaves_the_cache_alone() throws IOException {
+        buildAndCompareWithCold();
+        byte[] cache = Files.readAllBytes(root.resolve("out.cache/cache.bin"));
+        GuideRun run = GuideRun.on(fixture, "build", "--no-cache");
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.out().contains("build cache"), run.out());
+        assertTrue(java.util.Arrays.equals(cache, Files.readAllBytes(root.resolve("out.cache/cache.bin"))));
+        assertFalse(Files.exists(root.resolve("cold.cache")), "--no-cache writes no cache either");
+        // The cold build wrote new files, so the cache's record of them no longer matches: nothing is reused.
+        assertEquals(0, buildAndCompareWithCold());
+    }
+
+    @Test
+    void a_page_changed_by_hand_in_the_output_is_rendered_again() throws IOException {
+        buildAndCompareWithCold();
+        Path page = fixture.out.resolve("lifting/recovery/index.html");
+        Files.writeString(page, Files.readString(page).replace("Recovery", "Hacked"));
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's files are not trusted any more");
+    }
+
+    @Test
+    void a_cache_from_another_generator_or_a_corrupt_one_is_ignored_with_one_line() throws IOException {
+        buildAndCompareWithCold();
+        Path file = root.resolve("out.cache/cache.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        // The header: the magic text and the format (4 + 17 + 4 bytes), then the generator's identity as length and text.
+        int length = java.nio.ByteBuffer.wrap(bytes, 25, 4).getInt();
+        int last = 29 + length - 1;
+        bytes[last] = (byte) (bytes[last] == '0' ? '1' : '0'); // another generator's identity
+        Files.write(file, bytes);
+        GuideRun other = GuideRun.on(fixture, "build");
+        assertEquals(0, other.exit(), other.err());
+        assertEquals("guide: note: the build cache in " + root.resolve("out.cache") + " was made by another version of the generator; building cold\n",
+                other.err());
+        assertEquals(8, buildAndCompareWithCold(), "and replaced by a good one");
+
+        byte[] good = Files.readAllBytes(file);
+        for (int cut : new int[] {0, 10, good.length / 2, good.length - 1}) {
+            Files.write(file, java.util.Arrays.copyOf(good, cut));
+            GuideRun corrupt = GuideRun.on(fixture, "build");
+            assertEquals(0, corrupt.exit(), corrupt.err());
+            assertTrue(corrupt.err().matches("guide: note: the build cache in .* could not be read \\(\\w+\\); ignoring it and building cold\\R"),
+                    cut + ": " + corrupt.err());
+            assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out));
+            good = Files.readAllBytes(file);
+        }
+        byte[] garbage = good.clone();
+        garbage[garbage.length / 2] ^= 0x20; // one letter of a page's HTML changes case
+        Files.write(file, garbage);
+        GuideRun flipped = GuideRun.on(fixture, "build");
+        assertEquals(0, flipped.exit(), flipped.err());
+        assertTrue(flipped.err().matches("guide: note: the build cache in .* could not be read \\(\\w+\\); ignoring it and building cold\\R"), flipped.err());
+        assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out));
+    }
+
+    @Test
+    void a_folder_of_that_name_that_is_not_a_cache_is_never_written_to() throws IOException {
+        Fixture.write(root.resolve("out.cache/notes.txt"), "mine");
+        GuideRun run = GuideRun.on(fixture, "build");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("is not a build cache"), run.err());
+        try (var files = Files.list(root.resolve("out.cache"))) {
+            assertEquals(1, files.count());
+        }
+    }
+}
