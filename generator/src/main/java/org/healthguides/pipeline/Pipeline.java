@@ -184,7 +184,8 @@ public final class Pipeline {
                 if (key == null || !run.reuse(key)) {
                     List<String> leaflet = new ArrayList<>(1);
                     List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
-                    run.render(pages, guide, key, leaflet);
+                    // A guide whose leaflet could not be made is not kept: the next build reports why again.
+                    run.render(pages, guide, leaflets != null && leaflet.isEmpty() ? null : key, leaflet);
                 }
             });
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
