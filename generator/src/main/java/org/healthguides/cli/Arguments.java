@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.healthguides.diagnostics.Suggestions;
+
 /** The options of one command: {@code --name value}, {@code --name=value} and flags, checked against what it accepts. */
 final class Arguments {
     private final Map<String, String> values = new HashMap<>();
@@ -35,8 +37,12 @@ final class Arguments {
                     value = args.get(++i);
                 }
                 values.put(name, value);
+            } else if (flags.contains(name)) {
+                throw new UsageError(name + " takes no value");
             } else {
-                throw new UsageError("unknown option " + name);
+                Set<String> known = new java.util.TreeSet<>(valueOptions);
+                known.addAll(flags);
+                throw new UsageError("unknown option " + name + Suggestions.closest(name, known).map(s -> " — did you mean " + s + "?").orElse(""));
             }
         }
     }

@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
+import org.healthguides.diagnostics.Suggestions;
+import org.healthguides.output.OutputFolder;
 import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.pipeline.BuildReport;
 import org.healthguides.pipeline.SiteBuild;
-import org.healthguides.diagnostics.ContentErrors;
-import org.healthguides.diagnostics.Problem;
-import org.healthguides.output.OutputFolder;
 
 /** The {@code guide} command. Exit codes: 0 success, 1 content errors, 2 usage or internal error. */
 public final class Main {
@@ -28,14 +30,18 @@ public final class Main {
             Commands:
               build     Build the site into the output folder (default target/site/)
               serve     Preview the site at http://127.0.0.1:8080/, rebuilding and reloading on every save
-              report    Print each guide's words, reading time, reading age, warnings, references and links
+              report    Print each guide's words, reading time, reading age, care cards, references and links
               check     Check everything a build would, without writing anything; lists every problem
               new       Start a guide or a section from a template: 'guide new guide SLUG',
                         'guide new section NAME --guide SLUG'
+              explain   Say what a problem's code means, why the rule exists and how to fix it:
+                        'guide explain G0107'; without a code, list every code
+
+            Options: --help (also after a command), --version
 
             Run 'guide <command> --help' for a command's options.
 
-            Exit codes: 0 success, 1 content errors (each printed as file:line:column: error: what — how to fix),
+            Exit codes: 0 success, 1 content errors (each printed as file:line:column: error[CODE]: what — how to fix),
             2 usage or internal error (an internal error prints one line; run again with --verbose for details).
             """;
 
@@ -124,6 +130,8 @@ public final class Main {
         System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
     }
 
+    private static final List<String> COMMANDS = List.of("build", "check", "serve", "report", "new", "explain");
+
     int run(List<String> args) {
         boolean verbose = args.contains("--verbose");
         try {
@@ -134,12 +142,15 @@ public final class Main {
             String command = args.get(0);
             List<String> rest = args.subList(1, args.size());
             return switch (command) {
+                case "--version", "-V", "version" -> version();
                 case "build" -> build(rest);
                 case "serve" -> new ServeCommand(out, err, clock).run(rest);
                 case "report" -> new ReportCommand(out, err, clock).run(rest);
                 case "check" -> check(rest);
                 case "new" -> new NewCommand(out, err, clock).run(rest);
-                default -> throw new UsageError("unknown command '" + command + "'");
+                case "explain" -> new ExplainCommand(out).run(rest);
+                default -> throw new UsageError("unknown command '" + command + "'"
+                        + Suggestions.closest(command.replaceFirst("^-+", ""), COMMANDS).map(c -> " — did you mean '" + c + "'?").orElse(""));
             };
         } catch (UsageError e) {
             err.println("guide: " + e.getMessage() + " (run 'guide --help' for usage)");
@@ -156,6 +167,13 @@ public final class Main {
             err.println("guide: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             return USAGE_OR_INTERNAL;
         }
+    }
+
+    /** The version Maven packaged (from the jar's manifest), or "development build" when run from classes. */
+    private int version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        out.println("guide " + (version == null ? "(development build)" : version) + " (Java " + Runtime.version() + ")");
+        return OK;
     }
 
     private int build(List<String> args) throws Exception {
@@ -229,6 +247,6 @@ public final class Main {
     }
 
     void report(List<Problem> problems) {
-        problems.forEach(err::println);
+        ProblemListing.print(err, problems);
     }
 }

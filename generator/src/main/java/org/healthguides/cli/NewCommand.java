@@ -20,16 +20,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.file.PathUtils;
-import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.content.ContentLoader;
 import org.healthguides.content.FrontMatter;
 import org.healthguides.content.GuideMeta;
 import org.healthguides.content.SourceFile;
 import org.healthguides.content.TextDecoding;
 import org.healthguides.content.YamlNode;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.output.PublicModes;
+import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.site.Guide;
 
 /**
@@ -44,7 +46,8 @@ final class NewCommand {
 
             'new guide' creates content/SLUG/ with index.md (its front matter declares the content contract) and the
             five standard sections: benefits, muscles, technique, injuries and recovery, each with a placeholder.
-            'new section' adds content/SLUG/NAME.md with front matter and the next free 'order'.
+            'new section' adds content/SLUG/NAME.md with front matter and an 'order' 10 past the last section's
+            (rounded to tens), leaving room to put a section in between later.
             Neither overwrites anything. SLUG and NAME become addresses: lowercase letters, digits and hyphens.
 
             Options:
@@ -86,7 +89,7 @@ final class NewCommand {
         try {
             return create(positional.get(0), positional.get(1), options);
         } catch (ContentErrors e) {
-            e.problems().forEach(err::println);
+            ProblemListing.print(err, e.problems());
             err.println("guide: nothing was created");
             return Main.CONTENT_ERRORS;
         }
@@ -116,7 +119,7 @@ final class NewCommand {
         requireContentFolder(content);
         Path folder = content.resolve(slug);
         if (Files.exists(folder)) {
-            throw new ContentErrors(Problem.error(shown(folder), 0, "guide folder already exists; nothing was written",
+            throw new ContentErrors(Problem.error(Code.ALREADY_EXISTS, shown(folder), 0, "guide folder already exists; nothing was written",
                     "choose another SLUG, or add a section with 'guide new section NAME --guide " + slug + "'"));
         }
         // Written into a hidden folder (the build skips those) and moved into place, so a guide is never half there.
@@ -134,7 +137,7 @@ final class NewCommand {
                 Files.move(staging, folder);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new ContentErrors(Problem.error(shown(folder), 0, "guide folder already exists; nothing was written", "choose another SLUG"));
+            throw new ContentErrors(Problem.error(Code.ALREADY_EXISTS, shown(folder), 0, "guide folder already exists; nothing was written", "choose another SLUG"));
         } finally {
             if (Files.exists(staging)) {
                 PathUtils.deleteDirectory(staging);
@@ -149,11 +152,11 @@ final class NewCommand {
         requireContentFolder(content);
         Path folder = content.resolve(guide);
         if (!Files.isRegularFile(folder.resolve(GuideMeta.INDEX_FILE))) {
-            throw new ContentErrors(Problem.error(shown(folder), 0, "there is no guide '" + guide + "' (no " + GuideMeta.INDEX_FILE + " in this folder)",
+            throw new ContentErrors(Problem.error(Code.NO_SUCH_GUIDE, shown(folder), 0, "there is no guide '" + guide + "' (no " + GuideMeta.INDEX_FILE + " in this folder)",
                     "check the spelling, or create the guide first with 'guide new guide " + guide + "'"));
         }
         if (RESERVED.contains(name)) {
-            throw new ContentErrors(Problem.error(shown(folder.resolve(name + ".md")), 0, "'" + name + "' is a reserved name",
+            throw new ContentErrors(Problem.error(Code.RESERVED_NAME, shown(folder.resolve(name + ".md")), 0, "'" + name + "' is a reserved name",
                     "choose another NAME"));
         }
         Path file = folder.resolve(name + ".md");
@@ -162,7 +165,7 @@ final class NewCommand {
         try {
             writeNew(file, text);
         } catch (FileAlreadyExistsException e) {
-            throw new ContentErrors(Problem.error(shown(file), 0, "section file already exists; nothing was written",
+            throw new ContentErrors(Problem.error(Code.ALREADY_EXISTS, shown(file), 0, "section file already exists; nothing was written",
                     "choose another NAME or edit the file"));
         }
         out.println("Created " + shown(file) + " (order " + order + ")");
@@ -179,7 +182,10 @@ final class NewCommand {
         }
     }
 
-    /** One more than the highest order among the guide's sections; sections that cannot be read are left to the build to report. */
+    /**
+     * The next multiple of {@link #ORDER_STEP} above the highest order among the guide's sections, so a section can
+     * later go in between without renumbering (5 → 10, 10 → 20); sections that cannot be read are left to the build.
+     */
     private static int nextOrder(Path folder) throws IOException {
         int highest = 0;
         try (Stream<Path> files = Files.list(folder)) {
@@ -202,12 +208,15 @@ final class NewCommand {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return highest + 1;
+        return (highest / ORDER_STEP + 1) * ORDER_STEP;
     }
+
+    /** New sections' orders leave this much room; orders need only be different, gaps are fine. */
+    static final int ORDER_STEP = 10;
 
     private static void requireContentFolder(Path content) throws ContentErrors {
         if (!Files.isDirectory(content)) {
-            throw new ContentErrors(Problem.error(shown(content), 0, "content folder not found",
+            throw new ContentErrors(Problem.error(Code.CONTENT_FOLDER_NOT_FOUND, shown(content), 0, "content folder not found",
                     "run from the project folder or pass --content DIR"));
         }
     }

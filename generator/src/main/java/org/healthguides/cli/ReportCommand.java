@@ -13,6 +13,7 @@ import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.pipeline.SiteBuild;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.report.ContentReport;
 import org.healthguides.site.Site;
 
@@ -60,12 +61,12 @@ final class ReportCommand {
         try {
             site = new SiteBuild(build).assemble();
         } catch (ContentErrors e) {
-            e.problems().forEach(err::println);
+            ProblemListing.print(err, e.problems());
             long errors = e.problems().stream().filter(Problem::isError).count();
             err.println("guide: report failed: the content has " + errors + (errors == 1 ? " error" : " errors"));
             return Main.CONTENT_ERRORS;
         }
-        site.warnings().forEach(err::println);
+        ProblemListing.print(err, site.warnings());
         ContentReport report = ContentReport.of(site);
         out.print(options.flag("--json") ? report.json() : report.table());
         return Main.OK;

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.healthguides.pipeline.BuildOptions;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.serve.BuildOutcome;
 import org.healthguides.serve.PreviewOptions;
 import org.healthguides.serve.PreviewServer;
@@ -99,7 +100,7 @@ final class ServeCommand {
     }
 
     private void report(BuildOutcome outcome) {
-        outcome.problems().forEach(err::println);
+        ProblemListing.print(err, outcome.problems());
         if (!outcome.ok()) {
             long errors = outcome.problems().stream().filter(Problem::isError).count();
             err.println("guide: build failed with " + errors + (errors == 1 ? " error" : " errors")

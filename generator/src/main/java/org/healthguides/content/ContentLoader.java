@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
@@ -37,21 +38,21 @@ public final class ContentLoader {
 
     public ContentTree load() throws ContentErrors {
         if (!Files.isDirectory(root)) {
-            throw new ContentErrors(Problem.error(displayRoot, 0, "content folder not found",
+            throw new ContentErrors(Problem.error(Code.CONTENT_FOLDER_NOT_FOUND, displayRoot, 0, "content folder not found",
                     "run from the project folder or pass --content DIR"));
         }
         List<Problem> problems = new ArrayList<>();
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            throw new ContentErrors(Problem.error(displayRoot, 0, "cannot read the content folder: " + e.getMessage(), "check the folder's permissions"));
+            throw new ContentErrors(Problem.error(Code.FILE_UNREADABLE, displayRoot, 0, "cannot read the content folder: " + e.getMessage(), "check the folder's permissions"));
         }
         Path settingsPath = root.resolve(SiteSettings.FILE_NAME);
         if (Files.exists(settingsPath, LinkOption.NOFOLLOW_LINKS) && kindOf(settingsPath, SiteSettings.FILE_NAME, problems) != Kind.FILE) {
             throw new ContentErrors(problems);
         }
         if (!Files.isRegularFile(settingsPath)) {
-            throw new ContentErrors(Problem.error(display(SiteSettings.FILE_NAME), 0, "site settings file not found",
+            throw new ContentErrors(Problem.error(Code.SETTINGS_NOT_FOUND, display(SiteSettings.FILE_NAME), 0, "site settings file not found",
                     "create it with title, language and warning_kinds (see docs/care-cards.md)"));
         }
         SourceFile settings = read(SiteSettings.FILE_NAME, problems);
@@ -64,7 +65,7 @@ public final class ContentLoader {
         try {
             entries = sortedChildren(root);
         } catch (IOException e) {
-            throw new ContentErrors(Problem.error(displayRoot, 0, "cannot read the content folder: " + e.getMessage(), "check the folder's permissions"));
+            throw new ContentErrors(Problem.error(Code.FILE_UNREADABLE, displayRoot, 0, "cannot read the content folder: " + e.getMessage(), "check the folder's permissions"));
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
@@ -75,7 +76,7 @@ public final class ContentLoader {
             if (kind == Kind.FOLDER) {
                 folders.add(entry);
             } else if (kind == Kind.FILE && name.endsWith(".md")) {
-                problems.add(Problem.error(display(name), 0, "this Markdown file belongs to no guide",
+                problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(name), 0, "this Markdown file belongs to no guide",
                         "move it into a guide folder (one holding an index.md) or delete it"));
             }
         }
@@ -101,7 +102,7 @@ public final class ContentLoader {
         } catch (IOException | UncheckedIOException e) {
             // An unreadable guide folder is the editor's to fix, named like any other content problem.
             String why = e instanceof UncheckedIOException unchecked ? String.valueOf(unchecked.getCause()) : String.valueOf(e);
-            problems.add(Problem.error(display(slug), 0, "cannot read this folder (" + why + ")", "check the folder's permissions"));
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(slug), 0, "cannot read this folder (" + why + ")", "check the folder's permissions"));
             return new LoadedFolder(java.util.Optional.empty(), problems);
         }
     }
@@ -111,7 +112,7 @@ public final class ContentLoader {
         boolean hasIndex = Files.exists(folder.resolve(GuideMeta.INDEX_FILE), LinkOption.NOFOLLOW_LINKS);
         if (!hasIndex) {
             for (Path markdown : markdownUnder(folder, problems)) {
-                problems.add(Problem.error(display(relative(markdown)), 0,
+                problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(relative(markdown)), 0,
                         "this Markdown file belongs to no guide (its folder has no index.md)",
                         "add " + displayRoot + "/" + slug + "/index.md or move the file into a guide folder"));
             }
@@ -119,14 +120,14 @@ public final class ContentLoader {
         }
         if (!SLUG.matcher(slug).matches()) {
             // The folder name is the guide's address: '404.html', 'a?b' or 'e%20f' would make links that lead nowhere.
-            problems.add(Problem.error(display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
+            problems.add(Problem.error(Code.UNCLEAN_NAME, display(slug + "/" + GuideMeta.INDEX_FILE), 0, "folder name '" + slug + "' does not make a clean address",
                     "rename the folder with lowercase letters, digits and hyphens, e.g. '" + slugLike(slug) + "'"));
             return java.util.Optional.empty();
         }
         long sectionFiles = children.stream().map(child -> child.getFileName().toString())
                 .filter(name -> name.endsWith(".md") && !name.equals(GuideMeta.INDEX_FILE) && !isHidden(name)).count();
         if (sectionFiles > MAX_SECTIONS) {
-            problems.add(Problem.error(display(slug + "/" + GuideMeta.INDEX_FILE), 0, "guide '" + slug + "' has " + sectionFiles
+            problems.add(Problem.error(Code.TOO_MANY_SECTIONS, display(slug + "/" + GuideMeta.INDEX_FILE), 0, "guide '" + slug + "' has " + sectionFiles
                     + " section files; a guide may have at most " + MAX_SECTIONS, "split it into several guides"));
             return java.util.Optional.empty();
         }
@@ -150,7 +151,7 @@ public final class ContentLoader {
                 for (Path nested : filesUnder(child, problems)) {
                     String nestedPath = relative(nested);
                     if (nestedPath.endsWith(".md")) {
-                        problems.add(Problem.error(display(nestedPath), 0, "this Markdown file belongs to no guide",
+                        problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(nestedPath), 0, "this Markdown file belongs to no guide",
                                 "sections live directly in the guide folder; move it up to " + displayRoot + "/" + slug + "/"));
                     } else if (isPublishable(nested, nestedPath, problems)) {
                         assets.add(nestedPath);
@@ -190,7 +191,7 @@ public final class ContentLoader {
         try {
             bytes = Files.readAllBytes(root.resolve(path));
         } catch (IOException e) {
-            problems.add(Problem.error(display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
             return null;
         }
         TextDecoding.Result decoded = TextDecoding.decode(bytes, display(path));
@@ -209,12 +210,12 @@ public final class ContentLoader {
     private void checkSlug(String guide, String name, String path, java.util.Map<String, String> seen, List<Problem> problems) {
         String stem = name.substring(0, name.length() - ".md".length());
         if (!SLUG.matcher(stem).matches()) {
-            problems.add(Problem.error(display(path), 0, "file name '" + name + "' does not make a clean address",
+            problems.add(Problem.error(Code.UNCLEAN_NAME, display(path), 0, "file name '" + name + "' does not make a clean address",
                     "rename it with lowercase letters, digits and hyphens, e.g. '" + slugLike(stem) + ".md'"));
         }
         String other = seen.putIfAbsent(stem.toLowerCase(java.util.Locale.ROOT), path);
         if (other != null) {
-            problems.add(Problem.error(display(path), 0, "section slug '" + stem.toLowerCase(java.util.Locale.ROOT)
+            problems.add(Problem.error(Code.SLUG_CLASH, display(path), 0, "section slug '" + stem.toLowerCase(java.util.Locale.ROOT)
                     + "' is also used by " + display(other), "rename one of the two files in " + displayRoot + "/" + guide + "/"));
         }
     }
@@ -262,7 +263,7 @@ public final class ContentLoader {
         try {
             attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            problems.add(Problem.error(display(path), 0, "cannot read it (" + e + ")", "check its permissions"));
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read it (" + e + ")", "check its permissions"));
             return Kind.SKIP;
         }
         if (attributes.isSymbolicLink()) {
@@ -270,23 +271,23 @@ public final class ContentLoader {
             try {
                 target = entry.toRealPath();
             } catch (IOException e) {
-                problems.add(Problem.error(display(path), 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
+                problems.add(Problem.error(Code.SYMLINK_BROKEN, display(path), 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
                 return Kind.SKIP;
             }
             if (!target.startsWith(realRoot)) {
-                problems.add(Problem.error(display(path), 0, "this symbolic link leads outside " + displayRoot + " (to " + target
+                problems.add(Problem.error(Code.SYMLINK_OUTSIDE_FOLDER, display(path), 0, "this symbolic link leads outside " + displayRoot + " (to " + target
                         + "), so it is not read or published", "copy the file into the content folder instead of linking to it"));
                 return Kind.SKIP;
             }
             if (Files.isDirectory(target)) {
-                problems.add(Problem.error(display(path), 0, "this symbolic link leads to a folder, which is not followed",
+                problems.add(Problem.error(Code.SYMLINK_TO_FOLDER, display(path), 0, "this symbolic link leads to a folder, which is not followed",
                         "move or copy the folder here instead of linking to it"));
                 return Kind.SKIP;
             }
             try {
                 attributes = Files.readAttributes(target, BasicFileAttributes.class);
             } catch (IOException e) {
-                problems.add(Problem.error(display(path), 0, "cannot read it (" + e + ")", "check its permissions"));
+                problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read it (" + e + ")", "check its permissions"));
                 return Kind.SKIP;
             }
         }
@@ -294,7 +295,7 @@ public final class ContentLoader {
             return Kind.FOLDER;
         }
         if (!attributes.isRegularFile()) {
-            problems.add(Problem.error(display(path), 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
+            problems.add(Problem.error(Code.NOT_A_REGULAR_FILE, display(path), 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
                     "replace it with an ordinary file or delete it"));
             return Kind.SKIP;
         }
@@ -310,17 +311,17 @@ public final class ContentLoader {
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
         if (type.equals("html") || type.equals("htm") || type.equals("xhtml")) {
-            problems.add(Problem.error(display(path), 0, "HTML files in the content are not published, since they could run script in readers' browsers",
+            problems.add(Problem.error(Code.HTML_FILE_NOT_PUBLISHED, display(path), 0, "HTML files in the content are not published, since they could run script in readers' browsers",
                     "write the page as a Markdown section (.md) instead"));
             return false;
         }
         if (!PUBLISHED_TYPES.contains(type)) {
-            problems.add(Problem.error(display(path), 0, "files of type '" + (type.isEmpty() ? name : "." + type) + "' are not published",
+            problems.add(Problem.error(Code.FILE_TYPE_NOT_PUBLISHED, display(path), 0, "files of type '" + (type.isEmpty() ? name : "." + type) + "' are not published",
                     "only images (" + String.join(", ", new java.util.TreeSet<>(PUBLISHED_TYPES)) + ") are published beside the pages; move it out of " + displayRoot + " or delete it"));
             return false;
         }
         if (!Files.isReadable(file)) {
-            problems.add(Problem.error(display(path), 0, "cannot read this file", "check the file's permissions"));
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read this file", "check the file's permissions"));
             return false;
         }
         if (type.equals("svg")) {
@@ -331,7 +332,7 @@ public final class ContentLoader {
                 unsafe = "it cannot be read as UTF-8 text (" + e.getClass().getSimpleName() + ")";
             }
             if (unsafe != null) {
-                problems.add(Problem.error(display(path), 0, "this SVG image is not published: " + unsafe,
+                problems.add(Problem.error(Code.UNSAFE_SVG, display(path), 0, "this SVG image is not published: " + unsafe,
                         "remove scripts, event handlers, foreignObject and links to other files, or export the image as PNG"));
                 return false;
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
 
@@ -27,8 +28,8 @@ final class FieldReader {
         this.problems = problems;
         for (Map.Entry<String, YamlNode> field : fields.entrySet()) {
             if (!allowedKeys.contains(field.getKey())) {
-                problems.add(Problem.error(file, field.getValue().line(), "unknown key '" + field.getKey() + "'",
-                        Suggestions.didYouMean(field.getKey(), allowedKeys)));
+                problems.add(Problem.error(Code.UNKNOWN_KEY, file, field.getValue().line(), "unknown key '" + field.getKey() + "'",
+                        Suggestions.didYouMean(field.getKey(), allowedKeys)).atColumn(field.getValue().column()));
             }
         }
     }
@@ -36,7 +37,7 @@ final class FieldReader {
     String requiredText(String key, String why) {
         YamlNode node = fields.get(key);
         if (node == null || node.value() == null) {
-            problems.add(Problem.error(file, node == null ? fallbackLine : node.line(), "missing '" + key + "'",
+            problems.add(Problem.error(Code.MISSING_KEY, file, node == null ? fallbackLine : node.line(), "missing '" + key + "'",
                     "add '" + key + ": …' (" + why + ")"));
             return "";
         }
@@ -49,8 +50,8 @@ final class FieldReader {
             return fallback;
         }
         if (!node.isScalar()) {
-            problems.add(Problem.error(file, node.line(), "'" + key + "' must be text, found " + node.kindName(),
-                    "write '" + key + ": some text' on one line"));
+            problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be text, found " + node.kindName(),
+                    "write '" + key + ": some text' on one line").atColumn(node.column()));
             return fallback;
         }
         return ((String) node.value()).strip();
@@ -60,7 +61,7 @@ final class FieldReader {
         YamlNode node = fields.get(key);
         if (node == null || node.value() == null) {
             if (required) {
-                problems.add(Problem.error(file, node == null ? fallbackLine : node.line(), "missing '" + key + "'",
+                problems.add(Problem.error(Code.MISSING_KEY, file, node == null ? fallbackLine : node.line(), "missing '" + key + "'",
                         "add '" + key + ": 1' (a whole number)"));
             }
             return null;
@@ -72,8 +73,8 @@ final class FieldReader {
                 // reported below
             }
         }
-        problems.add(Problem.error(file, node.line(), "'" + key + "' must be a whole number, found " + node.kindName(),
-                "write digits, for example '" + key + ": 2'"));
+        problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be a whole number, found " + node.kindName(),
+                "write digits, for example '" + key + ": 2'").atColumn(node.column()));
         return null;
     }
 
@@ -92,7 +93,7 @@ final class FieldReader {
                 return false;
             }
         }
-        problems.add(Problem.error(file, node.line(), "'" + key + "' must be true or false, found " + node.kindName(),
+        problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be true or false, found " + node.kindName(),
                 "write '" + key + ": true' or '" + key + ": false'"));
         return fallback;
     }
@@ -112,8 +113,8 @@ final class FieldReader {
                 // reported below
             }
         }
-        problems.add(Problem.error(file, node.line(), "'" + key + "' must be a number, found " + node.kindName(),
-                "write digits, for example '" + key + ": 8'"));
+        problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be a number, found " + node.kindName(),
+                "write digits, for example '" + key + ": 8'").atColumn(node.column()));
         return null;
     }
 
@@ -129,8 +130,8 @@ final class FieldReader {
                 // reported below
             }
         }
-        problems.add(Problem.error(file, node.line(), "'" + key + "' must be a date, found " + node.kindName(),
-                "write it as YYYY-MM-DD, for example '" + key + ": 2026-11-24'"));
+        problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be a date, found " + node.kindName(),
+                "write it as YYYY-MM-DD, for example '" + key + ": 2026-11-24'").atColumn(node.column()));
         return null;
     }
 
@@ -157,13 +158,13 @@ final class FieldReader {
             if (item.isScalar()) {
                 values.add(((String) item.value()).strip());
             } else {
-                problems.add(Problem.error(file, item.line() == 0 ? node.line() : item.line(),
+                problems.add(Problem.error(Code.WRONG_TYPE, file, item.line() == 0 ? node.line() : item.line(),
                         "each item of '" + key + "' must be text, found " + item.kindName(), "write '- some text'"));
             }
         }
         if (!(node.value() instanceof List<?>)) {
-            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a list, found " + node.kindName(),
-                    "write '" + key + ": [a, b]' or one '- item' per line"));
+            problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be a list, found " + node.kindName(),
+                    "write '" + key + ": [a, b]' or one '- item' per line").atColumn(node.column()));
         }
         return List.copyOf(values);
     }
@@ -197,8 +198,8 @@ final class FieldReader {
             return List.of();
         }
         if (!(node.value() instanceof List<?>)) {
-            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a list, found " + node.kindName(),
-                    "write one '- name: …' block per item"));
+            problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be a list, found " + node.kindName(),
+                    "write one '- name: …' block per item").atColumn(node.column()));
             return List.of();
         }
         List<FieldReader> readers = new ArrayList<>();
@@ -206,7 +207,7 @@ final class FieldReader {
             if (item.value() instanceof Map<?, ?>) {
                 readers.add(new FieldReader(item.asMap(), file, item.line(), itemKeys, problems));
             } else {
-                problems.add(Problem.error(file, item.line(), "each item of '" + key + "' must be a set of keys, found " + item.kindName(),
+                problems.add(Problem.error(Code.WRONG_TYPE, file, item.line(), "each item of '" + key + "' must be a set of keys, found " + item.kindName(),
                         "write '- name: …' followed by the other keys, indented"));
             }
         }
@@ -220,8 +221,8 @@ final class FieldReader {
             return Map.of();
         }
         if (!(node.value() instanceof Map<?, ?>)) {
-            problems.add(Problem.error(file, node.line(), "'" + key + "' must be a set of named entries, found " + node.kindName(),
-                    "write one 'name: { … }' per entry"));
+            problems.add(Problem.error(Code.WRONG_TYPE, file, node.line(), "'" + key + "' must be a set of named entries, found " + node.kindName(),
+                    "write one 'name: { … }' per entry").atColumn(node.column()));
             return Map.of();
         }
         Map<String, FieldReader> readers = new java.util.LinkedHashMap<>();
@@ -229,8 +230,8 @@ final class FieldReader {
             YamlNode value = entry.getValue();
             Map<String, YamlNode> entryFields = value.value() instanceof Map<?, ?> ? value.asMap() : Map.of();
             if (!(value.value() instanceof Map<?, ?>)) {
-                problems.add(Problem.error(file, value.line(), "'" + entry.getKey() + "' must be a set of keys, found " + value.kindName(),
-                        "write '" + entry.getKey() + ": { label: …, heading: … }'"));
+                problems.add(Problem.error(Code.WRONG_TYPE, file, value.line(), "'" + entry.getKey() + "' must be a set of keys, found " + value.kindName(),
+                        "write '" + entry.getKey() + ": { label: …, heading: … }'").atColumn(value.column()));
             }
             readers.put(entry.getKey(), new FieldReader(entryFields, file, value.line(), itemKeys, problems));
         }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.Severity;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
@@ -43,16 +45,16 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
     public static FrontMatter parse(SourceFile file) throws ContentErrors {
         String text = file.text();
         if (text.isBlank()) {
-            throw new ContentErrors(Problem.error(file.displayPath(), 1, "file is empty",
+            throw new ContentErrors(Problem.error(Code.FILE_EMPTY, file.displayPath(), 1, "file is empty",
                     "add front matter with a title (see docs/writing.md) or delete the file"));
         }
         if (!text.startsWith(FENCE + "\n")) {
-            throw new ContentErrors(Problem.error(file.displayPath(), 1, "file does not start with front matter",
+            throw new ContentErrors(Problem.error(Code.NO_FRONT_MATTER, file.displayPath(), 1, "file does not start with front matter",
                     "put a line '---', then 'title: …', then a closing '---' at the top of the file"));
         }
         int closing = findClosingFence(text);
         if (closing < 0) {
-            throw new ContentErrors(Problem.error(file.displayPath(), 1, "front matter is not closed",
+            throw new ContentErrors(Problem.error(Code.FRONT_MATTER_NOT_CLOSED, file.displayPath(), 1, "front matter is not closed",
                     "add a line '---' after the last front-matter key"));
         }
         String yaml = text.substring(FENCE.length() + 1, closing);
@@ -70,7 +72,7 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
      */
     public static Map<String, YamlNode> parseYamlMapping(String yaml, String displayPath, int firstLine) throws ContentErrors {
         if (yaml.length() > MAX_CHARACTERS) {
-            throw new ContentErrors(Problem.error(displayPath, firstLine, "the YAML is " + yaml.length() + " characters long; at most "
+            throw new ContentErrors(Problem.error(Code.YAML_TOO_LARGE, displayPath, firstLine, "the YAML is " + yaml.length() + " characters long; at most "
                     + MAX_CHARACTERS + " are read", "keep front matter and settings to the keys they need"));
         }
         Optional<Node> root;
@@ -80,14 +82,19 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             // The composer recurses once per level of nesting; the parser in front of it stops at MAX_DEPTH.
             root = new Composer(settings, new DepthLimit(new ParserImpl(settings, new StreamReader(settings, yaml)))).getSingleNode();
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            // A quoted value that is never closed runs to the end of the front matter, where the parser notices;
+            // the editor needs the opening quote, which is the error's context mark.
+            boolean unclosedQuote = e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark().isPresent();
+            Mark mark = unclosedQuote ? e.getContextMark().get() : e.getProblemMark().or(e::getContextMark).orElse(null);
             int line = mark == null ? firstLine : mark.getLine() + 1 + firstLine;
             int column = mark == null ? 0 : mark.getColumn() + 1;
-            String what = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            throw new ContentErrors(new Problem(displayPath, line, column, org.healthguides.diagnostics.Severity.ERROR,
-                    "invalid YAML: " + what, "check the indentation and quote values that contain ':' or '#'"));
+            String what = unclosedQuote ? "this quoted value is never closed"
+                    : e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            String fix = unclosedQuote ? "add the closing quote at the end of the value, on the same line"
+                    : "check the indentation and quote values that contain ':' or '#'";
+            throw new ContentErrors(new Problem(Code.INVALID_YAML, displayPath, line, column, Severity.ERROR, "invalid YAML: " + what, fix));
         } catch (YamlEngineException e) {
-            throw new ContentErrors(Problem.error(displayPath, firstLine, "invalid YAML: " + e.getMessage(),
+            throw new ContentErrors(Problem.error(Code.INVALID_YAML, displayPath, firstLine, "invalid YAML: " + e.getMessage(),
                     "check the indentation and quote values that contain ':' or '#'"));
         }
         if (root.isEmpty()) {
@@ -96,7 +103,7 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         List<Problem> problems = new ArrayList<>();
         YamlNode converted = convert(root.get(), displayPath, firstLine, problems, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         if (!(converted.value() instanceof Map<?, ?>)) {
-            problems.add(Problem.error(displayPath, converted.line(), "expected 'key: value' lines, found " + converted.kindName(),
+            problems.add(Problem.error(Code.INVALID_YAML, displayPath, converted.line(), "expected 'key: value' lines, found " + converted.kindName(),
                     "write one 'key: value' per line"));
         }
         if (!problems.isEmpty()) {
@@ -119,7 +126,7 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             return new YamlNode(plainNull ? null : value, line, column);
         }
         if (!seen.add(node)) {
-            problems.add(new Problem(displayPath, line, column, org.healthguides.diagnostics.Severity.ERROR,
+            problems.add(new Problem(Code.YAML_TOO_LARGE, displayPath, line, column, Severity.ERROR,
                     "a YAML alias of a list or mapping (anchored here with '&') is used again", "write the values out in full"));
             return new YamlNode(null, line, column);
         }
@@ -135,12 +142,12 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         for (NodeTuple tuple : mapping.getValue()) {
             YamlNode key = convert(tuple.getKeyNode(), displayPath, firstLine, problems, seen);
             if (!key.isScalar()) {
-                problems.add(Problem.error(displayPath, key.line(), "a key must be a plain word", "write 'key: value'"));
+                problems.add(Problem.error(Code.INVALID_YAML, displayPath, key.line(), "a key must be a plain word", "write 'key: value'"));
                 continue;
             }
             String name = (String) key.value();
             if (entries.containsKey(name)) {
-                problems.add(new Problem(displayPath, key.line(), key.column(), org.healthguides.diagnostics.Severity.ERROR,
+                problems.add(new Problem(Code.DUPLICATE_KEY, displayPath, key.line(), key.column(), Severity.ERROR,
                         "key '" + name + "' is given twice (first on line " + entries.get(name).line() + ")", "keep one of them"));
                 continue;
             }

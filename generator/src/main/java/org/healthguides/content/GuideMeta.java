@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
@@ -64,12 +65,12 @@ public record GuideMeta(String slug, String title, String description, LocalDate
         LocalDate reviewed = reader.date("reviewed");
         LocalDate nextReview = reader.date("next_review");
         if (reviewed != null && nextReview != null && !nextReview.isAfter(reviewed)) {
-            problems.add(Problem.error(file.displayPath(), reader.line("next_review"), "'next_review' is not after 'reviewed'",
+            problems.add(Problem.error(Code.REVIEW_DATES_OUT_OF_ORDER, file.displayPath(), reader.line("next_review"), "'next_review' is not after 'reviewed'",
                     "set next_review to a date after " + reviewed));
         }
         Double maxGrade = reader.decimal("max_grade");
         if (maxGrade != null && (maxGrade < 1 || maxGrade > 30)) {
-            problems.add(Problem.error(file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
+            problems.add(Problem.error(Code.MAX_GRADE_OUT_OF_RANGE, file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
                     "write a school grade, for example 'max_grade: 8'"));
         }
         List<String> sections = reader.textList("required_sections");
@@ -103,12 +104,12 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             boolean dateMissing = date == null && problems.size() == before;
             String summary = change.requiredText("summary", "what changed in the advice, in one line for readers");
             if (dateMissing) {
-                problems.add(Problem.error(file.displayPath(), change.line("date"), "a change needs its 'date'",
+                problems.add(Problem.error(Code.MISSING_KEY, file.displayPath(), change.line("date"), "a change needs its 'date'",
                         "write '- date: 2026-11-24' followed by 'summary: …', indented"));
             } else if (date == null) {
                 continue;
             } else if (summary.contains("\n")) {
-                problems.add(Problem.error(file.displayPath(), change.line("summary"), "a change's 'summary' is one line",
+                problems.add(Problem.error(Code.WRONG_TYPE, file.displayPath(), change.line("summary"), "a change's 'summary' is one line",
                         "shorten it to one sentence; the guide's text holds the details"));
             } else {
                 changes.add(new Change(date, summary, change.fallbackLine()));

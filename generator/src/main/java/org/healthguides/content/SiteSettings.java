@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
@@ -47,7 +48,7 @@ public record SiteSettings(String title, String language, String baseUrl, String
         String baseUrl = reader.text("base_url", "/");
         String baseUrlError = baseUrlProblem(baseUrl);
         if (baseUrlError != null) {
-            problems.add(Problem.error(file.displayPath(), reader.line("base_url"), baseUrlError,
+            problems.add(Problem.error(Code.BAD_BASE_URL, file.displayPath(), reader.line("base_url"), baseUrlError,
                     "use '/' or a full address such as 'https://example.org/health/'"));
         }
         String description = reader.text("description", "");
@@ -58,7 +59,7 @@ public record SiteSettings(String title, String language, String baseUrl, String
                 new WarningKind(name, kind.requiredText("label", "the level in words, e.g. 'Urgent advice'"),
                         kind.requiredText("heading", "the default heading, e.g. 'See a doctor straight away if:'"))));
         if (kinds.isEmpty()) {
-            problems.add(Problem.error(file.displayPath(), reader.line("warning_kinds"), "no warning kinds are declared",
+            problems.add(Problem.error(Code.NO_CARE_CARD_KINDS, file.displayPath(), reader.line("warning_kinds"), "no warning kinds are declared",
                     "add 'warning_kinds:' with at least one kind (see docs/care-cards.md)"));
         }
         if (!problems.isEmpty()) {
@@ -95,13 +96,13 @@ public record SiteSettings(String title, String language, String baseUrl, String
         boolean hasList = reader.has("languages");
         boolean hasOne = reader.has("language");
         if (hasList && hasOne) {
-            problems.add(Problem.error(file.displayPath(), reader.line("language"), "both 'language' and 'languages' are given",
+            problems.add(Problem.error(Code.LANGUAGES_INVALID, file.displayPath(), reader.line("language"), "both 'language' and 'languages' are given",
                     "keep 'languages: [" + reader.text("language", "en-GB") + ", …]' (the first is the default) and delete 'language'"));
         }
         List<String> tags = hasList ? reader.textList("languages")
                 : List.of(reader.requiredText("language", "the language of the pages, for example en-GB (or 'languages: [en-GB, cy]')"));
         if (hasList && tags.isEmpty()) {
-            problems.add(Problem.error(file.displayPath(), reader.line("languages"), "'languages' is empty",
+            problems.add(Problem.error(Code.LANGUAGES_INVALID, file.displayPath(), reader.line("languages"), "'languages' is empty",
                     "list at least one language tag, the default first, e.g. 'languages: [en-GB, cy]'"));
         }
         String key = hasList ? "languages" : "language";
@@ -112,10 +113,10 @@ public record SiteSettings(String title, String language, String baseUrl, String
             }
             Optional<String> problem = Language.tagProblem(tag);
             if (problem.isPresent()) {
-                problems.add(Problem.error(file.displayPath(), reader.line(key), problem.get(),
+                problems.add(Problem.error(Code.BAD_LANGUAGE, file.displayPath(), reader.line(key), problem.get(),
                         "use a tag such as 'en', 'en-GB' or 'cy'"));
             } else if (seen.contains(tag)) {
-                problems.add(Problem.error(file.displayPath(), reader.line(key), "language '" + tag + "' is listed twice",
+                problems.add(Problem.error(Code.LANGUAGES_INVALID, file.displayPath(), reader.line(key), "language '" + tag + "' is listed twice",
                         "list each language once"));
             } else {
                 seen.add(tag);

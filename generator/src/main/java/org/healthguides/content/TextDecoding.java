@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /** Strict UTF-8 decoding: a file in another encoding is an error naming the first bad byte, never mojibake. */
@@ -44,7 +45,7 @@ public final class TextDecoding {
                     line++;
                 }
             }
-            return new Invalid(Problem.error(displayPath, line,
+            return new Invalid(Problem.error(Code.NOT_UTF8, displayPath, line,
                     String.format("file is not valid UTF-8 (byte 0x%02X at byte offset %d)", bytes[offset] & 0xff, offset),
                     "save the file as UTF-8 in your editor"));
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.ContentLink;
 import org.healthguides.site.Guide;
@@ -91,7 +92,7 @@ public final class ExternalLinkChecker {
                     failure = Optional.of("could not be checked: " + e.getCause());
                 }
                 for (Use use : byAddress.get(answer.getKey())) {
-                    failure.ifPresent(why -> problems.add(Problem.warning(use.displayPath(), use.link().line(),
+                    failure.ifPresent(why -> problems.add(Problem.warning(Code.EXTERNAL_LINK_BROKEN, use.displayPath(), use.link().line(),
                             "external link '" + use.link().written() + "' " + why,
                             "open it in a browser; update the address or remove the link")));
                 }

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.Suggestions;
 import org.healthguides.markdown.ContentLink;
 import org.healthguides.site.Guide;
 import org.healthguides.site.SectionPage;
@@ -81,20 +85,58 @@ public final class LinkChecker {
             }
             if (ids == null) {
                 if (!files.contains(target)) {
-                    problems.add(Problem.error(displayPath, link.line(),
-                            (link.image() ? "image '" : "link '") + link.written() + "' leads nowhere: no page or file '" + target + "'",
-                            link.image() ? "put the image file in the guide folder or fix the path"
-                                    : "link to a Markdown file of the guide, e.g. recovery.md or recovery.md#heading-id"));
+                    String kind = link.image() ? "image '" : "link '";
+                    Optional<String> meant = closestTarget(link);
+                    problems.add(meant.map(m -> Problem.error(Code.LINK_LEADS_NOWHERE, displayPath, link.line(),
+                                    kind + link.written() + "' leads nowhere", "did you mean '" + m + "'?"))
+                            .orElseGet(() -> Problem.error(Code.LINK_LEADS_NOWHERE, displayPath, link.line(),
+                                    kind + link.written() + "' leads nowhere: no page or file '" + target + "'",
+                                    link.image() ? "put the image file in the guide folder or fix the path"
+                                            : "link to a Markdown file of the guide, e.g. recovery.md or recovery.md#heading-id"))
+                            .atColumn(link.column()));
                 }
                 continue;
             }
             if (!link.fragment().isEmpty() && !ids.contains(link.fragment())) {
-                problems.add(Problem.error(displayPath, link.line(),
-                        "link '" + link.written() + "' points to #" + link.fragment() + ", which is not on that page",
-                        "use the id of a heading there (its words in lower case, joined by '-')"));
+                String fragment = link.fragment();
+                String fix = Suggestions.closest(fragment, ids)
+                        .map(id -> "did you mean '" + link.written().substring(0, link.written().length() - fragment.length()) + id + "'?")
+                        .orElse("use the id of a heading there (its words in lower case, joined by '-')");
+                problems.add(Problem.error(Code.ANCHOR_NOT_ON_PAGE, displayPath, link.line(),
+                        "link '" + link.written() + "' points to #" + fragment + ", which is not on that page", fix)
+                        .atColumn(link.column()));
             }
         }
         return problems;
+    }
+
+    /**
+     * The link as the editor probably meant it: the page or file in the same folder whose name is closest to the
+     * one written ('techniqe.md' → 'technique.md'), written the way the editor wrote it.
+     */
+    private Optional<String> closestTarget(ContentLink link) {
+        String target = link.targetPath();
+        String trimmed = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
+        String folder = trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
+        String name = trimmed.substring(folder.length());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> names = new TreeSet<>();
+        synchronized (this) {
+            for (String known : link.image() ? files : idsByPage.keySet()) {
+                String k = known.endsWith("/") ? known.substring(0, known.length() - 1) : known;
+                if (k.startsWith(folder) && k.indexOf('/', folder.length()) < 0 && k.length() > folder.length()) {
+                    names.add(k.substring(folder.length()));
+                }
+            }
+        }
+        int at = link.written().lastIndexOf(name);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        return Suggestions.closest(name, names)
+                .map(meant -> link.written().substring(0, at) + meant + link.written().substring(at + name.length()));
     }
 
     /** Checks every link the editors wrote in these guides: each introduction's and each section's. */

@@ -8,8 +8,13 @@ package org.healthguides.markdown;
  * @param fragment   the #anchor without '#', or "" when none
  * @param image      true for an image source
  * @param line       its line in the source file
+ * @param column     the column where the address starts on that line (1-based), or 0 when unknown
  */
-public record ContentLink(String written, String targetPath, String fragment, boolean image, int line) {
+public record ContentLink(String written, String targetPath, String fragment, boolean image, int line, int column) {
+
+    public ContentLink(String written, String targetPath, String fragment, boolean image, int line) {
+        this(written, targetPath, fragment, image, line, 0);
+    }
 
     public boolean isInternal() {
         return targetPath != null;

@@ -28,6 +28,13 @@ final class LineIndex {
         this.firstLine = firstLine;
     }
 
+    /** The column (1-based) of the character at {@code offset} of the text on its line. */
+    int columnAt(int offset) {
+        int found = Arrays.binarySearch(lineStarts, offset);
+        int index = Math.max(0, found >= 0 ? found : -found - 2);
+        return offset - lineStarts[index] + 1;
+    }
+
     /** The file line holding the character at {@code offset} of the text. */
     int lineAt(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);

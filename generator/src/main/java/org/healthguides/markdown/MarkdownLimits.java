@@ -2,6 +2,7 @@ package org.healthguides.markdown;
 
 import java.util.Optional;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -61,18 +62,18 @@ final class MarkdownLimits {
                 end++;
             }
             if (end - start > MAX_LINE_LENGTH) {
-                return Optional.of(Problem.error(displayPath, line,
+                return Optional.of(Problem.error(Code.LINE_TOO_LONG, displayPath, line,
                         String.format(java.util.Locale.ROOT, "this line is %,d characters long; at most %,d are allowed", end - start, MAX_LINE_LENGTH),
                         "break it into paragraphs with an empty line between them"));
             }
             int depth = nesting(body, start, end);
             if (depth > MAX_NESTING) {
-                return Optional.of(Problem.error(displayPath, line,
+                return Optional.of(Problem.error(Code.NESTED_TOO_DEEP, displayPath, line,
                         "this line is nested " + depth + " levels deep in lists, quotes or indentation; at most " + MAX_NESTING + " are allowed",
                         "flatten the list or quote; readers cannot follow more than a few levels anyway"));
             }
             if (run > MAX_MARKER_RUN) {
-                return Optional.of(Problem.error(displayPath, line,
+                return Optional.of(Problem.error(Code.MARKER_RUN_TOO_LONG, displayPath, line,
                         "this line has a run of " + run + " '*', '_' or '-' characters; at most " + MAX_MARKER_RUN + " are allowed",
                         "use '---' on its own line for a rule and one or two '*' for emphasis"));
             }
@@ -82,7 +83,7 @@ final class MarkdownLimits {
             } else {
                 paragraphOpeners += openers;
                 if (paragraphOpeners > MAX_LINK_OPENERS) {
-                    return Optional.of(Problem.error(displayPath, paragraphLine,
+                    return Optional.of(Problem.error(Code.TOO_MANY_LINK_OPENERS, displayPath, paragraphLine,
                             String.format(java.util.Locale.ROOT, "this paragraph has more than %,d links or '](' openers", MAX_LINK_OPENERS),
                             "split it into paragraphs with an empty line between them, or close each link with ')'"));
                 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.healthguides.content.UrlPath;
 import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
 import org.jsoup.Jsoup;
@@ -30,7 +31,7 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -192,7 +193,7 @@ public final class MarkdownRenderer {
             return renderWithinBounds(source);
         } catch (StackOverflowError e) {
             // The limits above should make this unreachable; if a new shape of input gets past them, it is still the file's fault.
-            return unrendered(Problem.error(source.displayPath(), source.bodyLine(), "this file is nested too deeply to publish",
+            return unrendered(Problem.error(Code.NESTED_TOO_DEEP, source.displayPath(), source.bodyLine(), "this file is nested too deeply to publish",
                     "flatten its lists, quotes and emphasis"));
         }
     }
@@ -236,7 +237,7 @@ public final class MarkdownRenderer {
             Integer parentDepth = depths.get(node.getParent());
             int depth = (parentDepth == null ? 0 : parentDepth) + 1;
             if (depth > MAX_TREE_DEPTH) {
-                return Optional.of(Problem.error(source.displayPath(), lines.lineAt(node.getStartOffset()),
+                return Optional.of(Problem.error(Code.NESTED_TOO_DEEP, source.displayPath(), lines.lineAt(node.getStartOffset()),
                         "this part is nested more than " + MAX_TREE_DEPTH + " levels deep (lists, quotes, emphasis and links inside each other)",
                         "flatten the lists and quotes and simplify the emphasis"));
             }
@@ -252,31 +253,41 @@ public final class MarkdownRenderer {
         List<ContentLink> links = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Link link) {
-                link.setUrl(BasedSequence.of(resolve(link.getUrl().toString(), false, lines.lineAt(node.getStartOffset()), source, links, problems)));
+                link.setUrl(BasedSequence.of(resolve(link.getUrl().toString(), false, where(link.getUrl(), node, lines), source, links, problems)));
             } else if (node instanceof Image image) {
                 String written = image.getUrl().toString();
-                image.setUrl(BasedSequence.of(resolve(written, true, lines.lineAt(node.getStartOffset()), source, links, problems)));
+                image.setUrl(BasedSequence.of(resolve(written, true, where(image.getUrl(), node, lines), source, links, problems)));
                 if (image.getText().isBlank()) {
-                    problems.add(Problem.error(source.displayPath(), lines.lineAt(node.getStartOffset()), "image '" + written + "' has no alt text",
+                    problems.add(Problem.error(Code.IMAGE_WITHOUT_ALT, source.displayPath(), lines.lineAt(node.getStartOffset()), "image '" + written + "' has no alt text",
                             "describe the picture inside the brackets: ![what it shows](" + written + ")"));
                 }
             } else if (node instanceof com.vladsch.flexmark.ast.Reference reference) {
-                reference.setUrl(BasedSequence.of(resolve(reference.getUrl().toString(), false, lines.lineAt(node.getStartOffset()), source, links, problems)));
+                reference.setUrl(BasedSequence.of(resolve(reference.getUrl().toString(), false, where(reference.getUrl(), node, lines), source, links, problems)));
             } else if (node instanceof AutoLink autoLink) {
-                resolve(autoLink.getUrl().toString(), false, lines.lineAt(node.getStartOffset()), source, links, problems);
+                resolve(autoLink.getUrl().toString(), false, where(autoLink.getUrl(), node, lines), source, links, problems);
             }
         }
         return links;
     }
 
-    private String resolve(String written, boolean image, int line, MarkdownSource source, List<ContentLink> links, List<Problem> problems) {
+    /** Where an address was written: its line and column, or the link's own start when the address is empty. */
+    private record Place(int line, int column) {
+    }
+
+    private static Place where(BasedSequence address, Node node, LineIndex lines) {
+        int offset = address.isNull() || address.isEmpty() ? node.getStartOffset() : address.getStartOffset();
+        return new Place(lines.lineAt(offset), lines.columnAt(offset));
+    }
+
+    private String resolve(String written, boolean image, Place place, MarkdownSource source, List<ContentLink> links, List<Problem> problems) {
+        int line = place.line();
         if (SCHEME.matcher(written).find() || written.startsWith("//")) {
             String scheme = written.startsWith("//") ? "" : written.substring(0, written.indexOf(':')).toLowerCase(Locale.ROOT);
             if (!List.of("http", "https", "mailto", "tel").contains(scheme)) {
-                problems.add(Problem.warning(source.displayPath(), line, "unsafe link '" + shorten(written) + "' was removed",
-                        "link only to http(s), mailto: or tel: addresses, or to another page of the guide"));
+                problems.add(Problem.warning(Code.UNSAFE_LINK_REMOVED, source.displayPath(), line, "unsafe link '" + shorten(written) + "' was removed",
+                        "link only to http(s), mailto: or tel: addresses, or to another page of the guide").atColumn(place.column()));
             } else {
-                links.add(new ContentLink(written, null, "", image, line));
+                links.add(new ContentLink(written, null, "", image, line, place.column()));
             }
             return written;
         }
@@ -284,17 +295,17 @@ public final class MarkdownRenderer {
         String path = hash < 0 ? written : written.substring(0, hash);
         String fragment = hash < 0 ? "" : written.substring(hash + 1);
         if (path.isEmpty()) {
-            links.add(new ContentLink(written, source.pagePath(), fragment, image, line));
+            links.add(new ContentLink(written, source.pagePath(), fragment, image, line, place.column()));
             return written;
         }
         String resolvedSource = UrlPath.resolve(source.sourceFolder(), path);
         if (resolvedSource == null) {
-            problems.add(Problem.error(source.displayPath(), line, "link '" + written + "' points outside the site",
-                    "link to a file inside the content folder"));
+            problems.add(Problem.error(Code.LINK_OUTSIDE_SITE, source.displayPath(), line, "link '" + written + "' points outside the site",
+                    "link to a file inside the content folder").atColumn(place.column()));
             return written;
         }
         String target = resolvedSource.endsWith(".md") ? UrlPath.pageOf(resolvedSource) : resolvedSource;
-        links.add(new ContentLink(written, target, fragment, image, line));
+        links.add(new ContentLink(written, target, fragment, image, line, place.column()));
         String url = UrlPath.relative(source.pagePath(), target);
         return fragment.isEmpty() ? url : url + "#" + fragment;
     }
@@ -311,8 +322,9 @@ public final class MarkdownRenderer {
                 String kindName = block.getInfo().toString();
                 WarningKind kind = kinds.get(kindName);
                 if (kind == null) {
-                    problems.add(Problem.error(source.displayPath(), lines.lineAt(block.getStartOffset()), "unknown warning kind '" + kindName + "'",
-                            Suggestions.didYouMean(kindName, kinds.keySet())));
+                    int at = block.getInfo().isNull() ? block.getStartOffset() : block.getInfo().getStartOffset();
+                    problems.add(Problem.error(Code.UNKNOWN_CARE_CARD_KIND, source.displayPath(), lines.lineAt(at), "unknown care card kind '" + kindName + "'",
+                            Suggestions.didYouMean(kindName, kinds.keySet())).atColumn(lines.columnAt(at)));
                     kind = new WarningKind(kindName, kindName, kindName);
                 }
                 String title = block.getTitle().toString().strip();
@@ -342,10 +354,10 @@ public final class MarkdownRenderer {
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 String text = plainText(heading).strip();
                 if (heading.getLevel() == 1) {
-                    problems.add(Problem.error(source.displayPath(), line, "a '# " + text + "' heading is not allowed in the body",
+                    problems.add(Problem.error(Code.TOP_LEVEL_HEADING, source.displayPath(), line, "a '# " + text + "' heading is not allowed in the body",
                             "the title from the front matter is the page's only top-level heading; use '## " + text + "'"));
                 } else if (heading.getLevel() > previousLevel + 1) {
-                    problems.add(Problem.error(source.displayPath(), line,
+                    problems.add(Problem.error(Code.HEADING_SKIPS_LEVEL, source.displayPath(), line,
                             "heading level skips from h" + previousLevel + " to h" + heading.getLevel(),
                             "use " + "#".repeat(previousLevel + 1) + " for this heading"));
                 }
@@ -354,26 +366,26 @@ public final class MarkdownRenderer {
                 String key = idOf(text);
                 Integer first = headingLines.putIfAbsent(key, line);
                 if (first != null) {
-                    problems.add(Problem.error(source.displayPath(), line, "heading '" + text + "' repeats the heading on line " + first,
+                    problems.add(Problem.error(Code.DUPLICATE_HEADING, source.displayPath(), line, "heading '" + text + "' repeats the heading on line " + first,
                             "give each heading its own words so links to it are unambiguous"));
                 }
             } else if (node instanceof AdmonitionBlock block && plainText(block).isBlank()) {
-                problems.add(Problem.error(source.displayPath(), line, "warning block '!!! " + block.getInfo() + "' has no content",
-                        "indent the lines of the warning by four spaces under the '!!!' line"));
+                problems.add(Problem.error(Code.EMPTY_CARE_CARD, source.displayPath(), line, "care card '!!! " + block.getInfo() + "' has no content",
+                        "indent the lines of the care card by four spaces under the '!!!' line"));
             } else if (node instanceof FencedCodeBlock fence && fence.getClosingMarker().isEmpty()) {
-                problems.add(Problem.error(source.displayPath(), line, "code block opened with " + fence.getOpeningMarker() + " is never closed",
+                problems.add(Problem.error(Code.UNCLOSED_CODE_BLOCK, source.displayPath(), line, "code block opened with " + fence.getOpeningMarker() + " is never closed",
                         "add a line " + fence.getOpeningMarker() + " where the code ends"));
             } else if (node instanceof Footnote footnote && footnote.getFootnoteBlock() == null) {
-                problems.add(Problem.error(source.displayPath(), line, "reference [^" + footnote.getText() + "] has no definition",
+                problems.add(Problem.error(Code.REFERENCE_UNDEFINED, source.displayPath(), line, "reference [^" + footnote.getText() + "] has no definition",
                         "add a line '[^" + footnote.getText() + "]: what the source says' at the end of the file"));
             } else if (node instanceof FootnoteBlock block && !block.isReferenced()) {
-                problems.add(Problem.warning(source.displayPath(), line, "reference [^" + block.getText() + "] is never cited",
+                problems.add(Problem.warning(Code.REFERENCE_UNCITED, source.displayPath(), line, "reference [^" + block.getText() + "] is never cited",
                         "cite it in the text with [^" + block.getText() + "] or delete it"));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 // Inline tags are checked with the paragraph they sit in, so "<b onclick>" and "</b>" are one finding.
                 Node unit = node instanceof HtmlInline ? node.getParent() : node;
                 if (sanitised.add(unit) && !Jsoup.isValid(unit.getChars().toString(), safelist)) {
-                    problems.add(Problem.warning(source.displayPath(), lines.lineAt(unit.getStartOffset()), "raw HTML '" + shorten(unit.getChars().toString().strip())
+                    problems.add(Problem.warning(Code.RAW_HTML_SANITISED, source.displayPath(), lines.lineAt(unit.getStartOffset()), "raw HTML '" + shorten(unit.getChars().toString().strip())
                             + "' was sanitised", "write it in Markdown; scripts, frames and event handlers are never published"));
                 }
             }

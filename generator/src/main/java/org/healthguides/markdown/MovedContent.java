@@ -34,7 +34,7 @@ public final class MovedContent {
         // A link to "#part" is to this page, whichever it is; every other link keeps its target.
         List<ContentLink> links = content.links().stream()
                 .map(l -> l.isInternal() && (l.written().isEmpty() || l.written().startsWith("#"))
-                        ? new ContentLink(l.written(), toPage, l.fragment(), l.image(), l.line())
+                        ? new ContentLink(l.written(), toPage, l.fragment(), l.image(), l.line(), l.column())
                         : l)
                 .toList();
         return new RenderedMarkdown(rebase(content.html(), fromPage, toPage), content.headings(), content.callouts(), references,

@@ -3,6 +3,7 @@ package org.healthguides.output;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.DisplayPath;
 import org.healthguides.diagnostics.Problem;
 
@@ -22,7 +23,7 @@ record PublishedFolder(Path folder, Path realFolder) {
         if (file.toRealPath().startsWith(realFolder)) {
             return null;
         }
-        return Problem.error(displayPath, 0, "this link points outside " + DisplayPath.of(folder) + ", so it is not published",
+        return Problem.error(Code.SYMLINK_OUTSIDE_FOLDER, displayPath, 0, "this link points outside " + DisplayPath.of(folder) + ", so it is not published",
                 "copy the file into the folder instead of linking to it");
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.healthguides.content.SafeSvg;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.render.TemplateRenderer;
 
@@ -64,9 +65,9 @@ public final class StaticFiles implements Emitter {
             }
             String displayPath = templatesName + "/" + FOLDER + "/" + folder.relativize(file).toString().replace('\\', '/');
             problems.add(Files.exists(file)
-                    ? Problem.error(displayPath, 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
+                    ? Problem.error(Code.NOT_A_REGULAR_FILE, displayPath, 0, "this is not an ordinary file (a FIFO, socket or device), so it is not read",
                             "replace it with an ordinary file or delete it")
-                    : Problem.error(displayPath, 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
+                    : Problem.error(Code.SYMLINK_BROKEN, displayPath, 0, "this symbolic link leads nowhere", "delete the link or restore what it pointed to"));
             return false;
         }).toList();
         for (Path file : found) {
@@ -79,14 +80,14 @@ public final class StaticFiles implements Emitter {
             }
             String type = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
             if (!TYPES.contains(type) || name.lastIndexOf('.') < 0) {
-                problems.add(Problem.error(displayPath, 0, "files of type '." + type + "' are not published from " + FOLDER + "/",
+                problems.add(Problem.error(Code.FILE_TYPE_NOT_PUBLISHED, displayPath, 0, "files of type '." + type + "' are not published from " + FOLDER + "/",
                         "only stylesheets, images, icons, fonts and PDFs (" + String.join(", ", new java.util.TreeSet<>(TYPES)) + ") are; move it out or delete it"));
                 continue;
             }
             byte[] bytes = Files.readAllBytes(file);
             String unsafe = type.equals("svg") ? SafeSvg.unsafePart(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) : null;
             if (unsafe != null) {
-                problems.add(Problem.error(displayPath, 0, "this SVG image is not published: " + unsafe,
+                problems.add(Problem.error(Code.UNSAFE_SVG, displayPath, 0, "this SVG image is not published: " + unsafe,
                         "remove scripts, event handlers, foreignObject and links to other files"));
                 continue;
             }

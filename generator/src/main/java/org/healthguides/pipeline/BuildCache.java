@@ -32,6 +32,7 @@ import java.util.zip.CheckedOutputStream;
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SourceFile;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Severity;
 import org.healthguides.markdown.Callout;
@@ -63,7 +64,7 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4; // 4: problems keep their code, links their column
     private static final String MAGIC = "guide build cache";
     private static final String FILE = "cache.bin";
     /** Marks a folder as this tool's cache, so a folder of the same name that is not one is never overwritten. */
@@ -502,9 +503,11 @@ public final class BuildCache implements MarkdownRenderer.Store {
             writeString(out, link.fragment());
             out.writeBoolean(link.image());
             out.writeInt(link.line());
+            out.writeInt(link.column());
         }
         out.writeInt(markdown.problems().size());
         for (Problem problem : markdown.problems()) {
+            writeString(out, problem.code().name());
             writeString(out, problem.file());
             out.writeInt(problem.line());
             out.writeInt(problem.column());
@@ -533,11 +536,11 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         List<ContentLink> links = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            links.add(new ContentLink(readString(in), readString(in), readString(in), in.readBoolean(), in.readInt()));
+            links.add(new ContentLink(readString(in), readString(in), readString(in), in.readBoolean(), in.readInt(), in.readInt()));
         }
         List<Problem> problems = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            problems.add(new Problem(readString(in), in.readInt(), in.readInt(), Severity.valueOf(readString(in)),
+            problems.add(new Problem(Code.valueOf(readString(in)), readString(in), in.readInt(), in.readInt(), Severity.valueOf(readString(in)),
                     readString(in), readString(in)));
         }
         ReadingStats reading = new ReadingStats(in.readInt(), in.readInt(), in.readInt());

@@ -20,6 +20,7 @@ import org.healthguides.content.ContentLoader;
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SiteSettings;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.DisplayPath;
 import org.healthguides.diagnostics.Problem;
@@ -233,7 +234,7 @@ public final class Pipeline {
         List<String> missing = printer.missingFonts();
         if (!missing.isEmpty()) {
             throw new ContentErrors(missing.stream()
-                    .map(font -> Problem.error(templatesName + "/" + font, 0, "font for the PDF leaflets not found",
+                    .map(font -> Problem.error(Code.LEAFLET_FONT_MISSING, templatesName + "/" + font, 0, "font for the PDF leaflets not found",
                             "restore it from version control, or build with --no-pdf"))
                     .toList());
         }
@@ -278,7 +279,7 @@ public final class Pipeline {
                     + e.getMessage(), "add a font for this script to the leaflet, or build with --no-pdf"));
             return pages;
         } catch (IOException | RuntimeException e) {
-            run.problems().add(Problem.error(guide.displayPath(), 0, "cannot make the guide's PDF leaflet: " + e,
+            run.problems().add(Problem.error(Code.LEAFLET_FAILED, guide.displayPath(), 0, "cannot make the guide's PDF leaflet: " + e,
                     "check the guide's images and the templates' fonts folder, or build with --no-pdf"));
         }
         run.failed().set(true);
@@ -399,7 +400,7 @@ public final class Pipeline {
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());
             if (problem != null) {
-                throw new ContentErrors(Problem.error("--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
+                throw new ContentErrors(Problem.error(Code.BAD_BASE_URL, "--base-url", 0, problem, "use '/' or a full address such as 'https://example.org/health/'"));
             }
             settings = settings.withBaseUrl(options.baseUrl());
         }

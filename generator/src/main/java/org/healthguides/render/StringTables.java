@@ -19,6 +19,7 @@ import org.healthguides.content.Language;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.WarningKind;
 import org.healthguides.content.YamlNode;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
@@ -61,7 +62,7 @@ public final class StringTables {
         Map<String, Map<String, Integer>> lines = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             if (settings.languages().size() > 1) {
-                problems.add(Problem.error(displayFolder, 0, "no string tables for the site's languages " + settings.languages(),
+                problems.add(Problem.error(Code.NO_STRING_TABLE, displayFolder, 0, "no string tables for the site's languages " + settings.languages(),
                         "create " + displayFolder + "/" + settings.language() + ".yaml with the words the templates print"));
             }
             return new StringTables(Map.of(), settings, List.copyOf(problems));
@@ -71,7 +72,7 @@ public final class StringTables {
             String tag = name.substring(0, name.length() - ".yaml".length());
             String display = displayFolder + "/" + name;
             if (Language.tagProblem(tag).isPresent()) {
-                problems.add(Problem.error(display, 0, "'" + tag + "' is not a language tag",
+                problems.add(Problem.error(Code.BAD_LANGUAGE, display, 0, "'" + tag + "' is not a language tag",
                         "name the file after its language, e.g. cy.yaml or en-GB.yaml"));
                 continue;
             }
@@ -81,7 +82,7 @@ public final class StringTables {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
                 flatten("", FrontMatter.parseYamlMapping(text, display, 0), display, table, keyLines, problems);
             } catch (IOException e) {
-                problems.add(Problem.error(display, 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
+                problems.add(Problem.error(Code.FILE_UNREADABLE, display, 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
             } catch (ContentErrors e) {
                 problems.addAll(e.problems());
             }
@@ -90,7 +91,7 @@ public final class StringTables {
         }
         for (String language : settings.languages()) {
             if (!tables.containsKey(language)) {
-                problems.add(Problem.error(displayFolder + "/" + language + ".yaml", 0, "no string table for language '" + language
+                problems.add(Problem.error(Code.NO_STRING_TABLE, displayFolder + "/" + language + ".yaml", 0, "no string table for language '" + language
                                 + "', which " + SiteSettings.FILE_NAME + " lists",
                         settings.isDefaultLanguage(language) ? "create it with the words the templates print"
                                 : "copy " + settings.language() + ".yaml to " + language + ".yaml and translate each value"));
@@ -113,11 +114,11 @@ public final class StringTables {
         for (Map.Entry<String, Integer> key : lines.entrySet()) {
             String name = key.getKey();
             if (isDefault && (name.startsWith(SITE_PREFIX) || name.startsWith(KINDS_PREFIX))) {
-                problems.add(Problem.error(display, key.getValue(), "'" + name + "' belongs in " + SiteSettings.FILE_NAME
+                problems.add(Problem.error(Code.UNKNOWN_KEY, display, key.getValue(), "'" + name + "' belongs in " + SiteSettings.FILE_NAME
                                 + " for the default language",
                         "write the default language's site words in content/" + SiteSettings.FILE_NAME + " and delete this key"));
             } else if (!isDefault && !expected.contains(name)) {
-                problems.add(Problem.error(display, key.getValue(), "unknown key '" + name + "'", Suggestions.didYouMean(name, expected)));
+                problems.add(Problem.error(Code.UNKNOWN_KEY, display, key.getValue(), "unknown key '" + name + "'", Suggestions.didYouMean(name, expected)));
             }
         }
         if (isDefault) {
@@ -129,7 +130,7 @@ public final class StringTables {
                 String message = "missing key '" + key + "'" + (listed ? "" : " (language '" + language + "' is not listed in "
                         + SiteSettings.FILE_NAME + " yet)");
                 String fix = "add '" + key + ": …' in " + new Language(language).ownName() + example;
-                problems.add(listed ? Problem.error(display, 0, message, fix) : Problem.warning(display, 0, message, fix));
+                problems.add(listed ? Problem.error(Code.MISSING_STRING, display, 0, message, fix) : Problem.warning(Code.MISSING_STRING, display, 0, message, fix));
             }
         }
     }
@@ -162,7 +163,7 @@ public final class StringTables {
                 table.put(key, ((String) node.value()).strip());
                 lines.put(key, node.line());
             } else {
-                problems.add(Problem.error(display, node.line(), "'" + key + "' must be text, found " + node.kindName(),
+                problems.add(Problem.error(Code.WRONG_TYPE, display, node.line(), "'" + key + "' must be text, found " + node.kindName(),
                         "write '" + field.getKey() + ": the words' on one line"));
                 lines.put(key, node.line());
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthguides.content.SiteSettings;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 
@@ -44,14 +45,14 @@ public final class TemplateRenderer {
         this.settings = settings;
         this.strings = StringTables.load(folder, this.displayFolder, settings);
         if (!Files.isDirectory(folder)) {
-            throw new ContentErrors(Problem.error(this.displayFolder, 0, "templates folder not found",
+            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "templates folder not found",
                     "run from the project folder or pass --templates DIR"));
         }
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         try {
             configuration.setTemplateLoader(new OrdinaryFiles(folder.toFile()));
         } catch (IOException e) {
-            throw new ContentErrors(Problem.error(this.displayFolder, 0, "cannot read templates: " + e.getMessage(), "check the folder"));
+            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + e.getMessage(), "check the folder"));
         }
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
@@ -129,7 +130,7 @@ public final class TemplateRenderer {
             throw new ContentErrors(problemOf(e, page.template(), page.path()));
         } catch (StackOverflowError e) {
             // A macro that calls itself without end: the template's error, not the build's crash.
-            throw new ContentErrors(Problem.error(displayFolder + "/" + page.template(), 0, "template calls itself too deeply (stack overflow)"
+            throw new ContentErrors(Problem.error(Code.TEMPLATE_ERROR, displayFolder + "/" + page.template(), 0, "template calls itself too deeply (stack overflow)"
                     + " (while rendering page '/" + page.path() + "')", "make sure every recursive macro or include stops"));
         }
         return out.toString();
@@ -161,11 +162,11 @@ public final class TemplateRenderer {
     private Problem problemOf(Exception e, String templateName, String pagePath) {
         String rendering = pagePath == null ? "" : " (while rendering page '/" + pagePath + "')";
         if (e instanceof TemplateNotFoundException) {
-            return Problem.error(displayFolder + "/" + templateName, 0, "template not found" + rendering,
+            return Problem.error(Code.TEMPLATE_NOT_FOUND, displayFolder + "/" + templateName, 0, "template not found" + rendering,
                     "create it or restore it from version control");
         }
         if (e instanceof ParseException parse) {
-            return new Problem(displayFolder + "/" + templateName, parse.getLineNumber(), parse.getColumnNumber(),
+            return new Problem(Code.TEMPLATE_SYNTAX, displayFolder + "/" + templateName, parse.getLineNumber(), parse.getColumnNumber(),
                     org.healthguides.diagnostics.Severity.ERROR, "template syntax error: " + firstLine(parse.getEditorMessage()) + rendering,
                     "fix the FreeMarker syntax at this place");
         }
@@ -173,11 +174,11 @@ public final class TemplateRenderer {
             String file = template.getTemplateSourceName() == null ? templateName : template.getTemplateSourceName();
             int line = template.getLineNumber() == null ? 0 : template.getLineNumber();
             int column = template.getColumnNumber() == null ? 0 : template.getColumnNumber();
-            return new Problem(displayFolder + "/" + file, line, column, org.healthguides.diagnostics.Severity.ERROR,
+            return new Problem(Code.TEMPLATE_ERROR, displayFolder + "/" + file, line, column, org.healthguides.diagnostics.Severity.ERROR,
                     "template error: " + firstLine(template.getMessageWithoutStackTop()) + rendering,
                     "check the variable names against docs/architecture.md");
         }
-        return Problem.error(displayFolder + "/" + templateName, 0, "cannot read template: " + e.getMessage() + rendering, "check the file");
+        return Problem.error(Code.TEMPLATE_NOT_FOUND, displayFolder + "/" + templateName, 0, "cannot read template: " + e.getMessage() + rendering, "check the file");
     }
 
     private static String firstLine(String message) {

@@ -18,7 +18,7 @@ import org.healthguides.site.SectionPage;
 import org.healthguides.site.Site;
 
 /**
- * The numbers editors check a guide by: per page, words, reading time, reading age, warnings by kind,
+ * The numbers editors check a guide by: per page, words, reading time, reading age, care cards by kind,
  * references and internal links. Printed by {@code guide report} (as a table or JSON) and by
  * {@code guide build --verbose}.
  */

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.SourceExcerpt;
 
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -24,8 +26,8 @@ final class ErrorOverlay {
 
     private final Configuration configuration;
 
-    /** One problem as the overlay lists it. */
-    public record Line(String location, String severity, String message, String fix) {
+    /** One problem as the overlay lists it; {@code excerpt} is the source line and its caret, as in the terminal. */
+    public record Line(String location, String severity, String code, String message, String fix, List<String> excerpt) {
     }
 
     ErrorOverlay() {
@@ -48,7 +50,8 @@ final class ErrorOverlay {
     }
 
     private byte[] render(String buildId, List<Problem> problems, boolean standalone) {
-        List<Line> lines = problems.stream().map(ErrorOverlay::lineOf).toList();
+        SourceExcerpt excerpts = new SourceExcerpt();
+        List<Line> lines = problems.stream().map(problem -> lineOf(problem, excerpts)).toList();
         long errors = problems.stream().filter(Problem::isError).count();
         Map<String, Object> model = Map.of("buildId", buildId, "eventsUrl", "/" + EVENTS_PATH, "problems", lines,
                 "errors", errors, "standalone", standalone);
@@ -63,15 +66,11 @@ final class ErrorOverlay {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Line lineOf(Problem problem) {
-        StringBuilder location = new StringBuilder(problem.file());
-        if (problem.line() > 0) {
-            location.append(':').append(problem.line());
-            if (problem.column() > 0) {
-                location.append(':').append(problem.column());
-            }
-        }
-        return new Line(location.toString(), problem.severity().label(), problem.message(), problem.fix() == null ? "" : problem.fix());
+    private static Line lineOf(Problem problem, SourceExcerpt excerpts) {
+        String code = problem.code() == Code.UNCLASSIFIED ? "" : problem.code().id();
+        List<String> excerpt = excerpts.of(problem).map(SourceExcerpt.Excerpt::lines).orElse(List.of());
+        return new Line(problem.location(), problem.severity().label(), code, problem.message(),
+                problem.fix() == null ? "" : problem.fix(), excerpt);
     }
 
     /** The page with the snippet inserted before its last {@code </body>} (or at the end when it has none). */

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.render.PagePlan;
@@ -149,10 +150,10 @@ public final class PreviewServer implements AutoCloseable {
             outcome = failed(buildId, previous, e.problems(), start);
         } catch (IOException | UncheckedIOException e) {
             // Usually a file renamed or deleted while it was being read: the event that follows rebuilds again.
-            outcome = failed(buildId, previous, List.of(Problem.error(build.contentName(), 0,
+            outcome = failed(buildId, previous, List.of(Problem.error(Code.PREVIEW_READ_FAILED, build.contentName(), 0,
                     "could not read a file while building: " + e.getMessage(), "save the file again")), start);
         } catch (RuntimeException | StackOverflowError e) {
-            outcome = failed(buildId, previous, List.of(Problem.error(build.contentName(), 0,
+            outcome = failed(buildId, previous, List.of(Problem.error(Code.PREVIEW_INTERNAL, build.contentName(), 0,
                     "internal error while building: " + e, "save again; if it persists, run './guide build --verbose'")), start);
         }
         listener.accept(outcome);

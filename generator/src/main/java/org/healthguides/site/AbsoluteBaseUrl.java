@@ -2,6 +2,7 @@ package org.healthguides.site;
 
 import java.util.List;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -15,7 +16,7 @@ public final class AbsoluteBaseUrl implements Check {
         if (!context.publishing() || !baseUrl.startsWith("/")) {
             return List.of();
         }
-        return List.of(Problem.warning(context.baseUrlSource(), 0,
+        return List.of(Problem.warning(Code.BASE_URL_WITHOUT_HOST, context.baseUrlSource(), 0,
                 "base URL '" + baseUrl + "' has no host, so sitemap.xml, feed.xml, canonical links and og:url are left out",
                 "set base_url in site.yaml or pass --base-url https://example.org/health/ when publishing"));
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.healthguides.content.GuideMeta;
 import org.healthguides.content.RequiredWarning;
 import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
 import org.healthguides.markdown.Callout;
@@ -74,7 +75,7 @@ public final class ContentContract implements Check {
         String suffix = fileSuffix(guide);
         for (String required : meta.requiredSections()) {
             if (findSection(guide, required).isEmpty() && !required.equals(GuideMeta.INDEX_SECTION) && !brokenSections.contains(required)) {
-                problems.add(Problem.error(guide.displayPath(), guide.isTranslation() ? 0 : meta.requiredSectionsLine(),
+                problems.add(Problem.error(Code.MISSING_REQUIRED_SECTION, guide.displayPath(), guide.isTranslation() ? 0 : meta.requiredSectionsLine(),
                         what(guide) + " is missing required section '" + required + "'",
                         "create " + contentRoot + "/" + guide.slug() + "/" + required + suffix + " with a title"
                                 + (guide.isTranslation() ? " (a required section must be translated)" : " and an order")));
@@ -87,8 +88,8 @@ public final class ContentContract implements Check {
             Optional<List<String>> mentions = warning.mentionsIn(guide.language(), defaultLanguage);
             if (mentions.isEmpty()) {
                 // Without its own list a translation could drop a red flag and no check would notice.
-                problems.add(Problem.error(guide.isTranslation() ? originalDisplayPath(guide) : guide.displayPath(), warning.line(),
-                        "required warning '" + warning.name() + "' has no 'mentions' for language '" + guide.language() + "'",
+                problems.add(Problem.error(Code.MENTIONS_FOR_LANGUAGE, guide.isTranslation() ? originalDisplayPath(guide) : guide.displayPath(), warning.line(),
+                        "required care card '" + warning.name() + "' has no 'mentions' for language '" + guide.language() + "'",
                         "give the phrases per language: 'mentions: { " + defaultLanguage + ": [...], " + guide.language()
                                 + ": [...] }', each list in its language"));
                 continue;
@@ -117,8 +118,8 @@ public final class ContentContract implements Check {
     private static Optional<Problem> checkWarning(Guide guide, RequiredWarning warning, List<String> mentions, Map<String, WarningKind> kinds,
                                                   String contentRoot) {
         if (!kinds.containsKey(warning.kind())) {
-            return Optional.of(Problem.error(guide.displayPath(), warning.line(),
-                    "required warning '" + warning.name() + "' names unknown kind '" + warning.kind() + "'",
+            return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_UNKNOWN_KIND, guide.displayPath(), warning.line(),
+                    "required care card '" + warning.name() + "' names unknown kind '" + warning.kind() + "'",
                     Suggestions.didYouMean(warning.kind(), kinds.keySet())));
         }
         String file;
@@ -129,8 +130,8 @@ public final class ContentContract implements Check {
         } else {
             Optional<SectionPage> section = findSection(guide, warning.section());
             if (section.isEmpty()) {
-                return Optional.of(Problem.error(guide.displayPath(), guide.isTranslation() ? 0 : warning.line(),
-                        what(guide) + " requires warning '" + warning.name() + "' in section '" + warning.section()
+                return Optional.of(Problem.error(Code.REQUIRED_CARE_CARD_NO_SECTION, guide.displayPath(), guide.isTranslation() ? 0 : warning.line(),
+                        what(guide) + " requires care card '" + warning.name() + "' in section '" + warning.section()
                                 + "', which does not exist",
                         "create " + contentRoot + "/" + guide.slug() + "/" + warning.section() + fileSuffix(guide)
                                 + (guide.isTranslation() ? "" : " or correct 'section'")));
@@ -140,8 +141,8 @@ public final class ContentContract implements Check {
         }
         List<Callout> ofKind = callouts.stream().filter(c -> c.kind().equals(warning.kind())).toList();
         if (ofKind.isEmpty()) {
-            return Optional.of(Problem.error(file, 0,
-                    what(guide) + " is missing required warning '" + warning.name() + "' (a " + warning.kind() + " callout)",
+            return Optional.of(Problem.error(Code.MISSING_REQUIRED_CARE_CARD, file, 0,
+                    what(guide) + " is missing required care card '" + warning.name() + "' (kind '" + warning.kind() + "')",
                     "add a block starting '!!! " + warning.kind() + "'" + mentionsHint(mentions)));
         }
         Callout closest = ofKind.stream()
@@ -151,9 +152,9 @@ public final class ContentContract implements Check {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Problem.error(file, closest.line(),
-                "required warning '" + warning.name() + "' does not mention: " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()),
-                "put each back into this " + warning.kind() + " callout; the guide's front matter requires them"
+        return Optional.of(Problem.error(Code.CARE_CARD_MISSING_MENTION, file, closest.line(),
+                "required care card '" + warning.name() + "' does not mention: " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()),
+                "put each back into this " + warning.kind() + " care card; the guide's front matter requires them"
                         + (guide.isTranslation() ? " in '" + guide.language() + "'" : "")));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.readability.ReadingStats;
 
@@ -45,7 +46,7 @@ public final class ReadingLevel implements Check {
         double grade = Math.round(stats.fleschKincaidGrade() * 10) / 10.0;
         double max = guide.meta().maxGrade();
         if (grade > max) {
-            problems.add(Problem.warning(file, 0, String.format(Locale.ROOT,
+            problems.add(Problem.warning(Code.READING_LEVEL_TOO_HIGH, file, 0, String.format(Locale.ROOT,
                             "%s reads at grade %.1f (Flesch–Kincaid), above max_grade %s of guide '%s'", what, grade,
                             formatGrade(max), guide.slug()),
                     String.format(Locale.ROOT, "use shorter sentences (now %.1f words on average) and plainer words; "

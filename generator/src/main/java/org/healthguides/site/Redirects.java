@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.healthguides.content.Alias;
 import org.healthguides.content.UrlPath;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -68,32 +69,32 @@ public final class Redirects implements Check {
                             Map<String, Redirect> byAddress, List<Problem> problems) {
         String written = alias.address();
         if (written.isEmpty() || !ADDRESS.matcher(written).matches() || written.startsWith("//")) {
-            problems.add(Problem.error(file, alias.line(), "alias '" + written + "' is not an address on this site",
+            problems.add(Problem.error(Code.BAD_ALIAS, file, alias.line(), "alias '" + written + "' is not an address on this site",
                     "write a path such as 'old-name/' (from the guide's folder) or '/old/path/' (from the site's base path),"
                             + " with letters, digits, '-', '_', '.' and '/'"));
             return;
         }
         String resolved = UrlPath.resolve(guideFolder, written);
         if (resolved == null) {
-            problems.add(Problem.error(file, alias.line(), "alias '" + written + "' points outside the site's base path",
+            problems.add(Problem.error(Code.BAD_ALIAS, file, alias.line(), "alias '" + written + "' points outside the site's base path",
                     "remove the '..' that climb above the base path; an alias starting with '/' starts at the base path"));
             return;
         }
         String from = resolved.isEmpty() || resolved.endsWith("/") || resolved.endsWith(".html") ? resolved : resolved + "/";
         String page = pages.get(from);
         if (page != null) {
-            problems.add(Problem.error(file, alias.line(), "alias '" + written + "' is the address of a page: /" + from + " is " + page,
+            problems.add(Problem.error(Code.ALIAS_CLASH, file, alias.line(), "alias '" + written + "' is the address of a page: /" + from + " is " + page,
                     "remove the alias, or rename one of the two pages"));
             return;
         }
         if (BUILD_FILES.contains(from) || from.startsWith(STATIC_FOLDER)) {
-            problems.add(Problem.error(file, alias.line(), "alias '" + written + "' is /" + from + ", which the build writes itself",
+            problems.add(Problem.error(Code.ALIAS_CLASH, file, alias.line(), "alias '" + written + "' is /" + from + ", which the build writes itself",
                     "choose another old address"));
             return;
         }
         Redirect earlier = byAddress.get(from);
         if (earlier != null) {
-            problems.add(Problem.error(file, alias.line(), "alias '" + written + "' (/" + from + ") is also an alias in "
+            problems.add(Problem.error(Code.ALIAS_CLASH, file, alias.line(), "alias '" + written + "' (/" + from + ") is also an alias in "
                             + earlier.displayPath() + ":" + earlier.line(),
                     "an old address can lead to one page only: remove one of the two"));
             return;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.healthguides.content.GuideMeta;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 
 /**
@@ -34,18 +35,18 @@ public final class ReviewSchedule implements Check {
         List<Problem> problems = new ArrayList<>();
         GuideMeta meta = guide.meta();
         if (meta.reviewed() == null || meta.nextReview() == null) {
-            problems.add(Problem.warning(guide.displayPath(), meta.reviewed() == null ? meta.reviewedLine() : meta.nextReviewLine(),
+            problems.add(Problem.warning(Code.NO_REVIEW_DATE, guide.displayPath(), meta.reviewed() == null ? meta.reviewedLine() : meta.nextReviewLine(),
                     "guide '" + guide.slug() + "' has no " + (meta.reviewed() == null ? "'reviewed'" : "'next_review'") + " date",
                     "add 'reviewed: YYYY-MM-DD' and 'next_review: YYYY-MM-DD'; every page shows them"));
             return problems;
         }
         if (meta.reviewed().isAfter(today)) {
-            problems.add(Problem.warning(guide.displayPath(), meta.reviewedLine(),
+            problems.add(Problem.warning(Code.REVIEWED_IN_FUTURE, guide.displayPath(), meta.reviewedLine(),
                     "guide '" + guide.slug() + "' says it was reviewed on " + meta.reviewed() + ", which is after today (" + today + ")",
                     "set 'reviewed' to the date the review was done"));
         }
         if (today.isAfter(meta.nextReview())) {
-            problems.add(Problem.warning(guide.displayPath(), meta.nextReviewLine(),
+            problems.add(Problem.warning(Code.REVIEW_OVERDUE, guide.displayPath(), meta.nextReviewLine(),
                     "guide '" + guide.slug() + "'" + OVERDUE + meta.nextReview() + " (today is " + today + ")",
                     "review the guide, then set 'reviewed' to today and 'next_review' to the next date"));
         }

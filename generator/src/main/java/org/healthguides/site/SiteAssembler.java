@@ -19,6 +19,7 @@ import org.healthguides.diagnostics.Suggestions;
 import org.healthguides.content.SectionMeta;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.SourceFile;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.markdown.MarkdownRenderer;
@@ -111,7 +112,7 @@ public final class SiteAssembler {
         guides.forEach(guide -> originals.put(guide.slug(), guide));
         for (GuideFiles files : tree.guides()) {
             if (!settings.isDefaultLanguage(files.slug()) && settings.languages().contains(files.slug())) {
-                problems.add(Problem.error(files.index().displayPath(), 0, "guide folder '" + files.slug()
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, files.index().displayPath(), 0, "guide folder '" + files.slug()
                                 + "' has the name of language '" + files.slug() + "', whose pages live under /" + files.slug() + "/",
                         "rename the folder"));
             }
@@ -132,13 +133,13 @@ public final class SiteAssembler {
         SourceFile first = files.get(0);
         if (settings.isDefaultLanguage(language)) {
             for (SourceFile file : files) {
-                problems.add(Problem.error(file.displayPath(), 0, "'" + language + "' is the site's default language, whose text is the original",
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, file.displayPath(), 0, "'" + language + "' is the site's default language, whose text is the original",
                         "move the text into " + baseName(file) + " or delete this file"));
             }
             return null;
         }
         if (!settings.languages().contains(language)) {
-            problems.add(Problem.warning(first.displayPath(), 0, "the translation into '" + language
+            problems.add(Problem.warning(Code.TRANSLATION_NOT_LISTED, first.displayPath(), 0, "the translation into '" + language
                             + "' is not published: '" + language + "' is not listed in 'languages' of " + SiteSettings.FILE_NAME,
                     "add it to 'languages: [" + String.join(", ", settings.languages()) + ", " + language + "]' when the translation is ready"));
             return null;
@@ -146,7 +147,7 @@ public final class SiteAssembler {
         SourceFile index = files.stream().filter(f -> baseName(f).equals(GuideMeta.INDEX_FILE)).findFirst().orElse(null);
         if (index == null) {
             for (SourceFile file : files) {
-                problems.add(Problem.error(file.displayPath(), 0, "this translation has no " + translatedName(GuideMeta.INDEX_FILE, language)
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, file.displayPath(), 0, "this translation has no " + translatedName(GuideMeta.INDEX_FILE, language)
                                 + " beside it, so guide '" + original.slug() + "' is not in '" + language + "'",
                         "translate the guide's " + GuideMeta.INDEX_FILE + " as " + translatedName(GuideMeta.INDEX_FILE, language) + " first"));
             }
@@ -170,7 +171,7 @@ public final class SiteAssembler {
             String slug = baseName(file).substring(0, baseName(file).length() - ".md".length());
             Optional<SectionPage> originalSection = original.section(slug);
             if (originalSection.isEmpty()) {
-                problems.add(Problem.error(file.displayPath(), 0, "this translates " + baseName(file) + ", which guide '" + original.slug() + "' does not have",
+                problems.add(Problem.error(Code.TRANSLATION_MISPLACED, file.displayPath(), 0, "this translates " + baseName(file) + ", which guide '" + original.slug() + "' does not have",
                         Suggestions.didYouMean(slug, original.sections().stream().map(SectionPage::slug).toList())));
                 continue;
             }
@@ -267,7 +268,7 @@ public final class SiteAssembler {
                 throw e;
             }
             if (meta.slug().equals(Guide.WHOLE_GUIDE_SLUG)) {
-                problems.add(Problem.error(file.displayPath(), 0, "'" + Guide.WHOLE_GUIDE_SLUG + "' is reserved for the page with every section",
+                problems.add(Problem.error(Code.RESERVED_NAME, file.displayPath(), 0, "'" + Guide.WHOLE_GUIDE_SLUG + "' is reserved for the page with every section",
                         "rename the file"));
                 return null;
             }
@@ -286,7 +287,7 @@ public final class SiteAssembler {
 
     /** A parser that recursed without end on this file: an error naming it, never a crash of the whole build. */
     private static Problem tooDeep(SourceFile file) {
-        return Problem.error(file.displayPath(), 0, "this file is nested too deeply to read (stack overflow)",
+        return Problem.error(Code.NESTED_TOO_DEEP, file.displayPath(), 0, "this file is nested too deeply to read (stack overflow)",
                 "flatten the deepest lists, quotes or brackets");
     }
 
@@ -305,7 +306,7 @@ public final class SiteAssembler {
         for (SectionPage section : sections) {
             SectionPage other = byOrder.putIfAbsent(section.meta().order(), section);
             if (other != null) {
-                problems.add(Problem.error(section.displayPath(), section.meta().orderLine(),
+                problems.add(Problem.error(Code.DUPLICATE_ORDER, section.displayPath(), section.meta().orderLine(),
                         "order " + section.meta().order() + " is also used by " + other.displayPath(),
                         "give each section of a guide its own order number"));
             }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.healthguides.content.RequiredWarning;
 import org.healthguides.content.SiteSettings;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
 
@@ -34,7 +35,7 @@ public final class TranslationReview implements Check {
         for (RequiredWarning warning : original.meta().requiredWarnings()) {
             for (String language : warning.mentionsByLanguage().keySet()) {
                 if (!settings.languages().contains(language)) {
-                    problems.add(Problem.error(original.displayPath(), warning.line(), "required warning '" + warning.name()
+                    problems.add(Problem.error(Code.MENTIONS_FOR_LANGUAGE, original.displayPath(), warning.line(), "required care card '" + warning.name()
                                     + "' gives mentions for '" + language + "', which is not listed in 'languages' of " + SiteSettings.FILE_NAME,
                             Suggestions.didYouMean(language, settings.languages())));
                 }
@@ -49,17 +50,17 @@ public final class TranslationReview implements Check {
         LocalDate from = translation.translation().translatedFromReviewed();
         int line = translation.translation().translatedFromReviewedLine();
         if (from == null) {
-            problems.add(Problem.warning(translation.displayPath(), line,
+            problems.add(Problem.warning(Code.TRANSLATION_OUT_OF_DATE, translation.displayPath(), line,
                     "translation has no 'translated_from_reviewed' date, so nobody can tell whether it is up to date",
                     "add 'translated_from_reviewed: " + (reviewed == null ? "YYYY-MM-DD" : reviewed)
                             + "', the 'reviewed' date of the original it was translated from"));
         } else if (reviewed != null && from.isBefore(reviewed)) {
-            problems.add(Problem.warning(translation.displayPath(), line,
+            problems.add(Problem.warning(Code.TRANSLATION_OUT_OF_DATE, translation.displayPath(), line,
                     "translation out of date: the original was reviewed on " + reviewed + ", after the version of " + from
                             + " this translation was made from",
                     "bring the translation up to date with " + original.displayPath() + ", then set 'translated_from_reviewed: " + reviewed + "'"));
         } else if (reviewed != null && from.isAfter(reviewed)) {
-            problems.add(Problem.warning(translation.displayPath(), line,
+            problems.add(Problem.warning(Code.TRANSLATION_OUT_OF_DATE, translation.displayPath(), line,
                     "'translated_from_reviewed' " + from + " is after the original's 'reviewed' date " + reviewed,
                     "set it to the 'reviewed' date of the original the translation was made from"));
         }

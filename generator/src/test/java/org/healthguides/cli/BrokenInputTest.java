@@ -175,7 +175,7 @@ class BrokenInputTest {
                         basics, 1, "front matter is not closed"),
                 broken("no front matter at all", writeFile(basics, "## Stand tall\n\nText.\n"), basics, 1, "does not start with front matter"),
                 broken("invalid YAML: colon in a value", writeFile(basics, "---\ntitle: Basics: the start\norder: 1\n---\nText.\n"), basics, 2, "invalid YAML"),
-                broken("invalid YAML: unclosed quote", writeFile(basics, "---\ntitle: \"Basics\norder: 1\n---\nText.\n"), basics, 4, "invalid YAML"),
+                broken("invalid YAML: unclosed quote, reported at the opening quote", writeFile(basics, "---\ntitle: \"Basics\norder: 1\n---\nText.\n"), basics, 2, "invalid YAML: this quoted value is never closed"),
                 broken("invalid YAML: tab indentation", writeFile(basics, "---\ntitle: Basics\n\torder: 1\n---\nText.\n"), basics, 3, "invalid YAML"),
                 broken("unknown key with did-you-mean", replaceIn(basics, "title: Basics", "titel: Basics"), basics, 2, "unknown key 'titel' — did you mean 'title'?"),
                 broken("order is not a number", replaceIn(basics, "order: 1", "order: two"), basics, 3, "'order' must be a whole number"),
@@ -219,16 +219,16 @@ class BrokenInputTest {
                 broken("Markdown file in a guide's subfolder", writeFile("content/lifting/images/notes.md", "Notes\n"),
                         "content/lifting/images/notes.md", 0, "belongs to no guide"),
                 // Warnings (callouts)
-                broken("unknown warning kind", replaceIn(recovery, "!!! urgent", "!!! urgnet"), recovery, 7, "unknown warning kind 'urgnet' — did you mean 'urgent'?"),
-                broken("warning block with no indented body", replaceIn(recovery, "    - sharp night pain\n    - numbness", "\n- sharp night pain\n- numbness"),
-                        recovery, 7, "warning block '!!! urgent' has no content"),
+                broken("unknown care card kind", replaceIn(recovery, "!!! urgent", "!!! urgnet"), recovery, 7, "unknown care card kind 'urgnet' — did you mean 'urgent'?"),
+                broken("care card with no indented body", replaceIn(recovery, "    - sharp night pain\n    - numbness", "\n- sharp night pain\n- numbness"),
+                        recovery, 7, "care card '!!! urgent' has no content"),
                 broken("required warning missing", writeFile(recovery, "---\ntitle: Recovery\norder: 2\n---\n## When to see a doctor\n\nRest.\n"),
-                        recovery, 0, "is missing required warning 'red flags'"),
+                        recovery, 0, "is missing required care card 'red flags'"),
                 broken("required warning lost a phrase", replaceIn(recovery, "    - numbness down your legs\n", ""), recovery, 7,
-                        "required warning 'red flags' does not mention: 'numbness'"),
+                        "required care card 'red flags' does not mention: 'numbness'"),
                 broken("required warning of an unknown kind", replaceIn(index, "kind: urgent", "kind: urgnet"), index, 8, "names unknown kind 'urgnet'"),
                 broken("required warning in a section that does not exist", replaceIn(index, "section: recovery", "section: recover"), index, 8,
-                        "requires warning 'red flags' in section 'recover', which does not exist"),
+                        "requires care card 'red flags' in section 'recover', which does not exist"),
                 broken("required section missing", replaceIn(index, "required_sections: [basics, recovery]", "required_sections: [basics, recovery, safety]"),
                         index, 6, "is missing required section 'safety'"),
                 // Markdown
@@ -380,7 +380,7 @@ class BrokenInputTest {
         String where = (file.startsWith("--") ? file : root.resolve(file).toString()) + (line > 0 ? ":" + line + ":" : ": ");
         assertTrue(build.problems().stream().anyMatch(p -> p.startsWith(where) && p.contains(phrase)),
                 "expected a line starting '" + where + "' containing '" + phrase + "' in:\n" + build.err());
-        assertTrue(build.problems().stream().allMatch(p -> p.matches("^\\S.*: (error|warning): .+ — .+")),
+        assertTrue(build.problems().stream().allMatch(p -> p.matches("^\\S.*: (error|warning)\\[G\\d{4}\\]: .+ — .+")),
                 "every problem is one line 'file:line: severity: what — how to fix':\n" + build.err());
         assertFalse(build.hasStackTrace(), build.err());
         assertEquals(before, GuideRun.fingerprint(fixture.out), "the last good site is unchanged");

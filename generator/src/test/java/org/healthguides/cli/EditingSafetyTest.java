@@ -59,7 +59,7 @@ class EditingSafetyTest {
         GuideRun lenient = GuideRun.on(fixture, "build");
         assertEquals(0, lenient.exit(), lenient.err());
         String basics = fixture.content.resolve("lifting/basics.md").toString();
-        assertTrue(lenient.problems().stream().anyMatch(p -> p.matches("\\Q" + basics + "\\E:1[123]: warning: .*")), lenient.err());
+        assertTrue(lenient.problems().stream().anyMatch(p -> p.matches("\\Q" + basics + "\\E:1[123](:\\d+)?: warning\\[G0\\d{3}\\]: .*")), lenient.err());
         try (Stream<Path> files = Files.walk(fixture.out)) {
             for (Path page : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                 assertSafe(page);
@@ -68,7 +68,7 @@ class EditingSafetyTest {
 
         GuideRun strict = GuideRun.on(fixture, "build", "--strict");
         assertEquals(1, strict.exit(), strict.err());
-        assertTrue(strict.problems().stream().anyMatch(p -> p.matches("\\Q" + basics + "\\E:1[123]: error: .*")), strict.err());
+        assertTrue(strict.problems().stream().anyMatch(p -> p.matches("\\Q" + basics + "\\E:1[123](:\\d+)?: error\\[G0\\d{3}\\]: .*")), strict.err());
     }
 
     private static void assertSafe(Path page) throws IOException {
@@ -146,7 +146,7 @@ class EditingSafetyTest {
         List<String> where = check.problems().stream().map(p -> p.substring(0, p.indexOf(": "))).toList();
         // Front matter and Markdown of one file, another file, and a template: all in one run, in order;
         // and no "missing required section" for sections that exist but have errors of their own.
-        assertEquals(List.of(basics + ":1", basics + ":2", basics + ":11", recovery + ":3", template + ":3:20"), where, check.err());
+        assertEquals(List.of(basics + ":1", basics + ":2:1", basics + ":11", recovery + ":3:1", template + ":3:20"), where, check.err());
         assertTrue(check.err().lines().anyMatch(l -> l.equals("guide: check found 5 errors")), check.err());
         assertFalse(Files.exists(fixture.out), "check writes no site");
         GuideRun.assertNoLeftovers(root);
@@ -190,7 +190,7 @@ class EditingSafetyTest {
 
             GuideRun online = GuideRun.on(fixture, "check", "--external");
             assertEquals(0, online.exit(), online.err());
-            assertEquals(List.of(fixture.content.resolve("lifting/basics.md") + ":11: warning: external link '" + base
+            assertEquals(List.of(fixture.content.resolve("lifting/basics.md") + ":11: warning[G0108]: external link '" + base
                     + "/gone' answered HTTP 410 — open it in a browser; update the address or remove the link"), online.problems());
             assertEquals(1, GuideRun.on(fixture, "check", "--external", "--strict").exit());
         } finally {

@@ -47,10 +47,13 @@ record GuideRun(int exit, String out, String err) {
         return guide(args.toArray(String[]::new));
     }
 
-    /** The problem lines: everything on stderr except the summary the command adds ("guide: …"). */
+    /** The problem lines: everything on stderr except the summary the command adds ("guide: …") and the source excerpts. */
     List<String> problems() {
-        return err.lines().filter(line -> !line.startsWith("guide:")).toList();
+        return err.lines().filter(line -> !line.startsWith("guide:") && !EXCERPT.matcher(line).lookingAt()).toList();
     }
+
+    /** The lines under a problem that show its source line and caret: "  12 | text", "     |   ^". */
+    static final java.util.regex.Pattern EXCERPT = java.util.regex.Pattern.compile("  \\d* *\\| ");
 
     boolean hasStackTrace() {
         return err.contains("\tat ") || err.contains("Exception") || err.contains("StackOverflowError") || out.contains("\tat ");

@@ -94,8 +94,8 @@ class HostileInputTest {
             Process build = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             String err = new String(build.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(1, build.waitFor(), err);
-            assertTrue(err.contains(image + ": error: cannot read this file"), err);
-            assertTrue(err.contains(folder + ": error: cannot read this folder"), err);
+            assertTrue(err.contains(image + ": error[G0204]: cannot read this file"), err);
+            assertTrue(err.contains(folder + ": error[G0204]: cannot read this folder"), err);
             assertFalse(err.contains("internal error") || err.contains("\tat "), err);
             assertFalse(Files.exists(fixture.out), "nothing was published");
         } finally {

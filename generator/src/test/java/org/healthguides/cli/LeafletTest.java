@@ -97,7 +97,7 @@ class LeafletTest {
         GuideRun run = GuideRun.on(fixture, "build");
         assertEquals(1, run.exit(), run.err());
         assertFalse(run.hasStackTrace(), run.err());
-        assertTrue(run.problems().stream().anyMatch(p -> p.contains("fonts/Lato-Bold.ttf: error: font for the PDF leaflets not found")
+        assertTrue(run.problems().stream().anyMatch(p -> p.contains("fonts/Lato-Bold.ttf: error[G0605]: font for the PDF leaflets not found")
                 && p.contains("--no-pdf")), run.err());
         assertFalse(Files.exists(fixture.out), "nothing written");
         assertEquals(0, GuideRun.on(fixture, "build", "--no-pdf").exit(), "--no-pdf builds without the font");

@@ -68,7 +68,7 @@ class MainTest {
         Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("precompress: true", "precompress: yes please"));
         GuideRun wrong = build(fixture);
         assertEquals(1, wrong.exit());
-        assertTrue(wrong.err().contains("site.yaml:8: error: 'precompress' must be true or false"), wrong.err());
+        assertTrue(wrong.err().contains("site.yaml:8: error[G0215]: 'precompress' must be true or false"), wrong.err());
     }
 
     @Test
@@ -102,7 +102,7 @@ class MainTest {
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("order: 1", "order: one"));
         GuideRun run = build(fixture);
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("basics.md:3: error: 'order' must be a whole number, found 'one'"), run.err());
+        assertTrue(run.err().contains("basics.md:3:1: error[G0215]: 'order' must be a whole number, found 'one'"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
@@ -129,8 +129,8 @@ class MainTest {
                 .replace("recovery.md#when-to-see-a-doctor", "recovery.md#no-such-part") + "\n[gone](missing.md)\n");
         GuideRun run = build(fixture);
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("basics.md:7: error: link 'recovery.md#no-such-part' points to #no-such-part"), run.err());
-        assertTrue(run.err().contains("basics.md:11: error: link 'missing.md' leads nowhere"), run.err());
+        assertTrue(run.err().contains("basics.md:7:41: error[G0106]: link 'recovery.md#no-such-part' points to #no-such-part"), run.err());
+        assertTrue(run.err().contains("basics.md:11:8: error[G0107]: link 'missing.md' leads nowhere"), run.err());
     }
 
     @Test
@@ -139,12 +139,12 @@ class MainTest {
         Fixture.write(fixture.templates.resolve("section.ftlh"), "<html>\n<#if page.title>\n");
         GuideRun syntax = build(fixture);
         assertEquals(1, syntax.exit());
-        assertTrue(syntax.err().matches("(?s).*templates/section\\.ftlh:\\d+:\\d+: error: template syntax error.*"), syntax.err());
+        assertTrue(syntax.err().matches("(?s).*templates/section\\.ftlh:\\d+:\\d+: error\\[G0603\\]: template syntax error.*"), syntax.err());
 
         Fixture.write(fixture.templates.resolve("section.ftlh"), "<html>\n${page.nonsense}\n");
         GuideRun undefined = build(fixture);
         assertEquals(1, undefined.exit());
-        assertTrue(undefined.err().contains("templates/section.ftlh:2:3: error: template error:"), undefined.err());
+        assertTrue(undefined.err().contains("templates/section.ftlh:2:3: error[G0604]: template error:"), undefined.err());
         assertTrue(undefined.err().contains("while rendering page '/lifting/basics/'"), undefined.err());
         assertFalse(undefined.err().contains("\tat "), undefined.err());
     }
@@ -155,11 +155,11 @@ class MainTest {
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n<b onclick=\"x()\">hi</b>\n");
         GuideRun lenient = build(fixture);
         assertEquals(0, lenient.exit(), lenient.err());
-        assertTrue(lenient.err().contains("basics.md:11: warning: raw HTML"), lenient.err());
+        assertTrue(lenient.err().contains("basics.md:11: warning[G0310]: raw HTML"), lenient.err());
         assertTrue(lenient.out().contains("with 1 warning"), lenient.out());
         GuideRun strict = build(fixture, "--strict");
         assertEquals(1, strict.exit());
-        assertTrue(strict.err().contains("basics.md:11: error: raw HTML"), strict.err());
+        assertTrue(strict.err().contains("basics.md:11: error[G0310]: raw HTML"), strict.err());
     }
 
     @Test
@@ -194,8 +194,8 @@ class MainTest {
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n![A flat back](flat-back.png)\n\n[top](#no-such-heading)\n");
         GuideRun run = build(fixture);
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("basics.md:11: error: image 'flat-back.png' leads nowhere"), run.err());
-        assertTrue(run.err().contains("basics.md:13: error: link '#no-such-heading' points to #no-such-heading"), run.err());
+        assertTrue(run.err().contains("basics.md:11:16: error[G0107]: image 'flat-back.png' leads nowhere"), run.err());
+        assertTrue(run.err().contains("basics.md:13:7: error[G0106]: link '#no-such-heading' points to #no-such-heading"), run.err());
         assertSameFiles(before, snapshot(fixture.out));
         try (Stream<Path> siblings = Files.list(root)) {
             assertEquals(List.of("content", "out", "out.cache", "templates"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
@@ -228,7 +228,7 @@ class MainTest {
 
         GuideRun relative = build(fixture, "--base-url", "/health/");
         assertEquals(0, relative.exit());
-        assertTrue(relative.err().contains("--base-url: warning: base URL '/health/' has no host, so sitemap.xml, feed.xml, canonical links"
+        assertTrue(relative.err().contains("--base-url: warning[G0504]: base URL '/health/' has no host, so sitemap.xml, feed.xml, canonical links"
                 + " and og:url are left out"), relative.err());
         assertFalse(Files.exists(fixture.out.resolve("sitemap.xml")));
         assertFalse(Files.exists(fixture.out.resolve("feed.xml")), "Atom ids must be absolute: no feed without a host");
@@ -275,18 +275,18 @@ class MainTest {
         // The fixture's guide is due for review on 2027-11-24.
         GuideRun blocked = GuideRun.on(fixture, "build", "--strict", "--today", "2028-01-10");
         assertEquals(1, blocked.exit());
-        assertTrue(blocked.err().contains("lifting/index.md:5: error: guide 'lifting' was due for review on 2027-11-24"), blocked.err());
+        assertTrue(blocked.err().contains("lifting/index.md:5: error[G0408]: guide 'lifting' was due for review on 2027-11-24"), blocked.err());
 
         GuideRun deployed = GuideRun.on(fixture, "build", "--strict", "--allow-overdue", "--today", "2028-01-10");
         assertEquals(0, deployed.exit(), deployed.err());
-        assertTrue(deployed.err().contains("lifting/index.md:5: warning: guide 'lifting' was due for review on 2027-11-24"), deployed.err());
+        assertTrue(deployed.err().contains("lifting/index.md:5: warning[G0408]: guide 'lifting' was due for review on 2027-11-24"), deployed.err());
         assertTrue(deployed.out().contains("with 1 warning"), deployed.out());
         assertEquals(0, GuideRun.on(fixture, "check", "--strict", "--allow-overdue", "--today", "2028-01-10").exit());
 
         // Any other warning is still an error under --strict.
         GuideRun other = GuideRun.on(fixture, "build", "--strict", "--allow-overdue", "--today", "2028-01-10", "--base-url", "/health/");
         assertEquals(1, other.exit());
-        assertTrue(other.err().contains("--base-url: error: base URL '/health/' has no host"), other.err());
-        assertTrue(other.err().contains("warning: guide 'lifting' was due for review"), other.err());
+        assertTrue(other.err().contains("--base-url: error[G0504]: base URL '/health/' has no host"), other.err());
+        assertTrue(other.err().contains("warning[G0408]: guide 'lifting' was due for review"), other.err());
     }
 }

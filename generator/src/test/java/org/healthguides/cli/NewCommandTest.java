@@ -50,7 +50,7 @@ class NewCommandTest {
         assertTrue(index.contains("title: \"Knee pain: what helps\""), index);
         assertTrue(index.contains("required_sections: [benefits, muscles, technique, injuries, recovery]"), index);
         assertTrue(index.contains("required_warnings:"), index);
-        assertTrue(Files.readString(guide.resolve("technique.md")).contains("order: 3"));
+        assertTrue(Files.readString(guide.resolve("technique.md")).contains("order: 30"));
 
         GuideRun build = GuideRun.on(fixture, "build", "--strict");
         assertEquals(0, build.exit(), build.err());
@@ -68,7 +68,7 @@ class NewCommandTest {
         Map<String, String> before = GuideRun.fingerprint(fixture.content);
         GuideRun again = newGuide(fixture, "lifting");
         assertEquals(1, again.exit());
-        assertTrue(again.err().startsWith(fixture.content.resolve("lifting") + ": error: guide folder already exists"), again.err());
+        assertTrue(again.err().startsWith(fixture.content.resolve("lifting") + ": error[G0801]: guide folder already exists"), again.err());
         assertEquals(before, GuideRun.fingerprint(fixture.content));
     }
 
@@ -101,23 +101,28 @@ class NewCommandTest {
     }
 
     @Test
-    void a_new_section_takes_the_next_order_builds_under_strict_and_never_overwrites() throws IOException {
+    void a_new_section_takes_the_next_ten_builds_under_strict_and_never_overwrites() throws IOException {
         Fixture fixture = new Fixture(root);
         GuideRun created = newSection(fixture, "side-effects", "--guide", "lifting");
         assertEquals(0, created.exit(), created.err());
         Path file = fixture.content.resolve("lifting/side-effects.md");
         String text = Files.readString(file);
-        assertTrue(text.startsWith("---\ntitle: \"Side effects\"\norder: 3\n"), text);
+        assertTrue(text.startsWith("---\ntitle: \"Side effects\"\norder: 10\n"), text);
         assertEquals(1, TreeModes.assertPublic(file));
         assertEquals(0, GuideRun.on(fixture, "build", "--strict").exit());
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/side-effects/index.html")));
 
-        assertTrue(newSection(fixture, "warm-up", "--guide", "lifting").out().contains("(order 4)"));
+        assertTrue(newSection(fixture, "warm-up", "--guide", "lifting").out().contains("(order 20)"));
+        // The room left between orders takes a section without renumbering the others.
+        Fixture.write(fixture.content.resolve("lifting/in-between.md"), "---\ntitle: In between\norder: 15\n---\nText.\n");
+        assertEquals(0, GuideRun.on(fixture, "build", "--strict").exit());
+        String contents = Files.readString(fixture.out.resolve("lifting/side-effects/index.html"));
+        assertTrue(contents.contains("href=\"../in-between/\""), "side-effects (10) links on to in-between (15)");
 
         Fixture.write(file, "changed by an editor\n");
         GuideRun again = newSection(fixture, "side-effects", "--guide", "lifting");
         assertEquals(1, again.exit());
-        assertTrue(again.err().startsWith(file + ": error: section file already exists"), again.err());
+        assertTrue(again.err().startsWith(file + ": error[G0801]: section file already exists"), again.err());
         assertEquals("changed by an editor\n", Files.readString(file));
     }
 

@@ -90,9 +90,9 @@ class RedirectsAndFeedTest {
         GuideRun run = GuideRun.on(fixture, "build", "--base-url", "https://example.org/health/");
         assertEquals(1, run.exit(), run.err());
         String err = run.err();
-        assertTrue(err.contains("lifting/basics.md:2: error: alias 'recovery/' is the address of a page: /lifting/recovery/ is "), err);
+        assertTrue(err.contains("lifting/basics.md:2: error[G0506]: alias 'recovery/' is the address of a page: /lifting/recovery/ is "), err);
         assertTrue(err.matches("(?s).*alias 'recovery/' is the address of a page: /lifting/recovery/ is \\S*content/lifting/recovery\\.md.*"), err);
-        assertTrue(err.matches("(?s).*lifting/recovery\\.md:2: error: alias '/lifting/old/' \\(/lifting/old/\\) is also an alias in \\S*content/lifting/basics\\.md:2.*"), err);
+        assertTrue(err.matches("(?s).*lifting/recovery\\.md:2: error\\[G0506\\]: alias '/lifting/old/' \\(/lifting/old/\\) is also an alias in \\S*content/lifting/basics\\.md:2.*"), err);
         assertTrue(err.contains("alias '../../outside/' points outside the site's base path"), err);
         assertTrue(err.contains("alias 'bad path;' is not an address on this site"), err);
         assertTrue(err.contains("alias '/static/x/' is /static/x/, which the build writes itself"), err);
@@ -149,8 +149,8 @@ class RedirectsAndFeedTest {
                 """);
         GuideRun run = GuideRun.on(fixture, "build");
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("lifting/index.md:3: error: a change needs its 'date'"), run.err());
-        assertTrue(run.err().contains("lifting/index.md:4: error: missing 'summary'"), run.err());
+        assertTrue(run.err().contains("lifting/index.md:3: error[G0214]: a change needs its 'date'"), run.err());
+        assertTrue(run.err().contains("lifting/index.md:4: error[G0214]: missing 'summary'"), run.err());
     }
 
     private static Element child(Element parent, String name) {

@@ -106,7 +106,7 @@ class ReportCommandTest {
         GuideRun late = GuideRun.guide("build", "--strict", "--today", "2027-11-25", "--content", fixture.content.toString(),
                 "--templates", fixture.templates.toString(), "--out", fixture.out.toString());
         assertEquals(1, late.exit());
-        assertTrue(late.err().contains("index.md:5: error: guide 'lifting' was due for review on 2027-11-24 (today is 2027-11-25)"), late.err());
+        assertTrue(late.err().contains("index.md:5: error[G0408]: guide 'lifting' was due for review on 2027-11-24 (today is 2027-11-25)"), late.err());
         GuideRun bad = GuideRun.guide("build", "--today", "25/11/2027", "--content", fixture.content.toString());
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("guide: --today needs a date as YYYY-MM-DD, not '25/11/2027'"), bad.err());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,17 @@ class FrontMatterTest {
         assertTrue(problem.line() >= 3, problem.toString());
         assertTrue(problem.column() > 0, problem.toString());
         assertTrue(problem.message().startsWith("invalid YAML"), problem.message());
+    }
+
+    @Test
+    void an_unclosed_quote_is_reported_at_the_opening_quote_not_at_the_end_of_the_front_matter() {
+        for (String quote : new String[] {"\"", "'"}) {
+            Problem problem = onlyProblem("---\ntitle: Technique\ndescription: " + quote + "Lift with a flat back\norder: 3\nreviewed: 2026-11-24\n---\nbody\n");
+            assertEquals(3, problem.line(), problem.toString());
+            assertEquals(14, problem.column(), "the column of the opening quote: " + problem);
+            assertEquals(Code.INVALID_YAML, problem.code());
+            assertTrue(problem.message().contains("never closed"), problem.message());
+        }
     }
 
     @Test

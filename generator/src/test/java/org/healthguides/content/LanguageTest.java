@@ -90,13 +90,13 @@ class LanguageTest {
 
     @Test
     void bad_language_lists_are_errors_naming_the_line() {
-        assertEquals(List.of("content/site.yaml:2: error: 'english' is not a language tag — use a tag such as 'en', 'en-GB' or 'cy'"),
+        assertEquals(List.of("content/site.yaml:2: error[G0501]: 'english' is not a language tag — use a tag such as 'en', 'en-GB' or 'cy'"),
                 settingsProblems("languages: [en-GB, english]\n"));
-        assertEquals(List.of("content/site.yaml:2: error: language 'cy' is listed twice — list each language once"),
+        assertEquals(List.of("content/site.yaml:2: error[G0901]: language 'cy' is listed twice — list each language once"),
                 settingsProblems("languages: [en-GB, cy, cy]\n"));
         List<String> both = settingsProblems("language: en-GB\nlanguages: [en-GB, cy]\n");
         assertEquals(1, both.size(), both.toString());
-        assertTrue(both.get(0).startsWith("content/site.yaml:2: error: both 'language' and 'languages' are given"), both.get(0));
+        assertTrue(both.get(0).startsWith("content/site.yaml:2: error[G0901]: both 'language' and 'languages' are given"), both.get(0));
         assertTrue(settingsProblems("languages: []\n").get(0).contains("'languages' is empty"));
     }
 }

@@ -21,14 +21,14 @@ class MetaTest {
     @Test
     void misspelt_key_gets_a_did_you_mean() {
         List<String> problems = sectionProblems("titel: Technique\norder: 1\n");
-        assertTrue(problems.contains("content/g/technique.md:2: error: unknown key 'titel' — did you mean 'title'?"), problems.toString());
+        assertTrue(problems.contains("content/g/technique.md:2:1: error[G0213]: unknown key 'titel' — did you mean 'title'?"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("missing 'title'")), problems.toString());
     }
 
     @Test
     void order_must_be_a_number() {
         List<String> problems = sectionProblems("title: Technique\norder: two\n");
-        assertEquals(List.of("content/g/technique.md:3: error: 'order' must be a whole number, found 'two' — write digits, for example 'order: 2'"),
+        assertEquals(List.of("content/g/technique.md:3:1: error[G0215]: 'order' must be a whole number, found 'two' — write digits, for example 'order: 2'"),
                 problems);
     }
 
@@ -66,8 +66,8 @@ class MetaTest {
                 "title: S\nlanguage: en\nbase_url: ftp://x\nwarning_kinds:\n  urgent: { label: Urgent }\n");
         ContentErrors errors = assertThrows(ContentErrors.class, () -> SiteSettings.parse(settings));
         List<String> problems = errors.problems().stream().map(Object::toString).toList();
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/site.yaml:3: error: base URL 'ftp://x'")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/site.yaml:5: error: missing 'heading'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/site.yaml:3: error[G0502]: base URL 'ftp://x'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/site.yaml:5: error[G0214]: missing 'heading'")), problems.toString());
     }
 
     @Test

@@ -30,6 +30,27 @@ class LinkCheckerTest {
     }
 
     @Test
+    void a_misspelt_file_image_or_heading_id_gets_the_link_as_the_editor_meant_it() {
+        LinkChecker checker = new LinkChecker();
+        checker.addPage("g/", "<main id=\"main-content\"></main>");
+        checker.addPage("g/technique/", "<main id=\"main-content\"><h2 id=\"keep-a-flat-back\">x</h2></main>");
+        checker.addPage("g/recovery/", "<main id=\"main-content\"><h2 id=\"use-ice\">x</h2></main>");
+        checker.addPage("other/technique/", "<main id=\"main-content\"></main>");
+        checker.addFile("g/flat-back.png");
+        List<Problem> problems = checker.check("content/g/basics.md", List.of(
+                new ContentLink("techniqe.md#keep-a-flat-back", "g/techniqe/", "keep-a-flat-back", false, 3, 12),
+                new ContentLink("flat-bak.png", "g/flat-bak.png", "", true, 4, 7),
+                new ContentLink("technique.md#keep-a-flat-bak", "g/technique/", "keep-a-flat-bak", false, 5, 1),
+                new ContentLink("zzz.md", "g/zzz/", "", false, 6, 1)));
+        assertEquals(List.of(
+                "content/g/basics.md:3:12: error[G0107]: link 'techniqe.md#keep-a-flat-back' leads nowhere — did you mean 'technique.md#keep-a-flat-back'?",
+                "content/g/basics.md:4:7: error[G0107]: image 'flat-bak.png' leads nowhere — did you mean 'flat-back.png'?",
+                "content/g/basics.md:5:1: error[G0106]: link 'technique.md#keep-a-flat-bak' points to #keep-a-flat-bak, which is not on that page — did you mean 'technique.md#keep-a-flat-back'?",
+                "content/g/basics.md:6:1: error[G0107]: link 'zzz.md' leads nowhere: no page or file 'g/zzz/' — link to a Markdown file of the guide, e.g. recovery.md or recovery.md#heading-id"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void ids_are_the_values_of_id_attributes_after_whitespace_as_the_regular_expression_finds_them() {
         String html = "<main id=\"main\">\n<h2\tid=\"tab\">x</h2><p data-id=\"not-this\" grid=\"nor-this\">"
                 + "<b id=\"\">empty</b><i\nid=\"new-line\"></i><a id=\"unclosed";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthguides.content.WarningKind;
+import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -62,12 +63,14 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void unknown_warning_kind_is_an_error_with_a_suggestion() {
+    void unknown_care_card_kind_is_an_error_at_the_kind_with_a_suggestion() {
         RenderedMarkdown rendered = render("intro\n\n!!! urgnet \"x\"\n    text\n");
         Problem problem = rendered.problems().get(0);
         assertTrue(problem.isError());
         assertEquals(7, problem.line());
-        assertTrue(problem.toString().contains("unknown warning kind 'urgnet'"), problem.toString());
+        assertEquals(5, problem.column(), "the caret goes under the kind");
+        assertEquals(Code.UNKNOWN_CARE_CARD_KIND, problem.code());
+        assertTrue(problem.toString().contains("unknown care card kind 'urgnet'"), problem.toString());
         assertTrue(problem.toString().contains("did you mean 'urgent'?"), problem.toString());
     }
 

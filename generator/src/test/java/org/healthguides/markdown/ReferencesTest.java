@@ -32,7 +32,7 @@ class ReferencesTest {
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(Severity.ERROR, problems.get(0).severity());
         assertEquals(7, problems.get(0).line());
-        assertEquals("content/g/recovery.md:7: error: reference [^ice] has no definition — add a line '[^ice]: what the source says' at the end of the file",
+        assertEquals("content/g/recovery.md:7: error[G0104]: reference [^ice] has no definition — add a line '[^ice]: what the source says' at the end of the file",
                 problems.get(0).toString());
     }
 

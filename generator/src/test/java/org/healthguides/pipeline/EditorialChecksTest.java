@@ -50,7 +50,7 @@ class EditorialChecksTest {
     void a_build_after_next_review_warns_naming_the_guide_at_its_line() throws Exception {
         Fixture fixture = new Fixture(root);
         BuildReport report = new SiteBuild(options(fixture, false, on("2027-11-25"))).run();
-        assertEquals(List.of("content/lifting/index.md:5: warning: guide 'lifting' was due for review on 2027-11-24 (today is 2027-11-25)"
+        assertEquals(List.of("content/lifting/index.md:5: warning[G0408]: guide 'lifting' was due for review on 2027-11-24 (today is 2027-11-25)"
                 + " — review the guide, then set 'reviewed' to today and 'next_review' to the next date"), warnings(report));
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/index.html")), "a warning does not stop the build");
     }
@@ -70,7 +70,7 @@ class EditorialChecksTest {
         Fixture fixture = new Fixture(root);
         List<String> warnings = warnings(new SiteBuild(options(fixture, false, on("2026-11-01"))).run());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("content/lifting/index.md:4: warning: guide 'lifting' says it was reviewed on 2026-11-24,"
+        assertTrue(warnings.get(0).startsWith("content/lifting/index.md:4: warning[G0407]: guide 'lifting' says it was reviewed on 2026-11-24,"
                 + " which is after today (2026-11-01)"), warnings.get(0));
     }
 
@@ -80,7 +80,7 @@ class EditorialChecksTest {
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("reviewed: 2026-11-24\n", "")
                 .replace("next_review: 2027-11-24\n", ""));
         List<String> warnings = warnings(new SiteBuild(options(fixture, false, on("2027-01-01"))).run());
-        assertEquals(List.of("content/lifting/index.md:1: warning: guide 'lifting' has no 'reviewed' date"
+        assertEquals(List.of("content/lifting/index.md:1: warning[G0406]: guide 'lifting' has no 'reviewed' date"
                 + " — add 'reviewed: YYYY-MM-DD' and 'next_review: YYYY-MM-DD'; every page shows them"), warnings);
     }
 
@@ -97,7 +97,7 @@ class EditorialChecksTest {
                 """);
         List<String> warnings = warnings(new SiteBuild(options(fixture, false, on("2027-01-01"))).run());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("content/lifting/extra.md: warning: section 'extra' reads at grade "), warnings.get(0));
+        assertTrue(warnings.get(0).startsWith("content/lifting/extra.md: warning[G0409]: section 'extra' reads at grade "), warnings.get(0));
         assertTrue(warnings.get(0).contains("above max_grade 8 of guide 'lifting'"), warnings.get(0));
 
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("title: Lifting guide\n",
@@ -115,7 +115,7 @@ class EditorialChecksTest {
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("title: Lifting guide\n",
                 "title: Lifting guide\nmax_grade: eight\n"));
         ContentErrors errors = assertThrows(ContentErrors.class, () -> new SiteBuild(options(fixture, false, on("2027-01-01"))).run());
-        assertEquals("content/lifting/index.md:3: error: 'max_grade' must be a number, found 'eight' — write digits, for example 'max_grade: 8'",
+        assertEquals("content/lifting/index.md:3:1: error[G0215]: 'max_grade' must be a number, found 'eight' — write digits, for example 'max_grade: 8'",
                 shown(errors.problems().get(0)));
     }
 
@@ -124,11 +124,11 @@ class EditorialChecksTest {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("next_review: 2027-11-24", "next_review: 2026-02-30"));
         ContentErrors invalid = assertThrows(ContentErrors.class, () -> new SiteBuild(options(fixture, false, on("2027-01-01"))).run());
-        assertEquals("content/lifting/index.md:5: error: 'next_review' must be a date, found '2026-02-30'"
+        assertEquals("content/lifting/index.md:5:1: error[G0215]: 'next_review' must be a date, found '2026-02-30'"
                 + " — write it as YYYY-MM-DD, for example 'next_review: 2026-11-24'", shown(invalid.problems().get(0)));
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("next_review: 2027-11-24", "next_review: 2026-11-24"));
         ContentErrors early = assertThrows(ContentErrors.class, () -> new SiteBuild(options(fixture, false, on("2027-01-01"))).run());
-        assertEquals("content/lifting/index.md:5: error: 'next_review' is not after 'reviewed' — set next_review to a date after 2026-11-24",
+        assertEquals("content/lifting/index.md:5: error[G0218]: 'next_review' is not after 'reviewed' — set next_review to a date after 2026-11-24",
                 shown(early.problems().get(0)));
     }
 
@@ -138,7 +138,7 @@ class EditorialChecksTest {
         Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("disclaimer: Not medical advice.\n", ""));
         List<String> warnings = warnings(new SiteBuild(options(fixture, false, on("2027-01-01"))).run());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("content/site.yaml: warning: no 'disclaimer' is set"), warnings.get(0));
+        assertTrue(warnings.get(0).startsWith("content/site.yaml: warning[G0410]: no 'disclaimer' is set"), warnings.get(0));
     }
 
     @Test

@@ -68,7 +68,7 @@ class StringTablesTest {
     void a_missing_key_in_a_listed_language_is_an_error_naming_the_file_and_key() throws ContentErrors {
         Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH + "previous: Previous\n");
         Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH);
-        assertEquals(List.of("templates/i18n/cy.yaml: error: missing key 'previous' — add 'previous: …' in Cymraeg (en-GB.yaml: 'Previous')"),
+        assertEquals(List.of("templates/i18n/cy.yaml: error[G0903]: missing key 'previous' — add 'previous: …' in Cymraeg (en-GB.yaml: 'Previous')"),
                 strings(load("[en-GB, cy]").errors()));
     }
 
@@ -76,8 +76,8 @@ class StringTablesTest {
     void a_missing_care_card_word_is_an_error_too() throws ContentErrors {
         Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH);
         Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH.replace("  caution: { label: Pwysig, heading: Pwysig }\n", ""));
-        assertEquals(List.of("templates/i18n/cy.yaml: error: missing key 'warning_kinds.caution.heading' — add 'warning_kinds.caution.heading: …' in Cymraeg",
-                "templates/i18n/cy.yaml: error: missing key 'warning_kinds.caution.label' — add 'warning_kinds.caution.label: …' in Cymraeg"),
+        assertEquals(List.of("templates/i18n/cy.yaml: error[G0903]: missing key 'warning_kinds.caution.heading' — add 'warning_kinds.caution.heading: …' in Cymraeg",
+                "templates/i18n/cy.yaml: error[G0903]: missing key 'warning_kinds.caution.label' — add 'warning_kinds.caution.label: …' in Cymraeg"),
                 strings(load("[en-GB, cy]").errors()));
     }
 
@@ -87,7 +87,7 @@ class StringTablesTest {
         Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH.replace("contents: Cynnwys\n", ""));
         StringTables tables = load("[en-GB]");
         assertEquals(List.of(), tables.errors());
-        assertEquals(List.of("templates/i18n/cy.yaml: warning: missing key 'contents' (language 'cy' is not listed in site.yaml yet)"
+        assertEquals(List.of("templates/i18n/cy.yaml: warning[G0903]: missing key 'contents' (language 'cy' is not listed in site.yaml yet)"
                 + " — add 'contents: …' in Cymraeg (en-GB.yaml: 'Contents')"), strings(tables.warnings()));
     }
 
@@ -95,22 +95,22 @@ class StringTablesTest {
     void an_unknown_key_is_an_error_at_its_line_with_did_you_mean() throws ContentErrors {
         Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH);
         Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH.replace("contents:", "contnets:"));
-        assertEquals(List.of("templates/i18n/cy.yaml:2: error: unknown key 'contnets' — did you mean 'contents'?",
-                "templates/i18n/cy.yaml: error: missing key 'contents' — add 'contents: …' in Cymraeg (en-GB.yaml: 'Contents')"),
+        assertEquals(List.of("templates/i18n/cy.yaml:2: error[G0213]: unknown key 'contnets' — did you mean 'contents'?",
+                "templates/i18n/cy.yaml: error[G0903]: missing key 'contents' — add 'contents: …' in Cymraeg (en-GB.yaml: 'Contents')"),
                 strings(load("[en-GB, cy]").errors()));
     }
 
     @Test
     void a_listed_language_without_a_table_is_an_error() throws ContentErrors {
         Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH);
-        assertEquals(List.of("templates/i18n/ur.yaml: error: no string table for language 'ur', which site.yaml lists"
+        assertEquals(List.of("templates/i18n/ur.yaml: error[G0902]: no string table for language 'ur', which site.yaml lists"
                 + " — copy en-GB.yaml to ur.yaml and translate each value"), strings(load("[en-GB, ur]").errors()));
     }
 
     @Test
     void the_default_languages_site_words_stay_in_site_yaml() throws ContentErrors {
         Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH + "site:\n  title: Other\n");
-        assertEquals(List.of("templates/i18n/en-GB.yaml:4: error: 'site.title' belongs in site.yaml for the default language"
+        assertEquals(List.of("templates/i18n/en-GB.yaml:4: error[G0213]: 'site.title' belongs in site.yaml for the default language"
                 + " — write the default language's site words in content/site.yaml and delete this key"), strings(load("[en-GB]").errors()));
     }
 

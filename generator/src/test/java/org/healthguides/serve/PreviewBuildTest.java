@@ -65,7 +65,7 @@ class PreviewBuildTest {
     void the_review_date_is_checked_against_the_injected_clock() {
         Fixture fixture = new Fixture(root);
         List<String> preview = previewProblems(fixture);
-        assertEquals(List.of("content/lifting/index.md:5: warning: guide 'lifting' was due for review on 2027-11-24 (today is 2028-01-01)"
+        assertEquals(List.of("content/lifting/index.md:5: warning[G0408]: guide 'lifting' was due for review on 2027-11-24 (today is 2028-01-01)"
                 + " — review the guide, then set 'reviewed' to today and 'next_review' to the next date"), preview);
         assertEquals(buildProblems(fixture), preview);
     }

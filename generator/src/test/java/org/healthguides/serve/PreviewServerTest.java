@@ -244,9 +244,11 @@ class PreviewServerTest {
         assertTrue(shown.text().contains("Keep the bar close."), "the last good page is still served");
         Element overlay = shown.getElementById("hg-preview-overlay");
         assertNotNull(overlay, "no overlay");
-        assertTrue(overlay.select("code.hg-preview-location").eachText().stream().anyMatch(l -> l.endsWith("lifting/basics.md:3")),
+        assertTrue(overlay.select("code.hg-preview-location").eachText().stream().anyMatch(l -> l.endsWith("lifting/basics.md:3:1")),
                 overlay.text());
-        assertTrue(overlay.text().contains("'order' must be a whole number"), overlay.text());
+        assertTrue(overlay.text().contains("error[G0215]: 'order' must be a whole number"), overlay.text());
+        assertEquals("  3 | order: one\n    | ^", overlay.selectFirst("pre.hg-preview-excerpt").wholeText(),
+                "the source line with a caret under the column, as in the terminal");
         assertEquals(200, get("/").statusCode(), "the server keeps serving");
 
         edit(basics(), "order: one", "order: 1");
@@ -267,7 +269,7 @@ class PreviewServerTest {
         }
         List<Breakage> breakages = List.of(
                 new Breakage(section, "<h1>${page.title}</h1>", "<h1>${page.nope}</h1>", "templates/section.ftlh:2:", "template error"),
-                new Breakage(recovery, "!!! urgent", "!!! caution", "lifting/recovery.md", "missing required warning 'red flags'"),
+                new Breakage(recovery, "!!! urgent", "!!! caution", "lifting/recovery.md", "missing required care card 'red flags'"),
                 new Breakage(basics(), "(recovery.md#when-to-see-a-doctor)", "(nowhere.md)", "lifting/basics.md:7", "leads nowhere"));
         for (Breakage breakage : breakages) {
             edit(breakage.file(), breakage.from(), breakage.to());

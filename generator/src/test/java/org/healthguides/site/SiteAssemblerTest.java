@@ -45,7 +45,7 @@ class SiteAssemblerTest {
         Fixture fixture = new Fixture(root);
         java.nio.file.Files.delete(fixture.content.resolve("lifting/basics.md"));
         List<String> problems = problems(fixture);
-        assertTrue(problems.contains("content/lifting/index.md:6: error: guide 'lifting' is missing required section 'basics'"
+        assertTrue(problems.contains("content/lifting/index.md:6: error[G0401]: guide 'lifting' is missing required section 'basics'"
                 + " — create content/lifting/basics.md with a title and an order"), problems.toString());
     }
 
@@ -55,7 +55,7 @@ class SiteAssemblerTest {
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), "---\ntitle: Recovery\norder: 2\n---\nRest.\n");
         List<String> problems = problems(fixture);
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("content/lifting/recovery.md: error: guide 'lifting' is missing required warning 'red flags' (a urgent callout)"),
+        assertTrue(problems.get(0).startsWith("content/lifting/recovery.md: error[G0404]: guide 'lifting' is missing required care card 'red flags' (kind 'urgent')"),
                 problems.get(0));
     }
 
@@ -64,8 +64,8 @@ class SiteAssemblerTest {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), Fixture.RECOVERY.replace("    - numbness down your legs\n", ""));
         List<String> problems = problems(fixture);
-        assertEquals(List.of("content/lifting/recovery.md:7: error: required warning 'red flags' does not mention: 'numbness'"
-                + " — put each back into this urgent callout; the guide's front matter requires them"), problems);
+        assertEquals(List.of("content/lifting/recovery.md:7: error[G0405]: required care card 'red flags' does not mention: 'numbness'"
+                + " — put each back into this urgent care card; the guide's front matter requires them"), problems);
     }
 
     @Test
@@ -74,9 +74,9 @@ class SiteAssemblerTest {
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), Fixture.RECOVERY.replace("order: 2", "order: 1"));
         Fixture.write(fixture.content.resolve("notes.md"), "stray");
         List<String> problems = problems(fixture);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/lifting/recovery.md:3: error: order 1 is also used by content/lifting/basics.md")),
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/lifting/recovery.md:3: error[G0217]: order 1 is also used by content/lifting/basics.md")),
                 problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/notes.md: error: this Markdown file belongs to no guide")),
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/notes.md: error[G0203]: this Markdown file belongs to no guide")),
                 problems.toString());
     }
 }

@@ -114,15 +114,15 @@ class TranslationsTest {
     @Test
     void a_translation_that_drops_a_red_flag_is_an_error_naming_the_file_and_phrase() {
         Fixture.write(fixture.content.resolve("lifting/recovery.cy.md"), RECOVERY_CY.replace("    - diffyg teimlad yn eich coesau\n", ""));
-        assertEquals(List.of("content/lifting/recovery.cy.md:7: error: required warning 'red flags' does not mention: 'diffyg teimlad'"
-                + " — put each back into this urgent callout; the guide's front matter requires them in 'cy'"), errors());
+        assertEquals(List.of("content/lifting/recovery.cy.md:7: error[G0405]: required care card 'red flags' does not mention: 'diffyg teimlad'"
+                + " — put each back into this urgent care card; the guide's front matter requires them in 'cy'"), errors());
     }
 
     @Test
     void a_translation_without_a_required_section_is_an_error() throws Exception {
         java.nio.file.Files.delete(fixture.content.resolve("lifting/recovery.cy.md"));
         List<String> errors = errors();
-        assertTrue(errors.contains("content/lifting/index.cy.md: error: the 'cy' translation of guide 'lifting' is missing required section"
+        assertTrue(errors.contains("content/lifting/index.cy.md: error[G0401]: the 'cy' translation of guide 'lifting' is missing required section"
                 + " 'recovery' — create content/lifting/recovery.cy.md with a title (a required section must be translated)"), errors.toString());
     }
 
@@ -131,7 +131,7 @@ class TranslationsTest {
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("[basics, recovery]", "[recovery]"));
         List<String> errors = errors();
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).startsWith("content/lifting/index.md:8: error: required warning 'red flags' has no 'mentions' for language 'cy'"),
+        assertTrue(errors.get(0).startsWith("content/lifting/index.md:8: error[G0904]: required care card 'red flags' has no 'mentions' for language 'cy'"),
                 errors.get(0));
     }
 
@@ -139,7 +139,7 @@ class TranslationsTest {
     void mentions_for_an_unlisted_language_are_an_error_with_did_you_mean() {
         Fixture.write(fixture.content.resolve("lifting/index.md"), INDEX.replace("cy: [", "cyy: [").replace("}", ", cy: [poen yn y nos, diffyg teimlad] }"));
         List<String> errors = errors();
-        assertEquals(List.of("content/lifting/index.md:8: error: required warning 'red flags' gives mentions for 'cyy', which is not listed"
+        assertEquals(List.of("content/lifting/index.md:8: error[G0904]: required care card 'red flags' gives mentions for 'cyy', which is not listed"
                 + " in 'languages' of site.yaml — did you mean 'cy'?"), errors);
     }
 
@@ -148,7 +148,7 @@ class TranslationsTest {
         Fixture.write(fixture.content.resolve("lifting/index.cy.md"), INDEX_CY.replace("translated_from_reviewed: 2026-11-24",
                 "translated_from_reviewed: 2026-03-01"));
         List<String> warnings = assemble().warnings().stream().map(Object::toString).toList();
-        assertTrue(warnings.contains("content/lifting/index.cy.md:4: warning: translation out of date: the original was reviewed on 2026-11-24,"
+        assertTrue(warnings.contains("content/lifting/index.cy.md:4: warning[G0905]: translation out of date: the original was reviewed on 2026-11-24,"
                 + " after the version of 2026-03-01 this translation was made from — bring the translation up to date with"
                 + " content/lifting/index.md, then set 'translated_from_reviewed: 2026-11-24'"), warnings.toString());
     }
@@ -159,7 +159,7 @@ class TranslationsTest {
         Site site = assemble();
         assertEquals(List.of("cy"), site.translations().stream().map(Guide::language).toList());
         assertTrue(site.warnings().stream().map(Object::toString).anyMatch(w -> w.startsWith(
-                "content/lifting/index.fr.md: warning: the translation into 'fr' is not published: 'fr' is not listed in 'languages' of site.yaml")),
+                "content/lifting/index.fr.md: warning[G0907]: the translation into 'fr' is not published: 'fr' is not listed in 'languages' of site.yaml")),
                 site.warnings().toString());
     }
 
@@ -168,16 +168,16 @@ class TranslationsTest {
         Fixture.write(fixture.content.resolve("lifting/recovery.ur.md"), "---\ntitle: بحالی\n---\nآرام کریں۔\n");
         Fixture.write(fixture.content.resolve("lifting/recovry.cy.md"), "---\ntitle: Gwella\n---\nGorffwys.\n");
         List<String> errors = errors();
-        assertTrue(errors.contains("content/lifting/recovery.ur.md: error: this translation has no index.ur.md beside it, so guide 'lifting'"
+        assertTrue(errors.contains("content/lifting/recovery.ur.md: error[G0906]: this translation has no index.ur.md beside it, so guide 'lifting'"
                 + " is not in 'ur' — translate the guide's index.md as index.ur.md first"), errors.toString());
-        assertTrue(errors.contains("content/lifting/recovry.cy.md: error: this translates recovry.md, which guide 'lifting' does not have"
+        assertTrue(errors.contains("content/lifting/recovry.cy.md: error[G0906]: this translates recovry.md, which guide 'lifting' does not have"
                 + " — did you mean 'recovery'?"), errors.toString());
     }
 
     @Test
     void a_guide_folder_named_like_a_language_is_an_error() {
         Fixture.write(fixture.content.resolve("cy/index.md"), "---\ntitle: Other\n---\nText.\n");
-        assertTrue(errors().stream().anyMatch(e -> e.startsWith("content/cy/index.md: error: guide folder 'cy' has the name of language 'cy'")));
+        assertTrue(errors().stream().anyMatch(e -> e.startsWith("content/cy/index.md: error[G0906]: guide folder 'cy' has the name of language 'cy'")));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A small, valid content and templates folder on disk, for tests to copy and break. */
+/** A small, valid content and templates folder on disk, for tests to copy and break; its files are in fixtures/lifting.txtar. */
 public final class Fixture {
     public final Path content;
     public final Path templates;
@@ -16,79 +16,25 @@ public final class Fixture {
     public static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2027-01-15T10:00:00Z"),
             java.time.ZoneOffset.UTC);
 
-    public static final String SETTINGS = """
-            title: Test guides
-            language: en-GB
-            base_url: https://guides.test/
-            disclaimer: Not medical advice.
-            warning_kinds:
-              urgent: { label: "Urgent advice", heading: "See a doctor straight away if:" }
-              caution: { label: "Important", heading: "Important" }
-            precompress: true
-            """;
+    /** The fixture's files, kept as one text file: src/test/resources/fixtures/lifting.txtar. */
+    public static final Txtar SITE = load("/fixtures/lifting.txtar");
 
-    public static final String INDEX = """
-            ---
-            title: Lifting guide
-            description: How to lift.
-            reviewed: 2026-11-24
-            next_review: 2027-11-24
-            required_sections: [basics, recovery]
-            required_warnings:
-              - name: red flags
-                kind: urgent
-                section: recovery
-                mentions: [night pain, numbness]
-            ---
-            Welcome. Read the [basics](basics.md) first.
-            """;
-
-    public static final String BASICS = """
-            ---
-            title: Basics
-            order: 1
-            ---
-            ## Stand tall
-
-            Keep the bar close.[^1] See [red flags](recovery.md#when-to-see-a-doctor).
-
-            [^1]: A claim from the source article.
-            """;
-
-    public static final String RECOVERY = """
-            ---
-            title: Recovery
-            order: 2
-            ---
-            ## When to see a doctor
-
-            !!! urgent "See a doctor straight away if you have:"
-                - sharp night pain
-                - numbness down your legs
-            """;
-
+    public static final String SETTINGS = SITE.files().get("content/site.yaml");
+    public static final String INDEX = SITE.files().get("content/lifting/index.md");
+    public static final String BASICS = SITE.files().get("content/lifting/basics.md");
+    public static final String RECOVERY = SITE.files().get("content/lifting/recovery.md");
     /** One template for every page kind: enough structure for links and ids, no presentation. */
-    public static final String PAGE_TEMPLATE = """
-            <!doctype html><html lang="${site.language}"><head><title>${page.title}</title>
-            <link rel="stylesheet" href="${stylesheet}"></head><body><main id="main-content"><h1>${page.title}</h1>
-            <#if page.content??>${page.content.html?no_esc}</#if>
-            <#if page.sections??><#list page.sections as s><section id="${s.id}">${s.html?no_esc}</section></#list></#if>
-            <#if page.next??><a rel="next" href="${page.next.url}">${page.next.title}</a></#if>
-            </main></body></html>
-            """;
+    public static final String PAGE_TEMPLATE = SITE.files().get("templates/page.ftlh");
 
     public Fixture(Path root) {
         content = root.resolve("content");
         templates = root.resolve("templates");
         out = root.resolve("out");
-        write(content.resolve("site.yaml"), SETTINGS);
-        write(content.resolve("lifting/index.md"), INDEX);
-        write(content.resolve("lifting/basics.md"), BASICS);
-        write(content.resolve("lifting/recovery.md"), RECOVERY);
+        SITE.writeFiles("content/", content);
         for (String name : new String[] {"home.ftlh", "a-to-z.ftlh", "guide.ftlh", "section.ftlh", "whole-guide.ftlh", "leaflet.ftlh", "404.ftlh"}) {
             write(templates.resolve(name), PAGE_TEMPLATE);
         }
-        write(templates.resolve("static/style.css"), "body { margin: 0 }\n");
+        write(templates.resolve("static/style.css"), SITE.files().get("templates/static/style.css"));
         copyLeafletFonts(templates);
     }
 
@@ -102,6 +48,17 @@ public final class Fixture {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the leaflet fonts from " + fonts.toAbsolutePath(), e);
+        }
+    }
+
+    private static Txtar load(String resource) {
+        try (java.io.InputStream in = Fixture.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the test classpath");
+            }
+            return Txtar.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The README stays one screen, names the command CI runs, and every link between the docs leads somewhere. */
 class DocumentationTest {
-    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    private static final Pattern LINK = Pattern.compile("(?<!\\\\)\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
 
     private static Path repo() {

@@ -297,8 +297,8 @@ class LanguagesTest {
         Files.writeString(welsh, Files.readString(welsh).replace("on_this_page: Ar y dudalen hon\n", ""));
         MultilingualSite.Run run = build(MultilingualSite.fixture().resolve("content"), templates, true);
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().contains(templates.resolve("i18n").toString().replace('\\', '/') + "/cy.yaml: error: missing key 'on_this_page'")
-                || run.err().contains("/i18n/cy.yaml: error: missing key 'on_this_page' — add 'on_this_page: …' in Cymraeg (en-GB.yaml: 'On this page')"),
+        assertTrue(run.err().contains(templates.resolve("i18n").toString().replace('\\', '/') + "/cy.yaml: error[G0903]: missing key 'on_this_page'")
+                || run.err().contains("/i18n/cy.yaml: error[G0903]: missing key 'on_this_page' — add 'on_this_page: …' in Cymraeg (en-GB.yaml: 'On this page')"),
                 run.err());
     }
 
@@ -309,8 +309,8 @@ class LanguagesTest {
         Files.writeString(recovery, Files.readString(recovery).replace("    - ٹانگوں میں سن ہونا\n", ""));
         MultilingualSite.Run run = build(content, MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")), true);
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().contains("lifting/recovery.ur.md:11:1: error: required warning 'red-flag signs' does not mention: 'سن ہونا'")
-                || run.err().contains("lifting/recovery.ur.md:11: error: required warning 'red-flag signs' does not mention: 'سن ہونا'"), run.err());
+        assertTrue(run.err().contains("lifting/recovery.ur.md:11:1: error[G0405]: required care card 'red-flag signs' does not mention: 'سن ہونا'")
+                || run.err().contains("lifting/recovery.ur.md:11: error[G0405]: required care card 'red-flag signs' does not mention: 'سن ہونا'"), run.err());
     }
 
     @Test
@@ -321,7 +321,7 @@ class LanguagesTest {
         Path templates = MultilingualSite.templatesWithFixtureTables(temp.resolve("templates"));
         MultilingualSite.Run lenient = build(content, templates, false);
         assertEquals(0, lenient.exit(), lenient.err());
-        assertTrue(lenient.err().contains("lifting/index.cy.md:5: warning: translation out of date: the original was reviewed on 2026-11-24"),
+        assertTrue(lenient.err().contains("lifting/index.cy.md:5: warning[G0905]: translation out of date: the original was reviewed on 2026-11-24"),
                 lenient.err());
         assertEquals(1, build(content, templates, true).exit(), "with --strict the warning is an error");
     }

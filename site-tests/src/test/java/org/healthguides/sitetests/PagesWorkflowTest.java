@@ -216,7 +216,7 @@ class PagesWorkflowTest {
             String output = new String(process.getInputStream().readAllBytes());
             assertTrue(process.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("warning: guide 'deadlift-lower-back-pain' was due for review"), output);
+            assertTrue(output.contains("warning[G0408]: guide 'deadlift-lower-back-pain' was due for review"), output);
             String canonical = Jsoup.parse(out.resolve("site/deadlift-lower-back-pain/index.html").toFile())
                     .selectFirst("link[rel=canonical]").attr("href");
             assertEquals("https://health-org.github.io/guides/deadlift-lower-back-pain/", canonical);

@@ -1,0 +1,21 @@
+package org.healthguides.diagnostics;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Problems as the terminal shows them: each one's line ({@code file:line:column: error[G0107]: what — fix}),
+ * then the source line it points at with a caret under the column, as rustc and Hugo print them.
+ */
+public final class ProblemListing {
+    private ProblemListing() {
+    }
+
+    public static void print(PrintStream out, List<Problem> problems) {
+        SourceExcerpt excerpts = new SourceExcerpt();
+        for (Problem problem : problems) {
+            out.println(problem);
+            excerpts.of(problem).ifPresent(excerpt -> excerpt.lines().forEach(out::println));
+        }
+    }
+}

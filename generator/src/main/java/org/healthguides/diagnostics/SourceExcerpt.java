@@ -1,0 +1,97 @@
+package org.healthguides.diagnostics;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The line a problem points at, as rustc and Hugo show it under the message: the line's text and, when the
+ * column is known, a caret under it. Lines are read from the files as they are on disk when the problems are
+ * shown; one instance reads each file once.
+ */
+public final class SourceExcerpt {
+    /** Longer lines are shown as a window around the column, so a 20,000-character line stays one screen line. */
+    static final int WIDTH = 100;
+    private static final long LARGEST_FILE = 8L << 20;
+
+    private final Map<String, List<String>> files = new HashMap<>();
+
+    /** One excerpt: the line number, the text shown and where the caret goes in it (0: no caret). */
+    public record Excerpt(int line, String text, int caret) {
+
+        /** The two lines printed under a problem in the terminal: {@code "  12 | text"} and the caret line. */
+        public List<String> lines() {
+            String number = Integer.toString(line);
+            String gutter = " ".repeat(number.length());
+            String first = "  " + number + " | " + text;
+            if (caret == 0) {
+                return List.of(first);
+            }
+            return List.of(first, "  " + gutter + " | " + " ".repeat(caret - 1) + "^");
+        }
+    }
+
+    /** The excerpt for a problem, or empty when it has no line or the line cannot be read. */
+    public Optional<Excerpt> of(Problem problem) {
+        if (problem.line() <= 0) {
+            return Optional.empty();
+        }
+        List<String> lines = files.computeIfAbsent(problem.file(), SourceExcerpt::read);
+        if (problem.line() > lines.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(excerpt(problem.line(), lines.get(problem.line() - 1), problem.column()));
+    }
+
+    /** Tabs become spaces and control characters become '?', so the caret lines up and no escape reaches the terminal. */
+    static Excerpt excerpt(int lineNumber, String raw, int column) {
+        StringBuilder shown = new StringBuilder(Math.min(raw.length(), WIDTH * 2));
+        int caret = 0;
+        int[] codePoints = raw.codePoints().toArray();
+        for (int i = 0, charIndex = 0; i < codePoints.length; i++) {
+            if (column > 0 && charIndex + 1 == column) {
+                caret = shown.length() + 1;
+            }
+            int c = codePoints[i];
+            if (c == '\t') {
+                shown.append("    ");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
+                shown.append('?');
+            } else {
+                shown.appendCodePoint(c);
+            }
+            charIndex += Character.charCount(c);
+        }
+        if (column > 0 && caret == 0) {
+            caret = shown.length() + 1; // the column just past the end: something is missing there
+        }
+        String text = shown.toString().stripTrailing();
+        if (text.length() <= WIDTH) {
+            return new Excerpt(lineNumber, text, caret);
+        }
+        int anchor = caret == 0 ? 0 : caret - 1;
+        int from = Math.max(0, Math.min(anchor - WIDTH / 2, text.length() - WIDTH));
+        int to = Math.min(text.length(), from + WIDTH);
+        String window = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+        int shifted = caret == 0 ? 0 : caret - from + (from > 0 ? 1 : 0);
+        return new Excerpt(lineNumber, window, shifted);
+    }
+
+    private static List<String> read(String file) {
+        try {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path) || Files.size(path) > LARGEST_FILE) {
+                return List.of();
+            }
+            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // the excerpt is a help; a file that cannot be read again still has its message
+        }
+    }
+}

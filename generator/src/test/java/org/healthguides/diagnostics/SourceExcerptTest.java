@@ -1,0 +1,60 @@
+package org.healthguides.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceExcerptTest {
+
+    @Test
+    void the_caret_sits_under_the_column() {
+        assertEquals(List.of("  12 | See [how to lift](techniqe.md) first.", "     |                   ^"),
+                SourceExcerpt.excerpt(12, "See [how to lift](techniqe.md) first.", 19).lines());
+    }
+
+    @Test
+    void without_a_column_only_the_line_is_shown() {
+        assertEquals(List.of("  3 | title: x"), SourceExcerpt.excerpt(3, "title: x", 0).lines());
+    }
+
+    @Test
+    void tabs_widen_to_four_spaces_and_the_caret_follows() {
+        SourceExcerpt.Excerpt excerpt = SourceExcerpt.excerpt(1, "\t- item", 4);
+        assertEquals("    - item", excerpt.text());
+        assertEquals(7, excerpt.caret(), "column 4 is the 'i' after a tab and '- '");
+    }
+
+    @Test
+    void control_characters_never_reach_the_terminal() {
+        SourceExcerpt.Excerpt excerpt = SourceExcerpt.excerpt(1, "a\u001b[31mred\u0007 \u202eb", 2);
+        assertEquals("a?[31mred? ?b", excerpt.text());
+        assertEquals(2, excerpt.caret());
+    }
+
+    @Test
+    void a_long_line_is_shown_as_a_window_around_the_column() {
+        String line = "x".repeat(5000) + "[link](nowhere.md)" + "y".repeat(5000);
+        SourceExcerpt.Excerpt excerpt = SourceExcerpt.excerpt(1, line, 5008);
+        assertTrue(excerpt.text().length() <= SourceExcerpt.WIDTH + 2, excerpt.text());
+        assertTrue(excerpt.text().startsWith("…") && excerpt.text().endsWith("…"), excerpt.text());
+        assertEquals('(', excerpt.text().charAt(excerpt.caret() - 2));
+        assertEquals('n', excerpt.text().charAt(excerpt.caret() - 1));
+    }
+
+    @Test
+    void the_line_is_read_from_the_file_the_problem_names(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("page.md");
+        Files.writeString(file, "\uFEFF---\ntitle: \"Open\n---\n");
+        Problem problem = Problem.error(Code.INVALID_YAML, file.toString(), 2, "invalid YAML", "").atColumn(8);
+        assertEquals(List.of("  2 | title: \"Open", "    |        ^"), new SourceExcerpt().of(problem).orElseThrow().lines());
+        assertTrue(new SourceExcerpt().of(Problem.error(Code.INVALID_YAML, file.toString(), 9, "past the end", "")).isEmpty());
+        assertTrue(new SourceExcerpt().of(Problem.error(Code.INVALID_YAML, folder.resolve("gone.md").toString(), 1, "gone", "")).isEmpty());
+    }
+}
