@@ -275,7 +275,7 @@ public final class Pipeline {
             run.problems().addAll(e.problems());
         } catch (LeafletPdf.MissingLetters e) {
             // The pages stay as they are, without a link to a leaflet that would be unreadable.
-            run.problems().add(Problem.warning(guide.displayPath(), 0, "no PDF leaflet: its font (Lato, in templates/fonts) has no letters for "
+            run.problems().add(Problem.warning(Code.LEAFLET_MISSING_LETTERS, guide.displayPath(), 0, "no PDF leaflet: its font (Lato, in templates/fonts) has no letters for "
                     + e.getMessage(), "add a font for this script to the leaflet, or build with --no-pdf"));
             return pages;
         } catch (IOException | RuntimeException e) {
