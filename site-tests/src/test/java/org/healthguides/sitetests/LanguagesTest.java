@@ -347,8 +347,7 @@ class LanguagesTest {
     }
 
     private static MultilingualSite.Run build(Path content, Path templates, boolean strict) throws IOException {
-        // No PDF leaflets, as in MultilingualSite: their font has no letters for Urdu (a warning of its own).
-        List<String> args = new ArrayList<>(List.of("build", "--no-pdf", "--today", MultilingualSite.TODAY, "--content", content.toString(),
+        List<String> args = new ArrayList<>(List.of("build", "--today", MultilingualSite.TODAY, "--content", content.toString(),
                 "--templates", templates.toString(), "--out", Files.createTempDirectory("multilingual-out").resolve("site").toString(),
                 "--base-url", MultilingualSite.BASE_URL));
         if (strict) {

@@ -38,15 +38,12 @@ final class MultilingualSite {
         return repo().resolve("site-tests/target/multilingual");
     }
 
-    /**
-     * Built once per test run, strictly: any warning (an out-of-date translation, a missing string) fails it. Without
-     * the PDF leaflets: their font has no letters for Urdu, which is a warning (see LeafletTest).
-     */
+    /** Built once per test run, strictly: any warning (an out-of-date translation, a missing string) fails it. */
     static synchronized Path root() {
         if (built == null) {
             Path templates = templatesWithFixtureTables(work().resolve("templates"));
             Path out = work().resolve("site");
-            Run run = guide("build", "--strict", "--no-pdf", "--today", TODAY, "--content", fixture().resolve("content").toString(),
+            Run run = guide("build", "--strict", "--today", TODAY, "--content", fixture().resolve("content").toString(),
                     "--templates", templates.toString(), "--out", out.toString(), "--base-url", BASE_URL);
             if (run.exit() != 0) {
                 throw new IllegalStateException("the multilingual fixture site did not build:\n" + run.err());
