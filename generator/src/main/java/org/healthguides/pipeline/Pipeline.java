@@ -201,7 +201,8 @@ public final class Pipeline {
                 if (key == null || !run.reuse(key)) {
                     List<String> leaflet = new ArrayList<>(1);
                     List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
-                    run.render(pages, guide, key, leaflet);
+                    // A guide whose leaflet could not be made is not kept: the next build reports why again.
+                    run.render(pages, guide, leaflets != null && leaflet.isEmpty() ? null : key, leaflet);
                 }
             });
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
@@ -291,6 +292,11 @@ public final class Pipeline {
             return PagePlan.withDownload(pages, leaflet.path(), printed.pages(), printed.bytes().length);
         } catch (ContentErrors e) {
             run.problems().addAll(e.problems());
+        } catch (LeafletPdf.MissingLetters e) {
+            // The pages stay as they are, without a link to a leaflet that would be unreadable.
+            run.problems().add(Problem.warning(Code.LEAFLET_MISSING_LETTERS, guide.displayPath(), 0, "no PDF leaflet: its font (Lato, in templates/fonts) has no letters for "
+                    + e.getMessage(), "add a font for this script to the leaflet, or build with --no-pdf"));
+            return pages;
         } catch (IOException | RuntimeException e) {
             run.problems().add(Problem.error(Code.LEAFLET_FAILED, guide.displayPath(), 0, "cannot make the guide's PDF leaflet: " + e,
                     "check the guide's images and the templates' fonts folder, or build with --no-pdf"));

@@ -56,6 +56,23 @@ public final class LeafletPdf {
         }
     }
 
+    /** The leaflet's text has characters the embedded font cannot show (another script than Lato's). */
+    public static final class MissingLetters extends IOException {
+        public MissingLetters(String sample) {
+            super(sample);
+        }
+    }
+
+    /** Up to five characters of the text that no face of the font has, or "" when it can show all of it. */
+    private static String missingLetters(String text, TrueTypeFont font) throws IOException {
+        org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && c != 0xAD)
+                .distinct().filter(c -> cmap.getGlyphId(c) == 0).limit(5)
+                .forEach(c -> missing.add(new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")"));
+        return String.join(", ", missing);
+    }
+
     /** The PDF and how many pages it has. */
     public record Printed(byte[] bytes, int pages) {
     }
@@ -169,6 +186,13 @@ public final class LeafletPdf {
                 }
                 TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(face.file())));
                 opened.add(font);
+                if (face.style() == FontStyle.NORMAL && face.weight() == 400) {
+                    // A leaflet of empty boxes helps nobody: refuse text the font has no letters for.
+                    String missing = missingLetters(html.text(), font);
+                    if (!missing.isEmpty()) {
+                        throw new MissingLetters(missing);
+                    }
+                }
                 // No glyph substitution (ligatures): PDFBox's GSUB pass was most of the time a leaflet took, and
                 // plain glyphs keep the text exactly as written for copying and for screen readers.
                 font.setEnableGsub(false);

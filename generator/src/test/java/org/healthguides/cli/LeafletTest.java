@@ -117,6 +117,20 @@ class LeafletTest {
         }
     }
 
+    @Test
+    void text_the_font_cannot_show_gets_no_leaflet_and_a_warning_naming_the_guide() throws Exception {
+        Fixture fixture = fixture();
+        Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("Welcome.", "Welcome. \u0688\u0628\u06c1 \u0627\u0679\u06be\u0627\u0646\u0627."));
+        GuideRun run = GuideRun.on(fixture, "build");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.problems().stream().anyMatch(p -> p.contains("lifting/index.md: warning[G0607]: no PDF leaflet")
+                && p.contains("U+0688") && p.contains("--no-pdf")), run.err());
+        assertFalse(Files.exists(fixture.out.resolve("lifting/lifting.pdf")), "no leaflet of empty boxes");
+        Document html = Jsoup.parse(fixture.out.resolve("lifting/index.html").toFile(), "UTF-8");
+        assertTrue(html.select("a[type=application/pdf]").isEmpty(), "and no link to one");
+        assertEquals(1, GuideRun.on(fixture, "build", "--strict").exit(), "--strict refuses to publish without it");
+    }
+
     private static void collectAlt(PDStructureNode node, List<String> alts) {
         if (node == null) {
             return;
