@@ -221,7 +221,7 @@ class PagesWorkflowTest {
             String refusal = new String(refused.getInputStream().readAllBytes());
             assertTrue(refused.waitFor(120, TimeUnit.SECONDS));
             assertEquals(1, refused.exitValue(), refusal);
-            List<String> errors = refusal.lines().filter(line -> line.contains(": error: ")).toList();
+            List<String> errors = refusal.lines().filter(line -> line.matches("\\S+:\\d+(:\\d+)?: error(\\[G\\d+\\])?: .*")).toList();
             assertEquals(1, errors.size(), refusal);
             assertTrue(errors.get(0).matches("content/deadlift-lower-back-pain/index\\.md:\\d+: error\\[G0411\\]: guide 'deadlift-lower-back-pain'"
                     + " has no clinical sign-off .*"), refusal);
