@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the PDF leaflets cost a cold build of the real guide (content/), side by side in one run:
-#   before  - a generator jar made from an earlier commit (BEFORE_REF, default: the commit before the leaflets)
+#   before  - a generator jar made from an earlier commit (BEFORE_REF, default: the commit before the leaflets),
+#             building that commit's content/ and templates/ (today's may use keys it does not know)
 #   no-pdf  - the current jar with --no-pdf
 #   pdf     - the current jar as `guide build` runs it (leaflets made)
 # Each is a new JVM started as ./guide starts it (serial GC, C1 only, its own class-data archive), building into a
@@ -20,20 +21,21 @@ git -C "$here" worktree add -f --detach "$work/before-src" "$before_ref" >/dev/n
   || (cd "$work/before-src" && mvn -q -B -pl generator -am package -DskipTests >/dev/null)
 cp "$work/before-src/generator/target/generator-all.jar" "$work/before.jar"
 cp "$work/before-src/generator/target/generator-all.jsa" "$work/before.jsa" 2>/dev/null || true
+cp -r "$work/before-src/content" "$work/before-content" && cp -r "$work/before-src/templates" "$work/before-templates"
 git -C "$here" worktree remove --force "$work/before-src"
 (cd "$here" && mvn -q -B -o -pl generator -am package -DskipTests >/dev/null)
 cp "$here/generator/target/generator-all.jar" "$work/after.jar"
 cp "$here/generator/target/generator-all.jsa" "$work/after.jsa"
 
-run() { # name jar jsa extra-args...
-  local name="$1" jar="$2" jsa="$3"; shift 3
+run() { # name jar jsa content templates extra-args...
+  local name="$1" jar="$2" jsa="$3" content="$4" templates="$5"; shift 5
   local out="$work/runs/$name-$RANDOM$RANDOM"
   local share=()
   [ -f "$jsa" ] && share=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   local start end
   start=$(date +%s%N)
   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto "${share[@]}" -jar "$jar" build --today 2026-11-25 \
-    --content "$here/content" --templates "$here/templates" --out "$out" --base-url https://example.org/health/ "$@" \
+    --content "$content" --templates "$templates" --out "$out" --base-url https://example.org/health/ "$@" \
     > "$out.log" 2>&1
   end=$(date +%s%N)
   echo "$name $(( (end - start) / 1000000 ))" >> "$work/times"
@@ -48,9 +50,9 @@ for round in $(seq 1 "$runs"); do
   esac
   for variant in $order; do
     case $variant in
-      before) run before "$work/before.jar" "$work/before.jsa" ;;
-      no-pdf) run no-pdf "$work/after.jar" "$work/after.jsa" --no-pdf ;;
-      pdf) run pdf "$work/after.jar" "$work/after.jsa" ;;
+      before) run before "$work/before.jar" "$work/before.jsa" "$work/before-content" "$work/before-templates" ;;
+      no-pdf) run no-pdf "$work/after.jar" "$work/after.jsa" "$here/content" "$here/templates" --no-pdf ;;
+      pdf) run pdf "$work/after.jar" "$work/after.jsa" "$here/content" "$here/templates" ;;
     esac
   done
 done
