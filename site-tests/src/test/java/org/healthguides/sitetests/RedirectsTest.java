@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * serves it). All three list the same redirects.
  */
 class RedirectsTest {
-    /** The aliases in content/deadlift-lower-back-pain/: the guide's and the technique section's. */
+    /** The aliases site-tests/src/fixture/FixtureContent adds to its copy of the guide: the guide's and the technique section's. */
     private static final Map<String, String> EXPECTED = Map.of(
             "deadlifting-and-back-pain/", BuiltSite.GUIDE + "/",
             BuiltSite.GUIDE + "/deadlift-technique/", BuiltSite.GUIDE + "/technique/");
