@@ -1,11 +1,9 @@
 package org.healthguides.output;
 
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -54,13 +52,7 @@ public final class AtomFeed implements Emitter {
                 .sorted(Comparator.comparing((Guide guide) -> guide.meta().reviewed()).reversed().thenComparing(Guide::path))
                 .toList();
         LocalDate updated = guides.isEmpty() ? today : guides.get(0).meta().reviewed();
-        StringWriter text = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("feed");
-            xml.writeDefaultNamespace(NAMESPACE);
+        return XmlDocument.write(PATH, "feed", NAMESPACE, xml -> {
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", language);
             element(xml, 1, "id", self);
             element(xml, 1, "title", settings.isDefaultLanguage(language) ? settings.title()
@@ -98,15 +90,7 @@ public final class AtomFeed implements Emitter {
                 indent(xml, 1);
                 xml.writeEndElement();
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write " + PATH, e);
-        }
-        return text.toString();
+        });
     }
 
     /** Atom dates are RFC 3339 date-times; a review has a day only, so midnight UTC. */

@@ -1,9 +1,7 @@
 package org.healthguides.output;
 
-import java.io.StringWriter;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -31,13 +29,7 @@ public final class Sitemap {
     }
 
     public static String xml(List<Entry> entries) {
-        StringWriter text = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("urlset");
-            xml.writeDefaultNamespace(NAMESPACE);
+        return XmlDocument.write("sitemap.xml", "urlset", NAMESPACE, xml -> {
             if (entries.stream().anyMatch(entry -> !entry.alternates().isEmpty())) {
                 xml.writeNamespace("xhtml", XHTML);
             }
@@ -57,15 +49,7 @@ public final class Sitemap {
                 }
                 xml.writeEndElement();
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write sitemap.xml", e);
-        }
-        return text.toString();
+        });
     }
 
     /** Allows everything; names the sitemap when its absolute address is known (sitemapUrl may be null). */

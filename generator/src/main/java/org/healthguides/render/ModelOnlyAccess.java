@@ -3,6 +3,7 @@ package org.healthguides.render;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.function.Predicate;
 
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
@@ -17,10 +18,15 @@ final class ModelOnlyAccess implements MemberAccessPolicy {
     static final ModelOnlyAccess INSTANCE = new ModelOnlyAccess();
     private static final String OURS = "org.healthguides.";
 
-    private static final ClassMemberAccessPolicy NOTHING = new ClassMemberAccessPolicy() {
+    private static final ClassMemberAccessPolicy NOTHING = new MethodsOnly(method -> false);
+    private static final ClassMemberAccessPolicy OWN_METHODS =
+            new MethodsOnly(method -> method.getDeclaringClass().getName().startsWith(OURS));
+
+    /** Exposes the methods the test accepts; never a constructor or a field. */
+    private record MethodsOnly(Predicate<Method> exposed) implements ClassMemberAccessPolicy {
         @Override
         public boolean isMethodExposed(Method method) {
-            return false;
+            return exposed.test(method);
         }
 
         @Override
@@ -32,24 +38,7 @@ final class ModelOnlyAccess implements MemberAccessPolicy {
         public boolean isFieldExposed(Field field) {
             return false;
         }
-    };
-
-    private static final ClassMemberAccessPolicy OWN_METHODS = new ClassMemberAccessPolicy() {
-        @Override
-        public boolean isMethodExposed(Method method) {
-            return method.getDeclaringClass().getName().startsWith(OURS);
-        }
-
-        @Override
-        public boolean isConstructorExposed(Constructor<?> constructor) {
-            return false;
-        }
-
-        @Override
-        public boolean isFieldExposed(Field field) {
-            return false;
-        }
-    };
+    }
 
     private ModelOnlyAccess() {
     }
