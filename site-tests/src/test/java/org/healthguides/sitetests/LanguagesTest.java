@@ -218,6 +218,26 @@ class LanguagesTest {
     }
 
     /**
+     * ICU4J (12 MB, for right-to-left text) is loaded only by a build with a right-to-left leaflet: the real guide,
+     * English only, makes its leaflet without it; the fixture, with its Urdu leaflet, loads it.
+     */
+    @Test
+    void onlyARightToLeftLeafletLoadsIcu4j(@TempDir Path out) {
+        MultilingualSite.Run english = MultilingualSite.guideInJvm(List.of("-verbose:class"), "build", "--content",
+                System.getProperty("content.dir", MultilingualSite.repo().resolve("content").toString()),
+                "--templates", MultilingualSite.repo().resolve("templates").toString(), "--out", out.resolve("en").toString());
+        assertEquals(0, english.exit(), english.err());
+        assertTrue(english.out().contains("com.openhtmltopdf.pdfboxout.PdfBoxRenderer"), "the English leaflet was printed");
+        assertTrue(Files.exists(out.resolve("en/deadlift-lower-back-pain/deadlift-lower-back-pain.pdf")));
+        assertFalse(english.out().contains("com.ibm.icu."), "no ICU4J class for an English leaflet");
+        MultilingualSite.Run urdu = MultilingualSite.guideInJvm(List.of("-verbose:class"), "build", "--today", MultilingualSite.TODAY,
+                "--content", MultilingualSite.fixture().resolve("content").toString(),
+                "--templates", MultilingualSite.templatesWithFixtureTables(out.resolve("templates")).toString(), "--out", out.resolve("ur").toString());
+        assertEquals(0, urdu.exit(), urdu.err());
+        assertTrue(urdu.out().contains("com.ibm.icu.text.ArabicShaping"), "the Urdu leaflet is shaped with ICU4J");
+    }
+
+    /**
      * A leaflet's text as PDFBox extracts it (NFKC: the shaped Arabic letters it prints are presentation forms), the
      * characters drawn with glyph 0 (.notdef, a box), its fonts, and where the first page's title (21pt) starts and ends.
      */
