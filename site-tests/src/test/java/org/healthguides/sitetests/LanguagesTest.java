@@ -222,7 +222,7 @@ class LanguagesTest {
      * English only, makes its leaflet without it; the fixture, with its Urdu leaflet, loads it.
      */
     @Test
-    void onlyARightToLeftLeafletLoadsIcu4j(@TempDir Path out) {
+    void onlyARightToLeftLeafletLoadsIcu4j(@TempDir Path out) throws IOException {
         MultilingualSite.Run english = MultilingualSite.guideInJvm(List.of("-verbose:class"), "build", "--content",
                 System.getProperty("content.dir", MultilingualSite.repo().resolve("content").toString()),
                 "--templates", MultilingualSite.repo().resolve("templates").toString(), "--out", out.resolve("en").toString());
@@ -231,10 +231,12 @@ class LanguagesTest {
         assertTrue(Files.exists(out.resolve("en/deadlift-lower-back-pain/deadlift-lower-back-pain.pdf")));
         assertFalse(english.out().contains("com.ibm.icu."), "no ICU4J class for an English leaflet");
         MultilingualSite.Run urdu = MultilingualSite.guideInJvm(List.of("-verbose:class"), "build", "--today", MultilingualSite.TODAY,
-                "--content", MultilingualSite.fixture().resolve("content").toString(),
+                "--content", MultilingualSite.fixture().resolve("content").toString(), "--base-url", MultilingualSite.BASE_URL,
                 "--templates", MultilingualSite.templatesWithFixtureTables(out.resolve("templates")).toString(), "--out", out.resolve("ur").toString());
         assertEquals(0, urdu.exit(), urdu.err());
         assertTrue(urdu.out().contains("com.ibm.icu.text.ArabicShaping"), "the Urdu leaflet is shaped with ICU4J");
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")),
+                Files.readAllBytes(out.resolve("ur/ur/lifting/lifting.pdf"))), "the same content gives the same Urdu leaflet, byte for byte");
     }
 
     /**
