@@ -200,6 +200,10 @@ class LanguagesTest {
                     "tagged, as every leaflet");
             Glyphs glyphs = Glyphs.of(pdf);
             assertEquals(List.of(), glyphs.missing, "no Urdu letter printed as a box");
+            // Joined: every letter printed in the form its neighbours call for (a presentation form), none left in
+            // its nominal, unjoined form, Urdu's own letters included.
+            List<String> unjoined = "ٹڈڑہھکگیےۓبتمنلرس".codePoints().mapToObj(Character::toString).filter(letter -> glyphs.raw.indexOf(letter) >= 0).toList();
+            assertEquals(List.of(), unjoined, "letters left unjoined in:\n" + glyphs.raw);
             // The care card and its red-flag signs (recovery.ur.md), each a line of text in reading order, and the
             // reference: its Urdu and English words (PDFBox orders a line that mixes both directions its own way).
             for (String sign : List.of("ڈبہ اٹھانا", "فوری مشورہ:", "فوراً ڈاکٹر سے ملیں اگر آپ کو ہو:", "\nرات کو درد جو آپ کو جگا دے\n",
@@ -234,17 +238,20 @@ class LanguagesTest {
                 "--content", MultilingualSite.fixture().resolve("content").toString(), "--base-url", MultilingualSite.BASE_URL,
                 "--templates", MultilingualSite.templatesWithFixtureTables(out.resolve("templates")).toString(), "--out", out.resolve("ur").toString());
         assertEquals(0, urdu.exit(), urdu.err());
-        assertTrue(urdu.out().contains("com.ibm.icu.text.ArabicShaping"), "the Urdu leaflet is shaped with ICU4J");
+        assertTrue(urdu.out().contains("com.ibm.icu.text.Bidi ") && urdu.out().contains("org.healthguides.render.ArabicShaper "),
+                "the Urdu leaflet is ordered and joined with ICU4J");
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")),
                 Files.readAllBytes(out.resolve("ur/ur/lifting/lifting.pdf"))), "the same content gives the same Urdu leaflet, byte for byte");
     }
 
     /**
-     * A leaflet's text as PDFBox extracts it (NFKC: the shaped Arabic letters it prints are presentation forms), the
+     * A leaflet's text as PDFBox extracts it (NFKC, as the joined Arabic letters it prints are presentation forms), the
      * characters drawn with glyph 0 (.notdef, a box), its fonts, and where the first page's title (21pt) starts and ends.
      */
     private static final class Glyphs extends org.apache.pdfbox.text.PDFTextStripper {
         String text;
+        /** Each glyph's own character, in drawing order: PDFBox's text already turns presentation forms into letters. */
+        final StringBuilder raw = new StringBuilder();
         final List<String> missing = new ArrayList<>();
         final java.util.Set<String> fonts = new java.util.TreeSet<>();
         float titleLeft = Float.MAX_VALUE;
@@ -264,6 +271,7 @@ class LanguagesTest {
         @Override
         protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
             super.processTextPosition(position);
+            raw.append(position.getUnicode());
             var font = position.getFont();
             fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
             if (font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0) {
