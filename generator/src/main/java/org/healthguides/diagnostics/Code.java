@@ -273,7 +273,7 @@ public enum Code {
             "Every page must say it is general information, not a diagnosis, and who to contact in an emergency.",
             "Add 'disclaimer: …' to site.yaml."),
     NO_CLINICAL_SIGN_OFF("G0411", "a guide has no clinical sign-off",
-            "A guide that is not a draft has no 'reviewed_by' (the clinician who reviewed it, and their role).",
+            "A guide, or a translation of one, that is not a draft has no 'reviewed_by' (the clinician who reviewed it, and their role).",
             "Nothing is published that a clinician has not reviewed: it is an error under --strict, how the site is published.",
             "When a clinician has reviewed it, add 'reviewed_by: { name: …, role: … }' and set 'reviewed' to that day (docs/care-cards.md)."),
     REQUIRED_SECTION_IS_DRAFT("G0412", "a required section is still a draft",

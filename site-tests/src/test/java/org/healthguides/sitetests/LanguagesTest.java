@@ -348,6 +348,32 @@ class LanguagesTest {
         assertTrue(table.out().lines().anyMatch(line -> line.startsWith("recovery") && line.contains("not measured")), table.out());
     }
 
+    /**
+     * Nothing is published that a clinician has not signed off: a translation marked draft is left out of the published
+     * site while its original is published, and no page, switcher, alternate, sitemap entry or feed leads to it.
+     */
+    @Test
+    void aDraftTranslationIsLeftOutWhileTheOriginalIsPublished() throws IOException {
+        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
+        Path index = content.resolve("lifting/index.ur.md");
+        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
+        Path out = temp.resolve("out");
+        MultilingualSite.Run run = MultilingualSite.guide("build", "--strict", "--today", MultilingualSite.TODAY, "--content", content.toString(),
+                "--templates", MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")).toString(), "--out", out.toString(),
+                "--base-url", MultilingualSite.BASE_URL);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("draft left out: ") && run.out().contains("lifting/index.ur.md"), run.out());
+        assertTrue(Files.exists(out.resolve("lifting/recovery/index.html")), "the original is published");
+        assertTrue(Files.exists(out.resolve("cy/lifting/recovery/index.html")), "and the Welsh translation");
+        assertFalse(Files.exists(out.resolve("ur/lifting")), "the Urdu draft is not");
+        Document english = Jsoup.parse(out.resolve("lifting/recovery/index.html").toFile(), "UTF-8", MultilingualSite.BASE_URL + "lifting/recovery/");
+        assertNull(english.selectFirst("link[hreflang=ur]"), "no alternate leads to the draft");
+        assertNull(english.selectFirst("nav.language-switcher a[hreflang=ur]"), "nor the switcher");
+        String sitemap = Files.readString(out.resolve("sitemap.xml"));
+        assertFalse(sitemap.contains("/ur/lifting/"), sitemap);
+        assertFalse(Files.exists(out.resolve("ur/feed.xml")) && Files.readString(out.resolve("ur/feed.xml")).contains("<entry>"), "nor the Urdu feed");
+    }
+
     private static MultilingualSite.Run build(Path content, Path templates, boolean strict) throws IOException {
         List<String> args = new ArrayList<>(List.of("build", "--today", MultilingualSite.TODAY, "--content", content.toString(),
                 "--templates", templates.toString(), "--out", Files.createTempDirectory("multilingual-out").resolve("site").toString(),
