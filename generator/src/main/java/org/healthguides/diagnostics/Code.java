@@ -385,6 +385,10 @@ public enum Code {
             "Files are translated into a language missing from site.yaml's 'languages', so they are not published.",
             "A translation is published only when the site says the language is ready.",
             "Add the language to 'languages' when the translation is ready."),
+    ALPHABET_OUT_OF_ORDER("G0908", "a string table's alphabet disagrees with how the language sorts",
+            "A language's 'a_to_z_alphabet' lists a letter twice (or an accented form the language sorts as the same letter), or out of the language's order.",
+            "The Health A to Z files every term under a letter of that alphabet and lists the letters in that order.",
+            "List the language's letters once each, in alphabetical order, separated by spaces (docs/languages.md)."),
 
     // G08xx: 'guide new'
     ALREADY_EXISTS("G0801", "the file or folder already exists",
