@@ -18,6 +18,8 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
                           List<Alias> aliases, boolean draft) {
 
     private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "aliases", "draft");
+    /** A translation has no old addresses of its own (its language's pages are new), so 'aliases' is an unknown key. */
+    private static final Set<String> TRANSLATED_KEYS = Set.of("title", "order", "description", "keywords", "draft");
 
     /**
      * A translated section's front matter ({@code recovery.cy.md}): its title and description in that language.
@@ -29,7 +31,7 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
      */
     public static SectionMeta readTranslated(SourceFile file, FrontMatter frontMatter, String slug, int order, boolean draft) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
+        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, TRANSLATED_KEYS, problems);
         String title = reader.requiredText("title", "the section's page heading in this language");
         reader.integer("order", false);
         String description = reader.text("description", "");

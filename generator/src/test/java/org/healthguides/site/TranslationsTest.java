@@ -239,4 +239,11 @@ class TranslationsTest {
                 + " but its translation is a draft, so the published translation would be without it — finish it and remove 'draft: true',"
                 + " or mark content/lifting/index.cy.md 'draft: true' to hold back the whole translation"), errors.toString());
     }
+
+    /** 'aliases' in a translated section was accepted and silently ignored: a translation has no old addresses. */
+    @Test
+    void aliases_in_a_translated_section_are_an_unknown_key_not_silently_ignored() {
+        Fixture.write(fixture.content.resolve("lifting/recovery.cy.md"), RECOVERY_CY.replace("order: 2", "order: 2\naliases: [hen-gyfeiriad/]"));
+        assertTrue(errors().stream().anyMatch(e -> e.startsWith("content/lifting/recovery.cy.md:4:1: error[G0213]: unknown key 'aliases'")), errors().toString());
+    }
 }

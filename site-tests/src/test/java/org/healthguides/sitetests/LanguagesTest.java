@@ -271,8 +271,8 @@ class LanguagesTest {
         assertEquals("Cynnwys", welsh.selectFirst("#contents-heading").text());
         assertEquals("Briwsion bara", welsh.selectFirst("nav.breadcrumb").attr("aria-label"));
         assertEquals("Hafan", welsh.selectFirst("nav.breadcrumb a").text());
-        // The fixture guide is signed off (reviewed_by), so the line names its reviewer, in Welsh.
-        assertEquals("Adolygwyd gan Test Fixture Reviewer, Physiotherapist, ar 24 Tachwedd 2026 · Adolygiad nesaf: 24 Tachwedd 2027",
+        // The Welsh translation is signed off (its own reviewed_by), so the line names its reviewer and role, in Welsh.
+        assertEquals("Adolygwyd gan Test Fixture Reviewer, Ffisiotherapydd, ar 24 Tachwedd 2026 · Adolygiad nesaf: 24 Tachwedd 2027",
                 welsh.selectFirst("p.review-dates").text());
         assertEquals("Cyngor brys:", welsh.selectFirst(".callout--urgent .callout__label").text());
         assertEquals("Data prawf, nid cyngor meddygol. Mewn argyfwng ffoniwch 999.", welsh.selectFirst("p.disclaimer").text());
