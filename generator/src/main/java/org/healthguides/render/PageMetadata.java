@@ -45,6 +45,10 @@ public record PageMetadata(String url, String description, String openGraphType,
      * @param current  whether it is this page
      */
     public record Alternate(String language, String name, String href, String link, String sitePath, boolean current) {
+        /** "rtl" or "ltr": the name of a language written the other way round keeps its own direction ({@code dir}). */
+        public String direction() {
+            return new Language(language).direction();
+        }
     }
 
     /** The page's language versions by hreflang, then x-default, as absolute addresses (for the sitemap); empty when none. */
