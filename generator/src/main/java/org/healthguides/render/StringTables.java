@@ -42,6 +42,9 @@ public final class StringTables {
     /** Printed by the Markdown stage, not by a template: each content heading's anchor link. */
     private static final String HEADING_LINK = "heading_link";
     private static final String CITATION = "citation_prefix";
+    /** The headings over a do list and a don't list, each a comma-separated list of the ways the language writes it. */
+    private static final String DO_HEADINGS = "do_list_headings";
+    private static final String DONT_HEADINGS = "dont_list_headings";
     /** The letters of the language's A to Z, in its order, separated by spaces: "A B C Ch D Dd …" in Welsh. */
     public static final String ALPHABET = "a_to_z_alphabet";
 
@@ -137,6 +140,11 @@ public final class StringTables {
                 problems.add(listed ? Problem.error(Code.MISSING_STRING, display, 0, message, fix) : Problem.warning(Code.MISSING_STRING, display, 0, message, fix));
             }
         }
+    }
+
+    /** "Don't, Do not" → [Don't, Do not]. */
+    private static List<String> alternatives(String headings) {
+        return java.util.Arrays.stream(headings.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
     }
 
     /** The letters of an alphabet as a table writes them: "A B C Ch" → [A, B, C, Ch]. */
@@ -257,7 +265,9 @@ public final class StringTables {
     public MarkdownWords markdownWords(String language) {
         Map<String, String> table = of(language);
         return new MarkdownWords(table.getOrDefault(HEADING_LINK, MarkdownWords.ENGLISH.headingLink()),
-                table.getOrDefault(CITATION, MarkdownWords.ENGLISH.citationPrefix()));
+                table.getOrDefault(CITATION, MarkdownWords.ENGLISH.citationPrefix()),
+                table.containsKey(DO_HEADINGS) ? alternatives(table.get(DO_HEADINGS)) : MarkdownWords.ENGLISH.doHeadings(),
+                table.containsKey(DONT_HEADINGS) ? alternatives(table.get(DONT_HEADINGS)) : MarkdownWords.ENGLISH.dontHeadings());
     }
 
     /** The Markdown renderer of the default language: site.yaml's care-card words, the table's screen-reader words. */

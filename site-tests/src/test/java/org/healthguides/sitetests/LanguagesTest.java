@@ -109,6 +109,7 @@ class LanguagesTest {
         assertEquals(List.of("English", "اردو"), links.stream().map(Element::text).toList());
         assertEquals(List.of("en-GB", "ur"), links.stream().map(a -> a.attr("lang")).toList());
         assertEquals(List.of("en-GB", "ur"), links.stream().map(a -> a.attr("hreflang")).toList());
+        assertEquals(List.of("ltr", "rtl"), links.stream().map(a -> a.attr("dir")).toList(), "each name keeps its own direction");
         assertEquals(List.of("../../../lifting/recovery/", "../../../ur/lifting/recovery/"), links.stream().map(a -> a.attr("href")).toList());
         Element current = switcher.selectFirst("[aria-current]");
         assertEquals("Cymraeg", current.text());
@@ -128,6 +129,7 @@ class LanguagesTest {
         assertEquals("../../lifting/basics/", basics.attr("href"), "the English original");
         assertEquals("en-GB", basics.attr("lang"));
         assertEquals("en-GB", basics.attr("hreflang"));
+        assertEquals("ltr", basics.attr("dir"), "an English title on an Urdu page reads left to right");
         assertEquals("Basics", basics.text());
         assertTrue(basics.parent().text().contains("ابھی ترجمہ نہیں ہوا، انگریزی میں"), basics.parent().text());
         Document whole = MultilingualSite.page("ur/lifting/whole-guide/");
@@ -261,6 +263,17 @@ class LanguagesTest {
         assertTrue(link.text().startsWith("Lawrlwytho'r canllaw hwn (PDF,"), link.text());
         assertFalse(Files.exists(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")));
         assertNull(MultilingualSite.page("ur/lifting/").selectFirst(".download-link"));
+    }
+
+    /** A do and a don't list are ticks and crosses under the language's own headings ("Gwnewch", "Peidiwch"). */
+    @Test
+    void doAndDontListsAreFoundUnderTheLanguagesHeadings() {
+        Document welsh = MultilingualSite.page("cy/lifting/basics/");
+        assertEquals("cadwch y bocs yn agos", welsh.selectFirst("ul.do-list").text());
+        assertEquals("â throi wrth godi", welsh.selectFirst("ul.dont-list").text());
+        Document english = MultilingualSite.page("lifting/basics/");
+        assertEquals("keep the box close", english.selectFirst("ul.do-list").text());
+        assertEquals("twist while you lift", english.selectFirst("ul.dont-list").text());
     }
 
     @Test
