@@ -192,7 +192,7 @@ public final class Pipeline {
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
             List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
             sitePages.addAll(PagePlan.aToZs(site, strings::of));
-            sitePages.add(PagePlan.notFound(site, strings.of(site.settings().language())));
+            sitePages.addAll(PagePlan.notFounds(site, strings::of));
             run.render(sitePages, null, null, List.of());
             site.allGuides().parallelStream().forEach(guide -> {
                 // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
