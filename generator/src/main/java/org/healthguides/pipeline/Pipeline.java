@@ -118,14 +118,14 @@ public final class Pipeline {
     }
 
     /** Every emitter, called in this order after the pages are rendered: a new kind of file is one class and one line here. */
-    private List<Emitter> emitters(StaticFiles staticFiles) {
+    private List<Emitter> emitters(StaticFiles staticFiles, StringTables strings) {
         return List.of(
                 staticFiles,
                 new GuideAssets(options.content(), contentName),
                 new SitemapFile(),
                 new RobotsFile(),
-                new RedirectFiles(),
-                new AtomFeed());
+                new RedirectFiles(strings::of),
+                new AtomFeed(strings::of));
     }
 
     /**
@@ -195,8 +195,8 @@ public final class Pipeline {
             // of a rebuild's time on one core.
             java.util.concurrent.CompletableFuture<Void> sitePages = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 List<Page> pages = new ArrayList<>(PagePlan.homes(site));
-                pages.addAll(PagePlan.aToZs(site));
-                pages.add(PagePlan.notFound(site));
+                pages.addAll(PagePlan.aToZs(site, strings::of));
+                pages.add(PagePlan.notFound(site, strings.of(site.settings().language())));
                 run.render(pages, null, null, List.of());
             });
             RuntimeException guidesFailed = null;
@@ -224,7 +224,7 @@ public final class Pipeline {
             }
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
-            for (Emitter emitter : emitters(staticFiles)) {
+            for (Emitter emitter : emitters(staticFiles, strings)) {
                 emitter.emit(emission, linked);
             }
         } catch (UncheckedIOException e) {
