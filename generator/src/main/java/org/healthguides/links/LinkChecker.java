@@ -31,6 +31,13 @@ public final class LinkChecker {
         return ids;
     }
 
+    /** Records a published page by its UTF-8 bytes, as written; returns its ids. */
+    public Set<String> addPage(String pagePath, byte[] html) {
+        Set<String> ids = idsOf(html);
+        addPageIds(pagePath, ids);
+        return ids;
+    }
+
     /** Records a published page whose ids are known already (a page the build cache reused). */
     public synchronized void addPageIds(String pagePath, Set<String> ids) {
         idsByPage.put(pagePath, ids);
@@ -59,6 +66,51 @@ public final class LinkChecker {
             at = html.indexOf("id=\"", at + 1);
         }
         return ids;
+    }
+
+    /**
+     * {@link #idsOf(String)} over a page's UTF-8 bytes, so a page need not be decoded for its ids. The same ids: the
+     * quote, the letters and the white space searched for are ASCII, and in UTF-8 no byte of a longer character is.
+     */
+    static Set<String> idsOf(byte[] html) {
+        Set<String> ids = new java.util.HashSet<>();
+        int at = indexOfIdAttribute(html, 0);
+        while (at >= 0) {
+            int valueStart = at + 4;
+            if (at > 0 && isRegexSpace((char) html[at - 1])) {
+                int end = indexOf(html, (byte) '"', valueStart);
+                if (end < 0) {
+                    break;
+                }
+                if (end > valueStart) {
+                    ids.add(new String(html, valueStart, end - valueStart, java.nio.charset.StandardCharsets.UTF_8));
+                    at = indexOfIdAttribute(html, end + 1);
+                    continue;
+                }
+            }
+            at = indexOfIdAttribute(html, at + 1);
+        }
+        return ids;
+    }
+
+    /** The next {@code id="} at or after {@code from}, or -1. */
+    private static int indexOfIdAttribute(byte[] html, int from) {
+        int last = html.length - 4;
+        for (int i = from; i <= last; i++) {
+            if (html[i] == 'i' && html[i + 1] == 'd' && html[i + 2] == '=' && html[i + 3] == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] html, byte b, int from) {
+        for (int i = from; i < html.length; i++) {
+            if (html[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Java's {@code \\s}: space, tab, newline, vertical tab, form feed, carriage return. */

@@ -102,6 +102,19 @@ public final class TemplateRenderer {
      *               path ("static/style.3f9c2a1b.css"); templates see them as URLs from the page
      */
     public String render(Page page, Map<String, String> assets, PageMetadata meta) throws ContentErrors {
+        StringWriter out = new StringWriter(16 * 1024);
+        render(page, assets, meta, out);
+        return out.toString();
+    }
+
+    /** The page as {@link #render} makes it, encoded to UTF-8 as it is written (the bytes of a published page). */
+    public byte[] renderUtf8(Page page, Map<String, String> assets, PageMetadata meta) throws ContentErrors {
+        Utf8Output out = Utf8Output.reused();
+        render(page, assets, meta, out);
+        return out.toByteArray();
+    }
+
+    private void render(Page page, Map<String, String> assets, PageMetadata meta, java.io.Writer out) throws ContentErrors {
         Map<String, String> assetUrls = new java.util.TreeMap<>();
         assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));
         Map<String, Object> model = new HashMap<>();
@@ -122,7 +135,6 @@ public final class TemplateRenderer {
         if (PageMetadata.absoluteUrl(settings, FEED_PATH) != null) {
             model.put("feed", page.root() + settings.pathPrefix(language) + FEED_PATH);
         }
-        StringWriter out = new StringWriter(16 * 1024);
         try {
             Template template = configuration.getTemplate(page.template());
             template.process(model, out);
@@ -133,7 +145,6 @@ public final class TemplateRenderer {
             throw new ContentErrors(Problem.error(Code.TEMPLATE_ERROR, displayFolder + "/" + page.template(), 0, "template calls itself too deeply (stack overflow)"
                     + " (while rendering page '/" + page.path() + "')", "make sure every recursive macro or include stops"));
         }
-        return out.toString();
     }
 
     /**
