@@ -230,19 +230,25 @@ public final class MarkdownRenderer {
      * the tree without recursion before anything walks it recursively.
      */
     private static Optional<Problem> checkDepth(Node document, MarkdownSource source, LineIndex lines) {
-        Map<Node, Integer> depths = new java.util.IdentityHashMap<>();
-        depths.put(document, 0);
-        for (Node node : document.getDescendants()) {
-            Integer parentDepth = depths.get(node.getParent());
-            int depth = (parentDepth == null ? 0 : parentDepth) + 1;
+        // Depth-first in document order, down to the first child, else on to the next sibling or an ancestor's.
+        Node node = document.getFirstChild();
+        int depth = 1;
+        while (node != null) {
             if (depth > MAX_TREE_DEPTH) {
                 return Optional.of(Problem.error(Code.NESTED_TOO_DEEP, source.displayPath(), lines.lineAt(node.getStartOffset()),
                         "this part is nested more than " + MAX_TREE_DEPTH + " levels deep (lists, quotes, emphasis and links inside each other)",
                         "flatten the lists and quotes and simplify the emphasis"));
             }
-            if (node.hasChildren()) {
-                depths.put(node, depth);
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
             }
+            while (node != null && node != document && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == null || node == document ? null : node.getNext();
         }
         return Optional.empty();
     }

@@ -80,7 +80,9 @@ public final class AToZIndex {
             byLetter.put(String.valueOf(c), new ArrayList<>());
         }
         byLetter.put(OTHER, new ArrayList<>());
-        entries.stream().map(entry -> new Sortable(entry, words(collator, entry.term()), words(collator, entry.where())))
+        // Titles share most of their words: each word's key is made once.
+        Map<String, CollationKey> keys = new java.util.HashMap<>();
+        entries.stream().map(entry -> new Sortable(entry, words(collator, entry.term(), keys), words(collator, entry.where(), keys)))
                 .sorted(order).map(Sortable::entry).forEach(entry -> byLetter.get(letterOf(entry.term())).add(entry));
         List<Letter> letters = new ArrayList<>();
         byLetter.forEach((letter, list) -> {
@@ -114,11 +116,11 @@ public final class AToZIndex {
     private record Sortable(Entry entry, CollationKey[] term, CollationKey[] where) {
     }
 
-    private static CollationKey[] words(Collator collator, String text) {
+    private static CollationKey[] words(Collator collator, String text, Map<String, CollationKey> known) {
         String[] words = text.strip().split("\\s+");
         CollationKey[] keys = new CollationKey[words.length];
         for (int i = 0; i < words.length; i++) {
-            keys[i] = collator.getCollationKey(words[i]);
+            keys[i] = known.computeIfAbsent(words[i], collator::getCollationKey);
         }
         return keys;
     }
