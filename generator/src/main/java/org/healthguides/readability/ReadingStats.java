@@ -112,7 +112,8 @@ public record ReadingStats(int words, int sentences, int syllables) {
 
         /** White space as regular expressions' \s has it, and the no-break space (the editor's non-breaking spaces still separate words). */
         private static boolean isSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0';
+            // Tab, line feed, vertical tab, form feed and carriage return are 9 to 13; a letter is decided in two comparisons.
+            return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0';
         }
 
         private static boolean hasLetterOrDigit(char[] text, int from, int to) {
