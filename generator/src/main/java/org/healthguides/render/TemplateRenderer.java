@@ -16,9 +16,12 @@ import org.healthguides.diagnostics.Problem;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 
 /**
@@ -119,10 +122,10 @@ public final class TemplateRenderer {
         assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));
         Map<String, Object> model = new HashMap<>();
         String language = meta.language() == null ? settings.language() : meta.language();
-        model.put("site", settingsByLanguage.computeIfAbsent(language, strings::settingsIn));
-        // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
-        model.put("t", strings.of(language));
-        model.put("languageNames", languageNames.computeIfAbsent(language, this::languageNamesIn));
+        LanguageModels shared = modelsByLanguage.computeIfAbsent(language, this::languageModels);
+        model.put("site", shared.site());
+        model.put("t", shared.words());
+        model.put("languageNames", shared.languageNames());
         model.put("page", page);
         model.put("root", page.root());
         model.put("assets", assetUrls);
@@ -200,6 +203,27 @@ public final class TemplateRenderer {
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
     }
+
+    /**
+     * What every page of a language shows the same, wrapped for FreeMarker once instead of on every use on every page
+     * (the wrapper makes the same models each time; they only read the immutable settings and maps they wrap).
+     */
+    private record LanguageModels(TemplateModel site, TemplateModel words, TemplateModel languageNames) {
+    }
+
+    private LanguageModels languageModels(String language) {
+        ObjectWrapper wrapper = configuration.getObjectWrapper();
+        try {
+            return new LanguageModels(wrapper.wrap(settingsByLanguage.computeIfAbsent(language, strings::settingsIn)),
+                    // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
+                    wrapper.wrap(strings.of(language)),
+                    wrapper.wrap(languageNames.computeIfAbsent(language, this::languageNamesIn)));
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("cannot wrap the site's settings for the templates", e);
+        }
+    }
+
+    private final Map<String, LanguageModels> modelsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Map<String, String> languageNamesIn(String pageLanguage) {
         java.util.Locale in = java.util.Locale.forLanguageTag(pageLanguage);
