@@ -70,5 +70,9 @@ class LinkCheckerTest {
         java.util.Set<String> fromText = LinkChecker.idsOf(html);
         assertEquals(java.util.Set.of("main", "caf\u00e9-\u0645\u0631\u062d\u0628\u0627", "cr", "emoji-\ud83d\ude00"), fromText);
         assertEquals(fromText, LinkChecker.idsOf(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (String odd : new String[] {"id=\"start\" <p id=\"a\">", " id=\"\" id=\"after-empty\"", "<p data-id=\"x id=\"inner\" q\">",
+                "<p id=\"x\"id=\"glued\" =\"\" a=b id=", "<p id=\"a\" id=\"unclosed", "=", "", " id=\"=\" id=\"a=b\""}) {
+            assertEquals(LinkChecker.idsOf(odd), LinkChecker.idsOf(odd.getBytes(java.nio.charset.StandardCharsets.UTF_8)), odd);
+        }
     }
 }
