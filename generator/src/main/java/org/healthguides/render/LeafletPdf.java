@@ -30,8 +30,8 @@ import com.openhtmltopdf.util.XRLog;
  * document's language and title, alt text for images, reading order from the HTML) with openhtmltopdf on PDFBox.
  * Every font is embedded, as PDF/UA requires: the OFL-licensed Lato shipped in the templates' {@code fonts/} folder,
  * and, for text in the Arabic script (Urdu, Arabic, Farsi...), the OFL-licensed Noto Naskh Arabic beside it. Text
- * written right to left is split into directional runs, reordered and shaped (joined letter forms) with ICU4J
- * ({@link RightToLeft}), which is loaded only for a leaflet that has such text.
+ * written right to left is split into directional runs and reordered with ICU4J, and its letters joined by
+ * {@link ArabicShaper} ({@link RightToLeft}), which are loaded only for a leaflet that has such text.
  * Pure apart from reading the fonts and the content's images; one call per guide, safe from several threads.
  */
 public final class LeafletPdf {
@@ -115,23 +115,19 @@ public final class LeafletPdf {
     }
 
     /**
-     * ICU4J's bidirectional algorithm and Arabic shaping, through openhtmltopdf-rtl-support. A class of its own so
-     * that ICU4J (a 12 MB library) is loaded only when a leaflet has right-to-left text, never for an English one.
+     * ICU4J's bidirectional algorithm (through openhtmltopdf-rtl-support) and {@link ArabicShaper}. A class of its own
+     * so that ICU4J (a 12 MB library) is loaded only when a leaflet has right-to-left text, never for an English one.
      */
     private static final class RightToLeft {
         /** The text with its Arabic letters in their joined forms, as the leaflet prints them. */
         static String shaped(String text) {
-            try {
-                return new com.ibm.icu.text.ArabicShaping(com.ibm.icu.text.ArabicShaping.LETTERS_SHAPE).shape(text);
-            } catch (com.ibm.icu.text.ArabicShapingException e) {
-                return text;
-            }
+            return ArabicShaper.shape(text);
         }
 
-        /** Splits text into directional runs, reorders them for display and joins Arabic letters. */
+        /** Splits text into directional runs, reorders them for display and joins Arabic letters (Urdu's too). */
         static void use(PdfRendererBuilder builder, boolean rightToLeftPage) {
             builder.useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory());
-            builder.useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer());
+            builder.useUnicodeBidiReorderer(new ArabicShaper());
             builder.defaultTextDirection(rightToLeftPage ? PdfRendererBuilder.TextDirection.RTL : PdfRendererBuilder.TextDirection.LTR);
         }
     }
