@@ -3,7 +3,6 @@ package org.healthguides.pipeline;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -400,8 +399,7 @@ public final class Pipeline {
             // translations for its alternates), not only the page.
             if (done == null || !done.meta().equals(meta)) {
                 try {
-                    String html = templates.render(page, assets, meta);
-                    done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
+                    done = new RenderedPage(templates.renderUtf8(page, assets, meta), meta);
                     rendered.incrementAndGet();
                 } catch (ContentErrors e) {
                     problems.addAll(e.problems());
@@ -416,7 +414,7 @@ public final class Pipeline {
             boolean isFile = page.path().endsWith(".html");
             String file = isFile ? page.path() : page.path() + "index.html";
             output.write(file, done.bytes());
-            java.util.Set<String> ids = links.addPage(page.path(), done.html());
+            java.util.Set<String> ids = links.addPage(page.path(), done.bytes());
             metas.add(done.meta());
             pages.incrementAndGet();
             if (stored != null) {
