@@ -133,6 +133,8 @@ public final class TemplateRenderer {
         model.put("meta", meta);
         // Linked from every page's header; from the base path on pages served at any depth (404.html), like root.
         model.put("aToZUrl", page.root() + settings.pathPrefix(language) + AToZIndex.PATH);
+        // The header's site title and the footer lead to the home page in the page's own language.
+        model.put("home", page.root() + settings.pathPrefix(language));
         // The Atom feed exists only with a full base URL (see output.AtomFeed); the head links to it from every page,
         // each language's pages to that language's feed.
         if (PageMetadata.absoluteUrl(settings, FEED_PATH) != null) {

@@ -278,6 +278,41 @@ class LanguagesTest {
     }
 
     @Test
+    void theSiteTitleAndFooterLeadToTheHomePageInThePagesLanguage() throws IOException {
+        List<Path> pages;
+        try (var files = Files.walk(MultilingualSite.root())) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+        int checked = 0;
+        for (Path file : pages) {
+            String sitePath = MultilingualSite.root().relativize(file).toString().replace('\\', '/');
+            Document page = Jsoup.parse(file.toFile(), "UTF-8", MultilingualSite.BASE_URL + sitePath);
+            Element title = page.selectFirst(".site-header__title");
+            if (title == null) {
+                continue; // a redirect page has no header
+            }
+            String language = page.selectFirst("html").attr("lang");
+            String home = MultilingualSite.BASE_URL + (language.equals("en-GB") ? "" : language + "/");
+            // 404.html is served at any address, so its links start at the base path: resolve them from there.
+            String base = sitePath.endsWith("404.html") ? MultilingualSite.BASE_URL : MultilingualSite.BASE_URL + sitePath;
+            assertEquals(home, resolve(base, title.attr("href")), sitePath + ": the site title");
+            Element footerHome = page.selectFirst(".site-footer__home a");
+            if (footerHome == null) {
+                // only a home page leaves out the link to itself
+                assertEquals(home, MultilingualSite.BASE_URL + sitePath.replaceFirst("index\\.html$", ""), sitePath + " has no footer link home");
+            } else {
+                assertEquals(home, resolve(base, footerHome.attr("href")), sitePath + ": the footer's home link");
+            }
+            checked++;
+        }
+        assertTrue(checked > 10, "pages checked: " + checked);
+    }
+
+    private static String resolve(String base, String href) {
+        return java.net.URI.create(base).resolve(href).toString();
+    }
+
+    @Test
     void eachLanguageHasItsOwnFeedLinkedFromItsPages() throws IOException {
         for (String language : List.of("cy", "ur")) {
             Document feed = Jsoup.parse(Files.readString(MultilingualSite.root().resolve(language + "/feed.xml")), "", Parser.xmlParser());
