@@ -2,7 +2,6 @@ package org.healthguides.markdown;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,9 @@ import org.jsoup.select.QueryParser;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
@@ -203,7 +204,29 @@ public final class MarkdownRenderer {
         return new RenderedMarkdown("", List.of(), List.of(), List.of(), List.of(), List.of(problem), ReadingStats.NONE);
     }
 
+    /**
+     * The reference implementation, for tests: the sanitiser's path (parse the HTML, clean it, change the tree,
+     * print it) taken for every body, also those the common path finishes in one pass.
+     */
+    RenderedMarkdown renderThroughSanitiser(MarkdownSource source) {
+        return renderWithinBounds(source, false);
+    }
+
     private RenderedMarkdown renderWithinBounds(MarkdownSource source) {
+        return renderWithinBounds(source, true);
+    }
+
+    /** For tests: whether this body is finished in one pass rather than through the sanitiser. */
+    boolean finishesInOnePass(MarkdownSource source) {
+        com.vladsch.flexmark.util.ast.Document document = parser.parse(source.body());
+        LineIndex lines = new LineIndex(source.body(), source.bodyLine());
+        List<Problem> problems = new ArrayList<>();
+        resolveLinks(document, source, lines, problems);
+        planCallouts(document, source, lines, problems);
+        return !hasRawHtml(document) && FinishedHtml.of(renderer.render(document), words) != null;
+    }
+
+    private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
         List<Problem> problems = new ArrayList<>();
         com.vladsch.flexmark.util.ast.Document document = parser.parse(source.body());
         LineIndex lines = new LineIndex(source.body(), source.bodyLine());
@@ -215,16 +238,56 @@ public final class MarkdownRenderer {
         List<Callout> callouts = planCallouts(document, source, lines, problems);
         checkStructure(document, source, lines, problems);
         String rawHtml = renderer.render(document);
+        if (mayFinishInOnePass && !hasRawHtml(document)) {
+            FinishedHtml.Result finished = FinishedHtml.of(rawHtml, words);
+            if (finished != null) {
+                return finish(finished, source, document, lines, links, callouts, problems);
+            }
+        }
 
         Document dirty = Jsoup.parseBodyFragment(rawHtml, SANITISE_BASE + source.pagePath());
         // Most bodies hold no raw HTML and render to elements the safelist keeps unchanged: skip copying those.
         Document clean = KnownSafeHtml.covers(dirty.body()) ? dirty : new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        List<Reference> references = extractReferences(clean);
+        List<Reference> references = extractReferences(clean, true);
         DoAndDontLists.mark(clean.body());
         List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
                 List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOf(clean.body()));
+    }
+
+    /** Raw HTML written in the Markdown (blocks, inline tags, comments): only the sanitiser's path takes it. */
+    private static boolean hasRawHtml(Node document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The common path: Flexmark's HTML finished in one pass ({@link FinishedHtml}), the footnotes block alone
+     * parsed to make the references. The same result as the sanitiser's path below, without its round trip.
+     */
+    private RenderedMarkdown finish(FinishedHtml.Result finished, MarkdownSource source, Node document, LineIndex lines,
+                                    List<ContentLink> links, List<Callout> callouts, List<Problem> problems) {
+        List<Reference> references = List.of();
+        if (finished.footnotes() != null) {
+            Document footnotes = Jsoup.parseBodyFragment(finished.footnotes(), SANITISE_BASE + source.pagePath());
+            if (!KnownSafeHtml.covers(footnotes.body())) {
+                footnotes = new Cleaner(safelist).clean(footnotes);
+            }
+            footnotes.outputSettings().prettyPrint(false);
+            references = extractReferences(footnotes, false);
+        }
+        Map<String, Integer> headingLines = headingLines(document, lines);
+        List<Heading> headings = new ArrayList<>();
+        for (FinishedHtml.AnchoredHeading heading : finished.headings()) {
+            headings.add(new Heading(heading.level(), heading.id(), heading.text(), headingLines.getOrDefault(heading.id(), 0)));
+        }
+        return new RenderedMarkdown(finished.html(), List.copyOf(headings), List.copyOf(callouts),
+                List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOfPrinted(finished.html()));
     }
 
     /**
@@ -378,6 +441,9 @@ public final class MarkdownRenderer {
             } else if (node instanceof Paragraph paragraph) {
                 // A line that starts with !!! but did not open a care card would be published as plain text.
                 for (BasedSequence contentLine : paragraph.getContentLines()) {
+                    if (!startsWithBang(contentLine)) {
+                        continue; // most lines: not copied to a string only to be found not to start with '!!!'
+                    }
                     CalloutOpenings.diagnose(contentLine.toString(), kinds.keySet()).ifPresent(finding -> problems.add(Problem.error(Code.MALFORMED_CARE_CARD,
                             source.displayPath(), lines.lineAt(contentLine.getStartOffset()), finding.message(), finding.fix())));
                 }
@@ -399,6 +465,17 @@ public final class MarkdownRenderer {
                 }
             }
         }
+    }
+
+    /** Whether a line's first character after white space (as {@link String#strip()} has it) is '!'. */
+    private static boolean startsWithBang(BasedSequence line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '!';
+            }
+        }
+        return false;
     }
 
     /**
@@ -438,7 +515,7 @@ public final class MarkdownRenderer {
     }
 
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */
-    private List<Reference> extractReferences(Document html) {
+    private List<Reference> extractReferences(Document html, boolean labelCitations) {
         List<Reference> references = new ArrayList<>();
         Element footnotes = html.selectFirst(FOOTNOTES);
         if (footnotes == null) {
@@ -456,6 +533,9 @@ public final class MarkdownRenderer {
             references.add(new Reference(number, item.id(), citationId, body));
         }
         footnotes.remove();
+        if (!labelCitations) {
+            return references;
+        }
         for (Element citation : html.select(CITATIONS)) {
             citation.prependElement("span").addClass("visually-hidden").text(words.citationPrefix() + " ");
         }
@@ -497,12 +577,7 @@ public final class MarkdownRenderer {
 
     /** Adds an anchor link to every content heading and returns the headings with their ids. */
     private List<Heading> anchorHeadings(Document html, Node document, LineIndex lines) {
-        Map<String, Integer> headingLines = new LinkedHashMap<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
-                headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(node.getStartOffset()));
-            }
-        }
+        Map<String, Integer> headingLines = headingLines(document, lines);
         List<Heading> headings = new ArrayList<>();
         for (Element element : html.select(HEADINGS)) {
             if (element.hasClass("callout__heading")) {
@@ -515,6 +590,17 @@ public final class MarkdownRenderer {
             headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }
         return headings;
+    }
+
+    /** The line of the first heading for each anchor id. */
+    private static Map<String, Integer> headingLines(Node document, LineIndex lines) {
+        Map<String, Integer> headingLines = new HashMap<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
+                headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(node.getStartOffset()));
+            }
+        }
+        return headingLines;
     }
 
     private static String idOf(String headingText) {

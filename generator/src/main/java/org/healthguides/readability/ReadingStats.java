@@ -44,8 +44,13 @@ public record ReadingStats(int words, int sentences, int syllables) {
         void text(String text) {
             // One copy into an array: charAt on a string holding non-Latin characters is slow under C1.
             char[] chars = text.toCharArray();
-            int length = chars.length;
-            int i = 0;
+            text(chars, 0, chars.length);
+        }
+
+        /** The text at chars[from, to). */
+        void text(char[] chars, int from, int to) {
+            int length = to;
+            int i = from;
             while (i < length) {
                 if (isSpace(chars[i])) {
                     endToken();
