@@ -26,6 +26,7 @@ final class FinishedHtml {
     private static final Map<String, Set<String>> ADDED = Map.of("a", Set.of("aria-label"), "span", Set.of("aria-hidden"));
     private static final Set<String> VOID = Set.of("br", "hr", "img");
     private static final String FOOTNOTES = "<div class=\"footnotes\">";
+    private static final String[][] ENTITIES = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}};
 
     /** A heading that got an anchor: its level, id and text as the page shows it. */
     record AnchoredHeading(int level, String id, String text) {
@@ -34,9 +35,9 @@ final class FinishedHtml {
     /**
      * @param html       the content without the footnotes, finished
      * @param headings   the content's headings with anchors, in order
-     * @param footnotes  Flexmark's footnotes block as it wrote it, or null when there is none
+     * @param references the footnotes as references, in order
      */
-    record Result(String html, List<AnchoredHeading> headings, String footnotes) {
+    record Result(String html, List<AnchoredHeading> headings, List<Reference> references) {
     }
 
     private final String in;
@@ -44,6 +45,11 @@ final class FinishedHtml {
     private final StringBuilder out;
     private final List<AnchoredHeading> headings = new ArrayList<>();
     private final Deque<Open> open = new ArrayDeque<>();
+    /** Reading Flexmark's footnotes block, to make references, rather than the content. */
+    private final boolean footnotes;
+    private final List<Reference> references = new ArrayList<>();
+    /** In the footnotes block: decoded text not yet written, so a source in it can become a link. */
+    private final StringBuilder pendingText = new StringBuilder();
     /** The list class for the next element when it is a bullet list right after a "Do" or "Don't" heading. */
     private String listClassForNext;
     /** How many open elements collect their text (headings). */
@@ -55,6 +61,13 @@ final class FinishedHtml {
         final String id;
         final boolean anchored;
         final StringBuilder text;
+        /** Where its content starts and ends in the output. */
+        int innerStart;
+        int innerEnd;
+        /** For a footnote: its child elements, the first of them, and the id its first back link leads to. */
+        int children;
+        Open onlyChild;
+        String citationId;
 
         Open(String name, String id, boolean heading, boolean anchored) {
             this.name = name;
@@ -64,25 +77,30 @@ final class FinishedHtml {
         }
     }
 
-    private FinishedHtml(String in, MarkdownWords words) {
+    private FinishedHtml(String in, MarkdownWords words, boolean footnotes) {
         this.in = in;
         this.words = words;
+        this.footnotes = footnotes;
         this.out = new StringBuilder(in.length() + 512);
     }
 
     /** The finished content, or null when the HTML holds anything this pass does not know to be safe. */
     static Result of(String flexmarkHtml, MarkdownWords words) {
         String body = flexmarkHtml;
-        String footnotes = null;
+        List<Reference> references = List.of();
         int start = flexmarkHtml.lastIndexOf(FOOTNOTES);
         if (start >= 0) {
             // Flexmark writes the footnotes last; what follows their block's end is the line break after it.
             int end = flexmarkHtml.lastIndexOf("</div>") + "</div>".length();
             body = flexmarkHtml.substring(0, start) + flexmarkHtml.substring(end);
-            footnotes = flexmarkHtml.substring(start, end);
+            FinishedHtml notes = new FinishedHtml(flexmarkHtml.substring(start, end), words, true);
+            if (!notes.run()) {
+                return null;
+            }
+            references = List.copyOf(notes.references);
         }
-        FinishedHtml finished = new FinishedHtml(body, words);
-        return finished.run() ? new Result(finished.out.toString(), List.copyOf(finished.headings), footnotes) : null;
+        FinishedHtml finished = new FinishedHtml(body, words, false);
+        return finished.run() ? new Result(finished.out.toString(), List.copyOf(finished.headings), references) : null;
     }
 
     private boolean run() {
@@ -96,6 +114,11 @@ final class FinishedHtml {
             while (run < length && isPlain(chars[run])) {
                 run++;
             }
+            if (run > at && footnotes) {
+                pendingText.append(chars, at, run - at);
+                at = run;
+                continue;
+            }
             if (run > at) {
                 out.append(chars, at, run - at);
                 if (collecting > 0) {
@@ -108,12 +131,17 @@ final class FinishedHtml {
             }
             char c = chars[at];
             if (c == '<') {
+                flushText();
                 at = at + 1 < length && chars[at + 1] == '/' ? closeTag(at) : openTag(at);
             } else if (c == '&') {
                 at = entity(at);
             } else if (c == '\u00a0') {
-                out.append("&nbsp;");
-                collect(c);
+                if (footnotes) {
+                    pendingText.append(c);
+                } else {
+                    out.append("&nbsp;");
+                    collect(c);
+                }
                 at++;
             } else {
                 return false; // the sanitiser writes control characters as numeric references; leave them to it
@@ -122,7 +150,54 @@ final class FinishedHtml {
                 return false;
             }
         }
+        flushText();
         return open.isEmpty();
+    }
+
+    /**
+     * Writes the footnotes' text read since the last tag. In a footnote and outside links, the sources it names become
+     * links: a web address as written, a DOI ("doi:10.1234/abc") through https://doi.org/.
+     */
+    private void flushText() {
+        if (pendingText.length() == 0) {
+            return;
+        }
+        String text = pendingText.toString();
+        pendingText.setLength(0);
+        boolean inFootnote = false;
+        for (Open element : open) {
+            if (element.name.equals("a")) {
+                text(text);
+                return;
+            }
+            inFootnote |= element.name.equals("li") && element.id != null;
+        }
+        if (!inFootnote) {
+            text(text);
+            return;
+        }
+        // As jsoup split its text nodes: each address found, then the search starts again on the text after it.
+        String rest = text;
+        while (true) {
+            java.util.regex.Matcher source = MarkdownRenderer.SOURCE.matcher(rest);
+            if (!source.find()) {
+                text(rest);
+                return;
+            }
+            String written = source.group().replaceAll("[.,;:!?)\\]'\"]+$", "");
+            String doi = source.group(1);
+            String href = doi == null ? written : "https://doi.org/" + written.substring(written.indexOf("10."));
+            text(rest.substring(0, source.start()));
+            out.append("<a");
+            attribute("href", href);
+            out.append('>');
+            text(written);
+            out.append("</a>");
+            rest = rest.substring(source.start() + written.length());
+            if (rest.isEmpty()) {
+                return;
+            }
+        }
     }
 
     /** A character copied as it is: not the start of a tag or entity, not a no-break space or control character. */
@@ -132,6 +207,15 @@ final class FinishedHtml {
 
     /** Text of the page: Flexmark escapes &amp; &lt; &gt; and &quot;, the sanitiser printed quotes as they are. */
     private int entity(int at) {
+        if (footnotes) {
+            for (String[] known : ENTITIES) {
+                if (in.startsWith(known[0], at)) {
+                    pendingText.append(known[1]);
+                    return at + known[0].length();
+                }
+            }
+            return -1;
+        }
         if (in.startsWith("&amp;", at)) {
             out.append("&amp;");
             collect('&');
@@ -175,6 +259,11 @@ final class FinishedHtml {
         }
         String listClass = listClassForNext;
         listClassForNext = null;
+        if (footnotes && name.equals("a") && in.startsWith("a href=\"#fnref-", at + 1)
+                && in.startsWith(" class=\"footnote-backref\">", in.indexOf('"', at + 9) + 1)) {
+            return backLink(at);
+        }
+        Open parent = open.peek();
         out.append('<').append(name);
         String id = null;
         String classes = null;
@@ -222,14 +311,21 @@ final class FinishedHtml {
             attribute("class", listClass);
         }
         out.append('>');
+        Open element = null;
         if (!VOID.contains(name)) {
-            boolean heading = isHeading(name);
-            open.push(new Open(name, id, heading, heading && id != null && !hasClass(classes, "callout__heading")));
+            boolean heading = isHeading(name) && !footnotes;
+            element = new Open(name, id, heading, heading && id != null && !hasClass(classes, "callout__heading"));
+            element.innerStart = out.length();
+            open.push(element);
             if (heading) {
                 collecting++;
             }
         }
-        if (name.equals("a") && hasClass(classes, "footnote-ref")) {
+        if (footnotes && parent != null && parent.name.equals("li") && parent.id != null) {
+            parent.children++;
+            parent.onlyChild = parent.children == 1 ? element : null;
+        }
+        if (!footnotes && name.equals("a") && hasClass(classes, "footnote-ref")) {
             // A citation's number is read as "reference 3", not a bare "3".
             out.append("<span class=\"visually-hidden\">");
             text(words.citationPrefix() + " ");
@@ -237,6 +333,21 @@ final class FinishedHtml {
             collectText(words.citationPrefix() + " ");
         }
         return i;
+    }
+
+    /** Flexmark's link from a footnote back to its citation: left out, its target kept for the reference. */
+    private int backLink(int at) {
+        int hrefStart = at + "<a href=\"#".length();
+        int hrefEnd = in.indexOf('"', hrefStart);
+        int end = in.indexOf("</a>", at);
+        Open footnote = open.peek();
+        if (hrefEnd < 0 || end < 0 || footnote == null || !footnote.name.equals("li") || footnote.id == null) {
+            return -1;
+        }
+        if (footnote.citationId == null) {
+            footnote.citationId = in.substring(hrefStart, hrefEnd);
+        }
+        return end + "</a>".length();
     }
 
     private int closeTag(int at) {
@@ -249,6 +360,13 @@ final class FinishedHtml {
         Open element = open.pop();
         if (!element.name.equals(name)) {
             return -1;
+        }
+        element.innerEnd = out.length();
+        if (footnotes && name.equals("li") && element.id != null) {
+            // The reference is the footnote's one paragraph's content, or all of the footnote's content.
+            Open only = element.children == 1 && element.onlyChild != null && element.onlyChild.name.equals("p") ? element.onlyChild : element;
+            references.add(new Reference(references.size() + 1, element.id,
+                    element.citationId == null ? "" : element.citationId, out.substring(only.innerStart, only.innerEnd).strip()));
         }
         if (element.text != null) {
             collecting--;

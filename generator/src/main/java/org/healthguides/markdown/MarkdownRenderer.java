@@ -58,7 +58,7 @@ public final class MarkdownRenderer {
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
     /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
-    private static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
+    static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
     /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
     static final int MAX_TREE_DEPTH = 100;
     // Selectors parsed once: parsing a CSS query for every page showed in the build's profile.
@@ -249,7 +249,7 @@ public final class MarkdownRenderer {
         // Most bodies hold no raw HTML and render to elements the safelist keeps unchanged: skip copying those.
         Document clean = KnownSafeHtml.covers(dirty.body()) ? dirty : new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        List<Reference> references = extractReferences(clean, true);
+        List<Reference> references = extractReferences(clean);
         DoAndDontLists.mark(clean.body());
         List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
@@ -267,27 +267,18 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * The common path: Flexmark's HTML finished in one pass ({@link FinishedHtml}), the footnotes block alone
-     * parsed to make the references. The same result as the sanitiser's path below, without its round trip.
+     * The common path: Flexmark's HTML finished in one pass ({@link FinishedHtml}), references included. The same
+     * result as the sanitiser's path below, without its round trip.
      */
     private RenderedMarkdown finish(FinishedHtml.Result finished, MarkdownSource source, Node document, LineIndex lines,
                                     List<ContentLink> links, List<Callout> callouts, List<Problem> problems) {
-        List<Reference> references = List.of();
-        if (finished.footnotes() != null) {
-            Document footnotes = Jsoup.parseBodyFragment(finished.footnotes(), SANITISE_BASE + source.pagePath());
-            if (!KnownSafeHtml.covers(footnotes.body())) {
-                footnotes = new Cleaner(safelist).clean(footnotes);
-            }
-            footnotes.outputSettings().prettyPrint(false);
-            references = extractReferences(footnotes, false);
-        }
         Map<String, Integer> headingLines = headingLines(document, lines);
         List<Heading> headings = new ArrayList<>();
         for (FinishedHtml.AnchoredHeading heading : finished.headings()) {
             headings.add(new Heading(heading.level(), heading.id(), heading.text(), headingLines.getOrDefault(heading.id(), 0)));
         }
         return new RenderedMarkdown(finished.html(), List.copyOf(headings), List.copyOf(callouts),
-                List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOfPrinted(finished.html()));
+                finished.references(), List.copyOf(links), List.copyOf(problems), Prose.statsOfPrinted(finished.html()));
     }
 
     /**
@@ -515,7 +506,7 @@ public final class MarkdownRenderer {
     }
 
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */
-    private List<Reference> extractReferences(Document html, boolean labelCitations) {
+    private List<Reference> extractReferences(Document html) {
         List<Reference> references = new ArrayList<>();
         Element footnotes = html.selectFirst(FOOTNOTES);
         if (footnotes == null) {
@@ -533,9 +524,6 @@ public final class MarkdownRenderer {
             references.add(new Reference(number, item.id(), citationId, body));
         }
         footnotes.remove();
-        if (!labelCitations) {
-            return references;
-        }
         for (Element citation : html.select(CITATIONS)) {
             citation.prependElement("span").addClass("visually-hidden").text(words.citationPrefix() + " ");
         }

@@ -113,6 +113,12 @@ class FinishedHtmlTest {
                 "Cited[^1] and again[^1], and once more[^2].\n\n[^1]: Smith J. Back pain. https://doi.org/10.1000/xyz123. See doi:10.1234/abc-def.\n"
                         + "[^2]: First paragraph with [a link](https://www.nhs.uk/).\n\n    Second paragraph, https://example.org/a_b?c=d&e=f).\n",
                 "## Rest[^1]\n\nText.\n\n[^1]: A note \"quoted\" & <b>bold</b>.\n",
+                "A[^a] B[^b] C[^c] D[^d] E[^e] F[^f].\n\n[^a]: Back [to it](#fnref-1) and [out](https://www.nhs.uk/ \"NHS\").\n"
+                        + "[^b]: Query https://example.org/?a=1&amp;b=2&c=\"x\" and *doi:10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0*.\n"
+                        + "[^c]:\n    - one https://a.example/\n    - two\n"
+                        + "[^d]: `code https://c.example/` and doi: 10.1234/x (not a DOI) and DOI:10.12345/ABC, then https://x.example/a)].\n"
+                        + "[^e]: Nested cite[^a] and a&nbsp;space https://nbsp.example/\u00a0end.\n"
+                        + "[^f]: Two lines\n    https://two.example/ on the second.\n\n    A second paragraph.\n",
                 "| Left | Centre |\n|:-----|:------:|\n| a \"x\" | b & c |\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
                 "line one  \nline two\\\nline three\n\n---\n\n> quoted *text* with **strong** and `code`\n",
                 "!!! urgent \"Call 999 if \"this\" & <that>\"\n    - chest pain\n    - numb legs\n\nAfter.\n",
@@ -160,6 +166,9 @@ class FinishedHtmlTest {
                 "## Lift \"safely\" & slowly\n\nA \"quoted\" word, a&nbsp;b and <https://www.nhs.uk/>.\n",
                 "| A | B |\n|---|---|\n| 1 | 2 |\n",
                 "Cited[^1].\n\n[^1]: Smith J. https://doi.org/10.1000/xyz123.\n",
+                "A[^a] B[^b] C[^c].\n\n[^a]: Back [to it](#fnref-1), [out](https://www.nhs.uk/ \"NHS\") and doi:10.1234/abc.\n"
+                        + "[^b]: Query https://example.org/?a=1&amp;b=2&c=\"x\" and *doi:10.1002/(SICI)1097-4571*.\n"
+                        + "[^c]:\n    - one https://a.example/\n    - two\n",
                 "!!! urgent \"Call 999\"\n    - chest pain\n",
                 "## Do\n\n- keep moving\n")) {
             assertTrue(RENDERER.finishesInOnePass(source(body)), body);
