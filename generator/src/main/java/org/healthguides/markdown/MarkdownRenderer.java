@@ -223,7 +223,7 @@ public final class MarkdownRenderer {
         List<Problem> problems = new ArrayList<>();
         resolveLinks(document, source, lines, problems);
         planCallouts(document, source, lines, problems);
-        return !hasRawHtml(document) && FinishedHtml.of(renderer.render(document), words) != null;
+        return !checkStructure(document, source, lines, problems) && FinishedHtml.of(renderer.render(document), words) != null;
     }
 
     private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
@@ -236,9 +236,9 @@ public final class MarkdownRenderer {
         }
         List<ContentLink> links = resolveLinks(document, source, lines, problems);
         List<Callout> callouts = planCallouts(document, source, lines, problems);
-        checkStructure(document, source, lines, problems);
+        boolean hasRawHtml = checkStructure(document, source, lines, problems);
         String rawHtml = renderer.render(document);
-        if (mayFinishInOnePass && !hasRawHtml(document)) {
+        if (mayFinishInOnePass && !hasRawHtml) {
             FinishedHtml.Result finished = FinishedHtml.of(rawHtml, words);
             if (finished != null) {
                 return finish(finished, source, document, lines, links, callouts, problems);
@@ -254,16 +254,6 @@ public final class MarkdownRenderer {
         List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
                 List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOf(clean.body()));
-    }
-
-    /** Raw HTML written in the Markdown (blocks, inline tags, comments): only the sanitiser's path takes it. */
-    private static boolean hasRawHtml(Node document) {
-        for (Node node : document.getDescendants()) {
-            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -400,11 +390,14 @@ public final class MarkdownRenderer {
         return callouts;
     }
 
-    private void checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+    /** @return whether the body holds raw HTML (blocks, inline tags, comments) */
+    private boolean checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+        boolean rawHtml = false;
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
         java.util.Set<Node> sanitised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node node : document.getDescendants()) {
+            rawHtml |= node instanceof HtmlBlockBase || node instanceof HtmlInlineBase;
             int line = lines.lineAt(node.getStartOffset());
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 String text = plainText(heading).strip();
@@ -456,6 +449,7 @@ public final class MarkdownRenderer {
                 }
             }
         }
+        return rawHtml;
     }
 
     /** Whether a line's first character after white space (as {@link String#strip()} has it) is '!'. */
