@@ -205,8 +205,51 @@ public final class SiteWriter implements Output, AutoCloseable {
         move(staging, target);
         committed = true;
         if (old != null) {
-            PathUtils.deleteDirectory(old);
+            deleteTree(old);
         }
+    }
+
+    /**
+     * Deletes the old site: each top-level folder (a guide's) on a thread of the common pool, each entry with one
+     * unlink and no more. With the build cache most of an unchanged rebuild's files are hard links, so this is
+     * most of its file system work: at 10,000 pages commons-io's deleteDirectory took 0.5 CPU-s on one thread.
+     */
+    private static void deleteTree(Path folder) throws IOException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(folder)) {
+            children = list.toList();
+        }
+        try {
+            children.parallelStream().forEach(child -> {
+                try {
+                    deleteWalk(child);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.delete(folder);
+    }
+
+    private static void deleteWalk(Path path) throws IOException {
+        Files.walkFileTree(path, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException failed) throws IOException {
+                if (failed != null) {
+                    throw failed;
+                }
+                Files.delete(directory);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** Discards the new site unless it was committed. */

@@ -1,12 +1,8 @@
 package org.healthguides.pipeline;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.GuideFiles;
@@ -48,43 +42,77 @@ import org.healthguides.render.PageMetadata;
 
 /**
  * What {@code guide build} keeps between runs, in a folder beside the output ({@code target/site.cache} for
- * {@code target/site}), so that a build of unchanged content renders nothing again:
+ * {@code target/site}), one file per guide folder ({@code guides/<md5 of the folder name>.bin}), so that a build of
+ * unchanged content renders nothing again and an edit rewrites only its guide's file:
  * <ul>
  *   <li>each Markdown body's rendering, keyed by a hash of the generator, the settings and the body with its
- *   place (file, page, first line): a file whose key is known is not parsed again;</li>
+ *   place (file, page, first line), without its HTML for a guide's own files: that HTML is only needed to render
+ *   the guide's pages, and those are reused from the last output; a guide that must be rendered again has its
+ *   files rendered again (a translation's pages are rendered every build, so its HTML is kept);</li>
  *   <li>each guide's published pages, keyed by a hash of the generator, the settings, the templates with their
  *   static files, the --base-url and every file of the guide folder: a guide whose key is known is not planned
  *   or rendered again, its pages are hard links to the last output's files (checked by size and modification
- *   time, so a file changed by hand since is rendered again).</li>
+ *   time when the build starts, so a file deleted or changed by hand since is rendered again).</li>
  * </ul>
  * A guide's pages depend on nothing outside its own folder but those global inputs (navigation, previous/next and
  * the whole-guide page are all the guide's own); the home and 404 pages, which list every guide, are always
  * rendered. The cache is written only after a build succeeded and its output was swapped in; a cache made by
- * another generator, or one that cannot be read, is ignored with a one-line note and replaced.
+ * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
+ * alone is built cold).
  */
 public final class BuildCache implements MarkdownRenderer.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 4; // 4: problems keep their code, links their column
+    private static final int FORMAT = 6; // 6: one file per guide; no HTML kept for a guide's own files (its pages hold it)
     private static final String MAGIC = "guide build cache";
-    private static final String FILE = "cache.bin";
+    /** The single file of formats up to 5: another version's cache, noted as such and removed. */
+    private static final String OLD_FILE = "cache.bin";
+    /** One file per guide folder, named after an MD5 of the folder's name: an edit rewrites only its guide's file. */
+    static final String ENTRIES = "guides";
+    private static final String ENTRY_SUFFIX = ".bin";
     /** Marks a folder as this tool's cache, so a folder of the same name that is not one is never overwritten. */
     private static final String MARKER = ".guide-build-cache";
 
     private final Path folder;
     private final boolean writable;
     private final String generator;
+    /** What the last build kept, by guide folder, as read: to tell which entries this build changed. */
+    private final Map<String, Entry> known;
     private final Map<Key, RenderedMarkdown> knownMarkdown;
     private final Map<Key, List<StoredPage>> knownGuides;
-    private final Map<Key, RenderedMarkdown> usedMarkdown = new ConcurrentHashMap<>();
-    private final Map<Key, List<StoredPage>> usedGuides = new ConcurrentHashMap<>();
+    /** Entry files found that are stale, damaged or another version's: removed when the cache is saved. */
+    private final boolean untidy;
+    /** This build's Markdown and pages, by guide folder. */
+    private final Map<String, Map<Key, RenderedMarkdown>> usedMarkdown = new ConcurrentHashMap<>();
+    private final Map<String, Kept> usedGuides = new ConcurrentHashMap<>();
+    /** Guide folders with something this build rendered: their entries are written again. */
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private byte[] markdownInputs = new byte[0];
     private byte[] pageInputs;
-    /** MD5 of each source file's text by its path in the content folder: hashed once, used by both kinds of key. */
+    /** A fingerprint (length, CRC32, CRC32C) of each source file's text by its path in the content folder: taken once, used by both kinds of key. */
     private Map<String, byte[]> fileHashes = Map.of();
-    /** Whether this build rendered anything or left anything out: if not, the file on disk already says it all. */
-    private volatile boolean changed;
     private boolean pdf;
     private Path content;
+    /** The guide folder of each source file, translations included. */
+    private Map<String, String> folderOfFile = Map.of();
+    /** A guide's own (not translated) files: their Markdown is kept without its HTML. */
+    private Set<String> ownFiles = Set.of();
+    /**
+     * Guides whose last published pages are reused, decided before anything is rendered: their Markdown is taken
+     * from the cache without its HTML, which only their (reused) pages needed. By guide folder, and by key.
+     */
+    private Set<String> reusedGuides = Set.of();
+    private Map<Key, List<StoredPage>> reusedPages = Map.of();
+    /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
+    private Map<String, Key> guideKeys = Map.of();
+    private Map<Key, String> folderOfKey = Map.of();
+
+    /** One guide folder's entry: its pages' key and pages (or null), and the keys of its files' Markdown. */
+    private record Entry(Key pages, List<StoredPage> published, Set<Key> markdown) {
+    }
+
+    /** A guide's pages as this build published them, under its key. */
+    private record Kept(Key key, List<StoredPage> pages) {
+    }
 
     /**
      * One page as the last build published it: where its file is, what the link check and the emitters need to
@@ -102,13 +130,19 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
     }
 
-    private BuildCache(Path folder, boolean writable, String generator, Map<Key, RenderedMarkdown> markdown,
-                       Map<Key, List<StoredPage>> guides) {
+    private BuildCache(Path folder, boolean writable, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
+                       Map<Key, List<StoredPage>> guides, boolean untidy) {
         this.folder = folder;
         this.writable = writable;
         this.generator = generator;
+        this.known = known;
         this.knownMarkdown = markdown;
         this.knownGuides = guides;
+        this.untidy = untidy;
+    }
+
+    private static BuildCache empty(Path folder, boolean writable, String generator, boolean untidy) {
+        return new BuildCache(folder, writable, generator, Map.of(), Map.of(), Map.of(), untidy);
     }
 
     /** The folder the cache of an output folder lives in: beside it, named after it. */
@@ -126,48 +160,110 @@ public final class BuildCache implements MarkdownRenderer.Store {
         String generator = generatorIdentity();
         if (Files.exists(folder) && !Files.exists(folder.resolve(MARKER))) {
             notes.accept("note: " + folder + " is not a build cache; building without one (rename it to use the cache)");
-            return new BuildCache(folder, false, generator, Map.of(), Map.of());
+            return empty(folder, false, generator, false);
         }
-        Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return new BuildCache(folder, true, generator, Map.of(), Map.of());
+        if (Files.exists(folder.resolve(OLD_FILE))) {
+            notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
+            return empty(folder, true, generator, true);
         }
-        try (InputStream raw = Files.newInputStream(file)) {
-            // The header unbuffered, so that everything after it goes through the checksum.
-            DataInputStream header = new DataInputStream(raw);
-            if (!MAGIC.equals(readString(header)) || header.readInt() != FORMAT || !generator.equals(readString(header))) {
-                notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
-                return new BuildCache(folder, true, generator, Map.of(), Map.of());
-            }
-            long expected = header.readLong();
-            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
-            DataInputStream in = new DataInputStream(new BufferedInputStream(checked, 1 << 16));
-            Map<Key, RenderedMarkdown> markdown = new HashMap<>();
-            for (int i = readCount(in); i > 0; i--) {
-                markdown.put(readKey(in), readMarkdown(in));
-            }
-            Map<Key, List<StoredPage>> guides = new HashMap<>();
-            for (int i = readCount(in); i > 0; i--) {
-                Key key = readKey(in);
-                List<StoredPage> pages = new ArrayList<>();
-                for (int p = readCount(in); p > 0; p--) {
-                    pages.add(readPage(in));
-                }
-                guides.put(key, List.copyOf(pages));
-            }
-            if (in.read() != -1) {
-                throw new IOException("data after the end");
-            }
-            // The checksum of everything after the header: a file damaged anywhere is not trusted, not even in part.
-            if (checked.getChecksum().getValue() != expected) {
-                throw new IOException("checksum mismatch");
-            }
-            return new BuildCache(folder, true, generator, markdown, guides);
+        Path entries = folder.resolve(ENTRIES);
+        if (!Files.isDirectory(entries)) {
+            return empty(folder, true, generator, false);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(entries)) {
+            files = list.toList();
         } catch (IOException | RuntimeException e) {
-            notes.accept("note: the build cache in " + folder + " could not be read (" + e.getClass().getSimpleName()
-                    + "); ignoring it and building cold");
-            return new BuildCache(folder, true, generator, Map.of(), Map.of());
+            notes.accept("note: the build cache in " + folder + " could not be read (" + e.getClass().getSimpleName() + "); ignoring it and building cold");
+            return empty(folder, true, generator, true);
         }
+        Map<String, Entry> known = new ConcurrentHashMap<>();
+        Map<Key, RenderedMarkdown> markdown = new ConcurrentHashMap<>();
+        Map<Key, List<StoredPage>> guides = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger foreign = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger damaged = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> why = new java.util.concurrent.atomic.AtomicReference<>();
+        // Each guide's entry on its own: a damaged one costs that guide a cold build, not the whole site.
+        files.parallelStream().forEach(file -> {
+            String name = file.getFileName().toString();
+            if (!name.endsWith(ENTRY_SUFFIX)) {
+                damaged.incrementAndGet(); // a temporary file left by a killed build
+                why.compareAndSet(null, "unfinished file");
+                return;
+            }
+            try {
+                if (!readEntry(file, generator, known, markdown, guides)) {
+                    foreign.incrementAndGet();
+                }
+            } catch (IOException | RuntimeException e) {
+                damaged.incrementAndGet();
+                why.compareAndSet(null, e.getClass().getSimpleName());
+            }
+        });
+        if (foreign.get() > 0) {
+            notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
+            return empty(folder, true, generator, true);
+        }
+        if (damaged.get() > 0) {
+            notes.accept("note: the build cache in " + folder + " could not be read (" + why.get() + ", " + damaged.get() + " of "
+                    + files.size() + " guides' entries); ignoring those and building their guides cold");
+        }
+        return new BuildCache(folder, true, generator, known, markdown, guides, damaged.get() > 0);
+    }
+
+    /**
+     * Reads one guide's entry into the maps; false when another generator wrote it. Throws when it is damaged: a
+     * CRC32 of everything after its header is checked before anything in it is used.
+     */
+    private static boolean readEntry(Path file, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
+                                     Map<Key, List<StoredPage>> guides) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        DataInputStream header = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        if (!MAGIC.equals(readString(header)) || header.readInt() != FORMAT || !generator.equals(readString(header))) {
+            return false;
+        }
+        long expected = header.readLong();
+        int bodyStart = bytes.length - header.available();
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes, bodyStart, bytes.length - bodyStart);
+        if (checksum.getValue() != expected) {
+            throw new IOException("checksum mismatch");
+        }
+        DataInputStream in = header;
+        String slug = readString(in);
+        if (slug == null || !file.getFileName().toString().equals(entryName(slug))) {
+            throw new IOException("entry of another folder");
+        }
+        Key pagesKey = null;
+        List<StoredPage> pages = null;
+        if (in.readBoolean()) {
+            pagesKey = readKey(in);
+            List<StoredPage> list = new ArrayList<>();
+            for (int p = readCount(in); p > 0; p--) {
+                list.add(readPage(in));
+            }
+            pages = List.copyOf(list);
+        }
+        Map<Key, RenderedMarkdown> entries = new HashMap<>();
+        for (int i = readCount(in); i > 0; i--) {
+            entries.put(readKey(in), readMarkdown(in));
+        }
+        if (in.read() != -1) {
+            throw new IOException("data after the end");
+        }
+        markdown.putAll(entries);
+        if (pages != null) {
+            guides.put(pagesKey, pages);
+        }
+        known.put(slug, new Entry(pagesKey, pages, Set.copyOf(entries.keySet())));
+        return true;
+    }
+
+    /** The entry file of a guide folder: named by an MD5 of the folder's name, which may hold any letter. */
+    private static String entryName(String slug) {
+        MessageDigest digest = md5();
+        update(digest, slug);
+        return java.util.HexFormat.of().formatHex(digest.digest()) + ENTRY_SUFFIX;
     }
 
     /**
@@ -207,14 +303,59 @@ public final class BuildCache implements MarkdownRenderer.Store {
                 .flatMap(files -> Stream.concat(Stream.concat(Stream.of(files.index()), files.sections().stream()),
                         files.translations().values().stream().flatMap(List::stream)))
                 .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path, source -> {
-                    MessageDigest text = md5();
-                    update(text, source.text());
-                    return text.digest();
+                    byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
+                    // Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw
+                    // (nobody gains by forging one: they could edit the content). Both CRCs are compiled to the processor's
+                    // own instructions even by C1; MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+                    crcC.update(bytes);
+                    return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue())
+                            .putLong(crcC.getValue()).array();
                 }, (a, b) -> a));
+        Map<String, String> folders = new HashMap<>();
+        Set<String> own = new java.util.HashSet<>();
+        for (GuideFiles files : tree.guides()) {
+            own.add(files.index().path());
+            folders.put(files.index().path(), files.slug());
+            files.sections().forEach(section -> {
+                own.add(section.path());
+                folders.put(section.path(), files.slug());
+            });
+            files.translations().values().forEach(list -> list.forEach(source -> folders.put(source.path(), files.slug())));
+        }
+        folderOfFile = folders;
+        ownFiles = own;
+        Path lastOutput = options.out().toAbsolutePath().normalize();
+        Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>();
+        Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
+        // By folder name: a GuideFiles record's hash code would hash the text of every file in it.
+        Map<String, Key> keys = new ConcurrentHashMap<>();
+        tree.guides().parallelStream().forEach(files -> {
+            Key key = keyOfGuide(files);
+            keys.put(files.slug(), key);
+            List<StoredPage> pages = intactPages(key, lastOutput);
+            if (pages != null) {
+                reused.put(key, pages);
+                reusedFolders.add(files.slug());
+            }
+        });
+        reusedPages = reused;
+        reusedGuides = reusedFolders;
+        guideKeys = keys;
+        Map<Key, String> folderOfKeys = new HashMap<>();
+        keys.forEach((slug, key) -> folderOfKeys.put(key, slug));
+        folderOfKey = folderOfKeys;
     }
 
     /** The key of one guide's pages: the page inputs and every file of its folder. */
     Key guideKey(GuideFiles files) {
+        Key known = guideKeys.get(files.slug());
+        return known != null ? known : keyOfGuide(files);
+    }
+
+    private Key keyOfGuide(GuideFiles files) {
         MessageDigest digest = md5();
         digest.update(pageInputs);
         update(digest, files.slug());
@@ -243,8 +384,16 @@ public final class BuildCache implements MarkdownRenderer.Store {
         return Key.of(digest);
     }
 
+    /**
+     * The pages the last build published for a guide with this key, when every file was still as it left it when
+     * this build began (its Markdown was then taken without HTML: such a guide must be reused, not rendered).
+     */
+    List<StoredPage> reusablePages(Key guide) {
+        return reusedPages.get(guide);
+    }
+
     /** The pages the last build published for a guide with this key, when every file is still as it left it. */
-    List<StoredPage> reusablePages(Key guide, Path lastOutput) {
+    private List<StoredPage> intactPages(Key guide, Path lastOutput) {
         List<StoredPage> pages = knownGuides.get(guide);
         if (pages == null) {
             return null;
@@ -269,24 +418,46 @@ public final class BuildCache implements MarkdownRenderer.Store {
 
     /** Records this build's pages of a guide (rendered or reused), to be stored once the build succeeded. */
     void keepPages(Key guide, List<StoredPage> pages) {
-        if (knownGuides.get(guide) != pages) {
-            changed = true;
+        String slug = folderOfKey.get(guide);
+        if (slug == null) {
+            return;
         }
-        usedGuides.put(guide, pages);
+        if (knownGuides.get(guide) != pages) {
+            changed.add(slug);
+        }
+        usedGuides.put(slug, new Kept(guide, pages));
     }
 
     @Override
     public RenderedMarkdown find(MarkdownSource source) {
+        String guide = folderOfFile.get(source.sourcePath());
+        if (guide == null) {
+            return null; // not a guide folder's file: not kept
+        }
         RenderedMarkdown known = knownMarkdown.get(keyOf(source));
+        if (known != null && known.html() == null) {
+            // Kept without its HTML: enough for a guide whose pages are reused (checks, links, the home page), not to render one.
+            known = reusedGuides.contains(guide) ? new RenderedMarkdown("", known.headings(), known.callouts(),
+                    known.references(), known.links(), known.problems(), known.reading()) : null;
+        }
         if (known == null) {
-            changed = true;
+            changed.add(guide);
         }
         return known;
     }
 
     @Override
     public void keep(MarkdownSource source, RenderedMarkdown rendered) {
-        usedMarkdown.put(keyOf(source), rendered);
+        // A guide's own file's HTML is in its published pages, which the cache reuses: only what the rest of the build
+        // reads is kept (a tenth of the size at 10,000 pages). A translation's pages are rendered every build: kept whole.
+        String guide = folderOfFile.get(source.sourcePath());
+        if (guide == null) {
+            return;
+        }
+        usedMarkdown.computeIfAbsent(guide, g -> new ConcurrentHashMap<>()).put(keyOf(source), ownFiles.contains(source.sourcePath()) && rendered.html() != null
+                ? new RenderedMarkdown(null, rendered.headings(), rendered.callouts(), rendered.references(), rendered.links(),
+                        rendered.problems(), rendered.reading())
+                : rendered);
     }
 
     private Key keyOf(MarkdownSource source) {
@@ -309,63 +480,102 @@ public final class BuildCache implements MarkdownRenderer.Store {
 
     /**
      * Stores what this build used (only that, so deleted and renamed files leave the cache) after its output was
-     * swapped in: each page's size and time are read from {@code output} now. Never fails the build: a cache that
-     * cannot be written is removed, with a note.
+     * swapped in: each page's size and time are read from {@code output} now. Only the entries of guides this
+     * build rendered something of are written (one file each, replaced by a rename); those of guides no longer
+     * there are removed. Never fails the build: a cache that cannot be written is removed, with a note.
      */
     void save(Path output, Consumer<String> notes) {
-        // Nothing rendered and nothing left out: every reused file is the same inode, so the cache on disk is still exact.
-        if (!writable || !changed && usedMarkdown.size() == knownMarkdown.size() && usedGuides.size() == knownGuides.size()) {
+        if (!writable) {
             return;
         }
-        Path temporary = null;
+        Set<String> folders = new java.util.HashSet<>(usedMarkdown.keySet());
+        folders.addAll(usedGuides.keySet());
+        List<String> toWrite = folders.stream().filter(this::entryChanged).toList();
+        // Nothing rendered and nothing left out: every reused file is the same inode, so the entries on disk are still exact.
+        if (toWrite.isEmpty() && !untidy && folders.equals(known.keySet())) {
+            return;
+        }
+        Path entries = folder.resolve(ENTRIES);
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(entries);
             Files.writeString(folder.resolve(MARKER), "This folder is guide build's cache; delete it at any time.\n");
-            temporary = Files.createTempFile(folder, FILE, ".new");
-            long checksumAt;
-            CRC32 checksum = new CRC32();
-            try (OutputStream file = Files.newOutputStream(temporary)) {
-                DataOutputStream header = new DataOutputStream(file);
-                writeString(header, MAGIC);
-                header.writeInt(FORMAT);
-                writeString(header, generator);
-                checksumAt = header.size();
-                header.writeLong(0); // filled in below
-                header.flush();
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(file, checksum), 1 << 16));
-                out.writeInt(usedMarkdown.size());
-                for (Map.Entry<Key, RenderedMarkdown> entry : usedMarkdown.entrySet()) {
-                    writeKey(out, entry.getKey());
-                    writeMarkdown(out, entry.getValue());
+            Files.deleteIfExists(folder.resolve(OLD_FILE));
+            toWrite.parallelStream().forEach(slug -> {
+                try {
+                    writeEntry(entries, slug, output);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-                out.writeInt(usedGuides.size());
-                for (Map.Entry<Key, List<StoredPage>> entry : usedGuides.entrySet()) {
-                    writeKey(out, entry.getKey());
-                    out.writeInt(entry.getValue().size());
-                    for (StoredPage page : entry.getValue()) {
-                        writePage(out, page, output);
-                    }
+            });
+            Set<String> names = new java.util.HashSet<>();
+            folders.forEach(slug -> names.add(entryName(slug)));
+            try (Stream<Path> list = Files.list(entries)) {
+                for (Path file : list.filter(file -> !names.contains(file.getFileName().toString())).toList()) {
+                    Files.deleteIfExists(file);
                 }
-                out.flush();
-            }
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.allocate(8).putLong(0, checksum.getValue()), checksumAt);
-            }
-            try {
-                Files.move(temporary, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
             notes.accept("note: could not write the build cache in " + folder + " (" + e.getMessage() + "); the next build will be cold");
             try {
-                Files.deleteIfExists(folder.resolve(FILE));
-                if (temporary != null) {
-                    Files.deleteIfExists(temporary);
-                }
+                org.apache.commons.io.file.PathUtils.deleteDirectory(entries);
             } catch (IOException ignored) {
-                // Nothing more to do: a missing cache file means a cold build.
+                // Nothing more to do: a missing entry means that guide is built cold.
             }
+        }
+    }
+
+    /** Whether this build changed what a guide's entry holds: something of it rendered, added or left out. */
+    private boolean entryChanged(String slug) {
+        Entry before = known.get(slug);
+        if (before == null || changed.contains(slug)) {
+            return true;
+        }
+        Kept pages = usedGuides.get(slug);
+        Map<Key, RenderedMarkdown> markdown = usedMarkdown.getOrDefault(slug, Map.of());
+        return pages == null ? before.pages() != null : !pages.key().equals(before.pages()) || pages.pages() != before.published()
+                || !markdown.keySet().equals(before.markdown());
+    }
+
+    private void writeEntry(Path entries, String slug, Path output) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 14);
+        DataOutputStream out = new DataOutputStream(bytes);
+        writeString(out, MAGIC);
+        out.writeInt(FORMAT);
+        writeString(out, generator);
+        int checksumAt = out.size();
+        out.writeLong(0); // filled in below
+        int bodyStart = out.size();
+        writeString(out, slug);
+        Kept pages = usedGuides.get(slug);
+        out.writeBoolean(pages != null);
+        if (pages != null) {
+            writeKey(out, pages.key());
+            out.writeInt(pages.pages().size());
+            for (StoredPage page : pages.pages()) {
+                writePage(out, page, output);
+            }
+        }
+        Map<Key, RenderedMarkdown> markdown = usedMarkdown.getOrDefault(slug, Map.of());
+        out.writeInt(markdown.size());
+        for (Map.Entry<Key, RenderedMarkdown> entry : markdown.entrySet()) {
+            writeKey(out, entry.getKey());
+            writeMarkdown(out, entry.getValue());
+        }
+        out.flush();
+        byte[] data = bytes.toByteArray();
+        CRC32 checksum = new CRC32();
+        checksum.update(data, bodyStart, data.length - bodyStart);
+        java.nio.ByteBuffer.wrap(data).putLong(checksumAt, checksum.getValue());
+        Path temporary = Files.createTempFile(entries, "entry", ".new");
+        try {
+            Files.write(temporary, data);
+            try {
+                Files.move(temporary, entries.resolve(entryName(slug)), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, entries.resolve(entryName(slug)), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 

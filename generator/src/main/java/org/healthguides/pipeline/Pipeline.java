@@ -325,7 +325,7 @@ public final class Pipeline {
 
         /** Publishes the last build's pages of a guide with this key, when the cache has them intact; false if not. */
         boolean reuse(BuildCache.Key key) {
-            List<BuildCache.StoredPage> stored = disk.reusablePages(key, lastOutput);
+            List<BuildCache.StoredPage> stored = disk.reusablePages(key);
             if (stored == null) {
                 return false;
             }
