@@ -4,6 +4,7 @@
 # we publish) and the "plain" one (same text and layout, callouts as blockquotes, no shortcodes, no whole-guide
 # page). It also times "Flexmark alone" (bench/FlexmarkAlone.java: parse + render of the same Markdown files on
 # one thread, in one JVM with the build's flags), the floor the generator's own cost is measured against.
+# Ours builds with --no-pdf: Hugo makes no PDF leaflets, so the comparison leaves ours out too.
 # 3 cold runs of each, rotating which goes first, and prints per tool and N: median wall s, median CPU s
 # (user + system), ms/page, median peak RSS MB; then ours/Hugo furnished and ours/Hugo plain (wall) and
 # ours/Flexmark alone (CPU); then the real guide's cold build through ./guide.
@@ -46,7 +47,7 @@ javac -d "$work/flexmark-alone" -cp "$jar" "$here/FlexmarkAlone.java"
 measure() {
   local tool="$1" n="$2" corpus="$work/corpus-$2" out="$work/runs/$1-$2-$3" t0 t1 cmd
   case "$tool" in
-    ours) cmd=("$root/guide" build --content "$corpus/ours/content" --templates "$root/templates" --out "$out") ;;
+    ours) cmd=("$root/guide" build --no-pdf --content "$corpus/ours/content" --templates "$root/templates" --out "$out") ;;
     hugo) cmd=(hugo --quiet --source "$corpus/hugo" --destination "$out") ;;
     hugo-plain) cmd=(hugo --quiet --source "$corpus/hugo-plain" --destination "$out") ;;
     flexmark) cmd=(java $java_opts -cp "$jar:$work/flexmark-alone" FlexmarkAlone "$corpus/ours/content") ;;
@@ -119,6 +120,7 @@ forget "$work/runs"
 
 echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
 echo "command: RUNS=$runs TOOLS=\"${tools[*]}\" bench/run.sh ${sizes[*]}"
+echo "ours: ./guide build --no-pdf (no PDF leaflets, as Hugo makes none); the real guide: ./guide build (with its leaflet)"
 awk -v runs="$runs" -v tools="${tools[*]}" '
   function median(list,   n, a, i, j, t) {
     n = split(list, a, " ")

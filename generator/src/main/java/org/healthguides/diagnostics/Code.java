@@ -341,10 +341,11 @@ public enum Code {
             "Making the printable leaflet of a guide failed.",
             "A leaflet that is missing or half-written must not be published or linked.",
             "Read the message; if it is not about your content, run with --verbose and report it, or build with --no-pdf."),
-    LEAFLET_MISSING_LETTERS("G0607", "the leaflet's font has no letters for a guide's text",
-            "A guide's text uses characters (another script) that the leaflet's embedded font (Lato) does not have.",
+    LEAFLET_MISSING_LETTERS("G0607", "the leaflet's fonts have no letters for a guide's text",
+            "A guide's text (or a translation's) uses characters that neither of the leaflet's embedded fonts has: Lato covers "
+                    + "Latin scripts, Noto Naskh Arabic the Arabic script (Urdu, Arabic, Farsi...), so Hebrew, Thai or Devanagari, for example, have none.",
             "A PDF of empty boxes helps nobody, so the guide gets no leaflet and no link to one; its pages are published.",
-            "Add a font for that script to the leaflet (templates/fonts and leaflet.ftlh), or build with --no-pdf."),
+            "Add a font for that script to the leaflet (templates/fonts, LeafletPdf and leaflet.ftlh), or build with --no-pdf."),
 
     // G07xx: the preview
     PREVIEW_READ_FAILED("G0701", "a file changed while the preview read it",

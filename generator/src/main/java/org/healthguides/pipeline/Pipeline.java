@@ -274,12 +274,6 @@ public final class Pipeline {
         }
         Page.Leaflet leaflet = PagePlan.leaflet(site, guide, whole);
         try {
-            // A translation in a script the leaflet's font cannot show gets no leaflet (and no link to one), never a
-            // PDF of boxes; its pages are published as usual.
-            if (guide.isTranslation() && !printer.canShow(guide.title() + " " + whole.introduction().html() + " "
-                    + whole.sections().stream().map(s -> s.title() + " " + s.html()).collect(java.util.stream.Collectors.joining(" ")))) {
-                return pages;
-            }
             String xhtml = run.templates().render(leaflet, run.assets(), PageMetadata.of(site, guide, leaflet));
             String folder = options.content().toAbsolutePath().toUri().toString();
             LeafletPdf.Links links = new LeafletPdf.Links(whole.path(), PageMetadata.absoluteUrl(site.settings(), whole.path()),
@@ -293,8 +287,10 @@ public final class Pipeline {
         } catch (ContentErrors e) {
             run.problems().addAll(e.problems());
         } catch (LeafletPdf.MissingLetters e) {
-            // The pages stay as they are, without a link to a leaflet that would be unreadable.
-            run.problems().add(Problem.warning(Code.LEAFLET_MISSING_LETTERS, guide.displayPath(), 0, "no PDF leaflet: its font (Lato, in templates/fonts) has no letters for "
+            // A guide or translation in a script no leaflet font has keeps its pages, without a link to a leaflet
+            // that would be a PDF of boxes.
+            run.problems().add(Problem.warning(Code.LEAFLET_MISSING_LETTERS, guide.displayPath(), 0,
+                    "no PDF leaflet: its fonts (Lato for Latin scripts, Noto Naskh Arabic for the Arabic script, in templates/fonts) have no letters for "
                     + e.getMessage(), "add a font for this script to the leaflet, or build with --no-pdf"));
             return pages;
         } catch (IOException | RuntimeException e) {

@@ -28,24 +28,34 @@ import com.openhtmltopdf.util.XRLog;
 /**
  * Prints a guide's leaflet (the XHTML of leaflet.ftlh) to an A4, tagged PDF (PDF/UA: a structure tree, the
  * document's language and title, alt text for images, reading order from the HTML) with openhtmltopdf on PDFBox.
- * Every font is embedded, as PDF/UA requires: the OFL-licensed Lato shipped in the templates' {@code fonts/} folder.
+ * Every font is embedded, as PDF/UA requires: the OFL-licensed Lato shipped in the templates' {@code fonts/} folder,
+ * and, for text in the Arabic script (Urdu, Arabic, Farsi...), the OFL-licensed Noto Naskh Arabic beside it. Text
+ * written right to left is split into directional runs, reordered and shaped (joined letter forms) with ICU4J
+ * ({@link RightToLeft}), which is loaded only for a leaflet that has such text.
  * Pure apart from reading the fonts and the content's images; one call per guide, safe from several threads.
  */
 public final class LeafletPdf {
-    /** The family the leaflet's CSS names; the files in the templates' fonts folder. */
+    /** The families the leaflet's CSS names; the files in the templates' fonts folder. */
     public static final String FONT_FAMILY = "Lato";
+    public static final String ARABIC_FONT_FAMILY = "Noto Naskh Arabic";
     public static final String FONTS_FOLDER = "fonts";
-    private static final List<Face> FACES = List.of(new Face("Lato-Regular.ttf", 400, FontStyle.NORMAL),
-            new Face("Lato-Bold.ttf", 700, FontStyle.NORMAL), new Face("Lato-Italic.ttf", 400, FontStyle.ITALIC));
+    private static final List<Face> FACES = List.of(new Face("Lato-Regular.ttf", FONT_FAMILY, 400, FontStyle.NORMAL),
+            new Face("Lato-Bold.ttf", FONT_FAMILY, 700, FontStyle.NORMAL),
+            new Face("Lato-Italic.ttf", FONT_FAMILY, 400, FontStyle.ITALIC));
+    /** Parsed only for a leaflet with letters Lato lacks; it has no italic (italic Arabic text is printed upright). */
+    private static final List<Face> ARABIC_FACES = List.of(new Face("NotoNaskhArabic-Regular.ttf", ARABIC_FONT_FAMILY, 400, FontStyle.NORMAL),
+            new Face("NotoNaskhArabic-Bold.ttf", ARABIC_FONT_FAMILY, 700, FontStyle.NORMAL));
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected logger forgets the level set on it. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"));
 
     static {
         // openhtmltopdf and PDFBox log to stderr by default; a build prints only its own messages.
         XRLog.setLoggingEnabled(false);
-        Logger.getLogger("org.apache.pdfbox").setLevel(Level.SEVERE);
-        Logger.getLogger("org.apache.fontbox").setLevel(Level.SEVERE);
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 
-    private record Face(String file, int weight, FontStyle style) {
+    private record Face(String file, String family, int weight, FontStyle style) {
     }
 
     private static byte[] sha256(String text) {
@@ -56,21 +66,74 @@ public final class LeafletPdf {
         }
     }
 
-    /** The leaflet's text has characters the embedded font cannot show (another script than Lato's). */
+    /** The leaflet's text has characters none of the embedded fonts can show (a script other than Latin or Arabic). */
     public static final class MissingLetters extends IOException {
         public MissingLetters(String sample) {
             super(sample);
         }
     }
 
-    /** Up to five characters of the text that no face of the font has, or "" when it can show all of it. */
-    private static String missingLetters(String text, TrueTypeFont font) throws IOException {
+    /** The characters of the text (each once, in order) that the font has no glyph for. */
+    private static int[] missingFrom(int[] characters, TrueTypeFont font) throws IOException {
         org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
-        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
-        text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && c != 0xAD)
-                .distinct().filter(c -> cmap.getGlyphId(c) == 0).limit(5)
-                .forEach(c -> missing.add(new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")"));
-        return String.join(", ", missing);
+        return java.util.Arrays.stream(characters).filter(c -> cmap.getGlyphId(c) == 0).toArray();
+    }
+
+    /** The characters a font must show for this text: each once, without spaces, controls and soft hyphens. */
+    private static int[] printedCharacters(String text) {
+        return text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && c != 0xAD
+                && Character.getType(c) != Character.FORMAT).distinct().toArray();
+    }
+
+    /** Up to five characters, for the warning: "ก (U+0E01), ข (U+0E02)". */
+    private static String named(int[] characters) {
+        return java.util.Arrays.stream(characters).limit(5)
+                .mapToObj(c -> new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Whether the text has a letter written right to left (Arabic, Hebrew, Syriac, Thaana... scripts). */
+    private static boolean hasRightToLeftLetters(String text) {
+        return text.codePoints().anyMatch(c -> {
+            byte direction = Character.getDirectionality(c);
+            return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+        });
+    }
+
+    private TrueTypeFont open(Face face, List<TrueTypeFont> opened) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(face.file())));
+        opened.add(font);
+        return font;
+    }
+
+    private static void embed(PdfRendererBuilder builder, PDDocument document, Face face, TrueTypeFont font) throws IOException {
+        // No glyph substitution (ligatures): PDFBox's GSUB pass was most of the time a leaflet took, and plain glyphs
+        // keep the text exactly as written for copying and for screen readers. Arabic letters are joined by the
+        // shaper before they reach the font (as presentation forms), not by GSUB.
+        font.setEnableGsub(false);
+        builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), face.family(), face.weight(), face.style(), true);
+    }
+
+    /**
+     * ICU4J's bidirectional algorithm and Arabic shaping, through openhtmltopdf-rtl-support. A class of its own so
+     * that ICU4J (a 12 MB library) is loaded only when a leaflet has right-to-left text, never for an English one.
+     */
+    private static final class RightToLeft {
+        /** The text with its Arabic letters in their joined forms, as the leaflet prints them. */
+        static String shaped(String text) {
+            try {
+                return new com.ibm.icu.text.ArabicShaping(com.ibm.icu.text.ArabicShaping.LETTERS_SHAPE).shape(text);
+            } catch (com.ibm.icu.text.ArabicShapingException e) {
+                return text;
+            }
+        }
+
+        /** Splits text into directional runs, reorders them for display and joins Arabic letters. */
+        static void use(PdfRendererBuilder builder, boolean rightToLeftPage) {
+            builder.useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory());
+            builder.useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer());
+            builder.defaultTextDirection(rightToLeftPage ? PdfRendererBuilder.TextDirection.RTL : PdfRendererBuilder.TextDirection.LTR);
+        }
     }
 
     /** The PDF and how many pages it has. */
@@ -103,20 +166,10 @@ public final class LeafletPdf {
         thread.start();
     }
 
-    /**
-     * Whether the leaflet's font has a glyph for every letter of this text. Lato covers Latin scripts only: a leaflet
-     * in Urdu or Arabic would print every letter as a box, so no such leaflet is made (see docs/languages.md).
-     */
-    public boolean canShow(String text) throws IOException {
-        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(FACES.get(0).file())))) {
-            org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
-            return text.codePoints().filter(Character::isLetter).distinct().allMatch(letter -> cmap.getGlyphId(letter) != 0);
-        }
-    }
-
     /** The font files the leaflet needs that are missing, by their path from the templates folder. */
     public List<String> missingFonts() {
-        return FACES.stream().filter(face -> !Files.isRegularFile(fonts.resolve(face.file())))
+        return java.util.stream.Stream.concat(FACES.stream(), ARABIC_FACES.stream())
+                .filter(face -> !Files.isRegularFile(fonts.resolve(face.file())))
                 .map(face -> FONTS_FOLDER + "/" + face.file()).toList();
     }
 
@@ -180,24 +233,40 @@ public final class LeafletPdf {
         try (PDDocument document = new PDDocument()) {
             // Each face is a 0.6 MB font to parse: the italic one only when the text has italics.
             boolean italics = !html.select("em, i, cite, dfn, var, address").isEmpty();
+            String text = html.text();
+            int[] missing = printedCharacters(text);
             for (Face face : FACES) {
                 if (face.style() == FontStyle.ITALIC && !italics) {
                     continue;
                 }
-                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(face.file())));
-                opened.add(font);
+                TrueTypeFont font = open(face, opened);
                 if (face.style() == FontStyle.NORMAL && face.weight() == 400) {
-                    // A leaflet of empty boxes helps nobody: refuse text the font has no letters for.
-                    String missing = missingLetters(html.text(), font);
-                    if (!missing.isEmpty()) {
-                        throw new MissingLetters(missing);
-                    }
+                    missing = missingFrom(missing, font);
                 }
-                // No glyph substitution (ligatures): PDFBox's GSUB pass was most of the time a leaflet took, and
-                // plain glyphs keep the text exactly as written for copying and for screen readers.
-                font.setEnableGsub(false);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), FONT_FAMILY, face.weight(),
-                        face.style(), true);
+                embed(builder, document, face, font);
+            }
+            if (missing.length > 0) {
+                // Letters Lato lacks: the Arabic faces, when they have some of them (else nothing more is parsed).
+                TrueTypeFont arabic = open(ARABIC_FACES.get(0), opened);
+                int[] notArabic = missingFrom(missing, arabic);
+                if (notArabic.length < missing.length) {
+                    // The shaper prints each Arabic letter in its joined form (Arabic Presentation Forms): the font
+                    // must have those too, or the leaflet would show boxes where letters join.
+                    int[] joinedForms = java.util.Arrays.stream(printedCharacters(RightToLeft.shaped(text)))
+                            .filter(c -> (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)).toArray();
+                    missing = java.util.stream.IntStream.concat(java.util.Arrays.stream(notArabic),
+                            java.util.Arrays.stream(missingFrom(joinedForms, arabic))).toArray();
+                    embed(builder, document, ARABIC_FACES.get(0), arabic);
+                    embed(builder, document, ARABIC_FACES.get(1), open(ARABIC_FACES.get(1), opened));
+                }
+            }
+            // A leaflet of empty boxes helps nobody: refuse text no font has letters for.
+            if (missing.length > 0) {
+                throw new MissingLetters(named(missing));
+            }
+            if (hasRightToLeftLetters(text)) {
+                Element root = html.selectFirst("html");
+                RightToLeft.use(builder, root != null && "rtl".equalsIgnoreCase(root.attr("dir")));
             }
             builder.usePDDocument(document);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

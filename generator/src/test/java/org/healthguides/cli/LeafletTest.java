@@ -118,17 +118,56 @@ class LeafletTest {
     }
 
     @Test
-    void text_the_font_cannot_show_gets_no_leaflet_and_a_warning_naming_the_guide() throws Exception {
+    void text_no_font_can_show_gets_no_leaflet_and_a_warning_naming_the_guide() throws Exception {
         Fixture fixture = fixture();
-        Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("Welcome.", "Welcome. \u0688\u0628\u06c1 \u0627\u0679\u06be\u0627\u0646\u0627."));
+        // Thai: neither Lato nor Noto Naskh Arabic has its letters.
+        Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("Welcome.", "Welcome. \u0e22\u0e01\u0e01\u0e25\u0e48\u0e2d\u0e07."));
         GuideRun run = GuideRun.on(fixture, "build");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.problems().stream().anyMatch(p -> p.contains("lifting/index.md: warning[G0607]: no PDF leaflet")
-                && p.contains("U+0688") && p.contains("--no-pdf")), run.err());
+                && p.contains("U+0E22") && p.contains("--no-pdf")), run.err());
         assertFalse(Files.exists(fixture.out.resolve("lifting/lifting.pdf")), "no leaflet of empty boxes");
         Document html = Jsoup.parse(fixture.out.resolve("lifting/index.html").toFile(), "UTF-8");
         assertTrue(html.select("a[type=application/pdf]").isEmpty(), "and no link to one");
         assertEquals(1, GuideRun.on(fixture, "build", "--strict").exit(), "--strict refuses to publish without it");
+    }
+
+    @Test
+    void urdu_in_an_english_guide_is_printed_joined_and_in_reading_order_with_the_arabic_font() throws Exception {
+        Fixture fixture = fixture();
+        String urdu = "\u0688\u0628\u06c1 \u0627\u0679\u06be\u0627\u0646\u0627 \u0679\u0627\u0646\u06af\u0648\u06ba \u0645\u06cc\u06ba \u0633\u0646 \u06c1\u0648\u0646\u0627\u06d4";
+        Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX.replace("Welcome.", "Welcome. In Urdu: " + urdu));
+        GuideRun run = GuideRun.on(fixture, "build");
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.err().contains("G0607"), run.err());
+        Path pdf = fixture.out.resolve("lifting/lifting.pdf");
+        assertTrue(Files.isRegularFile(pdf), "Noto Naskh Arabic has the Urdu letters: " + run.err());
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertEquals("en-GB", document.getDocumentCatalog().getLanguage());
+            List<String> boxes = new ArrayList<>();
+            java.util.Set<String> fonts = new java.util.TreeSet<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
+                    super.processTextPosition(position);
+                    fonts.add(position.getFont().getName().replaceFirst("^[A-Z]{6}\\+", ""));
+                    for (int code : position.getCharacterCodes()) {
+                        try {
+                            if (((org.apache.pdfbox.pdmodel.font.PDType0Font) position.getFont()).codeToGID(code) == 0) {
+                                boxes.add(position.getUnicode());
+                            }
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            };
+            // PDFBox gives the joined letters as presentation forms (U+FB50 on): NFKC turns them back into letters.
+            String text = java.text.Normalizer.normalize(stripper.getText(document), java.text.Normalizer.Form.NFKC);
+            assertTrue(text.contains("In Urdu: " + urdu) || text.contains(urdu), "the Urdu sentence in reading order:\n" + text);
+            assertEquals(List.of(), boxes, "no glyph is .notdef");
+            assertTrue(fonts.contains("NotoNaskhArabic-Regular") && fonts.contains("Lato-Regular"), fonts.toString());
+        }
     }
 
     private static void collectAlt(PDStructureNode node, List<String> alts) {

@@ -171,24 +171,117 @@ class LanguagesTest {
     }
 
     /**
-     * A leaflet per language: the Welsh one in Welsh, linked from the Welsh pages. The leaflet's font (Lato) has no
-     * Urdu letters, so the Urdu guide has no leaflet and no link to one rather than a PDF of boxes.
+     * A leaflet per language, each in its language, linked from its pages: the Welsh one in Lato, left to right; the
+     * Urdu one in Noto Naskh Arabic, right to left (its lines end at the right margin), with every red-flag sign and
+     * reference as text in reading order, and no letter printed as a box (.notdef).
      */
     @Test
-    void aLeafletInEachLanguageItsFontCanPrint() throws IOException {
+    void aLeafletInEachLanguageRightToLeftForUrdu() throws IOException {
         Path welsh = MultilingualSite.root().resolve("cy/lifting/lifting.pdf");
         assertTrue(Files.exists(welsh), "the Welsh leaflet");
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(welsh.toFile())) {
             assertEquals("cy", pdf.getDocumentCatalog().getLanguage());
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-            assertTrue(text.contains("Codi bocs") && text.contains("Adolygwyd gan Test Fixture Reviewer"), text);
-            assertFalse(text.contains("Lifting a box"), text);
+            Glyphs glyphs = Glyphs.of(pdf);
+            assertTrue(glyphs.text.contains("Codi bocs") && glyphs.text.contains("Adolygwyd gan Test Fixture Reviewer"), glyphs.text);
+            assertFalse(glyphs.text.contains("Lifting a box"), glyphs.text);
+            assertEquals(List.of(), glyphs.missing, "no letter without a glyph");
+            assertTrue(glyphs.titleLeft < 100, "a left-to-right title starts at the left margin: " + glyphs.titleLeft);
         }
         Element link = MultilingualSite.page("cy/lifting/").selectFirst(".download-link a");
         assertEquals(MultilingualSite.BASE_URL + "cy/lifting/lifting.pdf", link.absUrl("href"));
         assertTrue(link.text().startsWith("Lawrlwytho'r canllaw hwn (PDF,"), link.text());
-        assertFalse(Files.exists(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")));
-        assertNull(MultilingualSite.page("ur/lifting/").selectFirst(".download-link"));
+
+        Path urdu = MultilingualSite.root().resolve("ur/lifting/lifting.pdf");
+        assertTrue(Files.exists(urdu), "the Urdu leaflet");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(urdu.toFile())) {
+            var catalog = pdf.getDocumentCatalog();
+            assertEquals("ur", catalog.getLanguage(), "/Lang in the catalog");
+            assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked() && catalog.getStructureTreeRoot() != null,
+                    "tagged, as every leaflet");
+            Glyphs glyphs = Glyphs.of(pdf);
+            assertEquals(List.of(), glyphs.missing, "no Urdu letter printed as a box");
+            // The care card and its red-flag signs (recovery.ur.md), each a line of text in reading order, and the
+            // reference: its Urdu and English words (PDFBox orders a line that mixes both directions its own way).
+            for (String sign : List.of("ڈبہ اٹھانا", "فوری مشورہ:", "فوراً ڈاکٹر سے ملیں اگر آپ کو ہو:", "\nرات کو درد جو آپ کو جگا دے\n",
+                    "\nٹانگوں میں سن ہونا\n", "اگر کمر میں درد ہو تو ایک دو دن آرام کریں۔", "\nحوالہ جات\n", "NHS.UK", "کمر کا درد",
+                    "Back pain", "https://www.nhs.uk/conditions/back-pain/")) {
+                assertTrue(glyphs.text.contains(Glyphs.normalise(sign)), "the Urdu leaflet says \"" + sign + "\":\n" + glyphs.text);
+            }
+            assertTrue(glyphs.fonts.contains("NotoNaskhArabic-Regular") && glyphs.fonts.stream().allMatch(f -> f.contains("Lato") || f.contains("NotoNaskhArabic")),
+                    "the shipped OFL fonts: " + glyphs.fonts);
+            assertTrue(glyphs.titleLeft > 595 / 2.0 && glyphs.titleRight > 520, "a right-to-left title ends at the right margin: "
+                    + glyphs.titleLeft + ".." + glyphs.titleRight);
+        }
+        Element urduLink = MultilingualSite.page("ur/lifting/").selectFirst(".download-link a");
+        assertNotNull(urduLink, "the Urdu pages link to their leaflet");
+        assertEquals(MultilingualSite.BASE_URL + "ur/lifting/lifting.pdf", urduLink.absUrl("href"));
+    }
+
+    /**
+     * ICU4J (12 MB, for right-to-left text) is loaded only by a build with a right-to-left leaflet: the real guide,
+     * English only, makes its leaflet without it; the fixture, with its Urdu leaflet, loads it.
+     */
+    @Test
+    void onlyARightToLeftLeafletLoadsIcu4j(@TempDir Path out) throws IOException {
+        MultilingualSite.Run english = MultilingualSite.guideInJvm(List.of("-verbose:class"), "build", "--content",
+                System.getProperty("content.dir", MultilingualSite.repo().resolve("content").toString()),
+                "--templates", MultilingualSite.repo().resolve("templates").toString(), "--out", out.resolve("en").toString());
+        assertEquals(0, english.exit(), english.err());
+        assertTrue(english.out().contains("com.openhtmltopdf.pdfboxout.PdfBoxRenderer"), "the English leaflet was printed");
+        assertTrue(Files.exists(out.resolve("en/deadlift-lower-back-pain/deadlift-lower-back-pain.pdf")));
+        assertFalse(english.out().contains("com.ibm.icu."), "no ICU4J class for an English leaflet");
+        MultilingualSite.Run urdu = MultilingualSite.guideInJvm(List.of("-verbose:class"), "build", "--today", MultilingualSite.TODAY,
+                "--content", MultilingualSite.fixture().resolve("content").toString(), "--base-url", MultilingualSite.BASE_URL,
+                "--templates", MultilingualSite.templatesWithFixtureTables(out.resolve("templates")).toString(), "--out", out.resolve("ur").toString());
+        assertEquals(0, urdu.exit(), urdu.err());
+        assertTrue(urdu.out().contains("com.ibm.icu.text.ArabicShaping"), "the Urdu leaflet is shaped with ICU4J");
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")),
+                Files.readAllBytes(out.resolve("ur/ur/lifting/lifting.pdf"))), "the same content gives the same Urdu leaflet, byte for byte");
+    }
+
+    /**
+     * A leaflet's text as PDFBox extracts it (NFKC: the shaped Arabic letters it prints are presentation forms), the
+     * characters drawn with glyph 0 (.notdef, a box), its fonts, and where the first page's title (21pt) starts and ends.
+     */
+    private static final class Glyphs extends org.apache.pdfbox.text.PDFTextStripper {
+        String text;
+        final List<String> missing = new ArrayList<>();
+        final java.util.Set<String> fonts = new java.util.TreeSet<>();
+        float titleLeft = Float.MAX_VALUE;
+        float titleRight = 0;
+
+        static Glyphs of(org.apache.pdfbox.pdmodel.PDDocument pdf) throws IOException {
+            Glyphs glyphs = new Glyphs();
+            glyphs.text = normalise(glyphs.getText(pdf));
+            return glyphs;
+        }
+
+        static String normalise(String text) {
+            return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replaceAll("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "")
+                    .replaceAll("[ \t]+", " ");
+        }
+
+        @Override
+        protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
+            super.processTextPosition(position);
+            var font = position.getFont();
+            fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
+            if (font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0) {
+                for (int code : position.getCharacterCodes()) {
+                    try {
+                        if (type0.codeToGID(code) == 0) {
+                            missing.add(position.getUnicode());
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+            if (getCurrentPageNo() == 1 && position.getFontSizeInPt() > 20 && !position.getUnicode().isBlank()) {
+                titleLeft = Math.min(titleLeft, position.getXDirAdj());
+                titleRight = Math.max(titleRight, position.getXDirAdj() + position.getWidthDirAdj());
+            }
+        }
     }
 
     @Test

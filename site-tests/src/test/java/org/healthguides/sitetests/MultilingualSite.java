@@ -108,8 +108,14 @@ final class MultilingualSite {
 
     /** The generator's command line in its own JVM, with this test run's class path. */
     static Run guide(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.healthguides.cli.Main"));
+        return guideInJvm(List.of(), args);
+    }
+
+    /** The same, with options for the JVM ("-verbose:class"). */
+    static Run guideInJvm(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.healthguides.cli.Main"));
         command.addAll(List.of(args));
         try {
             Path err = Files.createTempFile("guide-err", ".txt");
