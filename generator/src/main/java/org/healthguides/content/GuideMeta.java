@@ -57,12 +57,13 @@ public record GuideMeta(String slug, String title, String description, LocalDate
     /**
      * The same guide, contract and place in lists under a translation's title, description and keywords. The
      * original's old addresses stay the original's, and its change summaries, written in its language, are not shown
-     * on the translation's pages.
+     * on the translation's pages. The reviewer is the translation's own (null until a clinician has checked it), and
+     * it is a draft when the original or the translation is.
      */
-    public GuideMeta translated(String translatedTitle, String translatedDescription, List<String> translatedKeywords) {
-        return new GuideMeta(slug, translatedTitle, translatedDescription, reviewed, nextReview, requiredSections,
-                requiredSectionsLine, requiredWarnings, maxGrade, reviewedLine, nextReviewLine, weight, translatedKeywords,
-                List.of(), List.of(), reviewedBy, draft);
+    public GuideMeta translated(TranslationMeta translation) {
+        return new GuideMeta(slug, translation.title(), translation.description(), reviewed, nextReview, requiredSections,
+                requiredSectionsLine, requiredWarnings, maxGrade, reviewedLine, nextReviewLine, weight, translation.keywords(),
+                List.of(), List.of(), translation.reviewedBy(), draft || translation.draft());
     }
 
     public static GuideMeta read(String slug, SourceFile file, FrontMatter frontMatter) throws ContentErrors {

@@ -18,6 +18,8 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
                           List<Alias> aliases, boolean draft) {
 
     private static final Set<String> KEYS = Set.of("title", "order", "description", "keywords", "aliases", "draft");
+    /** A translation has no old addresses of its own (its language's pages are new), so 'aliases' is an unknown key. */
+    private static final Set<String> TRANSLATED_KEYS = Set.of("title", "order", "description", "keywords", "draft");
 
     /**
      * A translated section's front matter ({@code recovery.cy.md}): its title and description in that language.
@@ -25,19 +27,21 @@ public record SectionMeta(String slug, String title, int order, int orderLine, S
      *
      * @param slug  the original's slug ("recovery")
      * @param order the original's order
+     * @param draft the translation is marked {@code draft: true} (only the preview and --drafts read it then)
      */
-    public static SectionMeta readTranslated(SourceFile file, FrontMatter frontMatter, String slug, int order) throws ContentErrors {
+    public static SectionMeta readTranslated(SourceFile file, FrontMatter frontMatter, String slug, int order, boolean draft) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, KEYS, problems);
+        FieldReader reader = new FieldReader(frontMatter.fields(), file.displayPath(), 1, TRANSLATED_KEYS, problems);
         String title = reader.requiredText("title", "the section's page heading in this language");
         reader.integer("order", false);
         String description = reader.text("description", "");
         List<String> keywords = reader.phraseList("keywords");
+        reader.bool("draft");
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        // A translation is published with its original: a draft original is left out before its translation is read.
-        return new SectionMeta(slug, title, order, reader.line("order"), description, keywords, List.of(), false);
+        // A draft original is left out before its translation is read; a draft translation waits on its own.
+        return new SectionMeta(slug, title, order, reader.line("order"), description, keywords, List.of(), draft);
     }
 
     public static SectionMeta read(SourceFile file, FrontMatter frontMatter) throws ContentErrors {

@@ -10,15 +10,20 @@ import org.healthguides.diagnostics.Problem;
 
 /**
  * The front matter of a guide's translated index ({@code index.cy.md}): the guide's title and description in that
- * language, and which review of the original it translates. The content contract and the review dates stay the
- * original's.
+ * language, which review of the original it translates, and its own sign-off. The content contract and the review
+ * dates stay the original's.
  *
  * @param translatedFromReviewed the original's {@code reviewed} date the translator worked from; null when not given
+ * @param reviewedBy             the clinician who checked this translation against the original, or null until one has
+ * @param draft                  {@code draft: true}: the translation is left out of a published build, even while
+ *                               the original is published
  */
 public record TranslationMeta(String language, String title, String description, LocalDate translatedFromReviewed,
-                              int translatedFromReviewedLine, List<String> keywords) {
+                              int translatedFromReviewedLine, List<String> keywords, GuideMeta.Reviewer reviewedBy, boolean draft) {
 
-    private static final Set<String> KEYS = Set.of("title", "description", "translated_from_reviewed", "keywords");
+    private static final Set<String> KEYS = Set.of("title", "description", "translated_from_reviewed", "keywords", "reviewed_by",
+            GuideMeta.DRAFT_KEY);
+    private static final Set<String> REVIEWER_KEYS = Set.of("name", "role");
 
     public static TranslationMeta read(String language, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -28,9 +33,17 @@ public record TranslationMeta(String language, String title, String description,
         LocalDate from = reader.date("translated_from_reviewed");
         // The A to Z words of this language: a translation never borrows the original's keywords.
         List<String> keywords = reader.phraseList("keywords");
+        // A translation is new text, so it needs a clinician's sign-off of its own (site.ClinicalSignOff).
+        GuideMeta.Reviewer reviewedBy = null;
+        FieldReader reviewer = reader.mapping("reviewed_by", REVIEWER_KEYS, "{ name: Jo Bloggs, role: Physiotherapist }");
+        if (reviewer != null) {
+            reviewedBy = new GuideMeta.Reviewer(reviewer.requiredText("name", "the name of the clinician who checked this translation"),
+                    reviewer.requiredText("role", "their clinical role, e.g. Physiotherapist or GP"));
+        }
+        boolean draft = reader.bool(GuideMeta.DRAFT_KEY);
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
         }
-        return new TranslationMeta(language, title, description, from, reader.line("translated_from_reviewed"), keywords);
+        return new TranslationMeta(language, title, description, from, reader.line("translated_from_reviewed"), keywords, reviewedBy, draft);
     }
 }

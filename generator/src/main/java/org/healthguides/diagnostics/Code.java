@@ -273,7 +273,7 @@ public enum Code {
             "Every page must say it is general information, not a diagnosis, and who to contact in an emergency.",
             "Add 'disclaimer: …' to site.yaml."),
     NO_CLINICAL_SIGN_OFF("G0411", "a guide has no clinical sign-off",
-            "A guide that is not a draft has no 'reviewed_by' (the clinician who reviewed it, and their role).",
+            "A guide, or a translation of one, that is not a draft has no 'reviewed_by' (the clinician who reviewed it, and their role).",
             "Nothing is published that a clinician has not reviewed: it is an error under --strict, how the site is published.",
             "When a clinician has reviewed it, add 'reviewed_by: { name: …, role: … }' and set 'reviewed' to that day (docs/care-cards.md)."),
     REQUIRED_SECTION_IS_DRAFT("G0412", "a required section is still a draft",
@@ -386,6 +386,10 @@ public enum Code {
             "Files are translated into a language missing from site.yaml's 'languages', so they are not published.",
             "A translation is published only when the site says the language is ready.",
             "Add the language to 'languages' when the translation is ready."),
+    ALPHABET_OUT_OF_ORDER("G0908", "a string table's alphabet disagrees with how the language sorts",
+            "A language's 'a_to_z_alphabet' lists a letter twice (or an accented form the language sorts as the same letter), or out of the language's order.",
+            "The Health A to Z files every term under a letter of that alphabet and lists the letters in that order.",
+            "List the language's letters once each, in alphabetical order, separated by spaces (docs/languages.md)."),
 
     // G08xx: 'guide new'
     ALREADY_EXISTS("G0801", "the file or folder already exists",

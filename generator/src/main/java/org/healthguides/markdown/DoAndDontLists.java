@@ -8,8 +8,9 @@ import org.jsoup.select.QueryParser;
 
 /**
  * NHS.UK's "do and don't" lists: a bullet list right under a heading "Do" becomes a tick list, one under "Don't"
- * (or "Do not") a cross list. The ticks and crosses are decoration from the stylesheet; the meaning stays in the
- * words, the heading and each item's own "do not", for screen readers and print.
+ * (or "Do not") a cross list; in another language, under its own headings ({@link MarkdownWords}, from the string
+ * table: "Gwnewch" and "Peidiwch" in Welsh). The ticks and crosses are decoration from the stylesheet; the meaning
+ * stays in the words, the heading and each item's own "do not", for screen readers and print.
  */
 final class DoAndDontLists {
     static final String DO_CLASS = "do-list";
@@ -20,9 +21,9 @@ final class DoAndDontLists {
     }
 
     /** Marks the lists in place; called before headings get their "#" anchors, so a heading's text is its own. */
-    static void mark(Element body) {
+    static void mark(Element body, MarkdownWords words) {
         for (Element heading : body.select(HEADINGS)) {
-            String listClass = classFor(heading.text());
+            String listClass = classFor(heading.text(), words);
             Element next = heading.nextElementSibling();
             if (listClass != null && next != null && next.normalName().equals("ul")) {
                 next.addClass(listClass);
@@ -30,13 +31,17 @@ final class DoAndDontLists {
         }
     }
 
-    /** The class for a list under a heading with this text, or null when it is not "Do", "Don't" or "Do not". */
-    static String classFor(String headingText) {
-        String text = headingText.strip().replace('\u2019', '\'').toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "do" -> DO_CLASS;
-            case "don't", "do not", "dont" -> DONT_CLASS;
-            default -> null;
-        };
+    /** The class for a list under a heading with this text, or null when it is not one of the language's do or don't headings. */
+    static String classFor(String headingText, MarkdownWords words) {
+        String text = plain(headingText);
+        if (words.doHeadings().stream().anyMatch(heading -> plain(heading).equals(text))) {
+            return DO_CLASS;
+        }
+        return words.dontHeadings().stream().anyMatch(heading -> plain(heading).equals(text)) ? DONT_CLASS : null;
+    }
+
+    /** "Don't", "Don’t", "dont" and "DON'T" are the same heading. */
+    private static String plain(String heading) {
+        return heading.strip().replace("\u2019", "").replace("'", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -250,7 +250,7 @@ public final class MarkdownRenderer {
         Document clean = KnownSafeHtml.covers(dirty.body()) ? dirty : new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         List<Reference> references = extractReferences(clean);
-        DoAndDontLists.mark(clean.body());
+        DoAndDontLists.mark(clean.body(), words);
         List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
                 List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOf(clean.body()));

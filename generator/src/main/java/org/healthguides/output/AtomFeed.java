@@ -3,11 +3,14 @@ package org.healthguides.output;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.healthguides.content.Change;
+import org.healthguides.content.Language;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.render.PageMetadata;
 import org.healthguides.render.TemplateRenderer;
@@ -23,25 +26,37 @@ public final class AtomFeed implements Emitter {
     public static final String PATH = TemplateRenderer.FEED_PATH;
     private static final String NAMESPACE = "http://www.w3.org/2005/Atom";
 
+    private final Function<String, Map<String, String>> words;
+
+    /** @param words each language's string table (templates/i18n/&lt;tag&gt;.yaml): the feed's change lines */
+    public AtomFeed(Function<String, Map<String, String>> words) {
+        this.words = words;
+    }
+
     @Override
     public void emit(Emission emission, Output output) {
         // One feed per language, beside its home page ("feed.xml", "cy/feed.xml"), of the guides in that language.
         for (String language : emission.site().languages()) {
-            String xml = xml(emission.site(), emission.today(), language);
+            String xml = xml(emission.site(), emission.today(), language, words.apply(language));
             if (xml != null) {
                 output.writeText(emission.site().settings().pathPrefix(language) + PATH, xml);
             }
         }
     }
 
-    /** The default language's feed, or null when the base URL has no host. Guides without a review date have no entry. */
+    /** The default language's feed in English words, or null when the base URL has no host. Guides without a review date have no entry. */
     public static String xml(Site site, LocalDate today) {
-        return xml(site, today, site.settings().language());
+        return xml(site, today, site.settings().language(), Map.of());
     }
 
-    /** A language's feed: its guides (translations for a language other than the default), with xml:lang. */
-    public static String xml(Site site, LocalDate today, String language) {
+    /**
+     * A language's feed: its guides (translations for a language other than the default), with xml:lang, in the
+     * language's words (its site title and description, its table's change line; English's when a table lacks it).
+     */
+    public static String xml(Site site, LocalDate today, String language, Map<String, String> words) {
         SiteSettings settings = site.settings();
+        SiteSettings own = site.settingsIn(language);
+        Language lang = new Language(language);
         String prefix = settings.pathPrefix(language);
         String self = PageMetadata.absoluteUrl(settings, prefix + PATH);
         if (self == null) {
@@ -55,17 +70,16 @@ public final class AtomFeed implements Emitter {
         return XmlDocument.write(PATH, "feed", NAMESPACE, xml -> {
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", language);
             element(xml, 1, "id", self);
-            element(xml, 1, "title", settings.isDefaultLanguage(language) ? settings.title()
-                    : settings.title() + " (" + new org.healthguides.content.Language(language).ownName() + ")");
-            if (!settings.description().isBlank()) {
-                element(xml, 1, "subtitle", settings.description());
+            element(xml, 1, "title", own.title());
+            if (!own.description().isBlank()) {
+                element(xml, 1, "subtitle", own.description());
             }
             element(xml, 1, "updated", timestamp(updated));
             link(xml, 1, "self", "application/atom+xml", self);
             link(xml, 1, "alternate", "text/html", PageMetadata.absoluteUrl(settings, prefix));
             indent(xml, 1);
             xml.writeStartElement("author");
-            element(xml, 2, "name", settings.title());
+            element(xml, 2, "name", own.title());
             indent(xml, 1);
             xml.writeEndElement();
             for (Guide guide : guides) {
@@ -84,7 +98,8 @@ public final class AtomFeed implements Emitter {
                     indent(xml, 2);
                     xml.writeStartElement("content");
                     xml.writeAttribute("type", "text");
-                    xml.writeCharacters("What changed (" + latest.date() + "): " + latest.summary());
+                    xml.writeCharacters(words.getOrDefault("feed_change", "What changed ({date}): {summary}")
+                            .replace("{date}", lang.longDate(latest.date())).replace("{summary}", latest.summary()));
                     xml.writeEndElement();
                 }
                 indent(xml, 1);

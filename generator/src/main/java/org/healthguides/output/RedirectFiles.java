@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import org.healthguides.content.Language;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.UrlPath;
 import org.healthguides.render.PageMetadata;
@@ -27,10 +29,21 @@ public final class RedirectFiles implements Emitter {
     /** Written beside the output folder by {@code guide build}, for the nginx server block. */
     public static final String NGINX_FILE = "redirects.nginx.conf";
     private static final String TEMPLATE = "redirect.ftlh";
+    /** The page's words when the templates have no string table (a site in one language with templates of its own). */
+    private static final Map<String, String> ENGLISH = Map.of("moved_title", "{page} has moved", "moved_heading", "This page has moved",
+            "moved_text", "{page} is now at a new address. Please update your bookmark or printout.");
 
     private final Configuration configuration;
+    private final Function<String, Map<String, String>> words;
 
+    /** In English's words (for callers without string tables). */
     public RedirectFiles() {
+        this(language -> Map.of());
+    }
+
+    /** @param words each language's string table: the page at an old address is in the default language's words */
+    public RedirectFiles(Function<String, Map<String, String>> words) {
+        this.words = words;
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setClassForTemplateLoading(RedirectFiles.class, "");
         configuration.setDefaultEncoding("UTF-8");
@@ -56,6 +69,10 @@ public final class RedirectFiles implements Emitter {
     String page(Redirect redirect, SiteSettings settings) {
         Map<String, Object> model = new HashMap<>();
         model.put("language", settings.language());
+        model.put("direction", new Language(settings.language()).direction());
+        Map<String, String> t = new HashMap<>(ENGLISH);
+        t.putAll(words.apply(settings.language()));
+        model.put("t", t);
         model.put("siteTitle", settings.title());
         model.put("title", redirect.title());
         model.put("url", UrlPath.relative(redirect.from(), redirect.to()));

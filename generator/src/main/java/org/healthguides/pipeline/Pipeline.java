@@ -118,14 +118,14 @@ public final class Pipeline {
     }
 
     /** Every emitter, called in this order after the pages are rendered: a new kind of file is one class and one line here. */
-    private List<Emitter> emitters(StaticFiles staticFiles) {
+    private List<Emitter> emitters(StaticFiles staticFiles, StringTables strings) {
         return List.of(
                 staticFiles,
                 new GuideAssets(options.content(), contentName),
                 new SitemapFile(),
                 new RobotsFile(),
-                new RedirectFiles(),
-                new AtomFeed());
+                new RedirectFiles(strings::of),
+                new AtomFeed(strings::of));
     }
 
     /**
@@ -191,8 +191,8 @@ public final class Pipeline {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
             List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
-            sitePages.addAll(PagePlan.aToZs(site));
-            sitePages.add(PagePlan.notFound(site));
+            sitePages.addAll(PagePlan.aToZs(site, strings::of));
+            sitePages.add(PagePlan.notFound(site, strings.of(site.settings().language())));
             run.render(sitePages, null, null, List.of());
             site.allGuides().parallelStream().forEach(guide -> {
                 // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
@@ -207,7 +207,7 @@ public final class Pipeline {
             });
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
-            for (Emitter emitter : emitters(staticFiles)) {
+            for (Emitter emitter : emitters(staticFiles, strings)) {
                 emitter.emit(emission, linked);
             }
         } catch (UncheckedIOException e) {

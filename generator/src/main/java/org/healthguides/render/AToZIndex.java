@@ -12,19 +12,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.healthguides.content.Language;
 import org.healthguides.content.UrlPath;
 import org.healthguides.site.Guide;
 import org.healthguides.site.SectionPage;
 
 /**
  * The "Health A to Z": every guide and section by its title and by the keywords its front matter gives, grouped by
- * first letter. Every letter A to Z has a group, empty or not, so the letter index at the top is always the same 26.
+ * first letter. The letters are the language's own alphabet (the string table's {@code a_to_z_alphabet}: A to Z in
+ * English; "Ch", "Dd", "Ll"… are letters in Welsh; Urdu's from "ا" to "ے"), each with a group, empty or not, so the
+ * letter index at the top is always the whole alphabet. Terms sort with the language's {@link Collation}.
  */
 public final class AToZIndex {
     /** Where the page is published. */
     public static final String PATH = "a-to-z/";
-    /** The group for terms that start with a digit or a character outside A to Z. */
-    static final String OTHER = "#";
+    /** The alphabet of a string table without one: English's. */
+    public static final List<String> LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".chars().mapToObj(c -> String.valueOf((char) c)).toList();
 
     /**
      * One line of the index.
@@ -38,22 +41,28 @@ public final class AToZIndex {
     }
 
     /**
-     * @param letter "A" to "Z", or "#" for everything else
-     * @param id     the fragment the letter index links to ("letter-a", "letter-other")
+     * @param letter a letter of the alphabet as the string table writes it ("A", "Ch", "ب"), or "" for the group of
+     *               terms that start with a digit, a sign or a letter of another script
+     * @param id     the fragment the letter index links to ("letter-a", "letter-ch", "letter-u0628", "letter-other")
+     * @param other  the group of everything else, which the template names (t.a_to_z_other)
      */
-    public record Letter(String letter, String id, List<Entry> entries) {
+    public record Letter(String letter, String id, List<Entry> entries, boolean other) {
     }
 
     private AToZIndex() {
     }
 
-    /** The letters of the index for these guides, in the order given; terms sort in the site's language. */
+    /** The letters of the index for these guides in English, A to Z. */
     public static List<Letter> of(List<Guide> guides, Locale locale) {
-        return of(guides, locale, PATH);
+        return of(guides, new Language(locale.toLanguageTag()), PATH, LATIN);
     }
 
-    /** @param from the index page's own site path ("a-to-z/", or "cy/a-to-z/" for a language's), which links start from */
-    public static List<Letter> of(List<Guide> guides, Locale locale, String from) {
+    /**
+     * @param from     the index page's own site path ("a-to-z/", or "cy/a-to-z/" for a language's), which links start from
+     * @param alphabet the language's letters in its order, as its string table lists them
+     */
+    public static List<Letter> of(List<Guide> guides, Language language, String from, List<String> alphabet) {
+        Locale locale = language.locale();
         Set<Entry> entries = new LinkedHashSet<>();
         for (Guide guide : guides) {
             String guideUrl = UrlPath.relative(from, guide.path());
@@ -69,27 +78,121 @@ public final class AToZIndex {
                 }
             }
         }
-        Collator collator = Collator.getInstance(locale);
+        Collator collator = Collation.of(language);
         collator.setStrength(Collator.SECONDARY);
+        Letters letters = new Letters(language, alphabet);
         // Each term split and collated once, not at every comparison: for 12,000 entries the comparisons took a
         // third of a rebuild from the build cache. CollationKey orders as its collator's compare does.
         Comparator<Sortable> order = Comparator.comparing(Sortable::term, AToZIndex::byWords)
                 .thenComparing(Sortable::where, AToZIndex::byWords).thenComparing(sortable -> sortable.entry().url());
         Map<String, List<Entry>> byLetter = new LinkedHashMap<>();
-        for (char c = 'A'; c <= 'Z'; c++) {
-            byLetter.put(String.valueOf(c), new ArrayList<>());
-        }
-        byLetter.put(OTHER, new ArrayList<>());
+        alphabet.forEach(letter -> byLetter.put(letter, new ArrayList<>()));
+        List<Entry> other = new ArrayList<>();
         entries.stream().map(entry -> new Sortable(entry, words(collator, entry.term()), words(collator, entry.where())))
-                .sorted(order).map(Sortable::entry).forEach(entry -> byLetter.get(letterOf(entry.term())).add(entry));
-        List<Letter> letters = new ArrayList<>();
-        byLetter.forEach((letter, list) -> {
-            if (!letter.equals(OTHER) || !list.isEmpty()) {
-                letters.add(new Letter(letter, "letter-" + (letter.equals(OTHER) ? "other" : letter.toLowerCase(Locale.ROOT)),
-                        List.copyOf(list)));
+                .sorted(order).map(Sortable::entry).forEach(entry -> {
+                    String letter = letters.of(entry.term());
+                    (letter == null ? other : byLetter.computeIfAbsent(letter, l -> new ArrayList<>())).add(entry);
+                });
+        // A letter of the script the alphabet does not list ("K" in Welsh) gets a group of its own, in its place.
+        List<String> inOrder = new ArrayList<>(byLetter.keySet());
+        inOrder.sort(letters.primary);
+        List<Letter> index = new ArrayList<>();
+        for (String letter : inOrder) {
+            index.add(new Letter(letter, idOf(letter), List.copyOf(byLetter.get(letter)), false));
+        }
+        if (!other.isEmpty()) {
+            index.add(new Letter("", "letter-other", List.copyOf(other), true));
+        }
+        return List.copyOf(index);
+    }
+
+    /** "letter-a", "letter-ch"; a letter outside ASCII by its code points ("letter-u0628"), so the fragment needs no escaping. */
+    static String idOf(String letter) {
+        if (letter.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
+            return "letter-" + letter.toLowerCase(Locale.ROOT);
+        }
+        return "letter-" + String.join("-", letter.codePoints().mapToObj(c -> "u" + Integer.toHexString(c)).toList());
+    }
+
+    /**
+     * Which letter of the alphabet a term is under. A letter is matched by its first graphemes at primary strength of
+     * the language's collation, longest letter first: "Chwarae" is under "Ch" in Welsh, "Cyhyr" under "C", "Ŵy"
+     * under "W" (an accent is not a letter there), while "Ñ" stays a letter of its own where the collation says so
+     * (Spanish). When no letter matches, the accents come off ("آ" would be under "ا" in a language whose alphabet
+     * does not list it); a letter of the alphabet's script still unmatched is a group of its own; anything else (a
+     * digit, a sign, another script) is under the "other" group.
+     */
+    static final class Letters {
+        private final List<String> alphabet;
+        private final Collator primary;
+        private final java.text.BreakIterator graphemes;
+        private final Locale locale;
+        private final Set<Character.UnicodeScript> scripts = new java.util.HashSet<>();
+        private final int longest;
+
+        Letters(Language language, List<String> alphabet) {
+            this.alphabet = alphabet;
+            this.locale = language.locale();
+            this.primary = Collation.of(language);
+            primary.setStrength(Collator.PRIMARY);
+            this.graphemes = java.text.BreakIterator.getCharacterInstance(locale);
+            alphabet.forEach(letter -> scripts.add(Character.UnicodeScript.of(letter.codePointAt(0))));
+            this.longest = alphabet.stream().mapToInt(this::graphemeCount).max().orElse(1);
+        }
+
+        /** The letter, or null for the "other" group. */
+        String of(String term) {
+            List<String> first = firstGraphemes(term.strip(), longest);
+            if (first.isEmpty()) {
+                return null;
             }
-        });
-        return List.copyOf(letters);
+            for (int n = first.size(); n >= 1; n--) {
+                String prefix = String.join("", first.subList(0, n));
+                String letter = matching(prefix, n);
+                if (letter != null) {
+                    return letter;
+                }
+            }
+            String bare = withoutMarks(first.get(0));
+            if (bare.isEmpty() || !Character.isLetter(bare.codePointAt(0))) {
+                return null;
+            }
+            String letter = matching(bare, 1);
+            if (letter != null) {
+                return letter;
+            }
+            return scripts.contains(Character.UnicodeScript.of(bare.codePointAt(0))) ? bare.toUpperCase(locale) : null;
+        }
+
+        private String matching(String prefix, int length) {
+            for (String letter : alphabet) {
+                if (graphemeCount(letter) == length && primary.compare(prefix, letter) == 0) {
+                    return letter;
+                }
+            }
+            return null;
+        }
+
+        private List<String> firstGraphemes(String text, int count) {
+            List<String> found = new ArrayList<>();
+            graphemes.setText(text);
+            int start = graphemes.first();
+            for (int end = graphemes.next(); end != java.text.BreakIterator.DONE && found.size() < count; start = end, end = graphemes.next()) {
+                found.add(text.substring(start, end));
+            }
+            return found;
+        }
+
+        private int graphemeCount(String text) {
+            return firstGraphemes(text, Integer.MAX_VALUE).size();
+        }
+
+        private static String withoutMarks(String grapheme) {
+            StringBuilder bare = new StringBuilder();
+            Normalizer.normalize(grapheme, Normalizer.Form.NFD).codePoints()
+                    .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).forEach(bare::appendCodePoint);
+            return bare.toString();
+        }
     }
 
     /**
@@ -132,20 +235,6 @@ public final class AToZIndex {
             }
         }
         return Integer.compare(left.length, right.length);
-    }
-
-    /** "A" to "Z" for a term starting with that letter, with or without an accent ("Écrire" is under E), else "#". */
-    static String letterOf(String term) {
-        String bare = Normalizer.normalize(term.strip(), Normalizer.Form.NFD);
-        for (int i = 0; i < bare.length(); i++) {
-            char c = bare.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            char upper = Character.toUpperCase(c);
-            return upper >= 'A' && upper <= 'Z' ? String.valueOf(upper) : OTHER;
-        }
-        return OTHER;
     }
 
     /** Keywords are written as they come ("sciatica"); the index starts each with a capital, as titles do. */

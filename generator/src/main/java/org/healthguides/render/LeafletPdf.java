@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,7 +17,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -30,8 +32,8 @@ import com.openhtmltopdf.util.XRLog;
  * document's language and title, alt text for images, reading order from the HTML) with openhtmltopdf on PDFBox.
  * Every font is embedded, as PDF/UA requires: the OFL-licensed Lato shipped in the templates' {@code fonts/} folder,
  * and, for text in the Arabic script (Urdu, Arabic, Farsi...), the OFL-licensed Noto Naskh Arabic beside it. Text
- * written right to left is split into directional runs, reordered and shaped (joined letter forms) with ICU4J
- * ({@link RightToLeft}), which is loaded only for a leaflet that has such text.
+ * written right to left is split into directional runs and reordered with ICU4J, and its letters joined by
+ * {@link ArabicShaper} ({@link RightToLeft}), which are loaded only for a leaflet that has such text.
  * Pure apart from reading the fonts and the content's images; one call per guide, safe from several threads.
  */
 public final class LeafletPdf {
@@ -100,9 +102,24 @@ public final class LeafletPdf {
         });
     }
 
-    private TrueTypeFont open(Face face, List<TrueTypeFont> opened) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fonts.resolve(face.file())));
-        opened.add(font);
+    /**
+     * The face parsed, once per build and thread: a site's leaflets are printed guide by guide on the build's threads,
+     * and each would otherwise parse the same 0.6 MB fonts again (their tables, character maps and kerning pairs). A
+     * parsed font reads its glyphs lazily through a stream of its own, so it is never shared between threads; the
+     * file's bytes are read once and shared. Nothing here holds a file open.
+     */
+    private TrueTypeFont parsed(Face face) throws IOException {
+        Map<String, TrueTypeFont> mine = parsedFonts.computeIfAbsent(Thread.currentThread(), thread -> new HashMap<>());
+        TrueTypeFont font = mine.get(face.file());
+        if (font == null) {
+            byte[] bytes = fontFiles.get(face.file());
+            if (bytes == null) {
+                bytes = Files.readAllBytes(fonts.resolve(face.file()));
+                fontFiles.putIfAbsent(face.file(), bytes);
+            }
+            font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            mine.put(face.file(), font);
+        }
         return font;
     }
 
@@ -115,23 +132,19 @@ public final class LeafletPdf {
     }
 
     /**
-     * ICU4J's bidirectional algorithm and Arabic shaping, through openhtmltopdf-rtl-support. A class of its own so
-     * that ICU4J (a 12 MB library) is loaded only when a leaflet has right-to-left text, never for an English one.
+     * ICU4J's bidirectional algorithm (through openhtmltopdf-rtl-support) and {@link ArabicShaper}. A class of its own
+     * so that ICU4J (a 12 MB library) is loaded only when a leaflet has right-to-left text, never for an English one.
      */
     private static final class RightToLeft {
         /** The text with its Arabic letters in their joined forms, as the leaflet prints them. */
         static String shaped(String text) {
-            try {
-                return new com.ibm.icu.text.ArabicShaping(com.ibm.icu.text.ArabicShaping.LETTERS_SHAPE).shape(text);
-            } catch (com.ibm.icu.text.ArabicShapingException e) {
-                return text;
-            }
+            return ArabicShaper.shape(text);
         }
 
-        /** Splits text into directional runs, reorders them for display and joins Arabic letters. */
+        /** Splits text into directional runs, reorders them for display and joins Arabic letters (Urdu's too). */
         static void use(PdfRendererBuilder builder, boolean rightToLeftPage) {
             builder.useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory());
-            builder.useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer());
+            builder.useUnicodeBidiReorderer(new ArabicShaper());
             builder.defaultTextDirection(rightToLeftPage ? PdfRendererBuilder.TextDirection.RTL : PdfRendererBuilder.TextDirection.LTR);
         }
     }
@@ -141,6 +154,9 @@ public final class LeafletPdf {
     }
 
     private final Path fonts;
+    /** The font files' bytes, read once per build; and each thread's parsed faces (see {@link #parsed}). */
+    private final Map<String, byte[]> fontFiles = new ConcurrentHashMap<>();
+    private final Map<Thread, Map<String, TrueTypeFont>> parsedFonts = new ConcurrentHashMap<>();
 
     /** @param templates the templates folder, whose {@code fonts/} folder holds the embedded font */
     public LeafletPdf(Path templates) {
@@ -229,7 +245,6 @@ public final class LeafletPdf {
         builder.withProducer("healthguides");
         builder.withW3cDocument(new W3CDom().fromJsoup(html), folderUri);
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
-        List<TrueTypeFont> opened = new ArrayList<>();
         try (PDDocument document = new PDDocument()) {
             // Each face is a 0.6 MB font to parse: the italic one only when the text has italics.
             boolean italics = !html.select("em, i, cite, dfn, var, address").isEmpty();
@@ -239,7 +254,7 @@ public final class LeafletPdf {
                 if (face.style() == FontStyle.ITALIC && !italics) {
                     continue;
                 }
-                TrueTypeFont font = open(face, opened);
+                TrueTypeFont font = parsed(face);
                 if (face.style() == FontStyle.NORMAL && face.weight() == 400) {
                     missing = missingFrom(missing, font);
                 }
@@ -247,7 +262,7 @@ public final class LeafletPdf {
             }
             if (missing.length > 0) {
                 // Letters Lato lacks: the Arabic faces, when they have some of them (else nothing more is parsed).
-                TrueTypeFont arabic = open(ARABIC_FACES.get(0), opened);
+                TrueTypeFont arabic = parsed(ARABIC_FACES.get(0));
                 int[] notArabic = missingFrom(missing, arabic);
                 if (notArabic.length < missing.length) {
                     // The shaper prints each Arabic letter in its joined form (Arabic Presentation Forms): the font
@@ -257,7 +272,7 @@ public final class LeafletPdf {
                     missing = java.util.stream.IntStream.concat(java.util.Arrays.stream(notArabic),
                             java.util.Arrays.stream(missingFrom(joinedForms, arabic))).toArray();
                     embed(builder, document, ARABIC_FACES.get(0), arabic);
-                    embed(builder, document, ARABIC_FACES.get(1), open(ARABIC_FACES.get(1), opened));
+                    embed(builder, document, ARABIC_FACES.get(1), parsed(ARABIC_FACES.get(1)));
                 }
             }
             // A leaflet of empty boxes helps nobody: refuse text no font has letters for.
@@ -285,10 +300,6 @@ public final class LeafletPdf {
                 document.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, id);
                 document.save(out);
                 return new Printed(out.toByteArray(), pages);
-            }
-        } finally {
-            for (TrueTypeFont font : opened) {
-                font.close();
             }
         }
     }

@@ -17,4 +17,9 @@ public record PageLink(String title, String url, String description, boolean cur
     public boolean untranslated() {
         return language != null;
     }
+
+    /** The direction of the linked page's language ({@code dir}), so an English title on an Urdu page reads left to right. */
+    public String direction() {
+        return language == null ? null : new org.healthguides.content.Language(language).direction();
+    }
 }

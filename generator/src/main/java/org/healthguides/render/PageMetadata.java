@@ -45,6 +45,10 @@ public record PageMetadata(String url, String description, String openGraphType,
      * @param current  whether it is this page
      */
     public record Alternate(String language, String name, String href, String link, String sitePath, boolean current) {
+        /** "rtl" or "ltr": the name of a language written the other way round keeps its own direction ({@code dir}). */
+        public String direction() {
+            return new Language(language).direction();
+        }
     }
 
     /** The page's language versions by hreflang, then x-default, as absolute addresses (for the sitemap); empty when none. */
@@ -81,7 +85,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         String description = firstNonEmpty(page.description(), guide.map(g -> g.meta().description()).orElse(""),
                 words.description());
         LocalDate reviewed = guide.isPresent() ? guide.get().meta().reviewed()
-                : listsEveryGuide(page) ? latestReview(site) : null;
+                : listsEveryGuide(page) ? latestReview(site, language.tag()) : null;
         String lastReviewed = reviewed == null ? null : reviewed.toString();
 
         Map<String, Object> webPage = new LinkedHashMap<>();
@@ -94,7 +98,7 @@ public record PageMetadata(String url, String description, String openGraphType,
         guide.map(g -> g.meta().reviewedBy()).ifPresent(reviewer -> webPage.put("reviewedBy", person(reviewer)));
         webPage.put("inLanguage", language.tag());
         List<Map<String, Object>> about = guide.map(g -> List.of(thing(g.title())))
-                .orElseGet(() -> listsEveryGuide(page) ? site.guides().stream().map(g -> thing(g.title())).toList() : List.of());
+                .orElseGet(() -> listsEveryGuide(page) ? site.guidesIn(language.tag()).stream().map(g -> thing(g.title())).toList() : List.of());
         if (!about.isEmpty()) {
             webPage.put("about", about.size() == 1 ? about.get(0) : about);
         }
@@ -183,8 +187,9 @@ public record PageMetadata(String url, String description, String openGraphType,
         return page instanceof Page.Home || page instanceof Page.AToZ;
     }
 
-    private static LocalDate latestReview(Site site) {
-        return site.guides().stream().map(g -> g.meta().reviewed()).filter(Objects::nonNull)
+    /** The newest review among the guides in the page's language: a Welsh home page is about the Welsh guides. */
+    private static LocalDate latestReview(Site site, String language) {
+        return site.guidesIn(language).stream().map(g -> g.meta().reviewed()).filter(Objects::nonNull)
                 .max(LocalDate::compareTo).orElse(null);
     }
 

@@ -3,6 +3,8 @@ package org.healthguides.render;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
 
 import org.healthguides.content.Change;
 import org.healthguides.content.GuideMeta;
@@ -29,11 +31,16 @@ public final class PagePlan {
     }
 
     public static List<Page> pagesOf(Site site) {
+        return pagesOf(site, language -> Map.of());
+    }
+
+    /** @param words each language's string table, for the words of pages that have no content of their own (A to Z, 404) */
+    public static List<Page> pagesOf(Site site, Function<String, Map<String, String>> words) {
         List<Page> pages = new ArrayList<>(homes(site));
-        pages.addAll(aToZs(site));
+        pages.addAll(aToZs(site, words));
         // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
         site.allGuides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
-        pages.add(notFound(site));
+        pages.add(notFound(site, words.apply(site.settings().language())));
         return pages;
     }
 
@@ -57,28 +64,43 @@ public final class PagePlan {
 
     /** The "Health A to Z" page: every guide and section by title and keyword. */
     public static Page aToZ(Site site) {
-        return aToZ(site, site.settings().language());
+        return aToZ(site, site.settings().language(), Map.of());
     }
 
     /** The A to Z of each language: the default language's at "a-to-z/", the others' at "cy/a-to-z/". */
     public static List<Page> aToZs(Site site) {
-        return site.languages().stream().map(language -> aToZ(site, language)).toList();
+        return aToZs(site, language -> Map.of());
     }
 
-    /** A language's A to Z: its guides and their sections, sorted as the language sorts. */
-    public static Page aToZ(Site site, String language) {
+    /** @param words each language's string table (templates/i18n/&lt;tag&gt;.yaml), for the page's title and alphabet */
+    public static List<Page> aToZs(Site site, Function<String, Map<String, String>> words) {
+        return site.languages().stream().map(language -> aToZ(site, language, words.apply(language))).toList();
+    }
+
+    /**
+     * A language's A to Z: its guides and their sections under the letters of its alphabet, sorted as the language
+     * sorts. The title and description are the language's words (structured data repeats them); a table without
+     * them (templates with no i18n folder) gets English's.
+     */
+    public static Page aToZ(Site site, String language, Map<String, String> words) {
         String path = site.settings().pathPrefix(language) + AToZIndex.PATH;
-        // The title and description are the template's words (t.a_to_z); another language's page leaves its
-        // description to the site's in that language rather than give it in English.
-        boolean isDefault = site.settings().isDefaultLanguage(language);
-        return new Page.AToZ(path, "Health A to Z", isDefault ? "Every guide and every part of a guide, from A to Z." : "",
+        String alphabet = words.get(StringTables.ALPHABET);
+        return new Page.AToZ(path, words.getOrDefault("a_to_z", "Health A to Z"),
+                words.getOrDefault("a_to_z_description", site.settings().isDefaultLanguage(language)
+                        ? "Every guide and every part of a guide, from A to Z." : ""),
                 UrlPath.toRoot(path),
-                AToZIndex.of(site.guidesIn(language), new Language(language).locale(), path));
+                AToZIndex.of(site.guidesIn(language), new Language(language), path,
+                        alphabet == null ? AToZIndex.LATIN : StringTables.letters(alphabet)));
     }
 
     /** The page a host serves for any address it does not have. */
     public static Page notFound(Site site) {
-        return new Page.NotFound(NOT_FOUND_PATH, "Page not found", "", site.settings().basePath(),
+        return notFound(site, Map.of());
+    }
+
+    /** @param words the default language's string table, for the page's title */
+    public static Page notFound(Site site, Map<String, String> words) {
+        return new Page.NotFound(NOT_FOUND_PATH, words.getOrDefault("not_found_title", "Page not found"), "", site.settings().basePath(),
                 guideLinks(site, site.settings().language(), null));
     }
 

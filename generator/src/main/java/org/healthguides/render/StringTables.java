@@ -42,6 +42,11 @@ public final class StringTables {
     /** Printed by the Markdown stage, not by a template: each content heading's anchor link. */
     private static final String HEADING_LINK = "heading_link";
     private static final String CITATION = "citation_prefix";
+    /** The headings over a do list and a don't list, each a comma-separated list of the ways the language writes it. */
+    private static final String DO_HEADINGS = "do_list_headings";
+    private static final String DONT_HEADINGS = "dont_list_headings";
+    /** The letters of the language's A to Z, in its order, separated by spaces: "A B C Ch D Dd …" in Welsh. */
+    public static final String ALPHABET = "a_to_z_alphabet";
 
     private final Map<String, Map<String, String>> tables;
     private final SiteSettings settings;
@@ -97,6 +102,8 @@ public final class StringTables {
                                 : "copy " + settings.language() + ".yaml to " + language + ".yaml and translate each value"));
             }
         }
+        tables.forEach((language, table) -> checkAlphabet(language, table.get(ALPHABET), lines.get(language).getOrDefault(ALPHABET, 0),
+                displayFolder + "/" + language + ".yaml", problems));
         Map<String, String> reference = tables.getOrDefault(settings.language(), Map.of());
         tables.forEach((language, table) -> check(language, table, lines.get(language), reference, settings,
                 displayFolder + "/" + language + ".yaml", problems));
@@ -131,6 +138,43 @@ public final class StringTables {
                         + SiteSettings.FILE_NAME + " yet)");
                 String fix = "add '" + key + ": …' in " + new Language(language).ownName() + example;
                 problems.add(listed ? Problem.error(Code.MISSING_STRING, display, 0, message, fix) : Problem.warning(Code.MISSING_STRING, display, 0, message, fix));
+            }
+        }
+    }
+
+    /** "Don't, Do not" → [Don't, Do not]. */
+    private static List<String> alternatives(String headings) {
+        return java.util.Arrays.stream(headings.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+    }
+
+    /** The letters of an alphabet as a table writes them: "A B C Ch" → [A, B, C, Ch]. */
+    public static List<String> letters(String alphabet) {
+        return List.of(alphabet.strip().split("\\s+"));
+    }
+
+    /**
+     * A language's alphabet must be its letters once each, in the order the language sorts them (see {@link Collation}):
+     * otherwise the index would list a letter twice, or out of order, or file terms under a letter that is not one.
+     */
+    private static void checkAlphabet(String language, String alphabet, int line, String display, List<Problem> problems) {
+        if (alphabet == null || Language.tagProblem(language).isPresent()) {
+            return;
+        }
+        java.text.Collator primary = Collation.of(new Language(language));
+        primary.setStrength(java.text.Collator.PRIMARY);
+        List<String> letters = letters(alphabet);
+        for (int i = 1; i < letters.size(); i++) {
+            String before = letters.get(i - 1);
+            String letter = letters.get(i);
+            int order = primary.compare(before, letter);
+            if (order == 0) {
+                problems.add(Problem.error(Code.ALPHABET_OUT_OF_ORDER, display, line, "'" + ALPHABET + "' lists '" + letter + "' after '" + before
+                                + "', which " + new Language(language).ownName() + " sorts as the same letter",
+                        "list each letter once; an accented form of a letter is not a letter of its own unless the language sorts it apart"));
+            } else if (order > 0) {
+                problems.add(Problem.error(Code.ALPHABET_OUT_OF_ORDER, display, line, "'" + ALPHABET + "' lists '" + letter + "' after '" + before
+                                + "', but " + new Language(language).ownName() + " sorts '" + letter + "' first",
+                        "write the letters in the language's alphabetical order"));
             }
         }
     }
@@ -221,7 +265,9 @@ public final class StringTables {
     public MarkdownWords markdownWords(String language) {
         Map<String, String> table = of(language);
         return new MarkdownWords(table.getOrDefault(HEADING_LINK, MarkdownWords.ENGLISH.headingLink()),
-                table.getOrDefault(CITATION, MarkdownWords.ENGLISH.citationPrefix()));
+                table.getOrDefault(CITATION, MarkdownWords.ENGLISH.citationPrefix()),
+                table.containsKey(DO_HEADINGS) ? alternatives(table.get(DO_HEADINGS)) : MarkdownWords.ENGLISH.doHeadings(),
+                table.containsKey(DONT_HEADINGS) ? alternatives(table.get(DONT_HEADINGS)) : MarkdownWords.ENGLISH.dontHeadings());
     }
 
     /** The Markdown renderer of the default language: site.yaml's care-card words, the table's screen-reader words. */

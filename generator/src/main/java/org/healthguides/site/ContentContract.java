@@ -28,11 +28,16 @@ public final class ContentContract implements Check {
             problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(), brokenSections(context.tree(), guide),
                     site.settings().language()));
         }
-        for (Guide guide : site.guides()) {
+        for (Guide guide : site.allGuides()) {
             for (Draft draft : site.drafts()) {
                 if (draft.leftOut() && !draft.guide() && draft.pagePath().startsWith(guide.path())
                         && guide.meta().requiredSections().contains(draft.slug())) {
-                    problems.add(Problem.error(Code.REQUIRED_SECTION_IS_DRAFT, guide.displayPath(), guide.meta().requiredSectionsLine(),
+                    // A translation's required section in draft: the translation would be published without it.
+                    problems.add(guide.isTranslation()
+                            ? Problem.error(Code.REQUIRED_SECTION_IS_DRAFT, draft.displayPath(), 0, what(guide) + " requires section '"
+                                    + draft.slug() + "', but its translation is a draft, so the published translation would be without it",
+                            "finish it and remove 'draft: true', or mark " + guide.displayPath() + " 'draft: true' to hold back the whole translation")
+                            : Problem.error(Code.REQUIRED_SECTION_IS_DRAFT, guide.displayPath(), guide.meta().requiredSectionsLine(),
                             "guide '" + guide.slug() + "' requires section '" + draft.slug() + "', but " + draft.displayPath()
                                     + " is a draft, so the published guide would be without it",
                             "finish it and remove 'draft: true' from " + draft.displayPath() + ", or build with --drafts to preview"));

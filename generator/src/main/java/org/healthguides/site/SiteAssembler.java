@@ -101,9 +101,10 @@ public final class SiteAssembler {
                 .filter(java.util.Objects::nonNull)
                 .sorted(Guide.LIST_ORDER)
                 .toList();
+        List<Draft> originalDrafts = List.copyOf(found);
+        // Translations are assembled before the checks run, so every rule sees every language; their drafts join the list.
+        List<Guide> translations = assembleTranslations(tree, guides, problems, originalDrafts, found);
         List<Draft> drafts = found.stream().sorted(Comparator.comparing(Draft::displayPath)).toList();
-        // Translations are assembled before the checks run, so every rule sees every language.
-        List<Guide> translations = assembleTranslations(tree, guides, problems, drafts);
         Site unchecked = new Site(settings, guides, List.of(), translations, languageSettings, drafts);
         for (Check check : checks) {
             problems.addAll(check.check(unchecked, context));
@@ -119,7 +120,11 @@ public final class SiteAssembler {
      * Every guide's translations, each checked against the original's content contract, sorted by language (as
      * listed) and title. A translation into a language not listed in site.yaml is left out with a warning.
      */
-    private List<Guide> assembleTranslations(ContentTree tree, List<Guide> guides, List<Problem> problems, List<Draft> drafts) {
+    /**
+     * @param drafts the originals' drafts
+     * @param found  where the translations' own drafts are added
+     */
+    private List<Guide> assembleTranslations(ContentTree tree, List<Guide> guides, List<Problem> problems, List<Draft> drafts, List<Draft> found) {
         Map<String, Guide> originals = new HashMap<>();
         guides.forEach(guide -> originals.put(guide.slug(), guide));
         for (GuideFiles files : tree.guides()) {
@@ -132,7 +137,7 @@ public final class SiteAssembler {
         List<Guide> translations = tree.guides().parallelStream()
                 .filter(files -> !files.translations().isEmpty() && originals.containsKey(files.slug()))
                 .flatMap(files -> files.translations().entrySet().stream()
-                        .map(entry -> assembleTranslation(originals.get(files.slug()), entry.getKey(), entry.getValue(), problems, drafts)))
+                        .map(entry -> assembleTranslation(originals.get(files.slug()), entry.getKey(), entry.getValue(), problems, drafts, found)))
                 .filter(java.util.Objects::nonNull)
                 .toList();
         return translations.stream()
@@ -141,7 +146,8 @@ public final class SiteAssembler {
                 .toList();
     }
 
-    private Guide assembleTranslation(Guide original, String language, List<SourceFile> files, List<Problem> problems, List<Draft> drafts) {
+    private Guide assembleTranslation(Guide original, String language, List<SourceFile> files, List<Problem> problems, List<Draft> drafts,
+                                      List<Draft> found) {
         SourceFile first = files.get(0);
         if (settings.isDefaultLanguage(language)) {
             for (SourceFile file : files) {
@@ -166,10 +172,18 @@ public final class SiteAssembler {
             return null;
         }
         MarkdownRenderer renderer = translatedMarkdown.getOrDefault(language, markdown);
+        String guidePath = UrlPath.pageOf(index.path());
         TranslationMeta translationMeta;
         FrontMatter indexFrontMatter;
         try {
             indexFrontMatter = FrontMatter.parse(index);
+            if (isDraft(indexFrontMatter)) {
+                // A translation waits for its own sign-off: a draft one is left out while the original is published.
+                found.add(new Draft(index.displayPath(), guidePath, true, !includeDrafts));
+                if (!includeDrafts) {
+                    return null;
+                }
+            }
             translationMeta = TranslationMeta.read(language, index, indexFrontMatter);
         } catch (ContentErrors e) {
             problems.addAll(e.problems());
@@ -190,29 +204,37 @@ public final class SiteAssembler {
                         Suggestions.didYouMean(slug, original.sections().stream().map(SectionPage::slug).toList())));
                 continue;
             }
-            SectionPage section = assembleTranslatedSection(file, slug, originalSection.get().meta().order(), renderer, problems);
+            SectionPage section = assembleTranslatedSection(file, slug, originalSection.get().meta().order(), renderer, problems, found);
             if (section != null) {
                 sections.add(section);
             }
         }
         sections.sort(Comparator.comparingInt((SectionPage s) -> s.meta().order()).thenComparing(SectionPage::slug));
-        String guidePath = UrlPath.pageOf(index.path());
         RenderedMarkdown introduction = render(renderer, MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
                 indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
-        Guide translation = new Guide(original.meta().translated(translationMeta.title(), translationMeta.description(), translationMeta.keywords()), guidePath,
+        Guide translation = new Guide(original.meta().translated(translationMeta), guidePath,
                 index.displayPath(), introduction, introductionWhole, List.copyOf(sections), List.of(), introduction.reading(),
                 language, translationMeta);
         return translation;
     }
 
-    private SectionPage assembleTranslatedSection(SourceFile file, String slug, int order, MarkdownRenderer renderer, List<Problem> problems) {
+    private SectionPage assembleTranslatedSection(SourceFile file, String slug, int order, MarkdownRenderer renderer, List<Problem> problems,
+                                                  List<Draft> drafts) {
         try {
             FrontMatter frontMatter = FrontMatter.parse(file);
+            boolean draft = isDraft(frontMatter);
+            if (draft) {
+                // Left out of a published build, so the language's contents list the original instead.
+                drafts.add(new Draft(file.displayPath(), UrlPath.pageOf(file.path()), false, !includeDrafts));
+                if (!includeDrafts) {
+                    return null;
+                }
+            }
             MarkdownSource source = MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter.body(), frontMatter.bodyLine());
             SectionMeta meta;
             try {
-                meta = SectionMeta.readTranslated(file, frontMatter, slug, order);
+                meta = SectionMeta.readTranslated(file, frontMatter, slug, order, draft);
             } catch (ContentErrors e) {
                 render(renderer, source, problems);
                 throw e;

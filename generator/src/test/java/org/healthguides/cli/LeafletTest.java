@@ -145,11 +145,13 @@ class LeafletTest {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertEquals("en-GB", document.getDocumentCatalog().getLanguage());
             List<String> boxes = new ArrayList<>();
+            StringBuilder glyphs = new StringBuilder();
             java.util.Set<String> fonts = new java.util.TreeSet<>();
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
                     super.processTextPosition(position);
+                    glyphs.append(position.getUnicode());
                     fonts.add(position.getFont().getName().replaceFirst("^[A-Z]{6}\\+", ""));
                     for (int code : position.getCharacterCodes()) {
                         try {
@@ -164,6 +166,8 @@ class LeafletTest {
             };
             // PDFBox gives the joined letters as presentation forms (U+FB50 on): NFKC turns them back into letters.
             String text = java.text.Normalizer.normalize(stripper.getText(document), java.text.Normalizer.Form.NFKC);
+            // Each glyph's own character (PDFBox's text has the letters back): drawn left to right, so reversed.
+            assertTrue(glyphs.toString().contains("\ufba7\ufe91\ufb88"), "ڈبہ joined (ڈ isolated, ب initial, ہ final): " + glyphs);
             assertTrue(text.contains("In Urdu: " + urdu) || text.contains(urdu), "the Urdu sentence in reading order:\n" + text);
             assertEquals(List.of(), boxes, "no glyph is .notdef");
             assertTrue(fonts.contains("NotoNaskhArabic-Regular") && fonts.contains("Lato-Regular"), fonts.toString());

@@ -101,6 +101,33 @@ class RedirectsAndFeedTest {
         assertFalse(Files.exists(root.resolve("redirects.nginx.conf")));
     }
 
+    /** A site written in Welsh: the page at an old address and the feed's change line are in Welsh, from its string table. */
+    @Test
+    void redirect_pages_and_the_feed_speak_the_sites_language() throws Exception {
+        Fixture fixture = new Fixture(root);
+        Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("language: en-GB", "language: cy"));
+        addToFrontMatter(fixture.content.resolve("lifting/basics.md"), "aliases: [getting-started/]\n");
+        addToFrontMatter(fixture.content.resolve("lifting/index.md"), "changes:\n  - date: 2026-11-24\n    summary: Cyngor newydd.\n");
+        Fixture.write(fixture.templates.resolve("i18n/cy.yaml"), """
+                feed_change: "Beth newidiodd ({date}): {summary}"
+                moved_title: "Mae {page} wedi symud"
+                moved_heading: Mae'r dudalen hon wedi symud
+                moved_text: "Mae {page} mewn cyfeiriad newydd."
+                """);
+        GuideRun run = GuideRun.on(fixture, "build", "--base-url", "https://example.org/health/");
+        assertEquals(0, run.exit(), run.err());
+        Document moved = Jsoup.parse(fixture.out.resolve("lifting/getting-started/index.html").toFile(), "UTF-8",
+                "https://example.org/health/lifting/getting-started/");
+        assertEquals("cy", moved.selectFirst("html").attr("lang"));
+        assertTrue(moved.title().startsWith("Mae Basics wedi symud"), moved.title());
+        assertEquals("Mae'r dudalen hon wedi symud", moved.selectFirst("h1").text());
+        assertEquals("Mae Basics mewn cyfeiriad newydd.", moved.selectFirst("main p").text());
+        assertEquals("Basics", moved.selectFirst("main p a").text());
+        String feed = Files.readString(fixture.out.resolve("feed.xml"));
+        assertTrue(feed.contains("Beth newidiodd (24 Tachwedd 2026): Cyngor newydd."), feed);
+        assertFalse(feed.contains("What changed") || moved.outerHtml().contains("has moved"), "no English words");
+    }
+
     @Test
     void the_feed_has_one_entry_per_guide_with_its_review_date_summary_and_latest_change() throws Exception {
         Fixture fixture = new Fixture(root);
@@ -135,7 +162,7 @@ class RedirectsAndFeedTest {
         assertEquals("Lifting guide", child(entry, "title").getTextContent());
         assertEquals("2026-11-24T00:00:00Z", child(entry, "updated").getTextContent());
         assertEquals("How to lift.", child(entry, "summary").getTextContent());
-        assertEquals("What changed (2026-11-24): New advice on warming up & <stretching>.", child(entry, "content").getTextContent());
+        assertEquals("What changed (24 November 2026): New advice on warming up & <stretching>.", child(entry, "content").getTextContent());
         assertEquals("text", child(entry, "content").getAttribute("type"));
     }
 

@@ -72,6 +72,22 @@ class StringTablesTest {
                 strings(load("[en-GB, cy]").errors()));
     }
 
+    /** The A to Z files terms under the alphabet's letters and lists them in its order, so the alphabet must be the language's. */
+    @Test
+    void an_alphabet_with_a_letter_twice_or_out_of_the_languages_order_is_an_error_at_its_line() throws ContentErrors {
+        Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH + "a_to_z_alphabet: A B C D E\n");
+        Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH + "a_to_z_alphabet: A B C Ch D Dd E\n");
+        assertEquals(List.of(), load("[en-GB, cy]").errors(), "Welsh sorts 'Ch' after 'C' and 'Dd' after 'D'");
+        Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH + "a_to_z_alphabet: A B Ch C D\n");
+        assertEquals(List.of("templates/i18n/cy.yaml:9: error[G0908]: 'a_to_z_alphabet' lists 'C' after 'Ch', but Cymraeg sorts 'C' first"
+                + " — write the letters in the language's alphabetical order"), strings(load("[en-GB, cy]").errors()));
+        Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH + "a_to_z_alphabet: A B C D E É\n");
+        Fixture.write(templates.resolve("i18n/cy.yaml"), WELSH + "a_to_z_alphabet: A B C Ch D Dd E\n");
+        assertEquals(List.of("templates/i18n/en-GB.yaml:3: error[G0908]: 'a_to_z_alphabet' lists 'É' after 'E', which English sorts as the same letter"
+                + " — list each letter once; an accented form of a letter is not a letter of its own unless the language sorts it apart"),
+                strings(load("[en-GB, cy]").errors()));
+    }
+
     @Test
     void a_missing_care_card_word_is_an_error_too() throws ContentErrors {
         Fixture.write(templates.resolve("i18n/en-GB.yaml"), ENGLISH);

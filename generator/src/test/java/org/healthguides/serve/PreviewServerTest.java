@@ -244,6 +244,8 @@ class PreviewServerTest {
         assertTrue(shown.text().contains("Keep the bar close."), "the last good page is still served");
         Element overlay = shown.getElementById("hg-preview-overlay");
         assertNotNull(overlay, "no overlay");
+        assertEquals("en", overlay.attr("lang"), "the tool's English, said so on a page in any language");
+        assertEquals("ltr", overlay.attr("dir"), "and not mirrored on a right-to-left page");
         assertTrue(overlay.select("code.hg-preview-location").eachText().stream().anyMatch(l -> l.endsWith("lifting/basics.md:3:1")),
                 overlay.text());
         assertTrue(overlay.text().contains("error[G0215]: 'order' must be a whole number"), overlay.text());

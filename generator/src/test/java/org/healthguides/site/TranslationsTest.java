@@ -61,6 +61,11 @@ class TranslationsTest {
     }
 
     private Site assemble() throws ContentErrors {
+        return assemble(true);
+    }
+
+    /** @param drafts build drafts too (the preview, --drafts), or leave them out (a published build) */
+    private Site assemble(boolean drafts) throws ContentErrors {
         ContentTree tree = new ContentLoader(fixture.content, "content").load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
         Map<String, WarningKind> welshKinds = Map.of(
@@ -68,6 +73,7 @@ class TranslationsTest {
                 "caution", new WarningKind("caution", "Pwysig", "Pwysig"));
         return new SiteAssembler(settings, new MarkdownRenderer(settings.warningKinds()), "content")
                 .withTranslatedMarkdown(Map.of("cy", new MarkdownRenderer(welshKinds, new org.healthguides.markdown.MarkdownWords("Dolen i'r rhan hon: {heading}", "cyfeiriad"))))
+                .withDrafts(drafts)
                 .assemble(tree);
     }
 
@@ -189,5 +195,55 @@ class TranslationsTest {
         assertFalse(ReadingLevel.measures(site.translations().get(0)));
         assertTrue(site.warnings().stream().noneMatch(w -> w.file().endsWith("index.cy.md") && w.message().contains("Flesch")),
                 site.warnings().toString());
+    }
+
+    /** Nothing is published that a clinician has not signed off: a translation is new text and carries its own sign-off. */
+    @Test
+    void a_translation_names_its_own_reviewer_and_without_one_gets_the_sign_off_warning() throws ContentErrors {
+        Site unsigned = assemble(false);
+        assertEquals(null, unsigned.translations().get(0).meta().reviewedBy(), "never the original's reviewer on the Welsh text");
+        assertTrue(unsigned.warnings().stream().map(Object::toString).anyMatch(w -> w.startsWith("content/lifting/index.cy.md: warning[G0411]:"
+                + " the 'cy' translation of guide 'lifting' has no clinical sign-off of its own ('reviewed_by')")), unsigned.warnings().toString());
+        Fixture.write(fixture.content.resolve("lifting/index.cy.md"), INDEX_CY.replace("translated_from_reviewed: 2026-11-24",
+                "translated_from_reviewed: 2026-11-24\nreviewed_by: { name: Dr Cymraeg, role: GP }"));
+        Site signed = assemble(false);
+        assertEquals(new org.healthguides.content.GuideMeta.Reviewer("Dr Cymraeg", "GP"), signed.translations().get(0).meta().reviewedBy());
+        assertTrue(signed.warnings().stream().noneMatch(w -> w.code() == org.healthguides.diagnostics.Code.NO_CLINICAL_SIGN_OFF
+                && w.file().endsWith("index.cy.md")), signed.warnings().toString());
+    }
+
+    @Test
+    void a_draft_translation_is_left_out_of_a_published_build_while_the_original_is_published() throws ContentErrors {
+        Fixture.write(fixture.content.resolve("lifting/index.cy.md"), INDEX_CY.replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
+        Site published = assemble(false);
+        assertEquals(1, published.guides().size(), "the original is published");
+        assertEquals(List.of(), published.translations(), "the Welsh draft is not");
+        assertEquals(List.of("content/lifting/index.cy.md"), published.draftsLeftOut());
+        Site preview = assemble(true);
+        assertTrue(preview.translations().get(0).meta().draft(), "the preview shows it, marked as a draft");
+        assertFalse(preview.guides().get(0).meta().draft(), "the original is not a draft");
+    }
+
+    @Test
+    void a_draft_translated_section_is_left_out_and_a_required_one_holds_the_build() throws ContentErrors {
+        Fixture.write(fixture.content.resolve("lifting/basics.cy.md"), "---\ntitle: Y pethau sylfaenol\ndraft: true\n---\nSefwch yn agos.\n");
+        Site published = assemble(false);
+        assertEquals(List.of("recovery"), published.translations().get(0).sections().stream().map(SectionPage::slug).toList());
+        assertEquals(List.of("content/lifting/basics.cy.md"), published.draftsLeftOut());
+        Site preview = assemble(true);
+        assertTrue(preview.translations().get(0).section("basics").orElseThrow().meta().draft());
+        Fixture.write(fixture.content.resolve("lifting/recovery.cy.md"), RECOVERY_CY.replace("order: 2", "order: 2\ndraft: true"));
+        List<String> errors = assertThrows(ContentErrors.class, () -> assemble(false)).problems().stream().filter(Problem::isError)
+                .map(Object::toString).toList();
+        assertTrue(errors.contains("content/lifting/recovery.cy.md: error[G0412]: the 'cy' translation of guide 'lifting' requires section 'recovery',"
+                + " but its translation is a draft, so the published translation would be without it — finish it and remove 'draft: true',"
+                + " or mark content/lifting/index.cy.md 'draft: true' to hold back the whole translation"), errors.toString());
+    }
+
+    /** 'aliases' in a translated section was accepted and silently ignored: a translation has no old addresses. */
+    @Test
+    void aliases_in_a_translated_section_are_an_unknown_key_not_silently_ignored() {
+        Fixture.write(fixture.content.resolve("lifting/recovery.cy.md"), RECOVERY_CY.replace("order: 2", "order: 2\naliases: [hen-gyfeiriad/]"));
+        assertTrue(errors().stream().anyMatch(e -> e.startsWith("content/lifting/recovery.cy.md:4:1: error[G0213]: unknown key 'aliases'")), errors().toString());
     }
 }

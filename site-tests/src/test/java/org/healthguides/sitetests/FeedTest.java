@@ -75,7 +75,7 @@ class FeedTest {
         assertEquals(reviewed + "T00:00:00Z", text(entry, "updated"));
         assertEquals(text(feed(), "updated"), text(entry, "updated"), "the feed is as new as its newest entry");
         assertEquals(guide.selectFirst("meta[name=description]").attr("content"), text(entry, "summary"));
-        assertEquals("What changed (2026-11-24): First version of this guide.", text(entry, "content"));
+        assertEquals("What changed (24 November 2026): First version of this guide.", text(entry, "content"));
     }
 
     @ParameterizedTest

@@ -109,6 +109,7 @@ class LanguagesTest {
         assertEquals(List.of("English", "اردو"), links.stream().map(Element::text).toList());
         assertEquals(List.of("en-GB", "ur"), links.stream().map(a -> a.attr("lang")).toList());
         assertEquals(List.of("en-GB", "ur"), links.stream().map(a -> a.attr("hreflang")).toList());
+        assertEquals(List.of("ltr", "rtl"), links.stream().map(a -> a.attr("dir")).toList(), "each name keeps its own direction");
         assertEquals(List.of("../../../lifting/recovery/", "../../../ur/lifting/recovery/"), links.stream().map(a -> a.attr("href")).toList());
         Element current = switcher.selectFirst("[aria-current]");
         assertEquals("Cymraeg", current.text());
@@ -128,6 +129,7 @@ class LanguagesTest {
         assertEquals("../../lifting/basics/", basics.attr("href"), "the English original");
         assertEquals("en-GB", basics.attr("lang"));
         assertEquals("en-GB", basics.attr("hreflang"));
+        assertEquals("ltr", basics.attr("dir"), "an English title on an Urdu page reads left to right");
         assertEquals("Basics", basics.text());
         assertTrue(basics.parent().text().contains("ابھی ترجمہ نہیں ہوا، انگریزی میں"), basics.parent().text());
         Document whole = MultilingualSite.page("ur/lifting/whole-guide/");
@@ -155,11 +157,83 @@ class LanguagesTest {
         assertEquals(List.of("ڈبہ اٹھانا", "صحت یابی").stream().sorted().toList(), urduTerms.stream().sorted().toList());
     }
 
+    /**
+     * Each A to Z is indexed by its language's alphabet: Welsh letters include "Ch", "Dd", "Ll" (and not K, Q, V, X, Z);
+     * Urdu's are its own letters, in Urdu's order, and Urdu terms are under them, never all under "#".
+     */
+    @Test
+    void eachAToZIsIndexedByItsLanguagesAlphabet() {
+        Document welsh = MultilingualSite.page("cy/a-to-z/");
+        assertEquals(List.of("A", "B", "C", "Ch", "D", "Dd", "E", "F", "Ff", "G", "Ng", "H", "I", "J", "L", "Ll", "M", "N", "O", "P", "Ph",
+                "R", "Rh", "S", "T", "Th", "U", "W", "Y"), letters(welsh), "the Welsh alphabet, from the Welsh string table");
+        assertEquals(List.of("C", "G", "Y"), welsh.select("section.a-to-z-letter h2").stream().map(Element::text).toList());
+        Element c = welsh.getElementById("letter-c");
+        assertEquals(List.of("Codi bocs"), c.parent().select(".a-to-z-list a").stream().map(Element::text).toList());
+        assertEquals("#letter-c", welsh.selectFirst("nav.a-to-z-index a").attr("href"));
+
+        Document urdu = MultilingualSite.page("ur/a-to-z/");
+        List<String> urduLetters = letters(urdu);
+        assertEquals("ا", urduLetters.get(0));
+        assertTrue(urduLetters.indexOf("ٹ") == urduLetters.indexOf("ت") + 1, "ٹ follows ت in Urdu: " + urduLetters);
+        assertFalse(urduLetters.contains("A") || urduLetters.contains("#"), urduLetters.toString());
+        Map<String, List<String>> byLetter = new LinkedHashMap<>();
+        for (Element section : urdu.select("section.a-to-z-letter")) {
+            byLetter.put(section.selectFirst("h2").text(), section.select(".a-to-z-list a").stream().map(Element::text).toList());
+        }
+        assertEquals(Map.of("ڈ", List.of("ڈبہ اٹھانا"), "ص", List.of("صحت یابی")), byLetter);
+        assertEquals(List.of("ص", "ڈ").stream().sorted((a, b) -> urduLetters.indexOf(a) - urduLetters.indexOf(b)).toList(), List.copyOf(byLetter.keySet()),
+                "letters in Urdu's order");
+    }
+
+    private static List<String> letters(Document aToZ) {
+        return aToZ.select("nav.a-to-z-index li").stream().map(li -> li.ownText().isEmpty() ? li.child(0).ownText() : li.ownText()).toList();
+    }
+
+    /** Pages without content of their own (the A to Z) say what they are in their language, in their structured data too. */
+    @Test
+    void theAToZsStructuredDataIsInItsLanguageAndAboutItsGuides() {
+        for (String language : List.of("cy", "ur")) {
+            Document page = MultilingualSite.page(language + "/a-to-z/");
+            String json = page.selectFirst("script[type=application/ld+json]").data();
+            assertTrue(json.contains("\"name\":\"" + page.selectFirst("h1").text() + "\""), json);
+            assertFalse(json.contains("Health A to Z") || json.contains("Lifting a box"), "never the English words: " + json);
+            assertTrue(json.contains("\"about\":{\"@type\":\"Thing\",\"name\":\"" + (language.equals("cy") ? "Codi bocs" : "ڈبہ اٹھانا") + "\"}"), json);
+            assertFalse(page.selectFirst("meta[name=description]").attr("content").contains("from A to Z"));
+        }
+        String home = MultilingualSite.page("cy/").selectFirst("script[type=application/ld+json]").data();
+        assertTrue(home.contains("\"name\":\"Codi bocs\"") && !home.contains("Lifting a box"), home);
+    }
+
+    /** A draft's banner is in its page's language (only the preview and --drafts build drafts). */
+    @Test
+    void aDraftTranslationsBannerIsInItsLanguage() throws IOException {
+        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
+        Path index = content.resolve("lifting/index.ur.md");
+        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
+        Path out = temp.resolve("out");
+        MultilingualSite.Run run = MultilingualSite.guide("build", "--drafts", "--today", MultilingualSite.TODAY, "--content", content.toString(),
+                "--templates", MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")).toString(), "--out", out.toString(),
+                "--base-url", MultilingualSite.BASE_URL);
+        assertEquals(0, run.exit(), run.err());
+        Document urdu = Jsoup.parse(out.resolve("ur/lifting/recovery/index.html").toFile(), "UTF-8", MultilingualSite.BASE_URL + "ur/lifting/recovery/");
+        Element banner = urdu.selectFirst("main .draft-banner");
+        assertNotNull(banner, "the Urdu draft has the banner");
+        assertTrue(banner.text().startsWith("مسودہ — شائع نہیں ہوا۔"), banner.text());
+        assertEquals("draft: true", banner.selectFirst("code").text());
+        assertEquals("en", banner.selectFirst("code").attr("lang"), "the front matter's words are not Urdu");
+        assertFalse(banner.text().contains("Readers cannot see"), banner.text());
+        assertNull(MultilingualSite.page("ur/lifting/recovery/").selectFirst(".draft-banner"), "the published Urdu page has none");
+    }
+
     @Test
     void eachLanguageHasItsOwnFeedLinkedFromItsPages() throws IOException {
         for (String language : List.of("cy", "ur")) {
             Document feed = Jsoup.parse(Files.readString(MultilingualSite.root().resolve(language + "/feed.xml")), "", Parser.xmlParser());
             assertEquals(language, feed.selectFirst("feed").attr("xml:lang"));
+            String title = MultilingualSite.page(language + "/").selectFirst(".site-header__title").text();
+            assertEquals(title, feed.selectFirst("feed > title").text(), "the site's title in " + language);
+            assertEquals(title, feed.selectFirst("feed > author > name").text());
+            assertFalse(feed.outerHtml().contains("Test guides") || feed.outerHtml().contains("A test site"), feed.outerHtml());
             List<String> ids = feed.select("entry > id").stream().map(Element::text).toList();
             assertEquals(List.of(MultilingualSite.BASE_URL + language + "/lifting/"), ids, language);
             Element link = MultilingualSite.page(language + "/lifting/").selectFirst("head link[type=application/atom+xml]");
@@ -200,6 +274,10 @@ class LanguagesTest {
                     "tagged, as every leaflet");
             Glyphs glyphs = Glyphs.of(pdf);
             assertEquals(List.of(), glyphs.missing, "no Urdu letter printed as a box");
+            // Joined: every letter printed in the form its neighbours call for (a presentation form), none left in
+            // its nominal, unjoined form, Urdu's own letters included.
+            List<String> unjoined = "ٹڈڑہھکگیےۓبتمنلرس".codePoints().mapToObj(Character::toString).filter(letter -> glyphs.raw.indexOf(letter) >= 0).toList();
+            assertEquals(List.of(), unjoined, "letters left unjoined in:\n" + glyphs.raw);
             // The care card and its red-flag signs (recovery.ur.md), each a line of text in reading order, and the
             // reference: its Urdu and English words (PDFBox orders a line that mixes both directions its own way).
             for (String sign : List.of("ڈبہ اٹھانا", "فوری مشورہ:", "فوراً ڈاکٹر سے ملیں اگر آپ کو ہو:", "\nرات کو درد جو آپ کو جگا دے\n",
@@ -234,17 +312,20 @@ class LanguagesTest {
                 "--content", MultilingualSite.fixture().resolve("content").toString(), "--base-url", MultilingualSite.BASE_URL,
                 "--templates", MultilingualSite.templatesWithFixtureTables(out.resolve("templates")).toString(), "--out", out.resolve("ur").toString());
         assertEquals(0, urdu.exit(), urdu.err());
-        assertTrue(urdu.out().contains("com.ibm.icu.text.ArabicShaping"), "the Urdu leaflet is shaped with ICU4J");
+        assertTrue(urdu.out().contains("com.ibm.icu.text.Bidi ") && urdu.out().contains("org.healthguides.render.ArabicShaper "),
+                "the Urdu leaflet is ordered and joined with ICU4J");
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(MultilingualSite.root().resolve("ur/lifting/lifting.pdf")),
                 Files.readAllBytes(out.resolve("ur/ur/lifting/lifting.pdf"))), "the same content gives the same Urdu leaflet, byte for byte");
     }
 
     /**
-     * A leaflet's text as PDFBox extracts it (NFKC: the shaped Arabic letters it prints are presentation forms), the
+     * A leaflet's text as PDFBox extracts it (NFKC, as the joined Arabic letters it prints are presentation forms), the
      * characters drawn with glyph 0 (.notdef, a box), its fonts, and where the first page's title (21pt) starts and ends.
      */
     private static final class Glyphs extends org.apache.pdfbox.text.PDFTextStripper {
         String text;
+        /** Each glyph's own character, in drawing order: PDFBox's text already turns presentation forms into letters. */
+        final StringBuilder raw = new StringBuilder();
         final List<String> missing = new ArrayList<>();
         final java.util.Set<String> fonts = new java.util.TreeSet<>();
         float titleLeft = Float.MAX_VALUE;
@@ -264,6 +345,7 @@ class LanguagesTest {
         @Override
         protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
             super.processTextPosition(position);
+            raw.append(position.getUnicode());
             var font = position.getFont();
             fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
             if (font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0) {
@@ -284,6 +366,17 @@ class LanguagesTest {
         }
     }
 
+    /** A do and a don't list are ticks and crosses under the language's own headings ("Gwnewch", "Peidiwch"). */
+    @Test
+    void doAndDontListsAreFoundUnderTheLanguagesHeadings() {
+        Document welsh = MultilingualSite.page("cy/lifting/basics/");
+        assertEquals("cadwch y bocs yn agos", welsh.selectFirst("ul.do-list").text());
+        assertEquals("â throi wrth godi", welsh.selectFirst("ul.dont-list").text());
+        Document english = MultilingualSite.page("lifting/basics/");
+        assertEquals("keep the box close", english.selectFirst("ul.do-list").text());
+        assertEquals("twist while you lift", english.selectFirst("ul.dont-list").text());
+    }
+
     @Test
     void furnitureDatesAndCareCardsAreInThePagesLanguage() {
         Document welsh = MultilingualSite.page("cy/lifting/recovery/");
@@ -292,8 +385,8 @@ class LanguagesTest {
         assertEquals("Cynnwys", welsh.selectFirst("#contents-heading").text());
         assertEquals("Briwsion bara", welsh.selectFirst("nav.breadcrumb").attr("aria-label"));
         assertEquals("Hafan", welsh.selectFirst("nav.breadcrumb a").text());
-        // The fixture guide is signed off (reviewed_by), so the line names its reviewer, in Welsh.
-        assertEquals("Adolygwyd gan Test Fixture Reviewer, Physiotherapist, ar 24 Tachwedd 2026 · Adolygiad nesaf: 24 Tachwedd 2027",
+        // The Welsh translation is signed off (its own reviewed_by), so the line names its reviewer and role, in Welsh.
+        assertEquals("Adolygwyd gan Test Fixture Reviewer, Ffisiotherapydd, ar 24 Tachwedd 2026 · Adolygiad nesaf: 24 Tachwedd 2027",
                 welsh.selectFirst("p.review-dates").text());
         assertEquals("Cyngor brys:", welsh.selectFirst(".callout--urgent .callout__label").text());
         assertEquals("Data prawf, nid cyngor meddygol. Mewn argyfwng ffoniwch 999.", welsh.selectFirst("p.disclaimer").text());
@@ -439,6 +532,32 @@ class LanguagesTest {
         assertEquals(0, table.exit(), table.err());
         assertTrue(table.out().contains("Codi bocs (") && table.out().contains("cy: reading level not measured"), table.out());
         assertTrue(table.out().lines().anyMatch(line -> line.startsWith("recovery") && line.contains("not measured")), table.out());
+    }
+
+    /**
+     * Nothing is published that a clinician has not signed off: a translation marked draft is left out of the published
+     * site while its original is published, and no page, switcher, alternate, sitemap entry or feed leads to it.
+     */
+    @Test
+    void aDraftTranslationIsLeftOutWhileTheOriginalIsPublished() throws IOException {
+        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
+        Path index = content.resolve("lifting/index.ur.md");
+        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
+        Path out = temp.resolve("out");
+        MultilingualSite.Run run = MultilingualSite.guide("build", "--strict", "--today", MultilingualSite.TODAY, "--content", content.toString(),
+                "--templates", MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")).toString(), "--out", out.toString(),
+                "--base-url", MultilingualSite.BASE_URL);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("draft left out: ") && run.out().contains("lifting/index.ur.md"), run.out());
+        assertTrue(Files.exists(out.resolve("lifting/recovery/index.html")), "the original is published");
+        assertTrue(Files.exists(out.resolve("cy/lifting/recovery/index.html")), "and the Welsh translation");
+        assertFalse(Files.exists(out.resolve("ur/lifting")), "the Urdu draft is not");
+        Document english = Jsoup.parse(out.resolve("lifting/recovery/index.html").toFile(), "UTF-8", MultilingualSite.BASE_URL + "lifting/recovery/");
+        assertNull(english.selectFirst("link[hreflang=ur]"), "no alternate leads to the draft");
+        assertNull(english.selectFirst("nav.language-switcher a[hreflang=ur]"), "nor the switcher");
+        String sitemap = Files.readString(out.resolve("sitemap.xml"));
+        assertFalse(sitemap.contains("/ur/lifting/"), sitemap);
+        assertFalse(Files.exists(out.resolve("ur/feed.xml")) && Files.readString(out.resolve("ur/feed.xml")).contains("<entry>"), "nor the Urdu feed");
     }
 
     private static MultilingualSite.Run build(Path content, Path templates, boolean strict) throws IOException {
