@@ -381,7 +381,7 @@ final class FinishedHtml {
                 headings.add(new AnchoredHeading(name.charAt(1) - '0', element.id, text));
             }
             if (name.charAt(1) != '1') {
-                listClassForNext = DoAndDontLists.classFor(text);
+                listClassForNext = DoAndDontLists.classFor(text, words);
             }
         }
         out.append("</").append(name).append('>');

@@ -151,6 +151,17 @@ class FinishedHtmlTest {
         assertFalse(RENDERER.finishesInOnePass(source(body)), body);
     }
 
+    @Test
+    void do_and_dont_lists_under_another_languages_headings() {
+        MarkdownRenderer welsh = new MarkdownRenderer(KINDS, new MarkdownWords("Dolen i'r rhan hon: {heading}", "cyfeirnod",
+                List.of("Gwnewch"), List.of("Peidiwch")));
+        MarkdownSource source = source("## Gwnewch\n\n- symud\n\n## Peidiwch\n\n- aros yn y gwely\n\n## Do\n\n- not Welsh\n");
+        RenderedMarkdown finished = welsh.render(source);
+        assertEquals(welsh.renderThroughSanitiser(source), finished);
+        assertTrue(welsh.finishesInOnePass(source));
+        assertTrue(finished.html().contains("<ul class=\"do-list\">") && finished.html().contains("<ul class=\"dont-list\">"), finished.html());
+    }
+
     /** Flexmark itself writes a lower-case "javascript:" link as its bare text, on either path. */
     @ParameterizedTest
     @ValueSource(strings = {"[click](javascript:alert(1))\n", "<javascript:alert(1)>\n", "[ref][bad]\n\n[bad]: javascript:alert(1)\n"})
