@@ -7,7 +7,8 @@
 # Ours builds with --no-pdf: Hugo makes no PDF leaflets, so the comparison leaves ours out too.
 # 3 cold runs of each, rotating which goes first, and prints per tool and N: median wall s, median CPU s
 # (user + system), ms/page, median peak RSS MB; then ours/Hugo furnished and ours/Hugo plain (wall) and
-# ours/Flexmark alone (CPU); then the real guide's cold build through ./guide.
+# ours/Flexmark alone (CPU); then the workload (what each tool read and wrote per N: pages, files, KB) and the real
+# guide's cold build through ./guide.
 #
 #   bench/run.sh              # N = 100 1000 10000 section pages (N/5 guides)
 #   bench/run.sh 1000 10000   # only these sizes
@@ -59,6 +60,12 @@ measure() {
   t1=$(date +%s%N)
   read -r rss user sys < <(tail -1 "$work/time.txt")
   echo "$tool $n $(( (t1 - t0) / 1000000 )) $rss $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')" >>"$work/results"
+  # The workload, counted after the timing: what each tool read and wrote in this run.
+  if [ "$tool" = flexmark ]; then
+    echo "$tool $n $(find "$corpus/ours/content" -name '*.md' | wc -l) Markdown files read, nothing written" >>"$work/workload"
+  else
+    echo "$tool $n $(find "$out" -type f -name '*.html' | wc -l) HTML pages, $(find "$out" -type f | wc -l) files, $(du -sk "$out" | cut -f1) KB written" >>"$work/workload"
+  fi
 }
 
 # This machine's ext4 has no journal, and without one the kernel will not reuse an inode freed in the last
@@ -78,6 +85,7 @@ for old in "$work"/out-ours-* "$work"/out-hugo-*; do forget "$old"; done  # olde
 mkdir -p "$work/runs"
 
 : >"$work/results"
+: >"$work/workload"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   if [ ! -f "$corpus/.complete" ] || [ ! -d "$corpus/hugo-plain" ]; then
@@ -146,4 +154,8 @@ awk -v runs="$runs" -v tools="${tools[*]}" '
       }
     }
   }' "$work/results"
+# What each figure above is the cost of: the pages and files each tool wrote per N (the same for every run).
+echo "workload: N generated section pages (N/5 guides of 5 sections, 750-780 words each, with front matter, lists, a care card," \
+  "a footnote and links); each build cold, into an empty folder (ours with no build cache yet: it writes one); per tool and N:"
+sort -u "$work/workload" | sort -k2,2n -s | sed 's/^/  /'
 sort -n "$work/guide-results" | awk '{ a[NR] = $1 } END { printf "real guide (content/), cold via ./guide: median %.2f s of %d runs (min %.2f, max %.2f)\n", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000, NR, a[1] / 1000, a[NR] / 1000 }'

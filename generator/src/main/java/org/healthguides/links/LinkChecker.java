@@ -31,6 +31,13 @@ public final class LinkChecker {
         return ids;
     }
 
+    /** Records a published page by its UTF-8 bytes, as written; returns its ids. */
+    public Set<String> addPage(String pagePath, byte[] html) {
+        Set<String> ids = idsOf(html);
+        addPageIds(pagePath, ids);
+        return ids;
+    }
+
     /** Records a published page whose ids are known already (a page the build cache reused). */
     public synchronized void addPageIds(String pagePath, Set<String> ids) {
         idsByPage.put(pagePath, ids);
@@ -57,6 +64,38 @@ public final class LinkChecker {
                 }
             }
             at = html.indexOf("id=\"", at + 1);
+        }
+        return ids;
+    }
+
+    /**
+     * {@link #idsOf(String)} over a page's UTF-8 bytes, so a page need not be decoded for its ids. The same ids: the
+     * quote, the letters and the white space searched for are ASCII, and in UTF-8 no byte of a longer character is.
+     */
+    static Set<String> idsOf(byte[] html) {
+        // Searched as Latin-1 text (a copy, not a decoding), whose offsets are the bytes' offsets; each value is
+        // decoded from the bytes. The scan looks for '=', which only attributes hold, and then for the "id" before
+        // it: looking for "id=\"" itself stopped at every 'i' of the text.
+        String text = new String(html, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Set<String> ids = new java.util.HashSet<>();
+        int length = text.length();
+        int equals = text.indexOf('=');
+        while (equals >= 0) {
+            int at = equals - 2;
+            if (at > 0 && equals + 1 < length && text.charAt(equals + 1) == '"' && text.charAt(at) == 'i' && text.charAt(at + 1) == 'd'
+                    && isRegexSpace(text.charAt(at - 1))) {
+                int valueStart = equals + 2;
+                int end = text.indexOf('"', valueStart);
+                if (end < 0) {
+                    break;
+                }
+                if (end > valueStart) {
+                    ids.add(new String(html, valueStart, end - valueStart, java.nio.charset.StandardCharsets.UTF_8));
+                    equals = text.indexOf('=', end + 1);
+                    continue;
+                }
+            }
+            equals = text.indexOf('=', equals + 1);
         }
         return ids;
     }

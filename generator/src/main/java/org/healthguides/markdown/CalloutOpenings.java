@@ -26,6 +26,19 @@ final class CalloutOpenings {
     record Finding(String message, String fix) {
     }
 
+    /**
+     * Whether the line starts with "!!!" after white space, read in place: most lines of a page do not, and
+     * {@link #diagnose} needs the line as a string (a copy of every line of every paragraph).
+     */
+    static boolean mayOpen(CharSequence line) {
+        int length = line.length();
+        int i = 0;
+        while (i < length && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i + 3 <= length && line.charAt(i) == '!' && line.charAt(i + 1) == '!' && line.charAt(i + 2) == '!';
+    }
+
     /** What is wrong with this line, when it starts with "!!!" (after up to three spaces); empty for any other line. */
     static Optional<Finding> diagnose(String line, Collection<String> kinds) {
         String text = line.strip();

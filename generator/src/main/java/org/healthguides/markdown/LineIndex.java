@@ -16,7 +16,7 @@ final class LineIndex {
     LineIndex(String text, int firstLine) {
         int[] starts = new int[64];
         int count = 1;
-        // String.indexOf is one of the JVM's intrinsics; charAt through CharSequence, under C1, is a call per character.
+        // String.indexOf, not charAt in a loop: a call per character under the launcher's C1 compiler.
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);

@@ -42,6 +42,13 @@ final class MarkdownLimits {
             boolean blank = true;
             while (end < body.length) {
                 char c = body[end];
+                // Letters and digits first, with one comparison: '_' is the only marker above '-'.
+                if (c > '-' && c != '_') {
+                    markers = 0;
+                    blank = false;
+                    end++;
+                    continue;
+                }
                 if (c == '\n') {
                     break;
                 }

@@ -55,8 +55,6 @@ public final class MarkdownRenderer {
     /** The start of an address with a scheme ("https:", "mailto:", "javascript:"). */
     static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     static final String SANITISE_BASE = "https://site.invalid/";
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
     /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
     static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
     /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
@@ -276,19 +274,25 @@ public final class MarkdownRenderer {
      * the tree without recursion before anything walks it recursively.
      */
     private static Optional<Problem> checkDepth(Node document, MarkdownSource source, LineIndex lines) {
-        Map<Node, Integer> depths = new java.util.IdentityHashMap<>();
-        depths.put(document, 0);
-        for (Node node : document.getDescendants()) {
-            Integer parentDepth = depths.get(node.getParent());
-            int depth = (parentDepth == null ? 0 : parentDepth) + 1;
+        // Depth-first in document order, down to the first child, else on to the next sibling or an ancestor's.
+        Node node = document.getFirstChild();
+        int depth = 1;
+        while (node != null) {
             if (depth > MAX_TREE_DEPTH) {
                 return Optional.of(Problem.error(Code.NESTED_TOO_DEEP, source.displayPath(), lines.lineAt(node.getStartOffset()),
                         "this part is nested more than " + MAX_TREE_DEPTH + " levels deep (lists, quotes, emphasis and links inside each other)",
                         "flatten the lists and quotes and simplify the emphasis"));
             }
-            if (node.hasChildren()) {
-                depths.put(node, depth);
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
             }
+            while (node != null && node != document && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == null || node == document ? null : node.getNext();
         }
         return Optional.empty();
     }
@@ -425,8 +429,8 @@ public final class MarkdownRenderer {
             } else if (node instanceof Paragraph paragraph) {
                 // A line that starts with !!! but did not open a care card would be published as plain text.
                 for (BasedSequence contentLine : paragraph.getContentLines()) {
-                    if (!startsWithBang(contentLine)) {
-                        continue; // most lines: not copied to a string only to be found not to start with '!!!'
+                    if (!CalloutOpenings.mayOpen(contentLine)) {
+                        continue;
                     }
                     CalloutOpenings.diagnose(contentLine.toString(), kinds.keySet()).ifPresent(finding -> problems.add(Problem.error(Code.MALFORMED_CARE_CARD,
                             source.displayPath(), lines.lineAt(contentLine.getStartOffset()), finding.message(), finding.fix())));
@@ -450,17 +454,6 @@ public final class MarkdownRenderer {
             }
         }
         return rawHtml;
-    }
-
-    /** Whether a line's first character after white space (as {@link String#strip()} has it) is '!'. */
-    private static boolean startsWithBang(BasedSequence line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == '!';
-            }
-        }
-        return false;
     }
 
     /**
@@ -585,9 +578,41 @@ public final class MarkdownRenderer {
         return headingLines;
     }
 
-    private static String idOf(String headingText) {
-        String id = NOT_LETTER_OR_DIGIT.matcher(headingText.toLowerCase(Locale.ROOT)).replaceAll("-");
-        return EDGE_HYPHENS.matcher(id).replaceAll("");
+    /**
+     * The heading's words in lower case joined by '-': each run of characters that are not letters or numbers
+     * ({@code [^\\p{L}\\p{N}]+}) becomes one '-', none at either end. A scan, not regular expressions: every
+     * heading of every page goes through here.
+     */
+    static String idOf(String headingText) {
+        String lower = headingText.toLowerCase(Locale.ROOT);
+        StringBuilder id = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (isLetterOrNumber(c)) {
+                if (gap && id.length() > 0) {
+                    id.append('-');
+                }
+                gap = false;
+                id.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return id.toString();
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}: any letter, and any number (digits, Roman numerals, fractions). */
+    private static boolean isLetterOrNumber(int c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static String plainText(Node node) {

@@ -30,7 +30,7 @@ public final class PageCache {
     private Map<Page, RenderedPage> pages = Map.of();
 
     /** A page as rendered, with what the pipeline reads from it after rendering. */
-    record RenderedPage(String html, byte[] bytes, PageMetadata meta) {
+    record RenderedPage(byte[] bytes, PageMetadata meta) {
     }
 
     /** The templates (or their static files) changed: the next build renders every page again. */

@@ -3,7 +3,6 @@ package org.healthguides.pipeline;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -190,21 +189,38 @@ public final class Pipeline {
         try {
             // Guide by guide, in parallel: plan a guide's pages, render and write each one, keep only its ids. Memory
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
-            List<Page> sitePages = new ArrayList<>(PagePlan.homes(site));
-            sitePages.addAll(PagePlan.aToZs(site, strings::of));
-            sitePages.add(PagePlan.notFound(site, strings.of(site.settings().language())));
-            run.render(sitePages, null, null, List.of());
-            site.allGuides().parallelStream().forEach(guide -> {
-                // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
-                GuideFiles files = filesByPath.get(guide.path());
-                BuildCache.Key key = disk == null || files == null ? null : disk.guideKey(files);
-                if (key == null || !run.reuse(key)) {
-                    List<String> leaflet = new ArrayList<>(1);
-                    List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
-                    // A guide whose leaflet could not be made is not kept: the next build reports why again.
-                    run.render(pages, guide, leaflets != null && leaflet.isEmpty() ? null : key, leaflet);
-                }
+            // The home, A to Z and 404 pages (which list every guide) are planned and rendered beside the guides rather
+            // than before them: with the build cache most guides are only hard links, and these pages were then most
+            // of a rebuild's time on one core.
+            java.util.concurrent.CompletableFuture<Void> sitePages = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                List<Page> pages = new ArrayList<>(PagePlan.homes(site));
+                pages.addAll(PagePlan.aToZs(site, strings::of));
+                pages.add(PagePlan.notFound(site, strings.of(site.settings().language())));
+                run.render(pages, null, null, List.of());
             });
+            RuntimeException guidesFailed = null;
+            try {
+                renderGuides(site, run, filesByPath, leaflets);
+            } catch (RuntimeException e) {
+                guidesFailed = e;
+            }
+            // Never leave the site pages still writing into a staging folder that is about to be discarded.
+            try {
+                sitePages.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (guidesFailed == null) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e;
+                }
+            }
+            if (guidesFailed != null) {
+                throw guidesFailed;
+            }
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output linked = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles, strings)) {
@@ -239,6 +255,21 @@ public final class Pipeline {
             throw new ContentErrors(found);
         }
         return new Result(site, run.pages().get(), run.rendered().get(), found);
+    }
+
+    /** Each guide in parallel: its last pages reused when the build cache has them intact, else planned and rendered. */
+    private void renderGuides(Site site, PageRun run, Map<String, GuideFiles> filesByPath, LeafletPdf leaflets) {
+        site.allGuides().parallelStream().forEach(guide -> {
+            // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
+            GuideFiles files = filesByPath.get(guide.path());
+            BuildCache.Key key = disk == null || files == null ? null : disk.guideKey(files);
+            if (key == null || !run.reuse(key)) {
+                List<String> leaflet = new ArrayList<>(1);
+                List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
+                // A guide whose leaflet could not be made is not kept: the next build reports why again.
+                run.render(pages, guide, leaflets != null && leaflet.isEmpty() ? null : key, leaflet);
+            }
+        });
     }
 
     private record Loaded(ContentTree tree, SiteSettings settings) {
@@ -368,8 +399,7 @@ public final class Pipeline {
             // translations for its alternates), not only the page.
             if (done == null || !done.meta().equals(meta)) {
                 try {
-                    String html = templates.render(page, assets, meta);
-                    done = new RenderedPage(html, html.getBytes(StandardCharsets.UTF_8), meta);
+                    done = new RenderedPage(templates.renderUtf8(page, assets, meta), meta);
                     rendered.incrementAndGet();
                 } catch (ContentErrors e) {
                     problems.addAll(e.problems());
@@ -384,7 +414,7 @@ public final class Pipeline {
             boolean isFile = page.path().endsWith(".html");
             String file = isFile ? page.path() : page.path() + "index.html";
             output.write(file, done.bytes());
-            java.util.Set<String> ids = links.addPage(page.path(), done.html());
+            java.util.Set<String> ids = links.addPage(page.path(), done.bytes());
             metas.add(done.meta());
             pages.incrementAndGet();
             if (stored != null) {

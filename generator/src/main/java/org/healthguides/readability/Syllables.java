@@ -27,21 +27,28 @@ public final class Syllables {
 
     /** The syllables of the word at text[from, to), without copying it out. */
     public static int count(char[] text, int from, int to) {
+        return count(text, from, to, new char[to - from]);
+    }
+
+    /**
+     * {@link #count(char[], int, int)} with a scratch array of at least {@code to - from} characters, which a caller
+     * counting every word of a page reuses instead of allocating one per word.
+     */
+    static int count(char[] text, int from, int to, char[] scratch) {
         // One pass, no intermediate strings: this runs for every word of every page.
         int total = 0;
         int partStart = from;
         for (int i = from; i <= to; i++) {
             if (i == to || text[i] == '-') {
-                total += countPart(text, partStart, i);
+                total += countPart(text, partStart, i, scratch);
                 partStart = i + 1;
             }
         }
         return Math.max(1, total);
     }
 
-    /** The syllables of word[from, to): a hyphen-free part. */
-    private static int countPart(char[] word, int from, int to) {
-        char[] w = new char[to - from];
+    /** The syllables of word[from, to): a hyphen-free part; its letters are lower-cased into w. */
+    private static int countPart(char[] word, int from, int to, char[] w) {
         int length = 0;
         int digits = 0;
         for (int i = from; i < to; i++) {
@@ -106,8 +113,12 @@ public final class Syllables {
     }
 
     private static boolean isVowel(char c) {
-        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+        // A bit per letter a to z (a e i o u y), one test instead of six comparisons: this runs for every letter.
+        int letter = c - 'a';
+        return letter >= 0 && letter < 26 && (VOWELS >> letter & 1) != 0;
     }
+
+    private static final int VOWELS = 1 << ('a' - 'a') | 1 << ('e' - 'a') | 1 << ('i' - 'a') | 1 << ('o' - 'a') | 1 << ('u' - 'a') | 1 << ('y' - 'a');
 
     /** For the letters of a word part, where every character is a letter. */
     private static boolean isConsonant(char c) {

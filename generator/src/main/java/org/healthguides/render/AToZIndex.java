@@ -88,7 +88,9 @@ public final class AToZIndex {
         Map<String, List<Entry>> byLetter = new LinkedHashMap<>();
         alphabet.forEach(letter -> byLetter.put(letter, new ArrayList<>()));
         List<Entry> other = new ArrayList<>();
-        entries.stream().map(entry -> new Sortable(entry, words(collator, entry.term()), words(collator, entry.where())))
+        // Titles share most of their words: each word's key is made once.
+        Map<String, CollationKey> keys = new java.util.HashMap<>();
+        entries.stream().map(entry -> new Sortable(entry, words(collator, entry.term(), keys), words(collator, entry.where(), keys)))
                 .sorted(order).map(Sortable::entry).forEach(entry -> {
                     String letter = letters.of(entry.term());
                     (letter == null ? other : byLetter.computeIfAbsent(letter, l -> new ArrayList<>())).add(entry);
@@ -217,11 +219,11 @@ public final class AToZIndex {
     private record Sortable(Entry entry, CollationKey[] term, CollationKey[] where) {
     }
 
-    private static CollationKey[] words(Collator collator, String text) {
+    private static CollationKey[] words(Collator collator, String text, Map<String, CollationKey> known) {
         String[] words = text.strip().split("\\s+");
         CollationKey[] keys = new CollationKey[words.length];
         for (int i = 0; i < words.length; i++) {
-            keys[i] = collator.getCollationKey(words[i]);
+            keys[i] = known.computeIfAbsent(words[i], collator::getCollationKey);
         }
         return keys;
     }

@@ -16,9 +16,12 @@ import org.healthguides.diagnostics.Problem;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 
 /**
@@ -102,14 +105,27 @@ public final class TemplateRenderer {
      *               path ("static/style.3f9c2a1b.css"); templates see them as URLs from the page
      */
     public String render(Page page, Map<String, String> assets, PageMetadata meta) throws ContentErrors {
+        StringWriter out = new StringWriter(16 * 1024);
+        render(page, assets, meta, out);
+        return out.toString();
+    }
+
+    /** The page as {@link #render} makes it, encoded to UTF-8 as it is written (the bytes of a published page). */
+    public byte[] renderUtf8(Page page, Map<String, String> assets, PageMetadata meta) throws ContentErrors {
+        Utf8Output out = Utf8Output.reused();
+        render(page, assets, meta, out);
+        return out.toByteArray();
+    }
+
+    private void render(Page page, Map<String, String> assets, PageMetadata meta, java.io.Writer out) throws ContentErrors {
         Map<String, String> assetUrls = new java.util.TreeMap<>();
         assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));
         Map<String, Object> model = new HashMap<>();
         String language = meta.language() == null ? settings.language() : meta.language();
-        model.put("site", settingsByLanguage.computeIfAbsent(language, strings::settingsIn));
-        // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
-        model.put("t", strings.of(language));
-        model.put("languageNames", languageNames.computeIfAbsent(language, this::languageNamesIn));
+        LanguageModels shared = modelsByLanguage.computeIfAbsent(language, this::languageModels);
+        model.put("site", shared.site());
+        model.put("t", shared.words());
+        model.put("languageNames", shared.languageNames());
         model.put("page", page);
         model.put("root", page.root());
         model.put("assets", assetUrls);
@@ -122,7 +138,6 @@ public final class TemplateRenderer {
         if (PageMetadata.absoluteUrl(settings, FEED_PATH) != null) {
             model.put("feed", page.root() + settings.pathPrefix(language) + FEED_PATH);
         }
-        StringWriter out = new StringWriter(16 * 1024);
         try {
             Template template = configuration.getTemplate(page.template());
             template.process(model, out);
@@ -133,7 +148,6 @@ public final class TemplateRenderer {
             throw new ContentErrors(Problem.error(Code.TEMPLATE_ERROR, displayFolder + "/" + page.template(), 0, "template calls itself too deeply (stack overflow)"
                     + " (while rendering page '/" + page.path() + "')", "make sure every recursive macro or include stops"));
         }
-        return out.toString();
     }
 
     /**
@@ -189,6 +203,27 @@ public final class TemplateRenderer {
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
     }
+
+    /**
+     * What every page of a language shows the same, wrapped for FreeMarker once instead of on every use on every page
+     * (the wrapper makes the same models each time; they only read the immutable settings and maps they wrap).
+     */
+    private record LanguageModels(TemplateModel site, TemplateModel words, TemplateModel languageNames) {
+    }
+
+    private LanguageModels languageModels(String language) {
+        ObjectWrapper wrapper = configuration.getObjectWrapper();
+        try {
+            return new LanguageModels(wrapper.wrap(settingsByLanguage.computeIfAbsent(language, strings::settingsIn)),
+                    // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
+                    wrapper.wrap(strings.of(language)),
+                    wrapper.wrap(languageNames.computeIfAbsent(language, this::languageNamesIn)));
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("cannot wrap the site's settings for the templates", e);
+        }
+    }
+
+    private final Map<String, LanguageModels> modelsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Map<String, String> languageNamesIn(String pageLanguage) {
         java.util.Locale in = java.util.Locale.forLanguageTag(pageLanguage);

@@ -62,4 +62,17 @@ class LinkCheckerTest {
         assertEquals(java.util.Set.of("main", "tab", "new-line"), LinkChecker.idsOf(html));
         assertEquals(expected, LinkChecker.idsOf(html));
     }
+
+    @Test
+    void ids_read_from_a_pages_utf8_bytes_are_the_ids_read_from_its_text() {
+        String html = "<main id=\"main\">\u00b7<h2 id=\"caf\u00e9-\u0645\u0631\u062d\u0628\u0627\">x</h2><p data-id=\"no\"\u00a0id=\"nbsp-is-not-space\">"
+                + "<b id=\"\">e</b><i\rid=\"cr\"></i><span id=\"emoji-\ud83d\ude00\"></span><a id=\"unclosed";
+        java.util.Set<String> fromText = LinkChecker.idsOf(html);
+        assertEquals(java.util.Set.of("main", "caf\u00e9-\u0645\u0631\u062d\u0628\u0627", "cr", "emoji-\ud83d\ude00"), fromText);
+        assertEquals(fromText, LinkChecker.idsOf(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (String odd : new String[] {"id=\"start\" <p id=\"a\">", " id=\"\" id=\"after-empty\"", "<p data-id=\"x id=\"inner\" q\">",
+                "<p id=\"x\"id=\"glued\" =\"\" a=b id=", "<p id=\"a\" id=\"unclosed", "=", "", " id=\"=\" id=\"a=b\""}) {
+            assertEquals(LinkChecker.idsOf(odd), LinkChecker.idsOf(odd.getBytes(java.nio.charset.StandardCharsets.UTF_8)), odd);
+        }
+    }
 }

@@ -193,4 +193,21 @@ class MarkdownRendererTest {
         assertEquals("do not train through pain", page.select("ul.dont-list li").get(0).text(), "the words stay as written");
         assertEquals("Do", page.selectFirst("h3").ownText(), "the heading stays, so the meaning is in words too");
     }
+
+    @Test
+    void heading_keys_are_what_the_regular_expressions_made_of_them() {
+        for (String text : new String[] {"Rest!", "  -- Lift, then rest --  ", "Caf\u00e9 \u00bd and \u2167 and \u0663", "\u0645\u0631\u062d\u0628\u0627 \ud83d\ude00 \ud835\udc00x",
+                "", "---", "\u0130stanbul \u00dfig", "a_b.c-d"}) {
+            String regex = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+").matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll("-")
+                    .replaceAll("^-+|-+$", "");
+            assertEquals(regex, MarkdownRenderer.idOf(text), text);
+        }
+    }
+
+    @Test
+    void a_care_card_opening_is_looked_for_where_the_stripped_line_would_find_it() {
+        for (String line : new String[] {"!!! urgent", "   !!!x", "\t\u2003!!!", "!!", " ! !!", "text !!!", "", "  ", "!!!!"}) {
+            assertEquals(line.strip().startsWith("!!!"), CalloutOpenings.mayOpen(line), line);
+        }
+    }
 }
