@@ -15,6 +15,7 @@ import org.healthguides.content.Language;
 import org.healthguides.content.SiteSettings;
 import org.healthguides.content.UrlPath;
 import org.healthguides.render.PageMetadata;
+import org.healthguides.render.PagePlan;
 import org.healthguides.site.Redirect;
 import org.healthguides.site.Redirects;
 
@@ -55,14 +56,14 @@ public final class RedirectFiles implements Emitter {
     @Override
     public void emit(Emission emission, Output output) {
         List<Redirect> redirects = Redirects.of(emission.site());
-        if (redirects.isEmpty()) {
+        SiteSettings settings = emission.site().settings();
+        if (redirects.isEmpty() && settings.languages().size() < 2) {
             return;
         }
-        SiteSettings settings = emission.site().settings();
         for (Redirect redirect : redirects) {
             output.writeText(redirect.fromFile(), page(redirect, settings));
         }
-        output.writeText(NETLIFY_PATH, netlify(redirects, settings.basePath()));
+        output.writeText(NETLIFY_PATH, netlify(redirects, settings));
     }
 
     /** The HTML page at the old address; its links are relative, so it works under any base path. */
@@ -96,6 +97,25 @@ public final class RedirectFiles implements Emitter {
         StringBuilder text = new StringBuilder("# Old addresses of moved pages (aliases in the content), for Netlify and Cloudflare Pages.\n");
         for (Redirect redirect : redirects) {
             text.append(basePath).append(redirect.from()).append(' ').append(basePath).append(redirect.to()).append(" 301\n");
+        }
+        return text.toString();
+    }
+
+    /**
+     * The same, then each language but the default's "Page not found" page for any address under its folder
+     * ("/health/cy/*  /health/cy/404.html  404"): Netlify reads the lines in order, so the real redirects come first,
+     * and serves a file that exists before any rule, so only missing addresses get it.
+     */
+    public static String netlify(List<Redirect> redirects, SiteSettings settings) {
+        StringBuilder text = new StringBuilder(redirects.isEmpty() ? "" : netlify(redirects, settings.basePath()));
+        if (settings.languages().size() > 1) {
+            text.append("# Each language's own \"Page not found\" page for a missing address under its folder.\n");
+            for (String language : settings.languages()) {
+                if (!settings.isDefaultLanguage(language)) {
+                    String folder = settings.basePath() + settings.pathPrefix(language);
+                    text.append(folder).append("*  ").append(folder).append(PagePlan.NOT_FOUND_PATH).append("  404\n");
+                }
+            }
         }
         return text.toString();
     }

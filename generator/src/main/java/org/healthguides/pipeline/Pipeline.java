@@ -195,7 +195,7 @@ public final class Pipeline {
             java.util.concurrent.CompletableFuture<Void> sitePages = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 List<Page> pages = new ArrayList<>(PagePlan.homes(site));
                 pages.addAll(PagePlan.aToZs(site, strings::of));
-                pages.add(PagePlan.notFound(site, strings.of(site.settings().language())));
+                pages.addAll(PagePlan.notFounds(site, strings::of));
                 run.render(pages, null, null, List.of());
             });
             RuntimeException guidesFailed = null;

@@ -65,7 +65,14 @@ public sealed interface Page permits Page.Home, Page.GuideIndex, Page.Section, P
         }
     }
 
-    record NotFound(String path, String title, String description, String root, List<GuideEntry> guides) implements Page {
+    /**
+     * A language's "Page not found" page ("404.html", "cy/404.html").
+     *
+     * @param home      the language's home page, from the host's root (the page is served at any depth)
+     * @param languages every language's home page, named in its own language; empty for a site in one language
+     */
+    record NotFound(String path, String title, String description, String root, String home,
+                    List<PageMetadata.Alternate> languages, List<GuideEntry> guides) implements Page {
         public static final String TEMPLATE = "404.ftlh";
 
         public String template() {

@@ -40,7 +40,7 @@ public final class PagePlan {
         pages.addAll(aToZs(site, words));
         // Guides are planned in parallel: nesting every section for the whole-guide page is the costly part.
         site.allGuides().parallelStream().map(guide -> pagesOf(site, guide)).toList().forEach(pages::addAll);
-        pages.add(notFound(site, words.apply(site.settings().language())));
+        pages.addAll(notFounds(site, words));
         return pages;
     }
 
@@ -100,8 +100,33 @@ public final class PagePlan {
 
     /** @param words the default language's string table, for the page's title */
     public static Page notFound(Site site, Map<String, String> words) {
-        return new Page.NotFound(NOT_FOUND_PATH, words.getOrDefault("not_found_title", "Page not found"), "", site.settings().basePath(),
-                guideLinks(site, site.settings().language(), null));
+        return notFound(site, site.settings().language(), words);
+    }
+
+    /**
+     * The "Page not found" page of each language: the default language's at "404.html", the others' at
+     * "cy/404.html", so a host can answer a mistyped Welsh address in Welsh (docs/publishing.md).
+     */
+    public static List<Page> notFounds(Site site, Function<String, Map<String, String>> words) {
+        return site.languages().stream().map(language -> notFound(site, language, words.apply(language))).toList();
+    }
+
+    /**
+     * A language's 404 page. A host serves it at any depth, so its links start at the base path; it links to its
+     * language's home page and to the other languages' home pages (a reader who lands on the wrong one).
+     */
+    public static Page notFound(Site site, String language, Map<String, String> words) {
+        SiteSettings settings = site.settings();
+        String prefix = settings.pathPrefix(language);
+        List<PageMetadata.Alternate> homes = settings.languages().size() < 2 ? List.of() : settings.languages().stream()
+                .map(other -> {
+                    String home = settings.basePath() + settings.pathPrefix(other);
+                    return new PageMetadata.Alternate(other, new Language(other).ownName(), home, home, settings.pathPrefix(other),
+                            other.equals(language));
+                })
+                .toList();
+        return new Page.NotFound(prefix + NOT_FOUND_PATH, words.getOrDefault("not_found_title", "Page not found"), "",
+                settings.basePath(), settings.basePath() + prefix, homes, guideLinks(site, language, null));
     }
 
     /**

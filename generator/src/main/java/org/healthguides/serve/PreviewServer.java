@@ -241,11 +241,15 @@ public final class PreviewServer implements AutoCloseable {
             redirect(exchange, path + "/", query);
             return;
         }
-        byte[] notFound = site.get(PagePlan.NOT_FOUND_PATH);
+        // A missing address under a language's folder ("cy/…") gets that language's page, as the publishing recipes do.
+        int slash = path.indexOf('/');
+        String notFoundPath = slash > 0 && site.containsKey(path.substring(0, slash + 1) + PagePlan.NOT_FOUND_PATH)
+                ? path.substring(0, slash + 1) + PagePlan.NOT_FOUND_PATH : PagePlan.NOT_FOUND_PATH;
+        byte[] notFound = site.get(notFoundPath);
         if (notFound == null) {
             sendText(exchange, 404, "Not found.");
         } else {
-            sendPage(exchange, 404, PagePlan.NOT_FOUND_PATH, notFound, current);
+            sendPage(exchange, 404, notFoundPath, notFound, current);
         }
     }
 

@@ -28,8 +28,31 @@ class PreviewTranslationsTest {
                 - diffyg teimlad
             """;
 
+    /** A mistyped Welsh address gets the Welsh "Page not found" page, as nginx and Netlify serve it (docs/publishing.md). */
     @Test
-    void aTranslationIsPreviewedUnderItsLanguageAndTheOriginalLearnsOfIt() throws Exception {
+    void aMissingAddressUnderALanguagesFolderGetsThatLanguagesNotFoundPage() throws Exception {
+        Fixture fixture = welshFixture();
+        Fixture.write(fixture.content.resolve("lifting/index.cy.md"), WELSH_INDEX);
+        Fixture.write(fixture.content.resolve("lifting/recovery.cy.md"), WELSH_RECOVERY);
+        PreviewBuild.Result built = new PreviewBuild(fixture.content, fixture.templates, Fixture.CLOCK).build();
+        assertTrue(new String(built.files().get("cy/404.html"), StandardCharsets.UTF_8).contains("<html lang=\"cy\">"));
+        assertTrue(new String(built.files().get("404.html"), StandardCharsets.UTF_8).contains("<html lang=\"en-GB\">"));
+
+        java.util.List<BuildOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PreviewServer server = PreviewServer.start(new PreviewOptions(fixture.content, fixture.templates,
+                java.net.InetAddress.getLoopbackAddress(), 0, java.time.Duration.ofMillis(50)), outcomes::add)) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String[] missing : new String[][] {{"/cy/no-such-page", "cy"}, {"/cy/lifting/nothing/", "cy"}, {"/no-such-page", "en-GB"},
+                    {"/lifting/cy/", "en-GB"}}) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(server.url().resolve(missing[0]))
+                        .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, response.statusCode(), missing[0]);
+                assertTrue(response.body().contains("<html lang=\"" + missing[1] + "\">"), missing[0] + ": " + response.body());
+            }
+        }
+    }
+
+    private Fixture welshFixture() {
         Fixture fixture = new Fixture(root);
         Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("language: en-GB", "languages: [en-GB, cy]"));
         Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX
@@ -45,6 +68,12 @@ class PreviewTranslationsTest {
                   urgent: { label: Cyngor brys, heading: "Ewch i weld meddyg ar unwaith os:" }
                   caution: { label: Pwysig, heading: Pwysig }
                 """);
+        return fixture;
+    }
+
+    @Test
+    void aTranslationIsPreviewedUnderItsLanguageAndTheOriginalLearnsOfIt() throws Exception {
+        Fixture fixture = welshFixture();
         PreviewBuild preview = new PreviewBuild(fixture.content, fixture.templates, Fixture.CLOCK);
         PreviewBuild.Result before = preview.build();
         String english = new String(before.files().get("lifting/recovery/index.html"), StandardCharsets.UTF_8);

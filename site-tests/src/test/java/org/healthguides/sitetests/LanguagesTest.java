@@ -38,7 +38,7 @@ class LanguagesTest {
     @Test
     void theDefaultLanguageKeepsItsAddressesAndTheOthersLiveUnderTheirTag() {
         List<String> pages = MultilingualSite.htmlPages();
-        List<String> expected = new ArrayList<>(List.of("404.html"));
+        List<String> expected = new ArrayList<>(List.of("404.html", "cy/404.html", "ur/404.html"));
         expected.addAll(ENGLISH_PAGES);
         expected.addAll(WELSH_PAGES);
         expected.addAll(URDU_PAGES);
@@ -65,13 +65,64 @@ class LanguagesTest {
         assertEquals("en-GB", MultilingualSite.page("404.html").selectFirst("html").attr("lang"));
     }
 
+    /**
+     * A mistyped Welsh address gets a Welsh "Page not found" page (docs/publishing.md): each language has one, in its
+     * language and direction, with its words, linking from the base path (a host serves it at any depth) to its
+     * language's home page and A to Z, and to the other languages' home pages named in their own language.
+     */
+    @Test
+    void eachLanguageHasItsOwnNotFoundPageInItsLanguage() {
+        record Expected(String path, String lang, String dir, String title, String home, String goHome, List<String> others) {
+        }
+        List<Expected> expected = List.of(
+                new Expected("404.html", "en-GB", "", "Page not found", "/health/", "Go to the home page of Test guides",
+                        List.of("cy /health/cy/ Cymraeg", "ur /health/ur/ اردو")),
+                new Expected("cy/404.html", "cy", "", "Heb ddod o hyd i'r dudalen", "/health/cy/", "Mynd i hafan Canllawiau prawf",
+                        List.of("en-GB /health/ English", "ur /health/ur/ اردو")),
+                new Expected("ur/404.html", "ur", "rtl", "صفحہ نہیں ملا", "/health/ur/", "ٹیسٹ گائیڈز کے ہوم پیج پر جائیں",
+                        List.of("en-GB /health/ English", "cy /health/cy/ Cymraeg")));
+        for (Expected page : expected) {
+            Document doc = MultilingualSite.page(page.path());
+            Element html = doc.selectFirst("html");
+            assertEquals(page.lang(), html.attr("lang"), page.path());
+            assertEquals(page.dir(), html.attr("dir"), page.path());
+            assertEquals(page.title(), doc.selectFirst("h1").text(), page.path());
+            assertEquals("noindex", doc.selectFirst("meta[name=robots]").attr("content"), page.path());
+            assertTrue(doc.select("link[rel=alternate][hreflang]").isEmpty(), "a 404 page is no translation of another: " + page.path());
+            Element goHome = doc.selectFirst("main a[href=" + page.home() + "]");
+            assertNotNull(goHome, page.path() + " links to its language's home page");
+            assertEquals(page.goHome(), goHome.text(), page.path());
+            assertEquals(page.home() + "a-to-z/", doc.selectFirst(".site-header__nav a").attr("href"), page.path() + " links to its A to Z");
+            List<String> others = doc.select("main .language-switcher a").stream()
+                    .map(a -> a.attr("hreflang") + " " + a.attr("href") + " " + a.text())
+                    .toList();
+            assertEquals(page.others(), others, page.path());
+            for (Element other : doc.select("main .language-switcher a")) {
+                assertEquals(other.attr("hreflang"), other.attr("lang"), page.path());
+            }
+            // Its guides are the language's own, from the base path.
+            for (Element guide : doc.select(".guide-list a")) {
+                assertTrue(guide.attr("href").startsWith(page.home()), page.path() + ": " + guide.attr("href"));
+            }
+        }
+    }
+
+    @Test
+    void noNotFoundPageIsInTheSitemapAndNetlifyServesEachLanguagesOwn() throws IOException {
+        String sitemap = Files.readString(MultilingualSite.root().resolve("sitemap.xml"));
+        assertFalse(sitemap.contains("404"), sitemap);
+        String redirects = Files.readString(MultilingualSite.root().resolve("_redirects"));
+        List<String> rules = redirects.lines().filter(line -> !line.startsWith("#")).toList();
+        assertEquals(List.of("/health/cy/*  /health/cy/404.html  404", "/health/ur/*  /health/ur/404.html  404"), rules);
+    }
+
     /** hreflang both ways: every alternate a page names names it back, with the same set and the English x-default. */
     @Test
     void hreflangAlternatesPointBothWaysWithAnXDefault() {
         for (String page : MultilingualSite.htmlPages()) {
             Map<String, String> alternates = alternates(MultilingualSite.page(page));
-            if (page.equals("404.html")) {
-                assertTrue(alternates.isEmpty(), "404 has no alternates");
+            if (page.endsWith("404.html")) {
+                assertTrue(alternates.isEmpty(), page + " has no alternates");
                 continue;
             }
             String self = MultilingualSite.BASE_URL + page;
@@ -117,7 +168,8 @@ class LanguagesTest {
         for (String page : ENGLISH_PAGES) {
             assertNotNull(MultilingualSite.page(page).selectFirst("nav.language-switcher a[hreflang=cy]"), page + " links to Welsh");
         }
-        assertNull(MultilingualSite.page("404.html").selectFirst("nav.language-switcher"));
+        // A 404 page is no page in other languages: it lists the languages' home pages in its content instead.
+        assertNull(MultilingualSite.page("404.html").selectFirst("header nav.language-switcher"));
     }
 
     @Test

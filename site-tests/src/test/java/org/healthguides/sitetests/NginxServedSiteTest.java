@@ -63,6 +63,9 @@ class NginxServedSiteTest {
     private static boolean asRoot;
     private static Process nginx;
     private static String origin;
+    /** The multilingual fixture site, served by a second server block with the recipe's per-language 404 blocks. */
+    private static String multilingualOrigin;
+    private static final List<String> FIXTURE_LANGUAGES = List.of("cy", "ur");
     private static HttpClient http;
 
     @BeforeAll
@@ -86,10 +89,12 @@ class NginxServedSiteTest {
         assertReadableByOthers(copy);
         String siteFolder = copy + "/";
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        Path multilingualCopy = workDir.resolve("srv/multilingual");
+        run("cp", "-r", MultilingualSite.root().toAbsolutePath().normalize().toString(), multilingualCopy.toString());
+        assertReadableByOthers(multilingualCopy);
+
+        int port = freePort();
+        int multilingualPort = freePort();
         String w = workDir.toString();
         // As hosts run it: a root master and an unprivileged worker. Only root can start it that way; as any other
         // user nginx runs as that user, and the modes checked above stand in for the worker's view.
@@ -121,6 +126,11 @@ class NginxServedSiteTest {
                 // The old addresses of moved pages, written by the build beside the site (docs/publishing.md).
                 "    include " + BuiltSite.root().toAbsolutePath().normalize().resolveSibling("redirects.nginx.conf") + ";",
                 "  }",
+                "  server {",
+                "    listen 127.0.0.1:" + multilingualPort + ";",
+                "    server_name localhost;",
+                withLanguageBlocks(snippet, FIXTURE_LANGUAGES).replace(SNIPPET_SITE_FOLDER, multilingualCopy + "/"),
+                "  }",
                 "}", "");
         Path conf = workDir.resolve("nginx.conf");
         Files.writeString(conf, config);
@@ -129,7 +139,9 @@ class NginxServedSiteTest {
                 .redirectOutput(workDir.resolve("stdout.log").toFile())
                 .start();
         origin = "http://127.0.0.1:" + port;
+        multilingualOrigin = "http://127.0.0.1:" + multilingualPort;
         waitUntilListening(port);
+        waitUntilListening(multilingualPort);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -257,6 +269,69 @@ class NginxServedSiteTest {
             for (String link : links) {
                 assertEquals(200, get(URI.create(link), false).statusCode(), "from the 404 page at " + url + ": " + link);
             }
+        }
+    }
+
+    /**
+     * With the recipe's per-language block uncommented for each language but the first, a mistyped Welsh address
+     * answers 404 with the Welsh page, an Urdu one with the Urdu page, any other with the default language's.
+     */
+    @Test
+    void aMissingAddressUnderALanguagesFolderGetsThatLanguagesOwn404Page() throws Exception {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("cy/no-such-page", "cy/404.html");
+        expected.put("cy/lifting/no-such-section/", "cy/404.html");
+        expected.put("ur/a/b/c.html", "ur/404.html");
+        expected.put("no-such-page", "404.html");
+        expected.put("lifting/no-such-section/", "404.html");
+        expected.put("cyan/", "404.html");
+        for (Map.Entry<String, String> missing : expected.entrySet()) {
+            URI url = URI.create(multilingualOrigin + BASE_PATH + missing.getKey());
+            HttpResponse<byte[]> response = get(url, false);
+            assertEquals(404, response.statusCode(), url.toString());
+            assertArrayEquals(Files.readAllBytes(MultilingualSite.root().resolve(missing.getValue())), response.body(),
+                    url + " answers with " + missing.getValue());
+            Document page = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), url.toString());
+            for (String link : page.select("a[href]:not([href^=#]), link[rel=stylesheet]").eachAttr("abs:href")) {
+                assertEquals(200, get(URI.create(link), false).statusCode(), "from the 404 page at " + url + ": " + link);
+            }
+        }
+        assertEquals("cy", Jsoup.parse(new String(get(URI.create(multilingualOrigin + BASE_PATH + "cy/x"), false).body(),
+                StandardCharsets.UTF_8)).selectFirst("html").attr("lang"));
+        // The pages themselves are still served, from the same folder.
+        assertEquals(200, get(URI.create(multilingualOrigin + BASE_PATH + "cy/lifting/"), false).statusCode());
+    }
+
+    /**
+     * The recipe with its commented per-language block uncommented once for each language ("cy" replaced), in its
+     * place inside the base path's location, as docs/publishing.md tells a site in several languages to do.
+     */
+    static String withLanguageBlocks(String snippet, List<String> languages) {
+        List<String> lines = snippet.lines().toList();
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("#location " + BASE_PATH + "cy/ {")) {
+                start = i;
+                break;
+            }
+        }
+        assertTrue(start >= 0, "publish/nginx.conf has a commented 'location " + BASE_PATH + "cy/' block");
+        int end = start;
+        while (!lines.get(end).strip().equals("#}")) {
+            end++;
+        }
+        List<String> block = lines.subList(start, end + 1).stream().map(line -> line.replaceFirst("#", "")).toList();
+        List<String> result = new ArrayList<>(lines.subList(0, start));
+        for (String language : languages) {
+            block.forEach(line -> result.add(line.replace(BASE_PATH + "cy/", BASE_PATH + language + "/")));
+        }
+        result.addAll(lines.subList(end + 1, lines.size()));
+        return String.join("\n", result);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
