@@ -2,7 +2,6 @@ package org.healthguides.markdown;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,9 @@ import org.jsoup.select.QueryParser;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
@@ -55,7 +56,7 @@ public final class MarkdownRenderer {
     static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     static final String SANITISE_BASE = "https://site.invalid/";
     /** A source in a reference: "doi:10.1234/abc" (group 1 set) or a web address. */
-    private static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
+    static final Pattern SOURCE = Pattern.compile("(?i)\\b(doi:\\s?10\\.\\d{4,9}/\\S+)|\\bhttps?://\\S+");
     /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
     static final int MAX_TREE_DEPTH = 100;
     // Selectors parsed once: parsing a CSS query for every page showed in the build's profile.
@@ -201,7 +202,29 @@ public final class MarkdownRenderer {
         return new RenderedMarkdown("", List.of(), List.of(), List.of(), List.of(), List.of(problem), ReadingStats.NONE);
     }
 
+    /**
+     * The reference implementation, for tests: the sanitiser's path (parse the HTML, clean it, change the tree,
+     * print it) taken for every body, also those the common path finishes in one pass.
+     */
+    RenderedMarkdown renderThroughSanitiser(MarkdownSource source) {
+        return renderWithinBounds(source, false);
+    }
+
     private RenderedMarkdown renderWithinBounds(MarkdownSource source) {
+        return renderWithinBounds(source, true);
+    }
+
+    /** For tests: whether this body is finished in one pass rather than through the sanitiser. */
+    boolean finishesInOnePass(MarkdownSource source) {
+        com.vladsch.flexmark.util.ast.Document document = parser.parse(source.body());
+        LineIndex lines = new LineIndex(source.body(), source.bodyLine());
+        List<Problem> problems = new ArrayList<>();
+        resolveLinks(document, source, lines, problems);
+        planCallouts(document, source, lines, problems);
+        return !checkStructure(document, source, lines, problems) && FinishedHtml.of(renderer.render(document), words) != null;
+    }
+
+    private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
         List<Problem> problems = new ArrayList<>();
         com.vladsch.flexmark.util.ast.Document document = parser.parse(source.body());
         LineIndex lines = new LineIndex(source.body(), source.bodyLine());
@@ -211,8 +234,14 @@ public final class MarkdownRenderer {
         }
         List<ContentLink> links = resolveLinks(document, source, lines, problems);
         List<Callout> callouts = planCallouts(document, source, lines, problems);
-        checkStructure(document, source, lines, problems);
+        boolean hasRawHtml = checkStructure(document, source, lines, problems);
         String rawHtml = renderer.render(document);
+        if (mayFinishInOnePass && !hasRawHtml) {
+            FinishedHtml.Result finished = FinishedHtml.of(rawHtml, words);
+            if (finished != null) {
+                return finish(finished, source, document, lines, links, callouts, problems);
+            }
+        }
 
         Document dirty = Jsoup.parseBodyFragment(rawHtml, SANITISE_BASE + source.pagePath());
         // Most bodies hold no raw HTML and render to elements the safelist keeps unchanged: skip copying those.
@@ -223,6 +252,21 @@ public final class MarkdownRenderer {
         List<Heading> headings = anchorHeadings(clean, document, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
                 List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOf(clean.body()));
+    }
+
+    /**
+     * The common path: Flexmark's HTML finished in one pass ({@link FinishedHtml}), references included. The same
+     * result as the sanitiser's path below, without its round trip.
+     */
+    private RenderedMarkdown finish(FinishedHtml.Result finished, MarkdownSource source, Node document, LineIndex lines,
+                                    List<ContentLink> links, List<Callout> callouts, List<Problem> problems) {
+        Map<String, Integer> headingLines = headingLines(document, lines);
+        List<Heading> headings = new ArrayList<>();
+        for (FinishedHtml.AnchoredHeading heading : finished.headings()) {
+            headings.add(new Heading(heading.level(), heading.id(), heading.text(), headingLines.getOrDefault(heading.id(), 0)));
+        }
+        return new RenderedMarkdown(finished.html(), List.copyOf(headings), List.copyOf(callouts),
+                finished.references(), List.copyOf(links), List.copyOf(problems), Prose.statsOfPrinted(finished.html()));
     }
 
     /**
@@ -350,11 +394,14 @@ public final class MarkdownRenderer {
         return callouts;
     }
 
-    private void checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+    /** @return whether the body holds raw HTML (blocks, inline tags, comments) */
+    private boolean checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+        boolean rawHtml = false;
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
         java.util.Set<Node> sanitised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node node : document.getDescendants()) {
+            rawHtml |= node instanceof HtmlBlockBase || node instanceof HtmlInlineBase;
             int line = lines.lineAt(node.getStartOffset());
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 String text = plainText(heading).strip();
@@ -406,6 +453,7 @@ public final class MarkdownRenderer {
                 }
             }
         }
+        return rawHtml;
     }
 
     /**
@@ -504,12 +552,7 @@ public final class MarkdownRenderer {
 
     /** Adds an anchor link to every content heading and returns the headings with their ids. */
     private List<Heading> anchorHeadings(Document html, Node document, LineIndex lines) {
-        Map<String, Integer> headingLines = new LinkedHashMap<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
-                headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(node.getStartOffset()));
-            }
-        }
+        Map<String, Integer> headingLines = headingLines(document, lines);
         List<Heading> headings = new ArrayList<>();
         for (Element element : html.select(HEADINGS)) {
             if (element.hasClass("callout__heading")) {
@@ -522,6 +565,17 @@ public final class MarkdownRenderer {
             headings.add(new Heading(element.tagName().charAt(1) - '0', element.id(), text, headingLines.getOrDefault(element.id(), 0)));
         }
         return headings;
+    }
+
+    /** The line of the first heading for each anchor id. */
+    private static Map<String, Integer> headingLines(Node document, LineIndex lines) {
+        Map<String, Integer> headingLines = new HashMap<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
+                headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(node.getStartOffset()));
+            }
+        }
+        return headingLines;
     }
 
     /**

@@ -52,7 +52,13 @@ public record ReadingStats(int words, int sentences, int syllables) {
             }
             char[] chars = this.chars;
             text.getChars(0, length, chars, 0);
-            int i = 0;
+            text(chars, 0, length);
+        }
+
+        /** The text at chars[from, to). */
+        void text(char[] chars, int from, int to) {
+            int length = to;
+            int i = from;
             while (i < length) {
                 if (isSpace(chars[i])) {
                     endToken();

@@ -89,4 +89,31 @@ class MovedContentTest {
         String html = "<p>Keep the bar close.</p>";
         assertEquals(html, MovedContent.rebase(html, GUIDE_PAGE, WHOLE_GUIDE_PAGE));
     }
+
+    /** The one pass against jsoup, on the guide, the golden cases and hostile bodies rendered for the guide's page. */
+    @Test
+    void the_one_pass_rebases_as_jsoup_does() throws IOException {
+        java.util.List<String> bodies = new java.util.ArrayList<>(FinishedHtmlTest.hostile());
+        for (Object[] body : FinishedHtmlTest.bodies()) {
+            bodies.add((String) body[1]);
+        }
+        bodies.add("[q](technique.md?a=1&b=\"2\") ![x](<images/a b.png>) [t](recovery.md \"a > b\") <b data-href=\"x.md\">raw</b>\n");
+        int inOnePass = 0;
+        for (String body : bodies) {
+            RenderedMarkdown rendered = renderer.render(new MarkdownSource("content/g/index.md", "g/index.md", body, 7, GUIDE_PAGE));
+            String html = rendered.html();
+            String onePass = MovedContent.rebaseInOnePass(html, GUIDE_PAGE, WHOLE_GUIDE_PAGE);
+            if (onePass != null) {
+                inOnePass++;
+                assertEquals(MovedContent.rebaseWithJsoup(html, GUIDE_PAGE, WHOLE_GUIDE_PAGE), onePass, body);
+            }
+            for (Reference reference : rendered.references()) {
+                String note = MovedContent.rebaseInOnePass(reference.html(), GUIDE_PAGE, WHOLE_GUIDE_PAGE);
+                if (note != null) {
+                    assertEquals(MovedContent.rebaseWithJsoup(reference.html(), GUIDE_PAGE, WHOLE_GUIDE_PAGE), note, body);
+                }
+            }
+        }
+        assertTrue(inOnePass > bodies.size() / 2, inOnePass + " of " + bodies.size() + " in one pass");
+    }
 }
