@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import org.healthguides.content.ContentTree;
+import org.healthguides.content.Language;
 import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SourceFile;
 import org.healthguides.diagnostics.Code;
@@ -38,6 +39,7 @@ import org.healthguides.markdown.Reference;
 import org.healthguides.markdown.RenderedMarkdown;
 import org.healthguides.output.Precompressed;
 import org.healthguides.readability.ReadingStats;
+import org.healthguides.render.AToZIndex;
 import org.healthguides.render.PageMetadata;
 
 /**
@@ -55,8 +57,9 @@ import org.healthguides.render.PageMetadata;
  *   time when the build starts, so a file deleted or changed by hand since is rendered again).</li>
  * </ul>
  * A guide's pages depend on nothing outside its own folder but those global inputs (navigation, previous/next and
- * the whole-guide page are all the guide's own); the home and 404 pages, which list every guide, are always
- * rendered. The cache is written only after a build succeeded and its output was swapped in; a cache made by
+ * the whole-guide page are all the guide's own); the home, A to Z and 404 pages, which list every guide, are always
+ * rendered, but the A to Z's sorted letters are kept ({@code a-to-z/<md5 of the language>.bin}, keyed by its entries)
+ * so a build in which no title or keyword changed does not collate its terms again. The cache is written only after a build succeeded and its output was swapped in; a cache made by
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
@@ -71,6 +74,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private static final String ENTRY_SUFFIX = ".bin";
     /** Marks a folder as this tool's cache, so a folder of the same name that is not one is never overwritten. */
     private static final String MARKER = ".guide-build-cache";
+    /** The A to Z index's sorted letters, one file per language (named like the guides' entries, by an MD5 of its tag). */
+    static final String A_TO_Z = "a-to-z";
 
     private final Path folder;
     private final boolean writable;
@@ -86,6 +91,10 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private final Map<String, Kept> usedGuides = new ConcurrentHashMap<>();
     /** Guide folders with something this build rendered: their entries are written again. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    /** The A to Z files this build sorted anew, by file name: written when the cache is saved. */
+    private final Map<String, byte[]> sortedAToZ = new ConcurrentHashMap<>();
+    /** The A to Z files this build used or wrote: the others (a language no longer in the site) are removed. */
+    private final Set<String> usedAToZ = ConcurrentHashMap.newKeySet();
     private byte[] markdownInputs = new byte[0];
     private byte[] pageInputs;
     /** A fingerprint (length, CRC32, CRC32C) of each source file's text by its path in the content folder: taken once, used by both kinds of key. */
@@ -484,9 +493,152 @@ public final class BuildCache implements MarkdownRenderer.Store {
      * build rendered something of are written (one file each, replaced by a rename); those of guides no longer
      * there are removed. Never fails the build: a cache that cannot be written is removed, with a note.
      */
+    /**
+     * The A to Z index's letters as {@link AToZIndex#sorted} makes them, read from the last build's file when that
+     * was made from the same entries (titles, keywords, addresses, in order), language and alphabet, by this
+     * generator on this JDK (whose collation sorts them); else sorted, and kept for the next build. A file that
+     * does not match or cannot be read is not trusted: the entries are sorted again.
+     */
+    List<AToZIndex.Letter> sortedAToZ(List<AToZIndex.Entry> entries, Language language, List<String> alphabet) {
+        MessageDigest digest = md5();
+        update(digest, generator);
+        update(digest, System.getProperty("java.version"));
+        update(digest, language.tag());
+        update(digest, alphabet.size());
+        alphabet.forEach(letter -> update(digest, letter));
+        update(digest, entries.size());
+        for (AToZIndex.Entry entry : entries) {
+            update(digest, entry.term());
+            update(digest, entry.url());
+            update(digest, entry.where());
+            update(digest, entry.guide());
+        }
+        Key key = Key.of(digest);
+        String name = entryName(language.tag());
+        Path file = folder.resolve(A_TO_Z).resolve(name);
+        if (writable && Files.isRegularFile(file)) {
+            try {
+                List<AToZIndex.Letter> stored = readAToZ(Files.readAllBytes(file), generator, key);
+                if (stored != null) {
+                    usedAToZ.add(name);
+                    return stored;
+                }
+            } catch (IOException | RuntimeException e) {
+                // Damaged: sorted again below and rewritten when the cache is saved.
+            }
+        }
+        List<AToZIndex.Letter> letters = AToZIndex.sorted(entries, language, alphabet);
+        if (writable) {
+            try {
+                sortedAToZ.put(name, writeAToZ(key, letters));
+                usedAToZ.add(name);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return letters;
+    }
+
+    /** The letters in a file of the A to Z folder, or null when another generator or other entries made it. */
+    private static List<AToZIndex.Letter> readAToZ(byte[] bytes, String generator, Key key) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        if (!MAGIC.equals(readString(in)) || in.readInt() != FORMAT || !generator.equals(readString(in))) {
+            return null;
+        }
+        long expected = in.readLong();
+        int bodyStart = bytes.length - in.available();
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes, bodyStart, bytes.length - bodyStart);
+        if (checksum.getValue() != expected) {
+            throw new IOException("checksum mismatch");
+        }
+        if (!key.equals(readKey(in))) {
+            return null;
+        }
+        List<AToZIndex.Letter> letters = new ArrayList<>();
+        for (int l = readCount(in); l > 0; l--) {
+            String letter = readString(in);
+            String id = readString(in);
+            boolean other = in.readBoolean();
+            List<AToZIndex.Entry> entries = new ArrayList<>();
+            for (int e = readCount(in); e > 0; e--) {
+                entries.add(new AToZIndex.Entry(readString(in), readString(in), readString(in), readString(in)));
+            }
+            letters.add(new AToZIndex.Letter(letter, id, List.copyOf(entries), other));
+        }
+        if (in.read() != -1) {
+            throw new IOException("data after the end");
+        }
+        return List.copyOf(letters);
+    }
+
+    private byte[] writeAToZ(Key key, List<AToZIndex.Letter> letters) throws IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(body);
+        writeKey(out, key);
+        out.writeInt(letters.size());
+        for (AToZIndex.Letter letter : letters) {
+            writeString(out, letter.letter());
+            writeString(out, letter.id());
+            out.writeBoolean(letter.other());
+            out.writeInt(letter.entries().size());
+            for (AToZIndex.Entry entry : letter.entries()) {
+                writeString(out, entry.term());
+                writeString(out, entry.url());
+                writeString(out, entry.where());
+                writeString(out, entry.guide());
+            }
+        }
+        out.flush();
+        byte[] bytes = body.toByteArray();
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes);
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream(bytes.length + 256);
+        DataOutputStream header = new DataOutputStream(whole);
+        writeString(header, MAGIC);
+        header.writeInt(FORMAT);
+        writeString(header, generator);
+        header.writeLong(checksum.getValue());
+        header.write(bytes);
+        header.flush();
+        return whole.toByteArray();
+    }
+
+    /** Writes the A to Z files this build sorted anew, each by a rename, so a killed build leaves the old file or the new one. */
+    private void saveAToZ() throws IOException {
+        Path aToZ = folder.resolve(A_TO_Z);
+        if (Files.isDirectory(aToZ)) {
+            try (Stream<Path> list = Files.list(aToZ)) {
+                for (Path file : list.filter(file -> !usedAToZ.contains(file.getFileName().toString())).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        if (sortedAToZ.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(aToZ);
+        for (Map.Entry<String, byte[]> file : sortedAToZ.entrySet()) {
+            Path temporary = Files.createTempFile(aToZ, "a-to-z", ".tmp");
+            try {
+                Files.write(temporary, file.getValue());
+                Files.move(temporary, aToZ.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
     void save(Path output, Consumer<String> notes) {
         if (!writable) {
             return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(MARKER), "This folder is guide build's cache; delete it at any time.\n");
+            saveAToZ();
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write the build cache in " + folder + " (" + e.getMessage() + "); the next build will sort the A to Z again");
         }
         Set<String> folders = new java.util.HashSet<>(usedMarkdown.keySet());
         folders.addAll(usedGuides.keySet());

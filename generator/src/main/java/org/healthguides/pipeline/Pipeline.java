@@ -194,7 +194,7 @@ public final class Pipeline {
             // of a rebuild's time on one core.
             java.util.concurrent.CompletableFuture<Void> sitePages = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 List<Page> pages = new ArrayList<>(PagePlan.homes(site));
-                pages.addAll(PagePlan.aToZs(site, strings::of));
+                pages.addAll(disk == null ? PagePlan.aToZs(site, strings::of) : PagePlan.aToZs(site, strings::of, disk::sortedAToZ));
                 pages.addAll(PagePlan.notFounds(site, strings::of));
                 run.render(pages, null, null, List.of());
             });

@@ -62,6 +62,21 @@ public final class AToZIndex {
      * @param alphabet the language's letters in its order, as its string table lists them
      */
     public static List<Letter> of(List<Guide> guides, Language language, String from, List<String> alphabet) {
+        return sorted(entries(guides, language, from), language, alphabet);
+    }
+
+    /**
+     * Sorts an index's entries into letters: a function of the entries (in their order), the language and the
+     * alphabet alone, so the build cache can keep its result for the next build (collating 12,000 terms is most of
+     * what planning the A to Z page costs).
+     */
+    @FunctionalInterface
+    public interface Sorting {
+        List<Letter> sort(List<Entry> entries, Language language, List<String> alphabet);
+    }
+
+    /** The index's lines, unsorted, without duplicates, in the guides' order: what {@link #sorted} sorts. */
+    public static List<Entry> entries(List<Guide> guides, Language language, String from) {
         Locale locale = language.locale();
         Set<Entry> entries = new LinkedHashSet<>();
         for (Guide guide : guides) {
@@ -78,6 +93,11 @@ public final class AToZIndex {
                 }
             }
         }
+        return List.copyOf(entries);
+    }
+
+    /** The entries under the letters of the alphabet, each letter's sorted as the language sorts. */
+    public static List<Letter> sorted(List<Entry> entries, Language language, List<String> alphabet) {
         Collator collator = Collation.of(language);
         collator.setStrength(Collator.SECONDARY);
         Letters letters = new Letters(language, alphabet);

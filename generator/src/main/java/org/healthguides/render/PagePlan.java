@@ -74,7 +74,12 @@ public final class PagePlan {
 
     /** @param words each language's string table (templates/i18n/&lt;tag&gt;.yaml), for the page's title and alphabet */
     public static List<Page> aToZs(Site site, Function<String, Map<String, String>> words) {
-        return site.languages().stream().map(language -> aToZ(site, language, words.apply(language))).toList();
+        return aToZs(site, words, AToZIndex::sorted);
+    }
+
+    /** @param sorting sorts each language's entries (the build cache's, which keeps the last build's result) */
+    public static List<Page> aToZs(Site site, Function<String, Map<String, String>> words, AToZIndex.Sorting sorting) {
+        return site.languages().stream().map(language -> aToZ(site, language, words.apply(language), sorting)).toList();
     }
 
     /**
@@ -83,13 +88,17 @@ public final class PagePlan {
      * them (templates with no i18n folder) gets English's.
      */
     public static Page aToZ(Site site, String language, Map<String, String> words) {
+        return aToZ(site, language, words, AToZIndex::sorted);
+    }
+
+    private static Page aToZ(Site site, String language, Map<String, String> words, AToZIndex.Sorting sorting) {
         String path = site.settings().pathPrefix(language) + AToZIndex.PATH;
         String alphabet = words.get(StringTables.ALPHABET);
         return new Page.AToZ(path, words.getOrDefault("a_to_z", "Health A to Z"),
                 words.getOrDefault("a_to_z_description", site.settings().isDefaultLanguage(language)
                         ? "Every guide and every part of a guide, from A to Z." : ""),
                 UrlPath.toRoot(path),
-                AToZIndex.of(site.guidesIn(language), new Language(language), path,
+                sorting.sort(AToZIndex.entries(site.guidesIn(language), new Language(language), path), new Language(language),
                         alphabet == null ? AToZIndex.LATIN : StringTables.letters(alphabet)));
     }
 

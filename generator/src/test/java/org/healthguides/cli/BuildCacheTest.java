@@ -127,6 +127,56 @@ class BuildCacheTest {
         assertTrue(Files.exists(fixture.out.resolve("jogging/first-steps/index.html")));
     }
 
+    /** The A to Z's sorted letters kept for the next build (one file for the fixture's one language), by what identifies its contents. */
+    private List<Object> aToZFile() throws IOException {
+        try (Stream<Path> list = Files.list(root.resolve("out.cache/a-to-z"))) {
+            List<Path> files = list.toList();
+            assertEquals(1, files.size(), files.toString());
+            BasicFileAttributes file = Files.readAttributes(files.get(0), BasicFileAttributes.class);
+            return List.of(files.get(0), file.fileKey(), file.lastModifiedTime(), file.size());
+        }
+    }
+
+    @Test
+    void the_a_to_z_is_sorted_again_only_when_a_title_or_keyword_changes_and_equals_a_cold_build() throws IOException {
+        // The fixture's templates print no index: this one lists every letter and entry, so the page shows the sort.
+        Fixture.write(fixture.templates.resolve("a-to-z.ftlh"), Fixture.PAGE_TEMPLATE.replace("<h1>${page.title}</h1>",
+                "<h1>${page.title}</h1><#list page.letters as l><h2 id=\"${l.id}\">${l.letter}</h2><#list l.entries as e>"
+                        + "<p><a href=\"${e.url}\">${e.term}</a> ${e.where} ${e.guide}</p></#list></#list>"));
+        buildAndCompareWithCold();
+        Path aToZ = fixture.out.resolve("a-to-z/index.html");
+        assertTrue(Files.readString(aToZ).contains(">Running guide</a>"), Files.readString(aToZ));
+        List<Object> sorted = aToZFile();
+
+        assertEquals(8, buildAndCompareWithCold(), "unchanged");
+        assertEquals(sorted, aToZFile(), "an unchanged rebuild reads the last sort and does not write it again");
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
+        assertEquals(4, buildAndCompareWithCold(), "a body edit");
+        assertEquals(sorted, aToZFile(), "no title or keyword changed: the last sort is reused");
+
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Jogging guide"));
+        assertEquals(4, buildAndCompareWithCold(), "a guide's title edited");
+        assertTrue(Files.readString(aToZ).contains(">Jogging guide</a>"), Files.readString(aToZ));
+        assertFalse(Files.readString(aToZ).contains("Running guide"), Files.readString(aToZ));
+        assertFalse(sorted.equals(aToZFile()), "sorted again and kept");
+
+        sorted = aToZFile();
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("order: 1", "order: 1\nkeywords: [shin splints]"));
+        assertEquals(4, buildAndCompareWithCold(), "a section's keywords edited");
+        assertTrue(Files.readString(aToZ).contains(">Shin splints</a> Basics Jogging guide"), Files.readString(aToZ));
+        assertFalse(sorted.equals(aToZFile()));
+
+        // A damaged file is not trusted: the index is sorted again (the comparison with a cold build shows it) and the file replaced.
+        Path file = (Path) aToZFile().get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x20;
+        Files.write(file, bytes);
+        assertEquals(8, buildAndCompareWithCold(), "a damaged A to Z file costs only the sort");
+        sorted = aToZFile();
+        assertEquals(8, buildAndCompareWithCold());
+        assertEquals(sorted, aToZFile(), "the replacement is read by the next build");
+    }
+
     @Test
     void no_cache_builds_cold_and_leaves_the_cache_alone() throws IOException {
         buildAndCompareWithCold();
