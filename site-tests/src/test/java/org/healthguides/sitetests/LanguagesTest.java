@@ -259,13 +259,8 @@ class LanguagesTest {
     /** A draft's banner is in its page's language (only the preview and --drafts build drafts). */
     @Test
     void aDraftTranslationsBannerIsInItsLanguage() throws IOException {
-        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
-        Path index = content.resolve("lifting/index.ur.md");
-        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
         Path out = temp.resolve("out");
-        MultilingualSite.Run run = MultilingualSite.guide("build", "--drafts", "--today", MultilingualSite.TODAY, "--content", content.toString(),
-                "--templates", MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")).toString(), "--out", out.toString(),
-                "--base-url", MultilingualSite.BASE_URL);
+        MultilingualSite.Run run = buildWithTheUrduTranslationMarkedDraft("--drafts", out);
         assertEquals(0, run.exit(), run.err());
         Document urdu = Jsoup.parse(out.resolve("ur/lifting/recovery/index.html").toFile(), "UTF-8", MultilingualSite.BASE_URL + "ur/lifting/recovery/");
         Element banner = urdu.selectFirst("main .draft-banner");
@@ -627,13 +622,8 @@ class LanguagesTest {
      */
     @Test
     void aDraftTranslationIsLeftOutWhileTheOriginalIsPublished() throws IOException {
-        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
-        Path index = content.resolve("lifting/index.ur.md");
-        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
         Path out = temp.resolve("out");
-        MultilingualSite.Run run = MultilingualSite.guide("build", "--strict", "--today", MultilingualSite.TODAY, "--content", content.toString(),
-                "--templates", MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")).toString(), "--out", out.toString(),
-                "--base-url", MultilingualSite.BASE_URL);
+        MultilingualSite.Run run = buildWithTheUrduTranslationMarkedDraft("--strict", out);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("draft left out: ") && run.out().contains("lifting/index.ur.md"), run.out());
         assertTrue(Files.exists(out.resolve("lifting/recovery/index.html")), "the original is published");
@@ -655,5 +645,15 @@ class LanguagesTest {
             args.add("--strict");
         }
         return MultilingualSite.guide(args.toArray(String[]::new));
+    }
+
+    /** Builds the fixture site with its Urdu translation's index marked `draft: true`. */
+    private MultilingualSite.Run buildWithTheUrduTranslationMarkedDraft(String mode, Path out) throws IOException {
+        Path content = MultilingualSite.contentCopy(temp.resolve("content"));
+        Path index = content.resolve("lifting/index.ur.md");
+        Files.writeString(index, Files.readString(index).replace("translated_from_reviewed:", "draft: true\ntranslated_from_reviewed:"));
+        return MultilingualSite.guide("build", mode, "--today", MultilingualSite.TODAY, "--content", content.toString(),
+                "--templates", MultilingualSite.templatesWithFixtureTables(temp.resolve("templates")).toString(), "--out", out.toString(),
+                "--base-url", MultilingualSite.BASE_URL);
     }
 }
