@@ -95,6 +95,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private final Map<String, byte[]> sortedAToZ = new ConcurrentHashMap<>();
     /** The A to Z files this build used or wrote: the others (a language no longer in the site) are removed. */
     private final Set<String> usedAToZ = ConcurrentHashMap.newKeySet();
+    /** The languages whose A to Z file could not be read, and why: each gets its one-line note when the cache is saved. */
+    private final Map<String, String> damagedAToZ = new ConcurrentHashMap<>();
     private byte[] markdownInputs = new byte[0];
     private byte[] pageInputs;
     /** A fingerprint (length, CRC32, CRC32C) of each source file's text by its path in the content folder: taken once, used by both kinds of key. */
@@ -524,7 +526,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
                     return stored;
                 }
             } catch (IOException | RuntimeException e) {
-                // Damaged: sorted again below and rewritten when the cache is saved.
+                // Damaged: never trusted; sorted again below and rewritten when the cache is saved.
+                damagedAToZ.put(language.tag(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
         List<AToZIndex.Letter> letters = AToZIndex.sorted(entries, language, alphabet);
@@ -636,6 +639,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(MARKER), "This folder is guide build's cache; delete it at any time.\n");
+            new java.util.TreeMap<>(damagedAToZ).forEach((tag, why) -> notes.accept("note: the A to Z of '" + tag + "' kept in the build cache in "
+                    + folder + " could not be read (" + why + "); sorted it again and replaced it"));
             saveAToZ();
         } catch (IOException | RuntimeException e) {
             notes.accept("note: could not write the build cache in " + folder + " (" + e.getMessage() + "); the next build will sort the A to Z again");
