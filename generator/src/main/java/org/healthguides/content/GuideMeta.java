@@ -35,6 +35,17 @@ public record GuideMeta(String slug, String title, String description, LocalDate
 
     /** Who reviewed a guide: shown on every page of it and in its structured data. */
     public record Reviewer(String name, String role) {
+        private static final Set<String> KEYS = Set.of("name", "role");
+
+        /** 'reviewed_by: { name, role }' as a guide or a translation writes it, or null when there is none. */
+        static Reviewer read(FieldReader reader, String whoseName) {
+            FieldReader reviewer = reader.mapping("reviewed_by", KEYS, "{ name: Jo Bloggs, role: Physiotherapist }");
+            if (reviewer == null) {
+                return null;
+            }
+            String name = reviewer.requiredText("name", whoseName);
+            return new Reviewer(name, reviewer.requiredText("role", "their clinical role, e.g. Physiotherapist or GP"));
+        }
     }
 
     public static final String INDEX_FILE = "index.md";
@@ -45,7 +56,6 @@ public record GuideMeta(String slug, String title, String description, LocalDate
     public static final double DEFAULT_MAX_GRADE = 8;
     private static final Set<String> KEYS = Set.of("title", "description", "reviewed", "next_review",
             "required_sections", "required_warnings", "max_grade", "weight", "keywords", "aliases", "changes", "reviewed_by", "draft");
-    private static final Set<String> REVIEWER_KEYS = Set.of("name", "role");
     private static final Set<String> WARNING_KEYS = Set.of("name", "kind", "section", "mentions");
     private static final Set<String> CHANGE_KEYS = Set.of("date", "summary");
 
@@ -82,13 +92,7 @@ public record GuideMeta(String slug, String title, String description, LocalDate
             problems.add(Problem.error(Code.MAX_GRADE_OUT_OF_RANGE, file.displayPath(), reader.line("max_grade"), "'max_grade' must be between 1 and 30, found " + maxGrade,
                     "write a school grade, for example 'max_grade: 8'"));
         }
-        Reviewer reviewedBy = null;
-        FieldReader reviewer = reader.mapping("reviewed_by", REVIEWER_KEYS, "{ name: Jo Bloggs, role: Physiotherapist }");
-        if (reviewer != null) {
-            String name = reviewer.requiredText("name", "the reviewing clinician's name, as it should appear on every page");
-            String role = reviewer.requiredText("role", "their clinical role, e.g. Physiotherapist or GP");
-            reviewedBy = new Reviewer(name, role);
-        }
+        Reviewer reviewedBy = Reviewer.read(reader, "the reviewing clinician's name, as it should appear on every page");
         boolean draft = reader.bool("draft");
         List<String> sections = reader.textList("required_sections");
         Integer weight = reader.integer("weight", false);

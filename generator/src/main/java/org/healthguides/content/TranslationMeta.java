@@ -23,7 +23,6 @@ public record TranslationMeta(String language, String title, String description,
 
     private static final Set<String> KEYS = Set.of("title", "description", "translated_from_reviewed", "keywords", "reviewed_by",
             GuideMeta.DRAFT_KEY);
-    private static final Set<String> REVIEWER_KEYS = Set.of("name", "role");
 
     public static TranslationMeta read(String language, SourceFile file, FrontMatter frontMatter) throws ContentErrors {
         List<Problem> problems = new ArrayList<>();
@@ -34,12 +33,7 @@ public record TranslationMeta(String language, String title, String description,
         // The A to Z words of this language: a translation never borrows the original's keywords.
         List<String> keywords = reader.phraseList("keywords");
         // A translation is new text, so it needs a clinician's sign-off of its own (site.ClinicalSignOff).
-        GuideMeta.Reviewer reviewedBy = null;
-        FieldReader reviewer = reader.mapping("reviewed_by", REVIEWER_KEYS, "{ name: Jo Bloggs, role: Physiotherapist }");
-        if (reviewer != null) {
-            reviewedBy = new GuideMeta.Reviewer(reviewer.requiredText("name", "the name of the clinician who checked this translation"),
-                    reviewer.requiredText("role", "their clinical role, e.g. Physiotherapist or GP"));
-        }
+        GuideMeta.Reviewer reviewedBy = GuideMeta.Reviewer.read(reader, "the name of the clinician who checked this translation");
         boolean draft = reader.bool(GuideMeta.DRAFT_KEY);
         if (!problems.isEmpty()) {
             throw new ContentErrors(problems);
