@@ -266,7 +266,7 @@ public final class MarkdownRenderer {
             headings.add(new Heading(heading.level(), heading.id(), heading.text(), headingLines.getOrDefault(heading.id(), 0)));
         }
         return new RenderedMarkdown(finished.html(), List.copyOf(headings), List.copyOf(callouts),
-                finished.references(), List.copyOf(links), List.copyOf(problems), Prose.statsOfPrinted(finished.html()));
+                finished.references(), List.copyOf(links), List.copyOf(problems), finished.reading());
     }
 
     /**

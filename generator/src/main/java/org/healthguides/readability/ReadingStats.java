@@ -29,9 +29,10 @@ public record ReadingStats(int words, int sentences, int syllables) {
      * Counts prose as it streams in, text piece by text piece, with the ends of blocks (paragraphs, list items)
      * marked; nothing is split or copied but the word being read. A word is a run of characters between white
      * space (a no-break space included) holding a letter or a digit. A sentence ends after a word whose last
-     * character, before any closing quotes or brackets, is . ! or ?, and at the end of every block.
+     * character, before any closing quotes or brackets, is . ! or ?, and at the end of every block. The Markdown stage
+     * feeds one the text of a page as it finishes the page's HTML, so the page is not read a second time for it.
      */
-    static final class Counter {
+    public static final class Counter {
         // Arrays, not CharSequences or Strings, in the per-character loops: under the launcher's C1 compiler an
         // interface's charAt is not inlined and a string's charAt checks its encoding on every call, which made
         // counting a tenth of a large build.
@@ -44,7 +45,7 @@ public record ReadingStats(int words, int sentences, int syllables) {
         private int syllables;
         private int wordsInSentence;
 
-        void text(String text) {
+        public void text(String text) {
             // One copy into an array: charAt on a string holding non-Latin characters is slow under C1.
             int length = text.length();
             if (chars.length < length) {
@@ -55,8 +56,17 @@ public record ReadingStats(int words, int sentences, int syllables) {
             text(chars, 0, length);
         }
 
+        /** One character of text (an entity's, in HTML). */
+        public void text(char c) {
+            if (isSpace(c)) {
+                endToken();
+            } else {
+                token.append(c);
+            }
+        }
+
         /** The text at chars[from, to). */
-        void text(char[] chars, int from, int to) {
+        public void text(char[] chars, int from, int to) {
             int length = to;
             int i = from;
             while (i < length) {
@@ -78,7 +88,8 @@ public record ReadingStats(int words, int sentences, int syllables) {
             }
         }
 
-        void endBlock() {
+        /** The end (or the start) of a block: a paragraph, a list item, a table cell. */
+        public void endBlock() {
             endToken();
             if (wordsInSentence > 0) {
                 sentences++;
@@ -86,7 +97,7 @@ public record ReadingStats(int words, int sentences, int syllables) {
             }
         }
 
-        ReadingStats stats() {
+        public ReadingStats stats() {
             endBlock();
             return new ReadingStats(words, sentences, syllables);
         }
