@@ -64,6 +64,8 @@ public final class Pipeline {
     private final String templatesName;
     /** Null, or the build cache on disk of {@code guide build}. */
     private final BuildCache disk;
+    /** The content as {@link #upToDate} read it, for {@link #run} to use rather than read it again. */
+    private Loaded loaded;
 
     /**
      * What a run produced.
@@ -138,12 +140,36 @@ public final class Pipeline {
         return assemble(loaded, strings.markdownRenderer(), strings, false);
     }
 
+    /**
+     * With the build cache: the last build's record when nothing it read has changed and its output is as it left
+     * it (see {@link BuildCache#upToDate}), else null. The content read to tell is kept for {@link #run}.
+     */
+    LastBuild upToDate() throws IOException {
+        try {
+            loaded = load();
+        } catch (ContentErrors e) {
+            return null; // run() reads it again and reports why
+        }
+        return disk.upToDate(loaded.tree(), options, today());
+    }
+
+    /** The site as {@code guide report} assembles it from the content {@link #upToDate} read: for --verbose's numbers. */
+    Site assembleForReport() {
+        try {
+            StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
+            return assemble(loaded, strings.markdownRenderer(), strings, false);
+        } catch (ContentErrors e) {
+            throw new IllegalStateException("the content of a build that succeeded no longer assembles", e);
+        }
+    }
+
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
     public Result run(Output output) throws ContentErrors, IOException {
         if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
             new LeafletPdf(options.templates()).warmUpInBackground();
         }
-        Loaded loaded = load();
+        Loaded loaded = this.loaded != null ? this.loaded : load();
+        this.loaded = null;
         SiteSettings settings = loaded.settings();
         output.writeGzipCopies(settings.precompress());
         if (disk != null) {
