@@ -145,11 +145,12 @@ public final class Pipeline {
         }
         Loaded loaded = load();
         SiteSettings settings = loaded.settings();
+        Ahead ahead = cache == null ? Ahead.start(options.templates(), templatesName, settings, this::templateNames) : null;
         output.writeGzipCopies(settings.precompress());
         if (disk != null) {
             disk.inputs(loaded.tree(), options, today());
         }
-        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
+        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings, ahead.freemarker())
                 : cache.templates(options.templates(), templatesName, settings);
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
@@ -174,7 +175,8 @@ public final class Pipeline {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         problems.addAll(strings.warnings());
         LeafletPdf leaflets = options.pdf() ? leafletPrinter() : null;
-        StaticFiles staticFiles = cache != null && cache.staticFiles() != null ? cache.staticFiles()
+        StaticFiles staticFiles = ahead != null ? ahead.staticFiles()
+                : cache.staticFiles() != null ? cache.staticFiles()
                 : StaticFiles.read(options.templates(), templatesName);
         if (cache != null) {
             cache.keep(staticFiles);
@@ -273,6 +275,63 @@ public final class Pipeline {
     }
 
     private record Loaded(ContentTree tree, SiteSettings settings) {
+    }
+
+    /**
+     * What a build needs only after its Markdown, made meanwhile on a thread of its own: FreeMarker's configuration
+     * with every template parsed, then the static files (read, checked and hashed). Before, a cold 100-page build
+     * spent about 60 ms on these on the main thread while the second core had little to do (docs/performance.md,
+     * "Start-up (100 pages)"). Problems are reported where the build always reported them: the configuration's by
+     * {@link TemplateRenderer}, a template's syntax by its check, the static files' after it.
+     */
+    private record Ahead(java.util.concurrent.CompletableFuture<TemplateRenderer.Prepared> freemarker,
+                         java.util.concurrent.CompletableFuture<StaticFiles> statics) {
+
+        interface Names {
+            List<String> get() throws IOException;
+        }
+
+        static Ahead start(Path templates, String templatesName, SiteSettings settings, Names names) {
+            Ahead ahead = new Ahead(new java.util.concurrent.CompletableFuture<>(), new java.util.concurrent.CompletableFuture<>());
+            Thread thread = new Thread(() -> {
+                try {
+                    List<String> all;
+                    try {
+                        all = names.get();
+                    } catch (IOException | RuntimeException e) {
+                        all = List.of(); // the check lists the folder again and reports it
+                    }
+                    ahead.freemarker().complete(TemplateRenderer.prepare(templates, settings, all));
+                } catch (Throwable e) {
+                    ahead.freemarker().completeExceptionally(e);
+                }
+                try {
+                    ahead.statics().complete(StaticFiles.read(templates, templatesName));
+                } catch (Throwable e) {
+                    ahead.statics().completeExceptionally(e);
+                }
+            }, "templates");
+            thread.setDaemon(true);
+            thread.start();
+            return ahead;
+        }
+
+        StaticFiles staticFiles() throws IOException {
+            try {
+                return statics.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
     }
 
     /** The PDF printer, once its fonts are known to be there (else one error naming each missing file). */

@@ -43,6 +43,15 @@ public final class TemplateRenderer {
     private final Map<String, Map<String, String>> languageNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings) throws ContentErrors {
+        this(folder, displayFolder, settings, null);
+    }
+
+    /**
+     * @param prepared FreeMarker's configuration for this folder and these settings, being made on another thread
+     *                 ({@link #prepare}), or null to make it here
+     */
+    public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings, java.util.concurrent.CompletableFuture<Prepared> prepared)
+            throws ContentErrors {
         this.folder = folder;
         this.displayFolder = displayFolder.endsWith("/") ? displayFolder.substring(0, displayFolder.length() - 1) : displayFolder;
         this.settings = settings;
@@ -51,11 +60,59 @@ public final class TemplateRenderer {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "templates folder not found",
                     "run from the project folder or pass --templates DIR"));
         }
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        Prepared made = prepared == null ? prepare(folder, settings, List.of()) : joined(prepared);
+        if (made.failure() != null) {
+            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + made.failure().getMessage(),
+                    "check the folder"));
+        }
+        configuration = made.configuration();
+    }
+
+    /**
+     * FreeMarker's configuration for a templates folder, or why it could not be made. Opaque outside this class.
+     */
+    public static final class Prepared {
+        private final Configuration configuration;
+        private final IOException failure;
+
+        private Prepared(Configuration configuration, IOException failure) {
+            this.configuration = configuration;
+            this.failure = failure;
+        }
+
+        private Configuration configuration() {
+            return configuration;
+        }
+
+        private IOException failure() {
+            return failure;
+        }
+    }
+
+    private static Prepared joined(java.util.concurrent.CompletableFuture<Prepared> prepared) {
+        try {
+            return prepared.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // prepare() keeps its exceptions; only an Error (out of memory) gets here.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Makes FreeMarker's configuration and parses the templates named (into its cache; one that does not parse is
+     * left for {@link #checkTemplates} to report). Never throws. The first configuration in a process is slow (FreeMarker
+     * loads its classes and resolves the list of JDK members templates may never reach, though ours replaces it), and
+     * so is the first parse, so a build calls this on a thread of its own while it reads and renders the Markdown.
+     */
+    public static Prepared prepare(Path folder, SiteSettings settings, List<String> names) {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         try {
             configuration.setTemplateLoader(new OrdinaryFiles(folder.toFile()));
         } catch (IOException e) {
-            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + e.getMessage(), "check the folder"));
+            return new Prepared(null, e);
         }
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
@@ -74,6 +131,19 @@ public final class TemplateRenderer {
         freemarker.template.DefaultObjectWrapperBuilder wrapper = new freemarker.template.DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
         configuration.setObjectWrapper(wrapper.build());
+        boolean failed = false;
+        for (String name : names) {
+            try {
+                configuration.getTemplate(name);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            // Parsed again where the build checks its templates, which reports each problem as it always has.
+            configuration.clearTemplateCache();
+        }
+        return new Prepared(configuration, null);
     }
 
     /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
