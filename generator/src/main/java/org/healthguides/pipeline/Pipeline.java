@@ -284,27 +284,22 @@ public final class Pipeline {
      * "Start-up (100 pages)"). Problems are reported where the build always reported them: the configuration's by
      * {@link TemplateRenderer}, a template's syntax by its check, the static files' after it.
      */
-    private record Ahead(java.util.concurrent.CompletableFuture<TemplateRenderer.Prepared> freemarker,
-                         java.util.concurrent.CompletableFuture<StaticFiles> statics) {
+    private record Ahead(TemplateRenderer.Prepared freemarker, java.util.concurrent.CompletableFuture<StaticFiles> statics) {
 
         interface Names {
             List<String> get() throws IOException;
         }
 
         static Ahead start(Path templates, String templatesName, SiteSettings settings, Names names) {
-            Ahead ahead = new Ahead(new java.util.concurrent.CompletableFuture<>(), new java.util.concurrent.CompletableFuture<>());
+            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates, settings), new java.util.concurrent.CompletableFuture<>());
             Thread thread = new Thread(() -> {
+                List<String> all;
                 try {
-                    List<String> all;
-                    try {
-                        all = names.get();
-                    } catch (IOException | RuntimeException e) {
-                        all = List.of(); // the check lists the folder again and reports it
-                    }
-                    ahead.freemarker().complete(TemplateRenderer.prepare(templates, settings, all));
-                } catch (Throwable e) {
-                    ahead.freemarker().completeExceptionally(e);
+                    all = names.get();
+                } catch (IOException | RuntimeException e) {
+                    all = List.of(); // the template check lists the folder again, and reports why it cannot
                 }
+                ahead.freemarker().make(all);
                 try {
                     ahead.statics().complete(StaticFiles.read(templates, templatesName));
                 } catch (Throwable e) {

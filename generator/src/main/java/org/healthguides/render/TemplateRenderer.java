@@ -32,7 +32,8 @@ public final class TemplateRenderer {
     /** Static files (the stylesheet) live here inside the templates folder and are published under the same name. */
     public static final String STATIC_FOLDER = "static";
 
-    private final Configuration configuration;
+    /** FreeMarker's configuration, perhaps still being made on another thread: see {@link #configuration()}. */
+    private final Prepared prepared;
     private final Path folder;
     private final String displayFolder;
     private final SiteSettings settings;
@@ -47,11 +48,10 @@ public final class TemplateRenderer {
     }
 
     /**
-     * @param prepared FreeMarker's configuration for this folder and these settings, being made on another thread
-     *                 ({@link #prepare}), or null to make it here
+     * @param prepared FreeMarker's configuration for this folder and these settings ({@link #prepare}), perhaps still
+     *                 being made on another thread; or null to make it here
      */
-    public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings, java.util.concurrent.CompletableFuture<Prepared> prepared)
-            throws ContentErrors {
+    public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings, Prepared prepared) throws ContentErrors {
         this.folder = folder;
         this.displayFolder = displayFolder.endsWith("/") ? displayFolder.substring(0, displayFolder.length() - 1) : displayFolder;
         this.settings = settings;
@@ -60,40 +60,69 @@ public final class TemplateRenderer {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "templates folder not found",
                     "run from the project folder or pass --templates DIR"));
         }
-        Prepared made = prepared == null ? prepare(folder, settings, List.of()) : joined(prepared);
-        if (made.failure() != null) {
-            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + made.failure().getMessage(),
+        if (prepared == null) {
+            prepared = prepare(folder, settings);
+            prepared.make(List.of());
+        }
+        if (prepared.failure != null) {
+            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + prepared.failure.getMessage(),
                     "check the folder"));
         }
-        configuration = made.configuration();
+        this.prepared = prepared;
     }
 
     /**
-     * FreeMarker's configuration for a templates folder, or why it could not be made. Opaque outside this class.
+     * FreeMarker's configuration for a templates folder, made by {@link #make} (on any thread) and waited for where it
+     * is first used. The first configuration in a process is slow (FreeMarker loads its classes and resolves the list
+     * of JDK members templates may never reach, though ours replaces it), and so is the first parse of the templates,
+     * so a build makes it on a thread of its own while it reads and renders the Markdown (see pipeline.Pipeline).
      */
     public static final class Prepared {
-        private final Configuration configuration;
+        private final SiteSettings settings;
+        /** Why the folder's template loader could not be made (reported by the renderer, as before), or null. */
         private final IOException failure;
+        private final freemarker.cache.TemplateLoader loader;
+        private final java.util.concurrent.CompletableFuture<Configuration> configuration = new java.util.concurrent.CompletableFuture<>();
 
-        private Prepared(Configuration configuration, IOException failure) {
-            this.configuration = configuration;
+        private Prepared(SiteSettings settings, freemarker.cache.TemplateLoader loader, IOException failure) {
+            this.settings = settings;
+            this.loader = loader;
             this.failure = failure;
         }
 
-        private Configuration configuration() {
-            return configuration;
-        }
-
-        private IOException failure() {
-            return failure;
+        /**
+         * Makes the configuration and parses the templates named into its cache (one that does not parse is left for
+         * {@link #checkTemplates} to report, as before). Never throws.
+         */
+        public void make(List<String> names) {
+            if (failure != null) {
+                configuration.complete(null);
+                return;
+            }
+            try {
+                configuration.complete(configured(loader, settings, names));
+            } catch (Throwable e) {
+                configuration.completeExceptionally(e);
+            }
         }
     }
 
-    private static Prepared joined(java.util.concurrent.CompletableFuture<Prepared> prepared) {
+    /** FreeMarker's configuration for the templates in {@code folder}, for {@link Prepared#make} to make. */
+    public static Prepared prepare(Path folder, SiteSettings settings) {
         try {
-            return prepared.join();
+            return new Prepared(settings, new OrdinaryFiles(folder.toFile()), null);
+        } catch (IOException e) {
+            return new Prepared(settings, null, e);
+        }
+    }
+
+    private Configuration configuration() {
+        try {
+            return prepared.configuration.join();
         } catch (java.util.concurrent.CompletionException e) {
-            // prepare() keeps its exceptions; only an Error (out of memory) gets here.
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
@@ -101,19 +130,9 @@ public final class TemplateRenderer {
         }
     }
 
-    /**
-     * Makes FreeMarker's configuration and parses the templates named (into its cache; one that does not parse is
-     * left for {@link #checkTemplates} to report). Never throws. The first configuration in a process is slow (FreeMarker
-     * loads its classes and resolves the list of JDK members templates may never reach, though ours replaces it), and
-     * so is the first parse, so a build calls this on a thread of its own while it reads and renders the Markdown.
-     */
-    public static Prepared prepare(Path folder, SiteSettings settings, List<String> names) {
+    private static Configuration configured(freemarker.cache.TemplateLoader loader, SiteSettings settings, List<String> names) {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            configuration.setTemplateLoader(new OrdinaryFiles(folder.toFile()));
-        } catch (IOException e) {
-            return new Prepared(null, e);
-        }
+        configuration.setTemplateLoader(loader);
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         configuration.setRecognizeStandardFileExtensions(true);
@@ -143,7 +162,7 @@ public final class TemplateRenderer {
             // Parsed again where the build checks its templates, which reports each problem as it always has.
             configuration.clearTemplateCache();
         }
-        return new Prepared(configuration, null);
+        return configuration;
     }
 
     /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
@@ -159,7 +178,7 @@ public final class TemplateRenderer {
         List<Problem> problems = new java.util.ArrayList<>(strings.errors());
         for (String name : names) {
             try {
-                configuration.getTemplate(name);
+                configuration().getTemplate(name);
             } catch (IOException e) {
                 problems.add(problemOf(e, name, null));
             }
@@ -211,7 +230,7 @@ public final class TemplateRenderer {
             model.put("feed", page.root() + settings.pathPrefix(language) + FEED_PATH);
         }
         try {
-            Template template = configuration.getTemplate(page.template());
+            Template template = configuration().getTemplate(page.template());
             template.process(model, out);
         } catch (IOException | TemplateException e) {
             throw new ContentErrors(problemOf(e, page.template(), page.path()));
@@ -284,7 +303,7 @@ public final class TemplateRenderer {
     }
 
     private LanguageModels languageModels(String language) {
-        ObjectWrapper wrapper = configuration.getObjectWrapper();
+        ObjectWrapper wrapper = configuration().getObjectWrapper();
         try {
             return new LanguageModels(wrapper.wrap(settingsByLanguage.computeIfAbsent(language, strings::settingsIn)),
                     // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
