@@ -143,9 +143,20 @@ public final class Pipeline {
         if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
             new LeafletPdf(options.templates()).warmUpInBackground();
         }
-        Loaded loaded = load();
+        Ahead ahead = cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames) : null;
+        Loaded loaded;
+        try {
+            loaded = load();
+        } catch (ContentErrors | RuntimeException | Error e) {
+            if (ahead != null) {
+                ahead.settings().completeExceptionally(e);
+            }
+            throw e;
+        }
         SiteSettings settings = loaded.settings();
-        Ahead ahead = cache == null ? Ahead.start(options.templates(), templatesName, settings, this::templateNames) : null;
+        if (ahead != null) {
+            ahead.settings().complete(settings);
+        }
         output.writeGzipCopies(settings.precompress());
         if (disk != null) {
             disk.inputs(loaded.tree(), options, today());
@@ -284,25 +295,43 @@ public final class Pipeline {
      * "Start-up (100 pages)"). Problems are reported where the build always reported them: the configuration's by
      * {@link TemplateRenderer}, a template's syntax by its check, the static files' after it.
      */
-    private record Ahead(TemplateRenderer.Prepared freemarker, java.util.concurrent.CompletableFuture<StaticFiles> statics) {
+    private record Ahead(TemplateRenderer.Prepared freemarker, java.util.concurrent.CompletableFuture<SiteSettings> settings,
+                         java.util.concurrent.CompletableFuture<StaticFiles> statics) {
 
         interface Names {
             List<String> get() throws IOException;
         }
 
-        static Ahead start(Path templates, String templatesName, SiteSettings settings, Names names) {
-            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates, settings), new java.util.concurrent.CompletableFuture<>());
+        /** Starts at once; FreeMarker's last step (the site's locale, the templates parsed) waits for {@link #settings}. */
+        static Ahead start(Path templates, String templatesName, Names names) {
+            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates), new java.util.concurrent.CompletableFuture<>(),
+                    new java.util.concurrent.CompletableFuture<>());
             Thread thread = new Thread(() -> {
-                List<String> all;
                 try {
-                    all = names.get();
-                } catch (IOException | RuntimeException e) {
-                    all = List.of(); // the template check lists the folder again, and reports why it cannot
-                }
-                ahead.freemarker().make(all);
-                try {
-                    ahead.statics().complete(StaticFiles.read(templates, templatesName));
+                    // The static files first: hashing them starts Java's security providers, which the build cache's
+                    // keys need next on the main thread.
+                    try {
+                        ahead.statics().complete(StaticFiles.read(templates, templatesName));
+                    } catch (Throwable e) {
+                        ahead.statics().completeExceptionally(e);
+                    }
+                    ahead.freemarker().configure();
+                    List<String> all;
+                    try {
+                        all = names.get();
+                    } catch (IOException | RuntimeException e) {
+                        all = List.of(); // the template check lists the folder again, and reports why it cannot
+                    }
+                    SiteSettings settings;
+                    try {
+                        settings = ahead.settings().join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        ahead.freemarker().abandon(e.getCause());
+                        return;
+                    }
+                    ahead.freemarker().finish(settings, all);
                 } catch (Throwable e) {
+                    ahead.freemarker().abandon(e);
                     ahead.statics().completeExceptionally(e);
                 }
             }, "templates");

@@ -61,8 +61,8 @@ public final class TemplateRenderer {
                     "run from the project folder or pass --templates DIR"));
         }
         if (prepared == null) {
-            prepared = prepare(folder, settings);
-            prepared.make(List.of());
+            prepared = prepare(folder);
+            prepared.finish(settings, List.of());
         }
         if (prepared.failure != null) {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + prepared.failure.getMessage(),
@@ -72,47 +72,56 @@ public final class TemplateRenderer {
     }
 
     /**
-     * FreeMarker's configuration for a templates folder, made by {@link #make} (on any thread) and waited for where it
-     * is first used. The first configuration in a process is slow (FreeMarker loads its classes and resolves the list
-     * of JDK members templates may never reach, though ours replaces it), and so is the first parse of the templates,
-     * so a build makes it on a thread of its own while it reads and renders the Markdown (see pipeline.Pipeline).
+     * FreeMarker's configuration for a templates folder, made in two steps ({@link #configure}, {@link #finish}) on
+     * any thread and waited for where it is first used. The first configuration in a process is slow (FreeMarker loads
+     * its classes and resolves the list of JDK members templates may never reach, though ours replaces it), and so is
+     * the first parse of the templates, so a build makes it on a thread of its own while it reads and renders the
+     * Markdown (see pipeline.Pipeline).
      */
     public static final class Prepared {
-        private final SiteSettings settings;
         /** Why the folder's template loader could not be made (reported by the renderer, as before), or null. */
         private final IOException failure;
         private final freemarker.cache.TemplateLoader loader;
         private final java.util.concurrent.CompletableFuture<Configuration> configuration = new java.util.concurrent.CompletableFuture<>();
+        private Configuration configured;
 
-        private Prepared(SiteSettings settings, freemarker.cache.TemplateLoader loader, IOException failure) {
-            this.settings = settings;
+        private Prepared(freemarker.cache.TemplateLoader loader, IOException failure) {
             this.loader = loader;
             this.failure = failure;
         }
 
-        /**
-         * Makes the configuration and parses the templates named into its cache (one that does not parse is left for
-         * {@link #checkTemplates} to report, as before). Never throws.
-         */
-        public void make(List<String> names) {
-            if (failure != null) {
-                configuration.complete(null);
-                return;
+        /** The first step, which needs no settings: FreeMarker's classes loaded, everything but the locale set. */
+        public void configure() {
+            if (failure == null && configured == null) {
+                configured = configured(loader);
             }
+        }
+
+        /**
+         * The last step: the site's locale set and the templates named parsed into the configuration's cache (one that
+         * does not parse is left for {@link TemplateRenderer#checkTemplates} to report, as before). Never throws.
+         */
+        public void finish(SiteSettings settings, List<String> names) {
             try {
-                configuration.complete(configured(loader, settings, names));
+                configure();
+                configuration.complete(failure != null ? null : parsed(configured, settings, names));
             } catch (Throwable e) {
                 configuration.completeExceptionally(e);
             }
         }
+
+        /** Nothing will be made (the build stopped before its templates were needed). */
+        public void abandon(Throwable why) {
+            configuration.completeExceptionally(why);
+        }
     }
 
-    /** FreeMarker's configuration for the templates in {@code folder}, for {@link Prepared#make} to make. */
-    public static Prepared prepare(Path folder, SiteSettings settings) {
+    /** FreeMarker's configuration for the templates in {@code folder}, for {@link Prepared} to make. */
+    public static Prepared prepare(Path folder) {
         try {
-            return new Prepared(settings, new OrdinaryFiles(folder.toFile()), null);
+            return new Prepared(new OrdinaryFiles(folder.toFile()), null);
         } catch (IOException e) {
-            return new Prepared(settings, null, e);
+            return new Prepared(null, e);
         }
     }
 
@@ -130,7 +139,7 @@ public final class TemplateRenderer {
         }
     }
 
-    private static Configuration configured(freemarker.cache.TemplateLoader loader, SiteSettings settings, List<String> names) {
+    private static Configuration configured(freemarker.cache.TemplateLoader loader) {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTemplateLoader(loader);
         configuration.setDefaultEncoding("UTF-8");
@@ -140,7 +149,6 @@ public final class TemplateRenderer {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
         // Templates run on editors' machines and in CI, so they may not create Java objects ("...Execute"?new()
         // runs shell commands; ObjectConstructor and JythonRuntime are as bad) nor reach Java's API through ?api.
         // Of the data model's objects, templates see only this project's accessors (ModelOnlyAccess): no getClass,
@@ -150,6 +158,11 @@ public final class TemplateRenderer {
         freemarker.template.DefaultObjectWrapperBuilder wrapper = new freemarker.template.DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
         configuration.setObjectWrapper(wrapper.build());
+        return configuration;
+    }
+
+    private static Configuration parsed(Configuration configuration, SiteSettings settings, List<String> names) {
+        configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
         boolean failed = false;
         for (String name : names) {
             try {
