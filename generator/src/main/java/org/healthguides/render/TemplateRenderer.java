@@ -157,7 +157,8 @@ public final class TemplateRenderer {
         configuration.setAPIBuiltinEnabled(false);
         freemarker.template.DefaultObjectWrapperBuilder wrapper = new freemarker.template.DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
-        configuration.setObjectWrapper(wrapper.build());
+        // The builder's wrapper with a quicker way into the model's records (RecordModels), the same policy.
+        configuration.setObjectWrapper(new RecordModels(wrapper));
         return configuration;
     }
 
