@@ -308,8 +308,9 @@ public final class Pipeline {
                     new java.util.concurrent.CompletableFuture<>());
             Thread thread = new Thread(() -> {
                 try {
-                    // The static files first: hashing them starts Java's security providers, which the build cache's
-                    // keys need next on the main thread.
+                    // The template loader first (the renderer waits for it), then the static files: hashing them starts
+                    // Java's security providers, which the build cache's keys need next on the main thread.
+                    ahead.freemarker().load();
                     try {
                         ahead.statics().complete(StaticFiles.read(templates, templatesName));
                     } catch (Throwable e) {

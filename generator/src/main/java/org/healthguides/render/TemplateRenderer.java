@@ -64,35 +64,53 @@ public final class TemplateRenderer {
             prepared = prepare(folder);
             prepared.finish(settings, List.of());
         }
-        if (prepared.failure != null) {
-            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + prepared.failure.getMessage(),
+        IOException unreadable = joined(prepared.loaded);
+        if (unreadable != null) {
+            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + unreadable.getMessage(),
                     "check the folder"));
         }
         this.prepared = prepared;
     }
 
     /**
-     * FreeMarker's configuration for a templates folder, made in two steps ({@link #configure}, {@link #finish}) on
-     * any thread and waited for where it is first used. The first configuration in a process is slow (FreeMarker loads
-     * its classes and resolves the list of JDK members templates may never reach, though ours replaces it), and so is
-     * the first parse of the templates, so a build makes it on a thread of its own while it reads and renders the
-     * Markdown (see pipeline.Pipeline).
+     * FreeMarker's configuration for a templates folder, made in steps ({@link #load}, {@link #configure},
+     * {@link #finish}) on any thread and waited for where it is first used. The first configuration in a process is
+     * slow (FreeMarker loads its classes and its logging, and resolves the list of JDK members templates may never
+     * reach, though ours replaces it), and so is the first parse of the templates, so a build makes it on a thread
+     * of its own while it reads and renders the Markdown (see pipeline.Pipeline).
      */
     public static final class Prepared {
-        /** Why the folder's template loader could not be made (reported by the renderer, as before), or null. */
-        private final IOException failure;
-        private final freemarker.cache.TemplateLoader loader;
+        private final Path folder;
+        /** Done when the folder's template loader was made: null, or why it could not be (the renderer reports it). */
+        private final java.util.concurrent.CompletableFuture<IOException> loaded = new java.util.concurrent.CompletableFuture<>();
         private final java.util.concurrent.CompletableFuture<Configuration> configuration = new java.util.concurrent.CompletableFuture<>();
+        private freemarker.cache.TemplateLoader loader;
         private Configuration configured;
 
-        private Prepared(freemarker.cache.TemplateLoader loader, IOException failure) {
-            this.loader = loader;
-            this.failure = failure;
+        private Prepared(Path folder) {
+            this.folder = folder;
         }
 
-        /** The first step, which needs no settings: FreeMarker's classes loaded, everything but the locale set. */
+        /** The first step: the folder's template loader. */
+        public void load() {
+            if (loaded.isDone()) {
+                return;
+            }
+            try {
+                loader = new OrdinaryFiles(folder.toFile());
+                loaded.complete(null);
+            } catch (IOException e) {
+                loaded.complete(e);
+            } catch (RuntimeException | Error e) {
+                abandon(e);
+                throw e;
+            }
+        }
+
+        /** The second step, which needs no settings: FreeMarker's classes loaded, everything but the locale set. */
         public void configure() {
-            if (failure == null && configured == null) {
+            load();
+            if (loader != null && configured == null) {
                 configured = configured(loader);
             }
         }
@@ -104,30 +122,27 @@ public final class TemplateRenderer {
         public void finish(SiteSettings settings, List<String> names) {
             try {
                 configure();
-                configuration.complete(failure != null ? null : parsed(configured, settings, names));
+                configuration.complete(loader == null ? null : parsed(configured, settings, names));
             } catch (Throwable e) {
-                configuration.completeExceptionally(e);
+                abandon(e);
             }
         }
 
-        /** Nothing will be made (the build stopped before its templates were needed). */
+        /** Nothing more will be made (the build stopped before its templates were needed, or making them failed). */
         public void abandon(Throwable why) {
+            loaded.completeExceptionally(why);
             configuration.completeExceptionally(why);
         }
     }
 
-    /** FreeMarker's configuration for the templates in {@code folder}, for {@link Prepared} to make. */
+    /** FreeMarker's configuration for the templates in {@code folder}, for {@link Prepared}'s steps to make. */
     public static Prepared prepare(Path folder) {
-        try {
-            return new Prepared(new OrdinaryFiles(folder.toFile()), null);
-        } catch (IOException e) {
-            return new Prepared(null, e);
-        }
+        return new Prepared(folder);
     }
 
-    private Configuration configuration() {
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
         try {
-            return prepared.configuration.join();
+            return future.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -137,6 +152,10 @@ public final class TemplateRenderer {
             }
             throw e;
         }
+    }
+
+    private Configuration configuration() {
+        return joined(prepared.configuration);
     }
 
     private static Configuration configured(freemarker.cache.TemplateLoader loader) {
