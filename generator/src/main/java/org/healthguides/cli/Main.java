@@ -198,7 +198,8 @@ public final class Main {
         int warnings = report.warnings().size();
         out.printf("Built %d pages (%d files) in %d ms into %s%s%s%s%n", report.pages(), report.files(), report.millis(),
                 build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"),
-                report.reused() == 0 ? "" : "; " + report.reused() + " of the pages unchanged since the last build (build cache)",
+                report.upToDate() ? "; up to date: nothing changed since the last build, whose output was left as it was (build cache)"
+                        : report.reused() == 0 ? "" : "; " + report.reused() + " of the pages unchanged since the last build (build cache)",
                 report.draftsSummary());
         if (options.flag("--verbose")) {
             out.print(report.content().table());

@@ -13,9 +13,14 @@ public final class ProblemListing {
 
     public static void print(PrintStream out, List<Problem> problems) {
         SourceExcerpt excerpts = new SourceExcerpt();
+        // Gathered and printed at once: println on System.err flushes each line, thousands of writes for a big site's warnings.
+        StringBuilder text = new StringBuilder();
+        String newline = System.lineSeparator();
         for (Problem problem : problems) {
-            out.println(problem);
-            excerpts.of(problem).ifPresent(excerpt -> excerpt.lines().forEach(out::println));
+            text.append(problem).append(newline);
+            excerpts.of(problem).ifPresent(excerpt -> excerpt.lines().forEach(line -> text.append(line).append(newline)));
         }
+        out.print(text);
+        out.flush();
     }
 }

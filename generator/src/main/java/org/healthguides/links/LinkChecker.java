@@ -73,29 +73,28 @@ public final class LinkChecker {
      * quote, the letters and the white space searched for are ASCII, and in UTF-8 no byte of a longer character is.
      */
     static Set<String> idsOf(byte[] html) {
-        // Searched as Latin-1 text (a copy, not a decoding), whose offsets are the bytes' offsets; each value is
-        // decoded from the bytes. The scan looks for '=', which only attributes hold, and then for the "id" before
-        // it: looking for "id=\"" itself stopped at every 'i' of the text.
-        String text = new String(html, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // The scan looks for '=', which only attributes hold, and then for the "id" before it: looking for "id=\"" itself
+        // stopped at every 'i' of the text. It reads the bytes themselves: a Latin-1 copy of every page to search with
+        // String.indexOf was as slow and made garbage the size of the site.
         Set<String> ids = new java.util.HashSet<>();
-        int length = text.length();
-        int equals = text.indexOf('=');
-        while (equals >= 0) {
-            int at = equals - 2;
-            if (at > 0 && equals + 1 < length && text.charAt(equals + 1) == '"' && text.charAt(at) == 'i' && text.charAt(at + 1) == 'd'
-                    && isRegexSpace(text.charAt(at - 1))) {
-                int valueStart = equals + 2;
-                int end = text.indexOf('"', valueStart);
-                if (end < 0) {
-                    break;
-                }
-                if (end > valueStart) {
-                    ids.add(new String(html, valueStart, end - valueStart, java.nio.charset.StandardCharsets.UTF_8));
-                    equals = text.indexOf('=', end + 1);
-                    continue;
-                }
+        int length = html.length;
+        for (int equals = 2; equals < length - 1; equals++) {
+            if (html[equals] != '=' || html[equals + 1] != '"' || html[equals - 1] != 'd' || html[equals - 2] != 'i'
+                    || equals < 3 || !isRegexSpace((char) html[equals - 3])) {
+                continue;
             }
-            equals = text.indexOf('=', equals + 1);
+            int valueStart = equals + 2;
+            int end = valueStart;
+            while (end < length && html[end] != '"') {
+                end++;
+            }
+            if (end == length) {
+                break;
+            }
+            if (end > valueStart) {
+                ids.add(new String(html, valueStart, end - valueStart, java.nio.charset.StandardCharsets.UTF_8));
+                equals = end;
+            }
         }
         return ids;
     }

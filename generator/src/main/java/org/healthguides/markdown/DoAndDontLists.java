@@ -33,11 +33,33 @@ final class DoAndDontLists {
 
     /** The class for a list under a heading with this text, or null when it is not one of the language's do or don't headings. */
     static String classFor(String headingText, MarkdownWords words) {
+        PlainHeadings headings = PlainHeadings.of(words);
         String text = plain(headingText);
-        if (words.doHeadings().stream().anyMatch(heading -> plain(heading).equals(text))) {
+        if (headings.dos().contains(text)) {
             return DO_CLASS;
         }
-        return words.dontHeadings().stream().anyMatch(heading -> plain(heading).equals(text)) ? DONT_CLASS : null;
+        return headings.donts().contains(text) ? DONT_CLASS : null;
+    }
+
+    /**
+     * A language's do and don't headings made plain once, not at every heading of every page: the last words asked
+     * for are kept (a build renders one language's pages with one set of words).
+     */
+    private record PlainHeadings(MarkdownWords words, java.util.Set<String> dos, java.util.Set<String> donts) {
+        private static volatile PlainHeadings last;
+
+        static PlainHeadings of(MarkdownWords words) {
+            PlainHeadings known = last;
+            if (known == null || known.words != words) {
+                known = new PlainHeadings(words, plainSet(words.doHeadings()), plainSet(words.dontHeadings()));
+                last = known;
+            }
+            return known;
+        }
+
+        private static java.util.Set<String> plainSet(java.util.List<String> headings) {
+            return headings.stream().map(DoAndDontLists::plain).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
     }
 
     /** "Don't", "Don’t", "dont" and "DON'T" are the same heading. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.healthguides.readability.Prose;
+import org.healthguides.readability.ReadingStats;
 import org.jsoup.internal.StringUtil;
 
 /**
@@ -36,8 +38,9 @@ final class FinishedHtml {
      * @param html       the content without the footnotes, finished
      * @param headings   the content's headings with anchors, in order
      * @param references the footnotes as references, in order
+     * @param reading    the reading numbers of the content's prose, counted as it is finished (see {@link Prose})
      */
-    record Result(String html, List<AnchoredHeading> headings, List<Reference> references) {
+    record Result(String html, List<AnchoredHeading> headings, List<Reference> references, ReadingStats reading) {
     }
 
     private final String in;
@@ -54,6 +57,10 @@ final class FinishedHtml {
     private String listClassForNext;
     /** How many open elements collect their text (headings). */
     private int collecting;
+    /** The content's prose counted as it is read (null in the footnotes block, which is not part of the content). */
+    private final ReadingStats.Counter reading;
+    /** How many open elements are left out of the prose (headings, code, citations), so their text is not counted. */
+    private int leftOut;
 
     /** An element whose end has not been read yet; a heading collects its text. */
     private static final class Open {
@@ -61,6 +68,8 @@ final class FinishedHtml {
         final String id;
         final boolean anchored;
         final StringBuilder text;
+        /** Left out of the prose with all it holds. */
+        boolean leftOut;
         /** Where its content starts and ends in the output. */
         int innerStart;
         int innerEnd;
@@ -82,6 +91,7 @@ final class FinishedHtml {
         this.words = words;
         this.footnotes = footnotes;
         this.out = new StringBuilder(in.length() + 512);
+        this.reading = footnotes ? null : new ReadingStats.Counter();
     }
 
     /** The finished content, or null when the HTML holds anything this pass does not know to be safe. */
@@ -100,7 +110,9 @@ final class FinishedHtml {
             references = List.copyOf(notes.references);
         }
         FinishedHtml finished = new FinishedHtml(body, words, false);
-        return finished.run() ? new Result(finished.out.toString(), List.copyOf(finished.headings), references) : null;
+        return finished.run()
+                ? new Result(finished.out.toString(), List.copyOf(finished.headings), references, finished.reading.stats())
+                : null;
     }
 
     private boolean run() {
@@ -120,7 +132,11 @@ final class FinishedHtml {
                 continue;
             }
             if (run > at) {
-                out.append(chars, at, run - at);
+                // Appended from the string: both Latin-1 (the common case) is one array copy, not a check of every character.
+                out.append(in, at, run);
+                if (leftOut == 0) {
+                    reading.text(chars, at, run);
+                }
                 if (collecting > 0) {
                     for (int i = at; i < run; i++) {
                         collect(chars[i]);
@@ -141,6 +157,7 @@ final class FinishedHtml {
                 } else {
                     out.append("&nbsp;");
                     collect(c);
+                    read(c);
                 }
                 at++;
             } else {
@@ -219,21 +236,32 @@ final class FinishedHtml {
         if (in.startsWith("&amp;", at)) {
             out.append("&amp;");
             collect('&');
+            read('&');
             return at + 5;
         } else if (in.startsWith("&lt;", at)) {
             out.append("&lt;");
             collect('<');
+            read('<');
             return at + 4;
         } else if (in.startsWith("&gt;", at)) {
             out.append("&gt;");
             collect('>');
+            read('>');
             return at + 4;
         } else if (in.startsWith("&quot;", at)) {
             out.append('"');
             collect('"');
+            read('"');
             return at + 6;
         }
         return -1;
+    }
+
+    /** Counts a character of the content's text for its reading numbers, unless it is in an element left out of them. */
+    private void read(char c) {
+        if (leftOut == 0) {
+            reading.text(c);
+        }
     }
 
     private void collect(char c) {
@@ -311,14 +339,30 @@ final class FinishedHtml {
             attribute("class", listClass);
         }
         out.append('>');
+        // The reading numbers: an element left out of the prose hides all it holds; a block's start ends a sentence.
+        boolean void_ = VOID.contains(name);
+        boolean leftOutHere = false;
+        if (!footnotes && leftOut == 0) {
+            leftOutHere = Prose.isLeftOut(name, classes, name.equals("sup") && holdsCitationLink(i));
+            if (!leftOutHere && Prose.isBlock(name)) {
+                reading.endBlock();
+                if (void_) {
+                    reading.endBlock(); // a void element's end is also its start
+                }
+            }
+        }
         Open element = null;
-        if (!VOID.contains(name)) {
+        if (!void_) {
             boolean heading = isHeading(name) && !footnotes;
             element = new Open(name, id, heading, heading && id != null && !hasClass(classes, "callout__heading"));
             element.innerStart = out.length();
+            element.leftOut = leftOutHere;
             open.push(element);
             if (heading) {
                 collecting++;
+            }
+            if (leftOutHere) {
+                leftOut++;
             }
         }
         if (footnotes && parent != null && parent.name.equals("li") && parent.id != null) {
@@ -333,6 +377,13 @@ final class FinishedHtml {
             collectText(words.citationPrefix() + " ");
         }
         return i;
+    }
+
+    /** For the {@code sup} whose start tag ends before {@code from}: whether it holds a citation's link (Flexmark's footnote reference). */
+    private boolean holdsCitationLink(int from) {
+        int end = in.indexOf("</sup>", from);
+        int link = in.indexOf("<a class=\"footnote-ref\"", from);
+        return end >= 0 && link >= 0 && link < end;
     }
 
     /** Flexmark's link from a footnote back to its citation: left out, its target kept for the reference. */
@@ -362,6 +413,11 @@ final class FinishedHtml {
             return -1;
         }
         element.innerEnd = out.length();
+        if (element.leftOut) {
+            leftOut--;
+        } else if (!footnotes && leftOut == 0 && Prose.isBlock(name)) {
+            reading.endBlock();
+        }
         if (footnotes && name.equals("li") && element.id != null) {
             // The reference is the footnote's one paragraph's content, or all of the footnote's content.
             Open only = element.children == 1 && element.onlyChild != null && element.onlyChild.name.equals("p") ? element.onlyChild : element;

@@ -27,8 +27,7 @@ final class MarkdownLimits {
 
     /** The first line that goes past a bound, as an error, or empty when the body is within bounds. */
     static Optional<Problem> check(String bodyText, String displayPath, int bodyLine) {
-        // Scanned as an array: String.charAt on text with non-Latin characters is slow under the launcher's C1.
-        char[] body = bodyText.toCharArray();
+        byte[] body = latin1(bodyText);
         int line = bodyLine;
         int start = 0;
         int paragraphOpeners = 0;
@@ -41,7 +40,7 @@ final class MarkdownLimits {
             int openers = 0;
             boolean blank = true;
             while (end < body.length) {
-                char c = body[end];
+                char c = (char) (body[end] & 0xff);
                 // Letters and digits first, with one comparison: '_' is the only marker above '-'.
                 if (c > '-' && c != '_') {
                     markers = 0;
@@ -102,15 +101,35 @@ final class MarkdownLimits {
     }
 
     /**
+     * The text as Latin-1 bytes, one for each character, every character above Latin-1 as '?', which the scan above
+     * treats as it treats them (text that is no marker, indent or line break), so its findings are the same. Scanned as
+     * an array: String.charAt on text with non-Latin characters is slow under the launcher's C1; and for a Latin-1
+     * string (nearly every page) this is one array copy, where a char array would widen every character.
+     */
+    static byte[] latin1(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (bytes.length == text.length()) {
+            return bytes;
+        }
+        // The encoder wrote one '?' for a pair of surrogates, which would shorten the line; one byte for each character.
+        bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = text.charAt(i);
+            bytes[i] = c <= 0xff ? (byte) c : (byte) '?';
+        }
+        return bytes;
+    }
+
+    /**
      * An upper bound on how deeply a line is nested: every two columns of leading indentation may open a list
      * level, and every '>' or list marker at the start of the line opens one more.
      */
-    static int nesting(char[] text, int start, int end) {
+    static int nesting(byte[] text, int start, int end) {
         int depth = 0;
         int columns = 0;
         int i = start;
         while (i < end) {
-            char c = text[i];
+            char c = (char) (text[i] & 0xff);
             if (c == ' ' || c == '\t') {
                 if (depth == 0) {
                     columns += c == ' ' ? 1 : 4 - columns % 4;

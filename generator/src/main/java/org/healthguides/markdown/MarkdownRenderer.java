@@ -221,7 +221,7 @@ public final class MarkdownRenderer {
         List<Problem> problems = new ArrayList<>();
         resolveLinks(document, source, lines, problems);
         planCallouts(document, source, lines, problems);
-        return !checkStructure(document, source, lines, problems) && FinishedHtml.of(renderer.render(document), words) != null;
+        return !checkStructure(document, source, lines, problems, new ArrayList<>()) && FinishedHtml.of(renderer.render(document), words) != null;
     }
 
     private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
@@ -234,12 +234,13 @@ public final class MarkdownRenderer {
         }
         List<ContentLink> links = resolveLinks(document, source, lines, problems);
         List<Callout> callouts = planCallouts(document, source, lines, problems);
-        boolean hasRawHtml = checkStructure(document, source, lines, problems);
+        List<com.vladsch.flexmark.ast.Heading> headingNodes = new ArrayList<>();
+        boolean hasRawHtml = checkStructure(document, source, lines, problems, headingNodes);
         String rawHtml = renderer.render(document);
         if (mayFinishInOnePass && !hasRawHtml) {
             FinishedHtml.Result finished = FinishedHtml.of(rawHtml, words);
             if (finished != null) {
-                return finish(finished, source, document, lines, links, callouts, problems);
+                return finish(finished, headingNodes, lines, links, callouts, problems);
             }
         }
 
@@ -249,7 +250,7 @@ public final class MarkdownRenderer {
         clean.outputSettings().prettyPrint(false);
         List<Reference> references = extractReferences(clean);
         DoAndDontLists.mark(clean.body(), words);
-        List<Heading> headings = anchorHeadings(clean, document, lines);
+        List<Heading> headings = anchorHeadings(clean, headingNodes, lines);
         return new RenderedMarkdown(clean.body().html(), List.copyOf(headings), List.copyOf(callouts),
                 List.copyOf(references), List.copyOf(links), List.copyOf(problems), Prose.statsOf(clean.body()));
     }
@@ -258,15 +259,15 @@ public final class MarkdownRenderer {
      * The common path: Flexmark's HTML finished in one pass ({@link FinishedHtml}), references included. The same
      * result as the sanitiser's path below, without its round trip.
      */
-    private RenderedMarkdown finish(FinishedHtml.Result finished, MarkdownSource source, Node document, LineIndex lines,
+    private RenderedMarkdown finish(FinishedHtml.Result finished, List<com.vladsch.flexmark.ast.Heading> headingNodes, LineIndex lines,
                                     List<ContentLink> links, List<Callout> callouts, List<Problem> problems) {
-        Map<String, Integer> headingLines = headingLines(document, lines);
+        Map<String, Integer> headingLines = headingLines(headingNodes, lines);
         List<Heading> headings = new ArrayList<>();
         for (FinishedHtml.AnchoredHeading heading : finished.headings()) {
             headings.add(new Heading(heading.level(), heading.id(), heading.text(), headingLines.getOrDefault(heading.id(), 0)));
         }
         return new RenderedMarkdown(finished.html(), List.copyOf(headings), List.copyOf(callouts),
-                finished.references(), List.copyOf(links), List.copyOf(problems), Prose.statsOfPrinted(finished.html()));
+                finished.references(), List.copyOf(links), List.copyOf(problems), finished.reading());
     }
 
     /**
@@ -395,15 +396,18 @@ public final class MarkdownRenderer {
     }
 
     /** @return whether the body holds raw HTML (blocks, inline tags, comments) */
-    private boolean checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+    private boolean checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems,
+                                   List<com.vladsch.flexmark.ast.Heading> headingNodes) {
         boolean rawHtml = false;
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
         java.util.Set<Node> sanitised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node node : document.getDescendants()) {
             rawHtml |= node instanceof HtmlBlockBase || node instanceof HtmlInlineBase;
-            int line = lines.lineAt(node.getStartOffset());
+            // A node's line is looked up only where it is needed: for headings and problems, not for every node.
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
+                headingNodes.add(heading);
+                int line = lines.lineAt(node.getStartOffset());
                 String text = plainText(heading).strip();
                 if (heading.getLevel() == 1) {
                     problems.add(Problem.error(Code.TOP_LEVEL_HEADING, source.displayPath(), line, "a '# " + text + "' heading is not allowed in the body",
@@ -422,7 +426,7 @@ public final class MarkdownRenderer {
                             "give each heading its own words so links to it are unambiguous"));
                 }
             } else if (node instanceof AdmonitionBlock block && plainText(block).isBlank()) {
-                problems.add(Problem.error(Code.EMPTY_CARE_CARD, source.displayPath(), line, "care card '!!! " + block.getInfo() + "' has no content",
+                problems.add(Problem.error(Code.EMPTY_CARE_CARD, source.displayPath(), lines.lineAt(node.getStartOffset()), "care card '!!! " + block.getInfo() + "' has no content",
                         "indent the lines of the care card by four spaces under the '!!!' line"));
             } else if (node instanceof AdmonitionBlock block) {
                 checkBodyIndented(block, source, lines, problems);
@@ -436,13 +440,13 @@ public final class MarkdownRenderer {
                             source.displayPath(), lines.lineAt(contentLine.getStartOffset()), finding.message(), finding.fix())));
                 }
             } else if (node instanceof FencedCodeBlock fence && fence.getClosingMarker().isEmpty()) {
-                problems.add(Problem.error(Code.UNCLOSED_CODE_BLOCK, source.displayPath(), line, "code block opened with " + fence.getOpeningMarker() + " is never closed",
+                problems.add(Problem.error(Code.UNCLOSED_CODE_BLOCK, source.displayPath(), lines.lineAt(node.getStartOffset()), "code block opened with " + fence.getOpeningMarker() + " is never closed",
                         "add a line " + fence.getOpeningMarker() + " where the code ends"));
             } else if (node instanceof Footnote footnote && footnote.getFootnoteBlock() == null) {
-                problems.add(Problem.error(Code.REFERENCE_UNDEFINED, source.displayPath(), line, "reference [^" + footnote.getText() + "] has no definition",
+                problems.add(Problem.error(Code.REFERENCE_UNDEFINED, source.displayPath(), lines.lineAt(node.getStartOffset()), "reference [^" + footnote.getText() + "] has no definition",
                         "add a line '[^" + footnote.getText() + "]: what the source says' at the end of the file"));
             } else if (node instanceof FootnoteBlock block && !block.isReferenced()) {
-                problems.add(Problem.warning(Code.REFERENCE_UNCITED, source.displayPath(), line, "reference [^" + block.getText() + "] is never cited",
+                problems.add(Problem.warning(Code.REFERENCE_UNCITED, source.displayPath(), lines.lineAt(node.getStartOffset()), "reference [^" + block.getText() + "] is never cited",
                         "cite it in the text with [^" + block.getText() + "] or delete it"));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 // Inline tags are checked with the paragraph they sit in, so "<b onclick>" and "</b>" are one finding.
@@ -551,8 +555,8 @@ public final class MarkdownRenderer {
     }
 
     /** Adds an anchor link to every content heading and returns the headings with their ids. */
-    private List<Heading> anchorHeadings(Document html, Node document, LineIndex lines) {
-        Map<String, Integer> headingLines = headingLines(document, lines);
+    private List<Heading> anchorHeadings(Document html, List<com.vladsch.flexmark.ast.Heading> headingNodes, LineIndex lines) {
+        Map<String, Integer> headingLines = headingLines(headingNodes, lines);
         List<Heading> headings = new ArrayList<>();
         for (Element element : html.select(HEADINGS)) {
             if (element.hasClass("callout__heading")) {
@@ -567,13 +571,15 @@ public final class MarkdownRenderer {
         return headings;
     }
 
-    /** The line of the first heading for each anchor id. */
-    private static Map<String, Integer> headingLines(Node document, LineIndex lines) {
+    /**
+     * The line of the first heading for each anchor id (which Flexmark gives the headings as it renders them).
+     *
+     * @param headingNodes every heading of the document, in order (as {@link #checkStructure} found them)
+     */
+    private static Map<String, Integer> headingLines(List<com.vladsch.flexmark.ast.Heading> headingNodes, LineIndex lines) {
         Map<String, Integer> headingLines = new HashMap<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
-                headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(node.getStartOffset()));
-            }
+        for (com.vladsch.flexmark.ast.Heading heading : headingNodes) {
+            headingLines.putIfAbsent(heading.getAnchorRefId(), lines.lineAt(heading.getStartOffset()));
         }
         return headingLines;
     }

@@ -30,6 +30,8 @@ public final class SiteWriter implements Output, AutoCloseable {
     private volatile boolean gzipCopies;
     private final java.util.concurrent.atomic.AtomicInteger filesWritten = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+    /** Every file of the new site by its site path, .gz copies and the marker included: what the build cache records. */
+    private final Set<String> files = ConcurrentHashMap.newKeySet();
 
     private SiteWriter(Path target, Path staging) {
         this.target = target;
@@ -47,13 +49,21 @@ public final class SiteWriter implements Output, AutoCloseable {
         Path staging = newFolder(parent, "." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid() + "-");
         writeWhole(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n"
                 .getBytes(StandardCharsets.UTF_8));
-        return new SiteWriter(absolute, staging);
+        SiteWriter writer = new SiteWriter(absolute, staging);
+        writer.files.add(OutputFolder.MARKER);
+        return writer;
     }
 
     /**
      * Deletes the staging and old folders beside the output that a build killed mid-way (kill -9, Ctrl-C, power
      * loss) left behind: those whose process is gone. A running build's folders, in this process or another, stay.
+     * Done when a build begins, and by a build that finds its output up to date.
      */
+    public static void removeStaleFolders(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        removeStaleFolders(absolute.getParent(), absolute.getFileName().toString());
+    }
+
     private static void removeStaleFolders(Path parent, String name) throws IOException {
         java.util.regex.Pattern ours = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(name) + "\\.(building|old)-(\\d+)-[^/]*");
         List<Path> stale;
@@ -110,8 +120,10 @@ public final class SiteWriter implements Output, AutoCloseable {
         try {
             createFolder(file.getParent());
             writeWhole(file, bytes);
+            files.add(sitePath);
             if (gzipCopies && Precompressed.isText(sitePath)) {
                 writeWhole(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
+                files.add(sitePath + ".gz");
             }
             filesWritten.incrementAndGet();
         } catch (IOException e) {
@@ -133,6 +145,7 @@ public final class SiteWriter implements Output, AutoCloseable {
         try {
             createFolder(file.getParent());
             copyWhole(source, file);
+            files.add(sitePath);
             filesWritten.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,8 +159,10 @@ public final class SiteWriter implements Output, AutoCloseable {
         try {
             createFolder(file.getParent());
             linkOrCopy(previous, file);
+            files.add(sitePath);
             if (gzipCopies && Precompressed.isText(sitePath)) {
                 linkOrCopy(previous.resolveSibling(previous.getFileName() + ".gz"), resolve(sitePath + ".gz"));
+                files.add(sitePath + ".gz");
             }
             filesWritten.incrementAndGet();
         } catch (IOException e) {
@@ -198,6 +213,11 @@ public final class SiteWriter implements Output, AutoCloseable {
             Files.createDirectories(folder, PublicModes.FOLDER);
             createdFolders.add(folder);
         }
+    }
+
+    /** Every file of the new site by its site path ("g/basics/index.html"), .gz copies and the marker included. */
+    public Set<String> files() {
+        return Set.copyOf(files);
     }
 
     /** Files written, not counting the .gz copies. */

@@ -59,7 +59,9 @@ import org.healthguides.render.PageMetadata;
  * A guide's pages depend on nothing outside its own folder but those global inputs (navigation, previous/next and
  * the whole-guide page are all the guide's own); the home, A to Z and 404 pages, which list every guide, are always
  * rendered, but the A to Z's sorted letters are kept ({@code a-to-z/<md5 of the language>.bin}, keyed by its entries)
- * so a build in which no title or keyword changed does not collate its terms again. The cache is written only after a build succeeded and its output was swapped in; a cache made by
+ * so a build in which no title or keyword changed does not collate its terms again. A record of the last build
+ * ({@link LastBuild}) lets a build in which nothing changed, and whose output and cache are as that build left them,
+ * leave everything as it is. The cache is written only after a build succeeded and its output was swapped in; a cache made by
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
@@ -80,12 +82,20 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private final Path folder;
     private final boolean writable;
     private final String generator;
-    /** What the last build kept, by guide folder, as read: to tell which entries this build changed. */
-    private final Map<String, Entry> known;
-    private final Map<Key, RenderedMarkdown> knownMarkdown;
-    private final Map<Key, List<StoredPage>> knownGuides;
+    /**
+     * What the last build kept, by guide folder, as read: to tell which entries this build changed. Read only when
+     * the build is not {@link #upToDate up to date} (see {@link #readEntries}).
+     */
+    private Map<String, Entry> known = Map.of();
+    private Map<Key, RenderedMarkdown> knownMarkdown = Map.of();
+    private Map<Key, List<StoredPage>> knownGuides = Map.of();
     /** Entry files found that are stale, damaged or another version's: removed when the cache is saved. */
-    private final boolean untidy;
+    private boolean untidy;
+    /** The entry files found when the cache was opened, read by {@link #readEntries} (null: nothing to read). */
+    private List<Path> entryFiles;
+    private Consumer<String> notes = note -> { };
+    /** A key of everything the last build's output and warnings came from (see {@link #hashInputs}); null until hashed. */
+    private Key siteKey;
     /** This build's Markdown and pages, by guide folder. */
     private final Map<String, Map<Key, RenderedMarkdown>> usedMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Kept> usedGuides = new ConcurrentHashMap<>();
@@ -141,19 +151,15 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
     }
 
-    private BuildCache(Path folder, boolean writable, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
-                       Map<Key, List<StoredPage>> guides, boolean untidy) {
+    private BuildCache(Path folder, boolean writable, String generator, boolean untidy) {
         this.folder = folder;
         this.writable = writable;
         this.generator = generator;
-        this.known = known;
-        this.knownMarkdown = markdown;
-        this.knownGuides = guides;
         this.untidy = untidy;
     }
 
     private static BuildCache empty(Path folder, boolean writable, String generator, boolean untidy) {
-        return new BuildCache(folder, writable, generator, Map.of(), Map.of(), Map.of(), untidy);
+        return new BuildCache(folder, writable, generator, untidy);
     }
 
     /** The folder the cache of an output folder lives in: beside it, named after it. */
@@ -163,10 +169,16 @@ public final class BuildCache implements MarkdownRenderer.Store {
     }
 
     /**
-     * Reads the cache kept for {@code out}. Never fails: what cannot be used is ignored, with one line to
-     * {@code notes} saying why.
+     * Opens the cache kept for {@code out}; its guides' entries are read when first needed. Never fails: what cannot
+     * be used is ignored, with one line to {@code notes} saying why.
      */
     public static BuildCache open(Path out, Consumer<String> notes) {
+        BuildCache cache = find(out, notes);
+        cache.notes = notes;
+        return cache;
+    }
+
+    private static BuildCache find(Path out, Consumer<String> notes) {
         Path folder = folderFor(out);
         String generator = generatorIdentity();
         if (Files.exists(folder) && !Files.exists(folder.resolve(MARKER))) {
@@ -188,6 +200,18 @@ public final class BuildCache implements MarkdownRenderer.Store {
             notes.accept("note: the build cache in " + folder + " could not be read (" + e.getClass().getSimpleName() + "); ignoring it and building cold");
             return empty(folder, true, generator, true);
         }
+        BuildCache cache = new BuildCache(folder, true, generator, false);
+        cache.entryFiles = files;
+        return cache;
+    }
+
+    /** Reads the guides' entries found when the cache was opened, once: only a build that is not up to date needs them. */
+    private void readEntries() {
+        List<Path> files = entryFiles;
+        if (files == null) {
+            return;
+        }
+        entryFiles = null;
         Map<String, Entry> known = new ConcurrentHashMap<>();
         Map<Key, RenderedMarkdown> markdown = new ConcurrentHashMap<>();
         Map<Key, List<StoredPage>> guides = new ConcurrentHashMap<>();
@@ -213,13 +237,17 @@ public final class BuildCache implements MarkdownRenderer.Store {
         });
         if (foreign.get() > 0) {
             notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
-            return empty(folder, true, generator, true);
+            untidy = true;
+            return;
         }
         if (damaged.get() > 0) {
             notes.accept("note: the build cache in " + folder + " could not be read (" + why.get() + ", " + damaged.get() + " of "
                     + files.size() + " guides' entries); ignoring those and building their guides cold");
         }
-        return new BuildCache(folder, true, generator, known, markdown, guides, damaged.get() > 0);
+        this.known = known;
+        this.knownMarkdown = markdown;
+        this.knownGuides = guides;
+        this.untidy = damaged.get() > 0;
     }
 
     /**
@@ -282,6 +310,31 @@ public final class BuildCache implements MarkdownRenderer.Store {
      * the Markdown; those, the templates folder and the generator for the pages.
      */
     void inputs(ContentTree tree, BuildOptions options, java.time.LocalDate today) throws IOException {
+        if (siteKey == null) {
+            hashInputs(tree, options, today);
+        }
+        readEntries();
+        Path lastOutput = options.out().toAbsolutePath().normalize();
+        Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>();
+        Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
+        tree.guides().parallelStream().forEach(files -> {
+            Key key = guideKeys.get(files.slug());
+            List<StoredPage> pages = intactPages(key, lastOutput);
+            if (pages != null) {
+                reused.put(key, pages);
+                reusedFolders.add(files.slug());
+            }
+        });
+        reusedPages = reused;
+        reusedGuides = reusedFolders;
+    }
+
+    /**
+     * Hashes what every key depends on (see {@link #inputs}): each source file's fingerprint, each guide's key and the
+     * key of the whole build ({@link #upToDate}), which adds the options, the day, the loader's problems and each
+     * published image's place and bytes to the guides' keys.
+     */
+    private void hashInputs(ContentTree tree, BuildOptions options, java.time.LocalDate today) throws IOException {
         String baseUrlOverride = options.baseUrl();
         Path templates = options.templates();
         // A guide's PDF leaflet embeds its images and, for a guide without a review date, the day it was printed.
@@ -328,26 +381,130 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         folderOfFile = folders;
         ownFiles = own;
-        Path lastOutput = options.out().toAbsolutePath().normalize();
-        Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>();
-        Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         // By folder name: a GuideFiles record's hash code would hash the text of every file in it.
         Map<String, Key> keys = new ConcurrentHashMap<>();
-        tree.guides().parallelStream().forEach(files -> {
-            Key key = keyOfGuide(files);
-            keys.put(files.slug(), key);
-            List<StoredPage> pages = intactPages(key, lastOutput);
-            if (pages != null) {
-                reused.put(key, pages);
-                reusedFolders.add(files.slug());
-            }
-        });
-        reusedPages = reused;
-        reusedGuides = reusedFolders;
+        tree.guides().parallelStream().forEach(files -> keys.put(files.slug(), keyOfGuide(files)));
         guideKeys = keys;
         Map<Key, String> folderOfKeys = new HashMap<>();
         keys.forEach((slug, key) -> folderOfKeys.put(key, slug));
         folderOfKey = folderOfKeys;
+
+        // The whole build: what the guides' keys leave out but a build's output or warnings depend on.
+        MessageDigest site = md5();
+        site.update(pageInputs);
+        update(site, "today " + today + " strict " + options.strict() + " allow-overdue " + options.allowOverdue() + " external "
+                + options.external() + " pdf " + options.pdf() + " drafts " + options.drafts());
+        update(site, options.content().toAbsolutePath().normalize().toString());
+        update(site, org.healthguides.diagnostics.DisplayPath.of(options.content()));
+        update(site, org.healthguides.diagnostics.DisplayPath.of(options.templates()));
+        update(site, options.out().toAbsolutePath().normalize().toString());
+        update(site, tree.settings().path() + " " + tree.settings().displayPath());
+        // Every entry of the templates folder as it is, not only the files read above: a FIFO or link there fails a build.
+        if (Files.isDirectory(templates)) {
+            try (Stream<Path> walk = Files.walk(templates)) {
+                for (Path entry : walk.sorted().toList()) {
+                    BasicFileAttributes kind = Files.readAttributes(entry, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    update(site, templates.relativize(entry) + (kind.isRegularFile() ? " file" : kind.isDirectory() ? " folder"
+                            : kind.isSymbolicLink() ? " link to " + Files.readSymbolicLink(entry) : " other"));
+                }
+            }
+        }
+        update(site, tree.problems().size());
+        tree.problems().forEach(problem -> update(site, problem.toString()));
+        update(site, tree.guides().size());
+        for (GuideFiles files : tree.guides()) {
+            update(site, files.slug());
+            Key key = keys.get(files.slug());
+            writeKey(site, key);
+            // Images are copied into every build's output: their bytes and where they lead (a link may leave the folder).
+            for (String asset : files.assets()) {
+                update(site, asset);
+                try {
+                    Path file = content.resolve(asset);
+                    update(site, file.toRealPath().toString());
+                    byte[] bytes = Files.readAllBytes(file);
+                    update(site, bytes.length);
+                    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                    crc.update(bytes);
+                    update(site, Long.toString(crc.getValue()));
+                } catch (IOException | RuntimeException e) {
+                    update(site, "unreadable " + System.nanoTime()); // never matches: the build runs and reports it
+                }
+            }
+        }
+        siteKey = Key.of(site);
+    }
+
+    private static void writeKey(MessageDigest digest, Key key) {
+        digest.update(java.nio.ByteBuffer.allocate(16).putLong(key.high()).putLong(key.low()).array());
+    }
+
+    /**
+     * The last build's record when this build would do nothing else than it did: the same key of everything it reads
+     * (generator, JDK, settings, templates, options, the day, every content file and image), and its output, its
+     * cache and the nginx include beside the output exactly as it left them (see {@link LastBuild}). Then nothing
+     * needs to be read, rendered or written; else null, and the build goes on with the guides' entries.
+     */
+    LastBuild upToDate(ContentTree tree, BuildOptions options, java.time.LocalDate today) throws IOException {
+        hashInputs(tree, options, today);
+        if (!writable || options.external()) {
+            return null; // external links are asked again every build
+        }
+        LastBuild last;
+        try {
+            last = LastBuild.read(folder, generator);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: the record of the last build in the build cache in " + folder + " could not be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); building from the guides' entries");
+            return null;
+        }
+        if (last == null || !last.key().equals(siteKey)) {
+            return null;
+        }
+        Path out = options.out().toAbsolutePath().normalize();
+        java.util.concurrent.CompletableFuture<Boolean> cacheIntact = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> LastBuild.intact(folder, last.cache(), false) && java.util.Objects.equals(last.nginx(), nginxState(out)));
+        boolean outputIntact = LastBuild.intact(out, last.output(), true);
+        return outputIntact && cacheIntact.join() ? last : null;
+    }
+
+    private static LastBuild.State nginxState(Path out) {
+        return LastBuild.State.of("", out.resolveSibling(org.healthguides.output.RedirectFiles.NGINX_FILE));
+    }
+
+    /**
+     * Records what this build published and reported, for the next build to find it {@link #upToDate}: after the
+     * output was swapped in and the cache saved. A record that cannot be written is removed (the next build then
+     * reads the guides' entries).
+     */
+    void recordLastBuild(Path output, Set<String> files, int pages, int written, List<Problem> warnings, List<String> draftsLeftOut) {
+        if (!writable || siteKey == null) {
+            return;
+        }
+        Path out = output.toAbsolutePath().normalize();
+        try {
+            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            if (!Files.isRegularFile(folder.resolve(MARKER))) {
+                return; // the cache could not be written
+            }
+            java.util.concurrent.CompletableFuture<List<LastBuild.State>> cacheStates = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LastBuild.states(folder, LastBuild.cacheFiles(folder), false);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            List<LastBuild.State> outputStates = LastBuild.states(out, files, true);
+            List<LastBuild.State> cache = cacheStates.join();
+            if (outputStates.contains(null) || cache.contains(null)) {
+                return; // something changed while it was being recorded: no record, the next build checks everything
+            }
+            new LastBuild(siteKey, pages, written, List.copyOf(warnings), List.copyOf(draftsLeftOut), outputStates, cache, nginxState(out))
+                    .write(folder, generator);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write the record of the last build in " + folder + " (" + e.getMessage()
+                    + "); the next build will read the guides' entries");
+        }
     }
 
     /** The key of one guide's pages: the page inputs and every file of its folder. */
@@ -768,19 +925,19 @@ public final class BuildCache implements MarkdownRenderer.Store {
     });
 
     /** MD5 rather than SHA-256: hashing every source file under the C1 compiler took 1.3 s with SHA-256 and 0.3 s with MD5 (60 MB). */
-    private static MessageDigest md5() {
+    static MessageDigest md5() {
         MessageDigest digest = MD5.get();
         digest.reset();
         return digest;
     }
 
-    private static void update(MessageDigest digest, String text) {
+    static void update(MessageDigest digest, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         update(digest, bytes.length);
         digest.update(bytes);
     }
 
-    private static void update(MessageDigest digest, int value) {
+    static void update(MessageDigest digest, int value) {
         digest.update((byte) (value >>> 24));
         digest.update((byte) (value >>> 16));
         digest.update((byte) (value >>> 8));
@@ -789,16 +946,16 @@ public final class BuildCache implements MarkdownRenderer.Store {
 
     // The file: a header, then each record's fields in order; strings as a length (-1 for null) and UTF-8 bytes.
 
-    private static void writeKey(DataOutputStream out, Key key) throws IOException {
+    static void writeKey(DataOutputStream out, Key key) throws IOException {
         out.writeLong(key.high());
         out.writeLong(key.low());
     }
 
-    private static Key readKey(DataInputStream in) throws IOException {
+    static Key readKey(DataInputStream in) throws IOException {
         return new Key(in.readLong(), in.readLong());
     }
 
-    private static void writeString(DataOutputStream out, String text) throws IOException {
+    static void writeString(DataOutputStream out, String text) throws IOException {
         if (text == null) {
             out.writeInt(-1);
             return;
@@ -808,7 +965,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    static String readString(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length == -1) {
             return null;
@@ -821,7 +978,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static int readCount(DataInputStream in) throws IOException {
+    static int readCount(DataInputStream in) throws IOException {
         int count = in.readInt();
         if (count < 0 || count > 1 << 24) {
             throw new IOException("bad count " + count);
@@ -829,14 +986,14 @@ public final class BuildCache implements MarkdownRenderer.Store {
         return count;
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+    static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
         out.writeInt(list.size());
         for (String text : list) {
             writeString(out, text);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    static List<String> readStrings(DataInputStream in) throws IOException {
         List<String> list = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
             list.add(readString(in));
@@ -879,13 +1036,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         out.writeInt(markdown.problems().size());
         for (Problem problem : markdown.problems()) {
-            writeString(out, problem.code().name());
-            writeString(out, problem.file());
-            out.writeInt(problem.line());
-            out.writeInt(problem.column());
-            writeString(out, problem.severity().name());
-            writeString(out, problem.message());
-            writeString(out, problem.fix());
+            writeProblem(out, problem);
         }
         out.writeInt(markdown.reading().words());
         out.writeInt(markdown.reading().sentences());
@@ -912,12 +1063,26 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         List<Problem> problems = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            problems.add(new Problem(Code.valueOf(readString(in)), readString(in), in.readInt(), in.readInt(), Severity.valueOf(readString(in)),
-                    readString(in), readString(in)));
+            problems.add(readProblem(in));
         }
         ReadingStats reading = new ReadingStats(in.readInt(), in.readInt(), in.readInt());
         return new RenderedMarkdown(html, List.copyOf(headings), List.copyOf(callouts), List.copyOf(references),
                 List.copyOf(links), List.copyOf(problems), reading);
+    }
+
+    static void writeProblem(DataOutputStream out, Problem problem) throws IOException {
+        writeString(out, problem.code().name());
+        writeString(out, problem.file());
+        out.writeInt(problem.line());
+        out.writeInt(problem.column());
+        writeString(out, problem.severity().name());
+        writeString(out, problem.message());
+        writeString(out, problem.fix());
+    }
+
+    static Problem readProblem(DataInputStream in) throws IOException {
+        return new Problem(Code.valueOf(readString(in)), readString(in), in.readInt(), in.readInt(), Severity.valueOf(readString(in)),
+                readString(in), readString(in));
     }
 
     private static void writePage(DataOutputStream out, StoredPage page, Path output) throws IOException {

@@ -8,12 +8,18 @@ import org.healthguides.report.ContentReport;
 /**
  * What a successful build did: pages and files written, the warnings it printed, and how long it took.
  *
- * @param content       the guides' editorial numbers, printed with --verbose
+ * @param contentReport the guides' editorial numbers, printed with --verbose: made only when asked for
  * @param reused        pages published from the build cache instead of being rendered
  * @param draftsLeftOut the files marked {@code draft: true} that were not built, named in the summary line
+ * @param upToDate      nothing had changed since the last build with the cache: its output was left as it was
  */
-public record BuildReport(int pages, int files, List<Problem> warnings, long millis, ContentReport content, int reused,
-                          List<String> draftsLeftOut) {
+public record BuildReport(int pages, int files, List<Problem> warnings, long millis, java.util.function.Supplier<ContentReport> contentReport,
+                          int reused, List<String> draftsLeftOut, boolean upToDate) {
+
+    /** The guides' editorial numbers (made now: only --verbose prints them). */
+    public ContentReport content() {
+        return contentReport.get();
+    }
 
     /** "; 1 draft left out: content/g/new.md", or "" when none was. */
     public String draftsSummary() {

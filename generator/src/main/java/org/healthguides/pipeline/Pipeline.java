@@ -64,6 +64,10 @@ public final class Pipeline {
     private final String templatesName;
     /** Null, or the build cache on disk of {@code guide build}. */
     private final BuildCache disk;
+    /** The content as {@link #upToDate} read it, for {@link #run} to use rather than read it again. */
+    private Loaded loaded;
+    /** FreeMarker and the static files being made ready by {@link #upToDate} for {@link #run}, or null. */
+    private Ahead ahead;
 
     /**
      * What a run produced.
@@ -138,21 +142,53 @@ public final class Pipeline {
         return assemble(loaded, strings.markdownRenderer(), strings, false);
     }
 
+    /**
+     * With the build cache: the last build's record when nothing it read has changed and its output is as it left
+     * it (see {@link BuildCache#upToDate}), else null. The content read to tell is kept for {@link #run}.
+     */
+    LastBuild upToDate() throws IOException {
+        try {
+            loaded = load();
+        } catch (ContentErrors e) {
+            return null; // run() reads it again and reports why
+        }
+        LastBuild last = disk.upToDate(loaded.tree(), options, today());
+        if (last == null && cache == null) {
+            // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead).
+            ahead = Ahead.start(options.templates(), templatesName, this::templateNames);
+            ahead.settings().complete(loaded.settings());
+        }
+        return last;
+    }
+
+    /** The site as {@code guide report} assembles it from the content {@link #upToDate} read: for --verbose's numbers. */
+    Site assembleForReport() {
+        try {
+            StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
+            return assemble(loaded, strings.markdownRenderer(), strings, false);
+        } catch (ContentErrors e) {
+            throw new IllegalStateException("the content of a build that succeeded no longer assembles", e);
+        }
+    }
+
     /** Builds the site into {@code output}; throws with every problem found when there is an error. */
     public Result run(Output output) throws ContentErrors, IOException {
         if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
             new LeafletPdf(options.templates()).warmUpInBackground();
         }
-        Ahead ahead = cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames) : null;
+        // With the build cache, upToDate() has read the content and started FreeMarker; else it starts while the content is read.
+        Ahead ahead = this.ahead != null ? this.ahead : cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames) : null;
+        this.ahead = null;
         Loaded loaded;
         try {
-            loaded = load();
+            loaded = this.loaded != null ? this.loaded : load();
         } catch (ContentErrors | RuntimeException | Error e) {
             if (ahead != null) {
                 ahead.settings().completeExceptionally(e);
             }
             throw e;
         }
+        this.loaded = null;
         SiteSettings settings = loaded.settings();
         if (ahead != null) {
             ahead.settings().complete(settings);

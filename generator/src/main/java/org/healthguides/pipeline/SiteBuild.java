@@ -43,15 +43,27 @@ public final class SiteBuild {
     public BuildReport run(boolean useCache, java.util.function.Consumer<String> notes) throws ContentErrors, IOException {
         long start = System.nanoTime();
         BuildCache disk = useCache ? BuildCache.open(options.out(), notes) : null;
+        Pipeline pipeline = disk == null ? Pipeline.publishing(options) : Pipeline.publishing(options, disk);
+        if (disk != null) {
+            LastBuild last = pipeline.upToDate();
+            if (last != null) {
+                SiteWriter.removeStaleFolders(options.out());
+                return new BuildReport(last.pages(), last.files(), last.warnings(), millisSince(start),
+                        () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true);
+            }
+        }
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
-            Pipeline.Result result = (disk == null ? Pipeline.publishing(options) : Pipeline.publishing(options, disk)).run(writer);
+            Pipeline.Result result = pipeline.run(writer);
             writer.commit();
             writeNginxRedirects(result.site());
             if (disk != null) {
                 disk.save(options.out(), notes);
+                disk.recordLastBuild(options.out(), writer.files(), result.pages(), writer.filesWritten(), result.warnings(),
+                        result.site().draftsLeftOut());
             }
-            return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), ContentReport.of(result.site()),
-                    result.pages() - result.rendered(), result.site().draftsLeftOut());
+            Site site = result.site();
+            return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), () -> ContentReport.of(site),
+                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -61,8 +73,9 @@ public final class SiteBuild {
     public BuildReport check() throws ContentErrors, IOException {
         long start = System.nanoTime();
         Pipeline.Result result = Pipeline.checking(options).run(new DiscardedOutput());
-        return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), ContentReport.of(result.site()), 0,
-                result.site().draftsLeftOut());
+        Site site = result.site();
+        return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), () -> ContentReport.of(site), 0,
+                site.draftsLeftOut(), false);
     }
 
     /**

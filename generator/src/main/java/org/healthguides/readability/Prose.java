@@ -111,110 +111,33 @@ public final class Prose {
 
     private static final Set<String> LEFT_OUT_NAMES = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "pre", "code");
     private static final Set<String> LEFT_OUT_CLASSES = Set.of("footnote-ref", "visually-hidden", "heading-anchor");
-    private static final Set<String> VOID = Set.of("br", "hr", "img", "wbr", "input", "source", "col", "area", "embed", "meta", "link");
 
     /**
-     * The reading statistics of content HTML as the Markdown stage prints it (lower-case names, double-quoted
-     * attributes, only the entities &amp;amp; &amp;lt; &amp;gt; &amp;quot; and &amp;nbsp;): the same as
-     * {@link #statsOf(Element)} on its parsed tree, read in one pass over the text without building the tree.
+     * For a reader of printed content HTML (the Markdown stage's one pass): whether a paragraph, list item or other
+     * block starts or ends at this element's start and end tags, as {@link #statsOf(Element)} counts them.
      */
-    public static ReadingStats statsOfPrinted(String html) {
-        ReadingStats.Counter counter = new ReadingStats.Counter();
-        char[] chars = html.toCharArray();
-        int length = chars.length;
-        int at = 0;
-        while (at < length) {
-            if (chars[at] != '<') {
-                int run = at;
-                while (run < length && chars[run] != '<' && chars[run] != '&') {
-                    run++;
-                }
-                if (run > at) {
-                    counter.text(chars, at, run);
-                    at = run;
-                    continue;
-                }
-                int end = html.indexOf(';', at);
-                char decoded = switch (end < 0 ? "" : html.substring(at + 1, end)) {
-                    case "amp" -> '&';
-                    case "lt" -> '<';
-                    case "gt" -> '>';
-                    case "quot" -> '"';
-                    case "nbsp" -> '\u00a0';
-                    default -> 0;
-                };
-                // A word goes on across pieces of text, so an entity is counted as a piece of its own.
-                counter.text(decoded == 0 ? new char[] {'&'} : new char[] {decoded}, 0, 1);
-                at = decoded == 0 ? at + 1 : end + 1;
-                continue;
-            }
-            int tagEnd = html.indexOf('>', at);
-            boolean closing = chars[at + 1] == '/';
-            int nameStart = closing ? at + 2 : at + 1;
-            int nameEnd = nameStart;
-            while (nameEnd < tagEnd && chars[nameEnd] != ' ' && chars[nameEnd] != '/') {
-                nameEnd++;
-            }
-            String name = html.substring(nameStart, nameEnd);
-            if (!closing && isLeftOut(name, html.substring(nameEnd, tagEnd), html, tagEnd)) {
-                at = VOID.contains(name) ? tagEnd + 1 : endOfElement(html, tagEnd + 1);
-                continue;
-            }
-            if (BLOCKS.contains(name)) {
-                counter.endBlock();
-                if (!closing && VOID.contains(name)) {
-                    counter.endBlock(); // a void element's end is also its start
-                }
-            }
-            at = tagEnd + 1;
-        }
-        return counter.stats();
+    public static boolean isBlock(String elementName) {
+        return BLOCKS.contains(elementName);
     }
 
-    private static boolean isLeftOut(String name, String attributes, String html, int tagEnd) {
-        if (LEFT_OUT_NAMES.contains(name)) {
+    /**
+     * For a reader of printed content HTML: whether this element is left out of the prose with all it holds, as
+     * {@link #statsOf(Element)} leaves it out (its selector {@code LEFT_OUT}).
+     *
+     * @param classes          its class attribute, or null
+     * @param holdsCitationLink for a {@code sup}: whether it holds an {@code a} of class {@code footnote-ref}
+     */
+    public static boolean isLeftOut(String elementName, String classes, boolean holdsCitationLink) {
+        if (LEFT_OUT_NAMES.contains(elementName)) {
             return true;
         }
-        int classAt = attributes.indexOf(" class=\"");
-        if (classAt >= 0) {
-            String classes = attributes.substring(classAt + 8, attributes.indexOf('"', classAt + 8));
+        if (classes != null) {
             for (String c : classes.split(" ")) {
-                if (LEFT_OUT_CLASSES.contains(c) && (c.equals("footnote-ref") ? name.equals("a") : true)) {
+                if (LEFT_OUT_CLASSES.contains(c) && (!c.equals("footnote-ref") || elementName.equals("a"))) {
                     return true;
                 }
             }
         }
-        if (name.equals("sup")) {
-            int end = html.indexOf("</sup>", tagEnd);
-            String inside = end < 0 ? "" : html.substring(tagEnd, end);
-            return inside.contains("<a class=\"footnote-ref\"");
-        }
-        return false;
-    }
-
-    /** Where the element whose start tag ended just before {@code from} ends (after its end tag). */
-    private static int endOfElement(String html, int from) {
-        int depth = 1;
-        int at = from;
-        while (depth > 0) {
-            int tag = html.indexOf('<', at);
-            if (tag < 0) {
-                return html.length();
-            }
-            int tagEnd = html.indexOf('>', tag);
-            if (html.charAt(tag + 1) == '/') {
-                depth--;
-            } else {
-                int nameEnd = tag + 1;
-                while (nameEnd < tagEnd && html.charAt(nameEnd) != ' ' && html.charAt(nameEnd) != '/') {
-                    nameEnd++;
-                }
-                if (!VOID.contains(html.substring(tag + 1, nameEnd))) {
-                    depth++;
-                }
-            }
-            at = tagEnd + 1;
-        }
-        return at;
+        return elementName.equals("sup") && holdsCitationLink;
     }
 }

@@ -29,22 +29,41 @@ public record ReadingStats(int words, int sentences, int syllables) {
      * Counts prose as it streams in, text piece by text piece, with the ends of blocks (paragraphs, list items)
      * marked; nothing is split or copied but the word being read. A word is a run of characters between white
      * space (a no-break space included) holding a letter or a digit. A sentence ends after a word whose last
-     * character, before any closing quotes or brackets, is . ! or ?, and at the end of every block.
+     * character, before any closing quotes or brackets, is . ! or ?, and at the end of every block. The Markdown stage
+     * feeds one the text of a page as it finishes the page's HTML, so the page is not read a second time for it.
      */
-    static final class Counter {
+    public static final class Counter {
         // Arrays, not CharSequences or Strings, in the per-character loops: under the launcher's C1 compiler an
         // interface's charAt is not inlined and a string's charAt checks its encoding on every call, which made
         // counting a tenth of a large build.
-        private final StringBuilder token = new StringBuilder(32);
-        /** The text being read, and the syllable counter's scratch: reused, not allocated for every piece and word. */
+        /** The text being read, when given as a string: reused, not allocated for every piece. */
         private char[] chars = new char[256];
+        private final char[] one = new char[1];
+        /** The word being read (it may go on in the next piece of text), and the syllable counter's scratch. */
+        private char[] word = new char[64];
+        private int length;
         private char[] scratch = new char[64];
+        /*
+         * What the one pass over a word learns for Syllables' rule, so a word of ASCII without a hyphen (nearly all of
+         * them) is not read again: its letters, digits and runs of vowels, its first two letters and its last four.
+         */
+        private boolean simple = true;
+        private int letters;
+        private int digits;
+        private int vowelRuns;
+        private boolean inVowels;
+        private char first;
+        private char second;
+        private char last1;
+        private char last2;
+        private char last3;
+        private char last4;
         private int words;
         private int sentences;
         private int syllables;
         private int wordsInSentence;
 
-        void text(String text) {
+        public void text(String text) {
             // One copy into an array: charAt on a string holding non-Latin characters is slow under C1.
             int length = text.length();
             if (chars.length < length) {
@@ -55,71 +74,100 @@ public record ReadingStats(int words, int sentences, int syllables) {
             text(chars, 0, length);
         }
 
+        /** One character of text (an entity's, in HTML). */
+        public void text(char c) {
+            one[0] = c;
+            text(one, 0, 1);
+        }
+
         /** The text at chars[from, to). */
-        void text(char[] chars, int from, int to) {
-            int length = to;
-            int i = from;
-            while (i < length) {
-                if (isSpace(chars[i])) {
-                    endToken();
-                    i++;
+        public void text(char[] chars, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                // White space as regular expressions' \s has it (tab to carriage return are 9 to 13), and the
+                // no-break space: the editor's non-breaking spaces still separate words. A letter is decided in two comparisons.
+                if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0') {
+                    if (length > 0) {
+                        endWord();
+                    }
                     continue;
                 }
-                int start = i;
-                while (i < length && !isSpace(chars[i])) {
-                    i++;
+                if (length == word.length) {
+                    word = java.util.Arrays.copyOf(word, length * 2);
                 }
-                if (i < length && token.length() == 0) {
-                    word(chars, start, i);
-                } else {
-                    // A word that began in the previous piece of text, or may go on in the next one.
-                    token.append(chars, start, i - start);
+                word[length++] = c;
+                if (c >= 128) {
+                    simple = false;
+                    continue;
+                }
+                char lower = (char) (c | 0x20);
+                if (lower >= 'a' && lower <= 'z') {
+                    if (letters == 0) {
+                        first = lower;
+                    } else if (letters == 1) {
+                        second = lower;
+                    }
+                    letters++;
+                    last4 = last3;
+                    last3 = last2;
+                    last2 = last1;
+                    last1 = lower;
+                    boolean vowel = Syllables.isVowel(lower);
+                    if (vowel && !inVowels) {
+                        vowelRuns++;
+                    }
+                    inVowels = vowel;
+                } else if (c >= '0' && c <= '9') {
+                    digits++; // Syllables reads only the letters: a digit or a mark inside a run of vowels does not end it
+                } else if (c == '-') {
+                    simple = false;
                 }
             }
         }
 
-        void endBlock() {
-            endToken();
+        /** The end (or the start) of a block: a paragraph, a list item, a table cell. */
+        public void endBlock() {
+            if (length > 0) {
+                endWord();
+            }
             if (wordsInSentence > 0) {
                 sentences++;
                 wordsInSentence = 0;
             }
         }
 
-        ReadingStats stats() {
+        public ReadingStats stats() {
             endBlock();
             return new ReadingStats(words, sentences, syllables);
         }
 
-        private void endToken() {
-            if (token.length() > 0) {
-                char[] chars = new char[token.length()];
-                token.getChars(0, chars.length, chars, 0);
-                word(chars, 0, chars.length);
-                token.setLength(0);
-            }
-        }
-
-        /** Counts the token at text[from, to). */
-        private void word(char[] text, int from, int to) {
-            if (hasLetterOrDigit(text, from, to)) {
+        /** Counts the word read since the last white space, and starts the next. */
+        private void endWord() {
+            char[] text = word;
+            int to = length;
+            if (simple ? letters > 0 || digits > 0 : hasLetterOrDigit(text, 0, to)) {
                 words++;
                 wordsInSentence++;
-                if (scratch.length < to - from) {
-                    scratch = new char[Math.max(to - from, scratch.length * 2)];
+                if (simple) {
+                    syllables += Math.max(1, Syllables.countAscii(letters, digits, vowelRuns, first, second, last1, last2, last3, last4));
+                } else {
+                    if (scratch.length < to) {
+                        scratch = new char[Math.max(to, scratch.length * 2)];
+                    }
+                    syllables += Syllables.count(text, 0, to, scratch);
                 }
-                syllables += Syllables.count(text, from, to, scratch);
             }
-            if (endsSentence(text, from, to) && wordsInSentence > 0) {
+            if (endsSentence(text, 0, to) && wordsInSentence > 0) {
                 sentences++;
                 wordsInSentence = 0;
             }
-        }
-
-        /** White space as regular expressions' \s has it, and the no-break space (the editor's non-breaking spaces still separate words). */
-        private static boolean isSpace(char c) {
-            // Tab, line feed, vertical tab, form feed and carriage return are 9 to 13; a letter is decided in two comparisons.
-            return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0';
+            length = 0;
+            simple = true;
+            letters = 0;
+            digits = 0;
+            vowelRuns = 0;
+            inVowels = false;
+            last1 = last2 = last3 = last4 = 0;
         }
 
         private static boolean hasLetterOrDigit(char[] text, int from, int to) {

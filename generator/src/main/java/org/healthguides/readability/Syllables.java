@@ -47,6 +47,46 @@ public final class Syllables {
         return Math.max(1, total);
     }
 
+    /**
+     * {@link #countPart} of a word of ASCII without a hyphen from what one pass over it found, so {@link ReadingStats}
+     * reads each word once: the same rule, with the runs of vowels counted over all the letters and then corrected for
+     * the leading "y" and the silent ending (each of which, when left out, is a run of its own).
+     *
+     * @param letters   how many letters it has, lower-cased in the rest of the parameters
+     * @param vowelRuns its runs of vowels, over all its letters
+     * @param first     its first letter, {@code second} its second
+     * @param last1     its last letter, {@code last2} the one before, and so on
+     */
+    static int countAscii(int letters, int digits, int vowelRuns, char first, char second, char last1, char last2, char last3, char last4) {
+        if (letters == 0) {
+            return digits;
+        }
+        if (letters <= 3) {
+            return 1;
+        }
+        int runs = vowelRuns;
+        // A leading "y" is dropped: a run of its own when a consonant follows it.
+        if (first == 'y' && !isVowel(second)) {
+            runs--;
+        }
+        // A silent ending always follows a consonant, so its "e" is a run of its own (see withoutSilentEnding).
+        boolean silent;
+        if (last2 == 'e' && last1 == 'd') {
+            silent = isConsonant(last3) && last3 != 't' && last3 != 'd';
+        } else if (last2 == 'e' && last1 == 's') {
+            boolean hissing = last3 == 's' || last3 == 'z' || last3 == 'x' || last3 == 'c' || last3 == 'g' || last3 == 'h';
+            silent = isConsonant(last3) && !hissing && !(last3 == 'l' && isConsonant(last4));
+        } else if (last1 == 'e') {
+            silent = isConsonant(last2) && !(last2 == 'l' && isConsonant(last3));
+        } else {
+            silent = false;
+        }
+        if (silent) {
+            runs--;
+        }
+        return Math.max(1, runs);
+    }
+
     /** The syllables of word[from, to): a hyphen-free part; its letters are lower-cased into w. */
     private static int countPart(char[] word, int from, int to, char[] w) {
         int length = 0;
@@ -112,7 +152,7 @@ public final class Syllables {
         return l >= 1 && w[l] == 'l' && isConsonant(w[l - 1]);
     }
 
-    private static boolean isVowel(char c) {
+    static boolean isVowel(char c) {
         // A bit per letter a to z (a e i o u y), one test instead of six comparisons: this runs for every letter.
         int letter = c - 'a';
         return letter >= 0 && letter < 26 && (VOWELS >> letter & 1) != 0;

@@ -29,12 +29,13 @@ public final class ScaffoldPlaceholders implements Check {
             published.add(guide.displayPath());
             guide.sections().stream().filter(s -> !s.meta().draft()).forEach(s -> published.add(s.displayPath()));
         }
-        List<Problem> problems = new ArrayList<>();
-        for (GuideFiles files : context.tree().guides()) {
+        // Every published file's text searched, guide by guide in parallel (in order): 60 MB at 10,000 pages.
+        return context.tree().guides().parallelStream().flatMap(files -> {
+            List<Problem> problems = new ArrayList<>();
             check(files.index(), published, problems);
             files.sections().forEach(section -> check(section, published, problems));
-        }
-        return problems;
+            return problems.stream();
+        }).toList();
     }
 
     private static void check(SourceFile file, Set<String> published, List<Problem> problems) {

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * same content publishes, after every kind of edit, and reuses only what did not change.
  */
 class BuildCacheTest {
-    private static final Pattern SUMMARY = Pattern.compile("Built (\\d+) pages .*?(?:; (\\d+) of the pages unchanged since the last build \\(build cache\\))?\\R");
+    private static final Pattern SUMMARY = Pattern.compile("Built (\\d+) pages .*?(?:; (\\d+) of the pages unchanged since the last build \\(build cache\\)"
+            + "|(; up to date: nothing changed since the last build, whose output was left as it was \\(build cache\\)))?\\R");
+    /** What {@link #buildAndCompareWithCold} returns when the build found nothing changed and left the output as it was. */
+    private static final int UP_TO_DATE = -1;
 
     @TempDir
     Path root;
@@ -53,6 +56,9 @@ class BuildCacheTest {
         assertEquals(coldRun.err(), cached.err(), "the same warnings, in the same order");
         Matcher summary = SUMMARY.matcher(cached.out());
         assertTrue(summary.matches(), cached.out());
+        if (summary.group(3) != null) {
+            return UP_TO_DATE;
+        }
         return summary.group(2) == null ? 0 : Integer.parseInt(summary.group(2));
     }
 
@@ -86,6 +92,8 @@ class BuildCacheTest {
         Object inode = Files.readAttributes(page, BasicFileAttributes.class).fileKey();
 
         Map<String, FileTime> written = entries();
+        // Without the record of the last build (which makes an unchanged build leave everything as it is), each guide's entry is used.
+        Files.delete(root.resolve("out.cache/last-build.bin"));
         assertEquals(8, buildAndCompareWithCold(), "2 guides x (index, 2 sections, whole guide); home, A to Z and 404 are always rendered");
         assertEquals(written, entries(), "nothing changed, so the cache is not written again");
         assertEquals(inode, Files.readAttributes(fixture.out.resolve("lifting/basics/index.html"), BasicFileAttributes.class).fileKey(),
@@ -109,7 +117,7 @@ class BuildCacheTest {
 
         Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("title: Test guides", "title: Other guides"));
         assertEquals(0, buildAndCompareWithCold(), "a settings edit renders every page");
-        assertEquals(8, buildAndCompareWithCold());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
 
         Fixture.write(fixture.content.resolve("running/extra.md"), "---\ntitle: Extra\norder: 3\n---\n## More\n\nText.\n");
         assertEquals(4, buildAndCompareWithCold(), "a new section");
@@ -148,6 +156,7 @@ class BuildCacheTest {
         assertTrue(Files.readString(aToZ).contains(">Running guide</a>"), Files.readString(aToZ));
         List<Object> sorted = aToZFile();
 
+        Files.delete(root.resolve("out.cache/last-build.bin")); // else an unchanged build reads nothing at all
         assertEquals(8, buildAndCompareWithCold(), "unchanged");
         assertEquals(sorted, aToZFile(), "an unchanged rebuild reads the last sort and does not write it again");
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
@@ -180,6 +189,7 @@ class BuildCacheTest {
                 "--out", cold.toString(), "--no-cache");
         assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out), "a damaged A to Z file costs only the sort");
         sorted = aToZFile();
+        Files.delete(root.resolve("out.cache/last-build.bin"));
         assertEquals(8, buildAndCompareWithCold());
         assertEquals(sorted, aToZFile(), "the replacement is read by the next build");
     }
@@ -225,7 +235,7 @@ class BuildCacheTest {
         assertEquals(4, buildAndCompareWithCold(), "a page edited in place: its guide is rendered again");
         assertTrue(Files.readString(fixture.out.resolve("lifting/recovery/index.html")).contains("Recovery"));
         assertTrue(time.toMillis() <= Files.getLastModifiedTime(fixture.out.resolve("lifting/recovery/index.html")).toMillis());
-        assertEquals(8, buildAndCompareWithCold(), "and then reused again");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and then up to date again");
     }
 
     @Test
@@ -250,7 +260,7 @@ class BuildCacheTest {
         assertEquals(0, damaged.exit(), damaged.err());
         assertTrue(damaged.err().contains("could not be read (IOException, 1 of 2 guides' entries)"), damaged.err());
         assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out));
-        assertEquals(8, buildAndCompareWithCold(), "and replaced by a good one");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and replaced by a good one");
 
         // An entry another guide's file was copied over: not that guide's, never used for it.
         Path other = entryOf("lifting");
@@ -258,7 +268,7 @@ class BuildCacheTest {
         GuideRun swapped = GuideRun.on(fixture, "build");
         assertTrue(swapped.err().contains("could not be read (IOException, 1 of 2 guides' entries)"), swapped.err());
         assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out));
-        assertEquals(8, buildAndCompareWithCold());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 
     @Test
@@ -284,7 +294,7 @@ class BuildCacheTest {
         assertEquals(0, other.exit(), other.err());
         assertEquals("guide: note: the build cache in " + root.resolve("out.cache") + " was made by another version of the generator; building cold\n",
                 other.err());
-        assertEquals(8, buildAndCompareWithCold(), "and replaced by a good one");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and replaced by a good one");
 
         // The single file of earlier versions: another version's cache, removed.
         Fixture.write(root.resolve("out.cache/cache.bin"), "guide build cache, format 4");
@@ -292,14 +302,14 @@ class BuildCacheTest {
         assertEquals(0, old.exit(), old.err());
         assertTrue(old.err().contains("was made by another version of the generator; building cold"), old.err());
         assertFalse(Files.exists(root.resolve("out.cache/cache.bin")));
-        assertEquals(8, buildAndCompareWithCold());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
 
         // A file left half-written in the entries' folder by a killed build is removed, not read.
         Fixture.write(root.resolve("out.cache/guides/entry123.new"), "half");
         GuideRun leftover = GuideRun.on(fixture, "build");
         assertTrue(leftover.err().contains("could not be read"), leftover.err());
         assertFalse(Files.exists(root.resolve("out.cache/guides/entry123.new")));
-        assertEquals(8, buildAndCompareWithCold());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 
     @Test
@@ -310,6 +320,165 @@ class BuildCacheTest {
         assertTrue(run.err().contains("is not a build cache"), run.err());
         try (var files = Files.list(root.resolve("out.cache"))) {
             assertEquals(1, files.count());
+        }
+    }
+
+    /** Every file and folder under {@code folder} with what would show it was touched: inode, size, modification time, mode. */
+    private static Map<String, List<Object>> states(Path folder) throws IOException {
+        Map<String, List<Object>> states = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.toList()) {
+                var file = Files.readAttributes(path, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                states.put(folder.relativize(path).toString(), List.of(String.valueOf(file.fileKey()), file.size(), file.lastModifiedTime(),
+                        file.permissions()));
+            }
+        }
+        return states;
+    }
+
+    @Test
+    void an_unchanged_build_is_up_to_date_prints_the_same_warnings_and_touches_nothing() throws IOException {
+        // Warnings to print again: the running guide has no clinical sign-off, and a section reads above its grade.
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide")
+                .replaceAll("(?s)reviewed_by:.*?role: Physiotherapist\n", ""));
+        assertEquals(0, buildAndCompareWithCold());
+        GuideRun coldRun = GuideRun.guide("build", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
+                "--out", root.resolve("cold2").toString(), "--no-cache");
+        assertTrue(coldRun.err().contains("warning[G0411]"), coldRun.err());
+        Map<String, List<Object>> output = states(fixture.out);
+        Map<String, List<Object>> cache = states(root.resolve("out.cache"));
+
+        GuideRun again = GuideRun.on(fixture, "build");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("; up to date: nothing changed since the last build"), again.out());
+        assertEquals(coldRun.err(), again.err(), "the same warnings, with the same excerpts, in the same order");
+        assertTrue(again.out().startsWith(coldRun.out().substring(0, coldRun.out().indexOf(" in "))), "the same pages and files: " + again.out());
+        assertEquals(output, states(fixture.out), "not a file or folder of the output touched");
+        assertEquals(cache, states(root.resolve("out.cache")), "nor of the cache");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+    }
+
+    @Test
+    void anything_changed_in_the_output_or_the_cache_since_the_last_build_means_it_is_not_up_to_date() throws IOException {
+        buildAndCompareWithCold();
+        List<Runnable> tampering = List.of(
+                () -> Fixture.write(fixture.out.resolve("stray.html"), "mine"),
+                () -> Fixture.write(fixture.out.resolve("lifting/basics/notes/a.txt"), "a new folder"),
+                () -> io(() -> Files.createDirectories(fixture.out.resolve("lifting/empty"))),
+                () -> io(() -> Files.delete(fixture.out.resolve("lifting/basics/index.html.gz"))),
+                () -> io(() -> Files.delete(fixture.out.resolve("a-to-z/index.html"))),
+                () -> io(() -> Files.setPosixFilePermissions(fixture.out.resolve("lifting/index.html"),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+                () -> io(() -> { // the same bytes in a new file: a hard link to it would not be the last build's file
+                    Path page = fixture.out.resolve("running/index.html");
+                    byte[] bytes = Files.readAllBytes(page);
+                    FileTime time = Files.getLastModifiedTime(page);
+                    Files.delete(page);
+                    Files.write(page, bytes);
+                    Files.setLastModifiedTime(page, time);
+                }),
+                () -> io(() -> { // edited in place, the same size
+                    Path page = fixture.out.resolve("lifting/recovery/index.html");
+                    Files.writeString(page, Files.readString(page).replace("Recovery", "Rekovery"));
+                }),
+                () -> io(() -> Files.setLastModifiedTime(entries().keySet().stream().map(root.resolve("out.cache/guides")::resolve).findFirst().orElseThrow(),
+                        FileTime.fromMillis(0))),
+                () -> Fixture.write(root.resolve("out.cache/a-to-z/extra.bin"), "not the A to Z of a language"));
+        for (int i = 0; i < tampering.size(); i++) {
+            tampering.get(i).run();
+            int reused = buildAndCompareWithCold();
+            assertTrue(reused >= 0, "change " + i + " was seen");
+            assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and after it, up to date again (change " + i + ")");
+        }
+
+        // The nginx include beside the output (which a build empties when the site has no aliases). Built alone: the
+        // cold build of buildAndCompareWithCold writes the same file, its output being in the same folder.
+        Fixture.write(root.resolve("redirects.nginx.conf"), "# mine\n");
+        GuideRun nginx = GuideRun.on(fixture, "build");
+        assertTrue(nginx.out().contains("; 8 of the pages unchanged"), nginx.out());
+        assertEquals("", Files.readString(root.resolve("redirects.nginx.conf")).replaceAll("(?m)^#.*\\R", ""));
+        assertTrue(GuideRun.on(fixture, "build").out().contains("up to date"));
+
+        // A damaged record is not trusted: one line, and the build goes on from the guides' entries.
+        Path record = root.resolve("out.cache/last-build.bin");
+        byte[] bytes = Files.readAllBytes(record);
+        bytes[bytes.length - 5] ^= 0x20;
+        Files.write(record, bytes);
+        GuideRun damaged = GuideRun.on(fixture, "build");
+        assertEquals(0, damaged.exit(), damaged.err());
+        assertTrue(damaged.err().matches("guide: note: the record of the last build in the build cache in .* could not be read "
+                + "\\(checksum mismatch\\); building from the guides' entries\\R"), damaged.err());
+        assertTrue(damaged.out().contains("; 8 of the pages unchanged"), damaged.out());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+    }
+
+    @Test
+    void a_new_day_an_image_or_another_option_is_not_up_to_date() throws IOException {
+        Files.write(fixture.content.resolve("lifting/photo.png"), new byte[] {1, 2, 3});
+        buildAndCompareWithCold();
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+        Files.write(fixture.content.resolve("lifting/photo.png"), new byte[] {1, 2, 4});
+        assertTrue(buildAndCompareWithCold() >= 0, "an image's new bytes, under the same name and size");
+        assertEquals(4, Files.readAllBytes(fixture.out.resolve("lifting/photo.png"))[2]);
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+
+        GuideRun later = GuideRun.on(fixture, "build", "--today", "2027-12-01");
+        assertEquals(0, later.exit(), later.err());
+        assertFalse(later.out().contains("up to date"), "another day: review dates may have fallen due");
+        assertTrue(later.err().contains("next_review"), "the guide's review is overdue on that day: " + later.err());
+        GuideRun drafts = GuideRun.on(fixture, "build", "--today", "2027-12-01", "--drafts");
+        assertFalse(drafts.out().contains("up to date"), drafts.out());
+        GuideRun same = GuideRun.on(fixture, "build", "--today", "2027-12-01", "--drafts");
+        assertTrue(same.out().contains("up to date"), same.out());
+        assertEquals(drafts.err(), same.err());
+    }
+
+    @Test
+    void an_edit_that_breaks_another_guide_is_seen_and_a_failed_build_leaves_the_last_output() throws IOException {
+        // The home page lists the guides by title. The lifting guide links to a heading of the running guide, and to its extra section.
+        Fixture.write(fixture.templates.resolve("home.ftlh"), Fixture.PAGE_TEMPLATE.replace("<h1>${page.title}</h1>",
+                "<h1>${page.title}</h1><#list page.guides as g><p><a href=\"${g.url}\">${g.title}</a></p></#list>"));
+        Fixture.write(fixture.content.resolve("running/extra.md"), "---\ntitle: Extra\norder: 3\n---\n## More\n\nText.\n");
+        Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("Keep the bar close.",
+                "Keep the bar close. Runners: [stride](../running/basics.md#stand-tall), [more](../running/extra.md)."));
+        assertEquals(0, buildAndCompareWithCold());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+        Map<String, String> good = GuideRun.fingerprint(fixture.out);
+
+        // Only the running guide is edited; the error is in the lifting guide's file, and nothing is published.
+        String running = Files.readString(fixture.content.resolve("running/basics.md"));
+        Fixture.write(fixture.content.resolve("running/basics.md"), running.replace("## Stand tall", "## Stand straight"));
+        GuideRun broken = GuideRun.on(fixture, "build");
+        assertEquals(1, broken.exit(), broken.err());
+        assertTrue(broken.err().contains("lifting/basics.md:") && broken.err().contains("stand-tall"), broken.err());
+        assertEquals(good, GuideRun.fingerprint(fixture.out), "the last good output, as it was");
+        Fixture.write(fixture.content.resolve("running/basics.md"), running);
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "back to the last build's content: its output is still there");
+
+        // The running guide's extra section becomes a draft: the lifting guide's link to it is an error.
+        Fixture.write(fixture.content.resolve("running/extra.md"), "---\ntitle: Extra\norder: 3\ndraft: true\n---\n## More\n\nText.\n");
+        GuideRun draft = GuideRun.on(fixture, "build");
+        assertEquals(1, draft.exit(), draft.err());
+        assertTrue(draft.err().contains("lifting/basics.md:") && draft.err().contains("draft"), draft.err());
+        assertEquals(good, GuideRun.fingerprint(fixture.out));
+
+        // The running guide's title, edited, is on the home page and in the lifting guide's pages that list it.
+        Fixture.write(fixture.content.resolve("running/extra.md"), "---\ntitle: Extra\norder: 3\n---\n## More\n\nText.\n");
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Jogging guide"));
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's own pages are reused; the home page is rendered again");
+        assertTrue(Files.readString(fixture.out.resolve("index.html")).contains(">Jogging guide</a>"), "the new title on the home page");
+        assertFalse(Files.readString(fixture.out.resolve("index.html")).contains("Running guide"));
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -69,4 +69,52 @@ class FrontMatterTest {
         assertTrue(onlyProblem("  \n").message().contains("empty"));
         assertTrue(onlyProblem("## Trunk\n").message().contains("does not start with front matter"));
     }
+
+    /**
+     * Plain "key: value" lines are read without snakeyaml-engine ({@link FrontMatter#plainMapping}): whenever that
+     * reading answers, it is snakeyaml-engine's answer, values, lines and columns; for anything it cannot vouch for it
+     * answers null. Random front matter from lines that are plain, nearly plain and not plain at all.
+     */
+    @Test
+    void plain_lines_read_without_snakeyaml_as_snakeyaml_reads_them() throws ContentErrors {
+        String[] keys = {"title", "order", "description", "null", "Null", "draft", "x_y", "next-review", "_a", "a1", "true", "t"};
+        String[] separators = {": ", ": ", ": ", ":", ":  ", " : ", ":\t", ": \t"};
+        // The first twenty are plain; the rest are not, or are plain only to YAML's eye.
+        String[] values = {"Back pain", "5", "2026-11-24", "null", "Null", "true", "A&E", "don't", "what?", "a!", "a=b", "a_b",
+                "a;b", "a/b", "yes", "3 + 4", "Rest, ice and (gentle) movement.", "x...", "a - b", "5.",
+                "~", "a  b", "x:y", "x: y", "a #b", "a# b", "(note)", "[x]", "\"q\"", "'q'", "- x", "ends ", "caf\u00e9", "x,y", "-5",
+                ".5", "&a", "*a", "!a", "%x", "@x", "`x", "|", "a|b", ">", "a>b", "_a", "a&b *c !d", "...", "---", "a ---", "1:30",
+                "a\u00a0b", ""};
+        String[] otherLines = {"", "# a comment", "  - item", "- item", "list:\n  - a\n  - b", "key: [a, b]", "key: {a: b}",
+                "  indented: x", "---", "...", "key: |\n  text", "? complex", "&anchor key: x", "title: x # note", "title: 'x'"};
+        java.util.Random random = new java.util.Random(1130);
+        int plain = 0;
+        for (int n = 0; n < 40_000; n++) {
+            StringBuilder yaml = new StringBuilder();
+            int lines = 1 + random.nextInt(5);
+            for (int i = 0; i < lines; i++) {
+                if (random.nextInt(12) == 0) {
+                    yaml.append(otherLines[random.nextInt(otherLines.length)]);
+                } else {
+                    yaml.append(keys[random.nextInt(keys.length)]).append(separators[random.nextInt(separators.length)])
+                            .append(values[random.nextInt(random.nextBoolean() ? 20 : values.length)]);
+                }
+                if (i < lines - 1 || random.nextInt(4) != 0) {
+                    yaml.append('\n');
+                }
+            }
+            String text = yaml.toString();
+            int firstLine = random.nextInt(2);
+            java.util.Map<String, YamlNode> read = FrontMatter.plainMapping(text, firstLine);
+            if (read != null) {
+                plain++;
+                assertEquals(FrontMatter.parseWithSnakeYaml(text, "content/g/x.md", firstLine), read, text);
+                assertEquals(read, FrontMatter.parseYamlMapping(text, "content/g/x.md", firstLine), text);
+            }
+        }
+        assertTrue(plain > 1_500, "only " + plain + " of the random front matters were plain");
+        // The guide's sections: title, order and the rest as plain lines.
+        assertEquals(java.util.Map.of("title", new YamlNode("Technique", 2, 1), "order", new YamlNode("3", 3, 1)),
+                FrontMatter.plainMapping("title: Technique\norder: 3\n", 1));
+    }
 }

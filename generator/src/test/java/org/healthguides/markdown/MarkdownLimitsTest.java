@@ -125,4 +125,22 @@ class MarkdownLimitsTest {
         assertEquals(5, tooLong.get().line(), "the second line of a body starting on line 4");
         assertTrue(tooLong.get().message().contains("run of " + (most + 1)), tooLong.get().message());
     }
+
+    /**
+     * The scan reads the text as Latin-1 bytes: a character above Latin-1 is one '?' there, and a pair of surrogates
+     * (an emoji) still counts as the two characters it is, so a line's length is the same as in characters.
+     */
+    @Test
+    void characters_beyond_latin_1_count_as_what_they_are() {
+        int most = MarkdownLimits.MAX_LINE_LENGTH;
+        String emoji = "\uD83D\uDE00"; // two characters
+        assertTrue(MarkdownLimits.check("fine\n" + emoji.repeat(most / 2) + "\n", "f.md", 1).isEmpty());
+        var tooLong = MarkdownLimits.check("fine\n" + emoji.repeat(most / 2) + "\u00e9\n", "f.md", 1);
+        assertTrue(tooLong.isPresent());
+        assertTrue(tooLong.get().message().contains(String.format(java.util.Locale.ROOT, "%,d characters", most + 1)), tooLong.get().message());
+        // Text beyond Latin-1 (Welsh, Urdu, a dash) is text: it ends a run of markers and a line's indentation.
+        assertTrue(MarkdownLimits.check("word" + " *".repeat(60) + "\u2014" + " *".repeat(60) + "\n", "f.md", 1).isEmpty());
+        assertTrue(MarkdownLimits.check("word" + " *".repeat(60) + "\u00a0" + " *".repeat(60) + "\n", "f.md", 1).isEmpty());
+        assertTrue(MarkdownLimits.check("word" + " *".repeat(120) + "\n", "f.md", 1).isPresent());
+    }
 }

@@ -35,6 +35,35 @@ class ReadabilityTest {
         assertEquals(new ReadingStats(1, 1, 1), ReadingStats.of(List.of("٣")), "a digit outside ASCII makes a word");
     }
 
+    /**
+     * The counter reads a word of ASCII without a hyphen in one pass ({@link Syllables#countAscii}); every other word
+     * goes through {@link Syllables#count}. Both give the same for any word: random ones over the letters the rule
+     * looks at (silent endings, "le", a leading "y", hissing sounds), digits, marks and hyphens, split across pieces.
+     */
+    @Test
+    void a_word_read_in_one_pass_has_the_syllables_of_the_rule() {
+        String alphabet = "aeiouyYEbcdlstzxghrmnkpLSDT0123456789'.,!?\"()-";
+        java.util.Random random = new java.util.Random(20261130);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder word = new StringBuilder();
+            int length = 1 + random.nextInt(random.nextBoolean() ? 5 : 12);
+            for (int i = 0; i < length; i++) {
+                word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = word.toString();
+            boolean counted = text.chars().anyMatch(Character::isLetterOrDigit);
+            ReadingStats expected = new ReadingStats(counted ? 1 : 0, counted ? 1 : 0, counted ? Syllables.count(text) : 0);
+            assertEquals(expected.syllables(), ReadingStats.of(List.of(text)).syllables(), text);
+            assertEquals(expected.words(), ReadingStats.of(List.of(text)).words(), text);
+            // The same word in two pieces of text (as between a tag and an entity) is still one word.
+            ReadingStats.Counter pieces = new ReadingStats.Counter();
+            int cut = random.nextInt(text.length() + 1);
+            pieces.text(text.substring(0, cut));
+            pieces.text(text.substring(cut));
+            assertEquals(expected.syllables(), pieces.stats().syllables(), text + " cut at " + cut);
+        }
+    }
+
     @Test
     void the_platypus_sentence_scores_grade_11_3_as_published() {
         // Wikipedia, "Flesch–Kincaid readability tests": 13 words, 24 syllables, grade 11.3.

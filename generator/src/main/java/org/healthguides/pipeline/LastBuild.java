@@ -1,0 +1,251 @@
+package org.healthguides.pipeline;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+import org.healthguides.diagnostics.Problem;
+
+/**
+ * The record of the last successful build with the cache ({@code last-build.bin} in the cache folder): the key of
+ * everything it read ({@link BuildCache#upToDate}), what it reported (pages, files, warnings, drafts left out), and
+ * the state of every file and folder it left behind, in the output folder and in the cache, and of the nginx
+ * include beside the output: type, size, modification time (to the nanosecond where the file system keeps it),
+ * inode and mode. A build whose key is the same, and which finds every one of those exactly as recorded and no
+ * other entry in any of the recorded folders, would write the same bytes again: it leaves everything as it is and
+ * reports the same. (Like the rest of the cache it cannot see a hand edit that keeps a file's size and puts its
+ * modification time back; see docs/performance.md.)
+ *
+ * @param key    the key of the build's inputs
+ * @param output every file and folder of the output, by its path in it ("" for the folder itself)
+ * @param cache  every file and folder of the cache folder but this record
+ * @param nginx  the nginx include beside the output, or null when there was none
+ */
+record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warnings, List<String> draftsLeftOut,
+                 List<State> output, List<State> cache, State nginx) {
+
+    static final String FILE = "last-build.bin";
+    private static final String MAGIC = "guide build cache: last build";
+    private static final int FORMAT = 1;
+
+    /** One file or folder as a build left it. */
+    record State(String path, boolean folder, long size, long modified, String inode, int mode) {
+
+        /** The state of {@code file} now (not following a link), or null when there is nothing there. */
+        static State of(String path, Path file) {
+            try {
+                BasicFileAttributes basic;
+                int mode = -1;
+                try {
+                    PosixFileAttributes posix = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    basic = posix;
+                    mode = 0;
+                    for (PosixFilePermission permission : posix.permissions()) {
+                        mode |= 1 << permission.ordinal();
+                    }
+                } catch (UnsupportedOperationException e) {
+                    basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                }
+                if (!basic.isRegularFile() && !basic.isDirectory()) {
+                    return new State(path, false, -1, -1, "not a file or folder", -1);
+                }
+                return new State(path, basic.isDirectory(), basic.isDirectory() ? 0 : basic.size(),
+                        basic.lastModifiedTime().to(TimeUnit.NANOSECONDS), String.valueOf(basic.fileKey()), mode);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The states of these paths in {@code folder} and of every folder holding one of them, and of the folder itself
+     * unless it is the cache's (which this record, written after, changes).
+     */
+    static List<State> states(Path folder, Set<String> files, boolean withFolder) {
+        Set<String> all = new HashSet<>(files);
+        if (withFolder) {
+            all.add("");
+        }
+        for (String file : files) {
+            for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+                if (!all.add(file.substring(0, slash))) {
+                    break;
+                }
+            }
+        }
+        return all.parallelStream().map(path -> State.of(path, path.isEmpty() ? folder : folder.resolve(path))).toList();
+    }
+
+    /**
+     * Whether {@code folder} holds exactly what is recorded: each file and folder in the same state, and no other entry
+     * in any recorded folder.
+     */
+    static boolean intact(Path folder, List<State> recorded, boolean withFolder) {
+        Map<String, Set<String>> children = new HashMap<>();
+        for (State state : recorded) {
+            if (state == null) {
+                return false;
+            }
+            if (state.folder()) {
+                children.putIfAbsent(state.path(), new HashSet<>());
+            }
+            if (!state.path().isEmpty()) {
+                int slash = state.path().lastIndexOf('/');
+                children.computeIfAbsent(slash < 0 ? "" : state.path().substring(0, slash), parent -> new HashSet<>())
+                        .add(state.path().substring(slash + 1));
+            }
+        }
+        boolean same = recorded.parallelStream()
+                .allMatch(state -> state.equals(State.of(state.path(), state.path().isEmpty() ? folder : folder.resolve(state.path()))));
+        return same && children.entrySet().parallelStream().allMatch(entry -> {
+            Path dir = entry.getKey().isEmpty() ? folder : folder.resolve(entry.getKey());
+            Set<String> found = new HashSet<>();
+            try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+                for (Path child : list) {
+                    found.add(child.getFileName().toString());
+                }
+                if (!withFolder && entry.getKey().isEmpty()) {
+                    found.remove(FILE);
+                }
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+            return found.equals(entry.getValue());
+        });
+    }
+
+    /** Every file and folder in the cache folder but this record and temporary files, by path in it. */
+    static Set<String> cacheFiles(Path cacheFolder) throws IOException {
+        Set<String> files = new HashSet<>();
+        try (var walk = Files.walk(cacheFolder)) {
+            walk.filter(path -> !path.equals(cacheFolder))
+                    .map(path -> cacheFolder.relativize(path).toString().replace('\\', '/'))
+                    .filter(path -> !path.equals(FILE))
+                    .forEach(files::add);
+        }
+        return files;
+    }
+
+    void write(Path cacheFolder, String generator) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeLong(key.high());
+        out.writeLong(key.low());
+        out.writeInt(pages);
+        out.writeInt(files);
+        out.writeInt(warnings.size());
+        for (Problem problem : warnings) {
+            BuildCache.writeProblem(out, problem);
+        }
+        BuildCache.writeStrings(out, draftsLeftOut);
+        writeStates(out, output);
+        writeStates(out, cache);
+        out.writeBoolean(nginx != null);
+        if (nginx != null) {
+            writeState(out, nginx);
+        }
+        out.flush();
+        byte[] body = bytes.toByteArray();
+        CRC32 checksum = new CRC32();
+        checksum.update(body);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length + 256);
+        DataOutputStream header = new DataOutputStream(whole);
+        BuildCache.writeString(header, MAGIC);
+        header.writeInt(FORMAT);
+        BuildCache.writeString(header, generator);
+        header.writeLong(checksum.getValue());
+        header.write(body);
+        header.flush();
+        Path temporary = Files.createTempFile(cacheFolder, "last-build", ".tmp");
+        try {
+            Files.write(temporary, whole.toByteArray());
+            Files.move(temporary, cacheFolder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The record in {@code cacheFolder}, or null when there is none or another generator wrote it. Throws when it is
+     * damaged: its CRC32 is checked before anything in it is used.
+     */
+    static LastBuild read(Path cacheFolder, String generator) throws IOException {
+        Path file = cacheFolder.resolve(FILE);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        if (!MAGIC.equals(BuildCache.readString(in)) || in.readInt() != FORMAT || !generator.equals(BuildCache.readString(in))) {
+            return null;
+        }
+        long expected = in.readLong();
+        int bodyStart = bytes.length - in.available();
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes, bodyStart, bytes.length - bodyStart);
+        if (checksum.getValue() != expected) {
+            throw new IOException("checksum mismatch");
+        }
+        BuildCache.Key key = new BuildCache.Key(in.readLong(), in.readLong());
+        int pages = in.readInt();
+        int files = in.readInt();
+        List<Problem> warnings = new ArrayList<>();
+        for (int i = BuildCache.readCount(in); i > 0; i--) {
+            warnings.add(BuildCache.readProblem(in));
+        }
+        List<String> drafts = BuildCache.readStrings(in);
+        List<State> output = readStates(in);
+        List<State> cache = readStates(in);
+        State nginx = in.readBoolean() ? readState(in) : null;
+        if (in.read() != -1) {
+            throw new IOException("data after the end");
+        }
+        return new LastBuild(key, pages, files, List.copyOf(warnings), drafts, output, cache, nginx);
+    }
+
+    private static void writeStates(DataOutputStream out, List<State> states) throws IOException {
+        out.writeInt(states.size());
+        for (State state : states) {
+            writeState(out, state);
+        }
+    }
+
+    private static void writeState(DataOutputStream out, State state) throws IOException {
+        BuildCache.writeString(out, state.path());
+        out.writeBoolean(state.folder());
+        out.writeLong(state.size());
+        out.writeLong(state.modified());
+        BuildCache.writeString(out, state.inode());
+        out.writeInt(state.mode());
+    }
+
+    private static List<State> readStates(DataInputStream in) throws IOException {
+        List<State> states = new ArrayList<>();
+        for (int i = BuildCache.readCount(in); i > 0; i--) {
+            states.add(readState(in));
+        }
+        return List.copyOf(states);
+    }
+
+    private static State readState(DataInputStream in) throws IOException {
+        return new State(BuildCache.readString(in), in.readBoolean(), in.readLong(), in.readLong(), BuildCache.readString(in), in.readInt());
+    }
+}
