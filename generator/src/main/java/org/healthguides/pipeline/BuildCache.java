@@ -353,9 +353,9 @@ public final class BuildCache implements MarkdownRenderer.Store {
             try (Stream<Path> walk = Files.walk(templates)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     update(digest, templates.relativize(file).toString());
-                    byte[] bytes = Files.readAllBytes(file);
-                    update(digest, bytes.length);
-                    digest.update(bytes);
+                    // The fingerprint, not the bytes, into the MD5: the leaflet fonts (2.4 MB) went through MD5 in the
+                    // interpreter on every build, 25 ms of a 100-page build's start (docs/performance.md).
+                    digest.update(fingerprint(Files.readAllBytes(file)));
                 }
             }
         }
@@ -365,18 +365,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
         fileHashes = tree.guides().parallelStream()
                 .flatMap(files -> Stream.concat(Stream.concat(Stream.of(files.index()), files.sections().stream()),
                         files.translations().values().stream().flatMap(List::stream)))
-                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path, source -> {
-                    byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
-                    // Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw
-                    // (nobody gains by forging one: they could edit the content). Both CRCs are compiled to the processor's
-                    // own instructions even by C1; MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-                    crcC.update(bytes);
-                    return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue())
-                            .putLong(crcC.getValue()).array();
-                }, (a, b) -> a));
+                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path,
+                        source -> fingerprint(source.text().getBytes(StandardCharsets.UTF_8)), (a, b) -> a));
         Map<String, String> folders = new HashMap<>();
         Set<String> own = new java.util.HashSet<>();
         for (GuideFiles files : tree.guides()) {
@@ -915,6 +905,19 @@ public final class BuildCache implements MarkdownRenderer.Store {
             // Unknown identity: a fresh value each run, so no cache is ever trusted.
             return "unknown " + System.nanoTime();
         }
+    }
+
+    /**
+     * Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw (nobody gains
+     * by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions even
+     * by C1 (and the interpreter); MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
+     */
+    private static byte[] fingerprint(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+        crcC.update(bytes);
+        return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
     }
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
