@@ -72,6 +72,25 @@ class FinishedHtmlTest {
         assertSameAsSanitiser(name, body);
     }
 
+    /**
+     * A body without a '|' is parsed without Flexmark's tables extension (which can find no table there): Flexmark's
+     * HTML is the same as with it, for the guide, the golden cases and the hostile bodies with their '|' taken out;
+     * and a body with a table still gets one.
+     */
+    @Test
+    void a_body_without_a_pipe_renders_the_same_without_the_tables_extension() throws IOException {
+        List<String> all = new ArrayList<>(hostile());
+        for (Object[] body : bodies()) {
+            all.add((String) body[1]);
+        }
+        for (String body : all) {
+            String withoutPipes = body.replace('|', '/');
+            assertEquals(RENDERER.flexmarkHtml(source(withoutPipes), true), RENDERER.flexmarkHtml(source(withoutPipes), false), withoutPipes);
+        }
+        assertTrue(RENDERER.render(source("| A | B |\n|---|---|\n| 1 | 2 |\n")).html().contains("<table class=\"table\">"));
+        assertFalse(RENDERER.render(source("A / B\n---/---\n1 / 2\n")).html().contains("<table"));
+    }
+
     @Test
     void the_guide_is_finished_in_one_pass() throws IOException {
         int onePass = 0;
