@@ -36,6 +36,13 @@ public interface Output {
         }
     }
 
+    /**
+     * Takes out a file written or reused earlier in this run (and its gzip copy), with the folders it leaves empty:
+     * an output that keeps nothing has nothing to do.
+     */
+    default void discard(String sitePath) {
+    }
+
     default void writeText(String sitePath, String text) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8));
     }

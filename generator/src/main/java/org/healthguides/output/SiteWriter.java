@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -26,6 +27,8 @@ public final class SiteWriter implements Output, AutoCloseable {
     private final Path target;
     private final Path staging;
     private boolean committed;
+    /** The deletion of the site this one replaced, under way after {@link #commit}. */
+    private java.util.concurrent.CompletableFuture<Void> oldDeleted;
     /** Set once by the pipeline from the site's settings, before the first file is written. */
     private volatile boolean gzipCopies;
     private final java.util.concurrent.atomic.AtomicInteger filesWritten = new java.util.concurrent.atomic.AtomicInteger();
@@ -44,11 +47,9 @@ public final class SiteWriter implements Output, AutoCloseable {
         Path parent = absolute.getParent();
         Files.createDirectories(parent, PublicModes.FOLDER);
         removeStaleFolders(parent, absolute.getFileName().toString());
-        // 0755, not createTempDirectory's 0700: this folder becomes the published site (see PublicModes).
+        // 0755: this folder becomes the published site (see PublicModes).
         // The name carries this process's id, so a later build can tell a folder left by a killed build from a running one.
-        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid() + "-",
-                PublicModes.FOLDER);
-        // The sign that this folder is a site a build wrote, which the next build may replace (see OutputFolder).
+        Path staging = newFolder(parent, "." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid() + "-");
         writeWhole(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n"
                 .getBytes(StandardCharsets.UTF_8));
         SiteWriter writer = new SiteWriter(absolute, staging);
@@ -81,6 +82,21 @@ public final class SiteWriter implements Output, AutoCloseable {
                 PathUtils.deleteDirectory(folder);
             } catch (java.nio.file.NoSuchFileException e) {
                 // Another build removed it first.
+            }
+        }
+    }
+
+    /**
+     * A new folder named {@code prefix} and a number, made 0755. Not Files.createTempDirectory: its random names need
+     * SecureRandom, whose first use (seeding, Java's security providers) was 10 ms of every cold build's start on the
+     * main thread, before anything else could begin. The clock gives the number; a name that exists is never reused.
+     */
+    private static Path newFolder(Path parent, String prefix) throws IOException {
+        for (long number = System.nanoTime(); ; number++) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(number, 36)), PublicModes.FOLDER);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another build's, or an old one's: the next number.
             }
         }
     }
@@ -157,6 +173,31 @@ public final class SiteWriter implements Output, AutoCloseable {
         }
     }
 
+    @Override
+    public void discard(String sitePath) {
+        Path file = resolve(sitePath);
+        try {
+            if (files.remove(sitePath) && Files.deleteIfExists(file)) {
+                filesWritten.decrementAndGet();
+            }
+            if (files.remove(sitePath + ".gz")) {
+                Files.deleteIfExists(resolve(sitePath + ".gz"));
+            }
+            for (Path folder = file.getParent(); !folder.equals(staging) && isEmpty(folder); folder = folder.getParent()) {
+                createdFolders.remove(folder);
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     private static void linkOrCopy(Path previous, Path file) throws IOException {
         try {
             Files.createLink(file, previous);
@@ -214,7 +255,8 @@ public final class SiteWriter implements Output, AutoCloseable {
 
     /**
      * Replaces the output folder with the new site. The old one is first moved aside, then the new one moved
-     * in (two renames on one file system), then the old one deleted.
+     * in (two renames on one file system), then the old one deleted, on a thread of its own: {@link #close} waits
+     * for it (a build then records its output and cache meanwhile).
      */
     public void commit() throws IOException {
         Path old = null;
@@ -225,32 +267,60 @@ public final class SiteWriter implements Output, AutoCloseable {
         move(staging, target);
         committed = true;
         if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    /**
-     * Deletes the old site: each top-level folder (a guide's) on a thread of the common pool, each entry with one
-     * unlink and no more. With the build cache most of an unchanged rebuild's files are hard links, so this is
-     * most of its file system work: at 10,000 pages commons-io's deleteDirectory took 0.5 CPU-s on one thread.
-     */
-    private static void deleteTree(Path folder) throws IOException {
-        List<Path> children;
-        try (Stream<Path> list = Files.list(folder)) {
-            children = list.toList();
-        }
-        try {
-            children.parallelStream().forEach(child -> {
+            Path oldSite = old;
+            Set<String> likely = files();
+            oldDeleted = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
-                    deleteWalk(child);
+                    deleteOld(oldSite, likely);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    /**
+     * Deletes the old site. Most of its files have the new site's names (with the build cache, most are the very same
+     * files, hard-linked), so those are unlinked by name, one call each, and their folders removed deepest first:
+     * no folder listed and nothing looked up first. Whatever else is there (a page the new site no longer has) keeps
+     * its folder from being removed, and that folder is then walked and emptied.
+     */
+    private static void deleteOld(Path old, Set<String> likely) throws IOException {
+        Map<String, List<String>> byFolder = new java.util.HashMap<>();
+        for (String file : likely) {
+            int slash = file.indexOf('/');
+            byFolder.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash), top -> new java.util.ArrayList<>()).add(file);
+        }
+        try {
+            byFolder.entrySet().parallelStream().forEach(group -> {
+                Set<String> folders = new java.util.HashSet<>();
+                for (String file : group.getValue()) {
+                    old.resolve(file).toFile().delete(); // one unlink; a file that is not there is fine
+                    for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+                        if (!folders.add(file.substring(0, slash))) {
+                            break;
+                        }
+                    }
+                }
+                folders.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                        .forEach(folder -> removeFolder(old.resolve(folder)));
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Files.delete(folder);
+        removeFolder(old);
+    }
+
+    /** Removes an emptied folder; one that is not empty is walked and emptied first. */
+    private static void removeFolder(Path folder) {
+        if (folder.toFile().delete() || !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            deleteWalk(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteWalk(Path path) throws IOException {
@@ -272,11 +342,23 @@ public final class SiteWriter implements Output, AutoCloseable {
         });
     }
 
-    /** Discards the new site unless it was committed. */
+    /** Discards the new site unless it was committed; else waits until the old one is deleted. */
     @Override
     public void close() throws IOException {
         if (!committed && Files.exists(staging)) {
             PathUtils.deleteDirectory(staging);
+        }
+        if (oldDeleted != null) {
+            try {
+                oldDeleted.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            } finally {
+                oldDeleted = null;
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.healthguides.pipeline;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -257,7 +256,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private static boolean readEntry(Path file, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
                                      Map<Key, List<StoredPage>> guides) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        DataInputStream header = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        EntryReader header = new EntryReader(bytes);
         if (!MAGIC.equals(readString(header)) || header.readInt() != FORMAT || !generator.equals(readString(header))) {
             return false;
         }
@@ -268,7 +267,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         if (checksum.getValue() != expected) {
             throw new IOException("checksum mismatch");
         }
-        DataInputStream in = header;
+        EntryReader in = header;
         String slug = readString(in);
         if (slug == null || !file.getFileName().toString().equals(entryName(slug))) {
             throw new IOException("entry of another folder");
@@ -354,9 +353,9 @@ public final class BuildCache implements MarkdownRenderer.Store {
             try (Stream<Path> walk = Files.walk(templates)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     update(digest, templates.relativize(file).toString());
-                    byte[] bytes = Files.readAllBytes(file);
-                    update(digest, bytes.length);
-                    digest.update(bytes);
+                    // The fingerprint, not the bytes, into the MD5: the leaflet fonts (2.4 MB) went through MD5 in the
+                    // interpreter on every build, 25 ms of a 100-page build's start (docs/performance.md).
+                    digest.update(fingerprint(Files.readAllBytes(file)));
                 }
             }
         }
@@ -366,18 +365,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
         fileHashes = tree.guides().parallelStream()
                 .flatMap(files -> Stream.concat(Stream.concat(Stream.of(files.index()), files.sections().stream()),
                         files.translations().values().stream().flatMap(List::stream)))
-                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path, source -> {
-                    byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
-                    // Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw
-                    // (nobody gains by forging one: they could edit the content). Both CRCs are compiled to the processor's
-                    // own instructions even by C1; MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-                    crcC.update(bytes);
-                    return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue())
-                            .putLong(crcC.getValue()).array();
-                }, (a, b) -> a));
+                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path,
+                        source -> fingerprint(source.text().getBytes(StandardCharsets.UTF_8)), (a, b) -> a));
         Map<String, String> folders = new HashMap<>();
         Set<String> own = new java.util.HashSet<>();
         for (GuideFiles files : tree.guides()) {
@@ -462,7 +451,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         LastBuild last;
         try {
-            last = LastBuild.read(folder, generator);
+            last = LastBuild.read(folder, generator, siteKey);
         } catch (IOException | RuntimeException e) {
             notes.accept("note: the record of the last build in the build cache in " + folder + " could not be read ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); building from the guides' entries");
@@ -558,6 +547,11 @@ public final class BuildCache implements MarkdownRenderer.Store {
      */
     List<StoredPage> reusablePages(Key guide) {
         return reusedPages.get(guide);
+    }
+
+    /** Every guide whose last pages this build reuses, by its key (see {@link #inputs}). */
+    Map<Key, List<StoredPage>> reusedPages() {
+        return reusedPages;
     }
 
     /** The pages the last build published for a guide with this key, when every file is still as it left it. */
@@ -701,7 +695,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
 
     /** The letters in a file of the A to Z folder, or null when another generator or other entries made it. */
     private static List<AToZIndex.Letter> readAToZ(byte[] bytes, String generator, Key key) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        EntryReader in = new EntryReader(bytes);
         if (!MAGIC.equals(readString(in)) || in.readInt() != FORMAT || !generator.equals(readString(in))) {
             return null;
         }
@@ -913,6 +907,19 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
     }
 
+    /**
+     * Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw (nobody gains
+     * by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions even
+     * by C1 (and the interpreter); MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
+     */
+    private static byte[] fingerprint(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+        crcC.update(bytes);
+        return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
+    }
+
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("MD5");
@@ -948,7 +955,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         out.writeLong(key.low());
     }
 
-    static Key readKey(DataInputStream in) throws IOException {
+    static Key readKey(EntryReader in) throws IOException {
         return new Key(in.readLong(), in.readLong());
     }
 
@@ -962,7 +969,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         out.write(bytes);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    static String readString(EntryReader in) throws IOException {
         int length = in.readInt();
         if (length == -1) {
             return null;
@@ -970,12 +977,10 @@ public final class BuildCache implements MarkdownRenderer.Store {
         if (length < 0 || length > 1 << 28) {
             throw new IOException("bad length " + length);
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return in.readUtf8(length);
     }
 
-    static int readCount(DataInputStream in) throws IOException {
+    static int readCount(EntryReader in) throws IOException {
         int count = in.readInt();
         if (count < 0 || count > 1 << 24) {
             throw new IOException("bad count " + count);
@@ -990,7 +995,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
     }
 
-    static List<String> readStrings(DataInputStream in) throws IOException {
+    static List<String> readStrings(EntryReader in) throws IOException {
         List<String> list = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
             list.add(readString(in));
@@ -1040,7 +1045,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         out.writeInt(markdown.reading().syllables());
     }
 
-    private static RenderedMarkdown readMarkdown(DataInputStream in) throws IOException {
+    private static RenderedMarkdown readMarkdown(EntryReader in) throws IOException {
         String html = readString(in);
         List<Heading> headings = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
@@ -1077,7 +1082,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         writeString(out, problem.fix());
     }
 
-    static Problem readProblem(DataInputStream in) throws IOException {
+    static Problem readProblem(EntryReader in) throws IOException {
         return new Problem(Code.valueOf(readString(in)), readString(in), in.readInt(), in.readInt(), Severity.valueOf(readString(in)),
                 readString(in), readString(in));
     }
@@ -1131,7 +1136,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
     }
 
-    private static StoredPage readPage(DataInputStream in) throws IOException {
+    private static StoredPage readPage(EntryReader in) throws IOException {
         String file = readString(in);
         String pagePath = readString(in);
         Set<String> ids = Set.copyOf(readStrings(in));
@@ -1139,7 +1144,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
-    private static PageMetadata readMeta(DataInputStream in) throws IOException {
+    private static PageMetadata readMeta(EntryReader in) throws IOException {
         String url = readString(in);
         String description = readString(in);
         String openGraphType = readString(in);

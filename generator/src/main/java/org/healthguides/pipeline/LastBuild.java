@@ -1,8 +1,6 @@
 package org.healthguides.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -46,8 +44,17 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
     private static final String MAGIC = "guide build cache: last build";
     private static final int FORMAT = 1;
 
-    /** One file or folder as a build left it. */
+    /** One file or folder as a build left it (of a folder only that it is one: what it holds is listed instead). */
     record State(String path, boolean folder, long size, long modified, String inode, int mode) {
+
+        static State folder(String path) {
+            return new State(path, true, 0, 0, "", -1);
+        }
+
+        /** Whether {@code file} is still as this state says. */
+        boolean holds(Path file) {
+            return folder ? Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) : equals(of(path, file));
+        }
 
         /** The state of {@code file} now (not following a link), or null when there is nothing there. */
         static State of(String path, Path file) {
@@ -80,18 +87,21 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * unless it is the cache's (which this record, written after, changes).
      */
     static List<State> states(Path folder, Set<String> files, boolean withFolder) {
-        Set<String> all = new HashSet<>(files);
+        Set<String> folders = new HashSet<>();
         if (withFolder) {
-            all.add("");
+            folders.add("");
         }
         for (String file : files) {
             for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-                if (!all.add(file.substring(0, slash))) {
+                if (!folders.add(file.substring(0, slash))) {
                     break;
                 }
             }
         }
-        return all.parallelStream().map(path -> State.of(path, path.isEmpty() ? folder : folder.resolve(path))).toList();
+        List<State> states = new ArrayList<>(files.parallelStream().filter(file -> !folders.contains(file))
+                .map(file -> State.of(file, folder.resolve(file))).toList());
+        folders.forEach(path -> states.add(State.folder(path)));
+        return states;
     }
 
     /**
@@ -113,8 +123,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
                         .add(state.path().substring(slash + 1));
             }
         }
-        boolean same = recorded.parallelStream()
-                .allMatch(state -> state.equals(State.of(state.path(), state.path().isEmpty() ? folder : folder.resolve(state.path()))));
+        boolean same = recorded.parallelStream().allMatch(state -> state.holds(state.path().isEmpty() ? folder : folder.resolve(state.path())));
         return same && children.entrySet().parallelStream().allMatch(entry -> {
             Path dir = entry.getKey().isEmpty() ? folder : folder.resolve(entry.getKey());
             Set<String> found = new HashSet<>();
@@ -184,27 +193,31 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
     }
 
     /**
-     * The record in {@code cacheFolder}, or null when there is none or another generator wrote it. Throws when it is
-     * damaged: its CRC32 is checked before anything in it is used.
+     * The record in {@code cacheFolder}, or null when there is none, another generator wrote it or it has another key
+     * (then the rest is not even read: a build after an edit does not pay for it). Throws when it is damaged: its
+     * CRC32 is checked before anything in it is used.
      */
-    static LastBuild read(Path cacheFolder, String generator) throws IOException {
+    static LastBuild read(Path cacheFolder, String generator, BuildCache.Key expected) throws IOException {
         Path file = cacheFolder.resolve(FILE);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         byte[] bytes = Files.readAllBytes(file);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        EntryReader in = new EntryReader(bytes);
         if (!MAGIC.equals(BuildCache.readString(in)) || in.readInt() != FORMAT || !generator.equals(BuildCache.readString(in))) {
             return null;
         }
-        long expected = in.readLong();
+        long sum = in.readLong();
         int bodyStart = bytes.length - in.available();
+        BuildCache.Key key = new BuildCache.Key(in.readLong(), in.readLong());
+        if (!key.equals(expected)) {
+            return null;
+        }
         CRC32 checksum = new CRC32();
         checksum.update(bytes, bodyStart, bytes.length - bodyStart);
-        if (checksum.getValue() != expected) {
+        if (checksum.getValue() != sum) {
             throw new IOException("checksum mismatch");
         }
-        BuildCache.Key key = new BuildCache.Key(in.readLong(), in.readLong());
         int pages = in.readInt();
         int files = in.readInt();
         List<Problem> warnings = new ArrayList<>();
@@ -237,7 +250,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         out.writeInt(state.mode());
     }
 
-    private static List<State> readStates(DataInputStream in) throws IOException {
+    private static List<State> readStates(EntryReader in) throws IOException {
         List<State> states = new ArrayList<>();
         for (int i = BuildCache.readCount(in); i > 0; i--) {
             states.add(readState(in));
@@ -245,7 +258,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         return List.copyOf(states);
     }
 
-    private static State readState(DataInputStream in) throws IOException {
+    private static State readState(EntryReader in) throws IOException {
         return new State(BuildCache.readString(in), in.readBoolean(), in.readLong(), in.readLong(), BuildCache.readString(in), in.readInt());
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,8 @@ public final class Pipeline {
     private final BuildCache disk;
     /** The content as {@link #upToDate} read it, for {@link #run} to use rather than read it again. */
     private Loaded loaded;
+    /** FreeMarker and the static files being made ready by {@link #upToDate} for {@link #run}, or null. */
+    private Ahead ahead;
 
     /**
      * What a run produced.
@@ -150,7 +153,13 @@ public final class Pipeline {
         } catch (ContentErrors e) {
             return null; // run() reads it again and reports why
         }
-        return disk.upToDate(loaded.tree(), options, today());
+        LastBuild last = disk.upToDate(loaded.tree(), options, today());
+        if (last == null && cache == null) {
+            // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead).
+            ahead = Ahead.start(options.templates(), templatesName, this::templateNames);
+            ahead.settings().complete(loaded.settings());
+        }
+        return last;
     }
 
     /** The site as {@code guide report} assembles it from the content {@link #upToDate} read: for --verbose's numbers. */
@@ -168,14 +177,118 @@ public final class Pipeline {
         if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
             new LeafletPdf(options.templates()).warmUpInBackground();
         }
-        Loaded loaded = this.loaded != null ? this.loaded : load();
+        // With the build cache, upToDate() has read the content and started FreeMarker; else it starts while the content is read.
+        Ahead ahead = this.ahead != null ? this.ahead : cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames) : null;
+        this.ahead = null;
+        Loaded loaded;
+        try {
+            loaded = this.loaded != null ? this.loaded : load();
+        } catch (ContentErrors | RuntimeException | Error e) {
+            if (ahead != null) {
+                ahead.settings().completeExceptionally(e);
+            }
+            throw e;
+        }
         this.loaded = null;
         SiteSettings settings = loaded.settings();
+        if (ahead != null) {
+            ahead.settings().complete(settings);
+        }
         output.writeGzipCopies(settings.precompress());
         if (disk != null) {
             disk.inputs(loaded.tree(), options, today());
         }
-        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
+        // Which guides' last pages are reused is known now: their files are linked into the new output on a thread of
+        // its own while the site is assembled and checked, which is mostly one core's work.
+        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), options.out().toAbsolutePath().normalize());
+        try {
+            return run(output, loaded, settings, linked, ahead);
+        } finally {
+            if (linked != null) {
+                linked.join(); // never leave it writing into a staging folder that is about to be discarded
+            }
+        }
+    }
+
+    /**
+     * The reused guides' files, hard-linked into the new output on a thread of its own. The pages of a guide that
+     * turns out not to be in the site after all are taken out again ({@link #finish}), so the output is always that
+     * of a cold build.
+     */
+    private static final class LinkedGuides {
+        private final Output output;
+        private final Map<BuildCache.Key, List<BuildCache.StoredPage>> guides;
+        private final Set<BuildCache.Key> claimed = ConcurrentHashMap.newKeySet();
+        private final Thread thread;
+        private volatile RuntimeException failure;
+        private volatile Error error;
+
+        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
+            this.output = output;
+            this.guides = guides;
+            this.thread = new Thread(() -> {
+                try {
+                    guides.values().forEach(pages -> pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file()))));
+                } catch (RuntimeException e) {
+                    failure = e;
+                } catch (Error e) {
+                    error = e;
+                }
+            }, "guide-links");
+            thread.setDaemon(true);
+        }
+
+        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
+            LinkedGuides linked = new LinkedGuides(output, guides, lastOutput);
+            linked.thread.start();
+            return linked;
+        }
+
+        /** The guide with this key is in the site and publishes the files linked for it. */
+        void claim(BuildCache.Key key) {
+            claimed.add(key);
+        }
+
+        /** Waits for the links to end, however they end (what stopped them is thrown by {@link #finish}). */
+        void join() {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the links; throws what stopped them. */
+        private void await() {
+            join();
+            if (error != null) {
+                throw error;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Waits for the links, then takes out the files of guides that were linked but are not in the site. */
+        void finish() {
+            await();
+            guides.forEach((key, pages) -> {
+                if (!claimed.contains(key)) {
+                    pages.forEach(page -> output.discard(page.file()));
+                }
+            });
+        }
+    }
+
+    /** @param ahead FreeMarker and the static files being made ready (see {@link Ahead}); null in the preview */
+    private Result run(Output output, Loaded loaded, SiteSettings settings, LinkedGuides linked, Ahead ahead) throws ContentErrors, IOException {
+        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings, ahead.freemarker())
                 : cache.templates(options.templates(), templatesName, settings);
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
@@ -200,7 +313,8 @@ public final class Pipeline {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         problems.addAll(strings.warnings());
         LeafletPdf leaflets = options.pdf() ? leafletPrinter() : null;
-        StaticFiles staticFiles = cache != null && cache.staticFiles() != null ? cache.staticFiles()
+        StaticFiles staticFiles = ahead != null ? ahead.staticFiles()
+                : cache.staticFiles() != null ? cache.staticFiles()
                 : StaticFiles.read(options.templates(), templatesName);
         if (cache != null) {
             cache.keep(staticFiles);
@@ -226,7 +340,10 @@ public final class Pipeline {
             });
             RuntimeException guidesFailed = null;
             try {
-                renderGuides(site, run, filesByPath, leaflets);
+                renderGuides(site, run, filesByPath, leaflets, linked);
+                if (linked != null) {
+                    linked.finish();
+                }
             } catch (RuntimeException e) {
                 guidesFailed = e;
             }
@@ -248,9 +365,9 @@ public final class Pipeline {
                 throw guidesFailed;
             }
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
-            Output linked = new LinkTargets(output, links);
+            Output targets = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles, strings)) {
-                emitter.emit(emission, linked);
+                emitter.emit(emission, targets);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -284,12 +401,12 @@ public final class Pipeline {
     }
 
     /** Each guide in parallel: its last pages reused when the build cache has them intact, else planned and rendered. */
-    private void renderGuides(Site site, PageRun run, Map<String, GuideFiles> filesByPath, LeafletPdf leaflets) {
+    private void renderGuides(Site site, PageRun run, Map<String, GuideFiles> filesByPath, LeafletPdf leaflets, LinkedGuides linked) {
         site.allGuides().parallelStream().forEach(guide -> {
             // Translations have paths of their own and are rendered every time; a guide's key covers its translations' files.
             GuideFiles files = filesByPath.get(guide.path());
             BuildCache.Key key = disk == null || files == null ? null : disk.guideKey(files);
-            if (key == null || !run.reuse(key)) {
+            if (key == null || !run.reuse(key, linked)) {
                 List<String> leaflet = new ArrayList<>(1);
                 List<Page> pages = withLeaflet(run, guide, PagePlan.pagesOf(site, guide), leaflets, leaflet);
                 // A guide whose leaflet could not be made is not kept: the next build reports why again.
@@ -299,6 +416,77 @@ public final class Pipeline {
     }
 
     private record Loaded(ContentTree tree, SiteSettings settings) {
+    }
+
+    /**
+     * What a build needs only after its Markdown, made meanwhile on a thread of its own: FreeMarker's configuration
+     * with every template parsed, then the static files (read, checked and hashed). Before, a cold 100-page build
+     * spent about 60 ms on these on the main thread while the second core had little to do (docs/performance.md,
+     * "Start-up (100 pages)"). Problems are reported where the build always reported them: the configuration's by
+     * {@link TemplateRenderer}, a template's syntax by its check, the static files' after it.
+     */
+    private record Ahead(TemplateRenderer.Prepared freemarker, java.util.concurrent.CompletableFuture<SiteSettings> settings,
+                         java.util.concurrent.CompletableFuture<StaticFiles> statics) {
+
+        interface Names {
+            List<String> get() throws IOException;
+        }
+
+        /** Starts at once; FreeMarker's last step (the site's locale, the templates parsed) waits for {@link #settings}. */
+        static Ahead start(Path templates, String templatesName, Names names) {
+            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates), new java.util.concurrent.CompletableFuture<>(),
+                    new java.util.concurrent.CompletableFuture<>());
+            Thread thread = new Thread(() -> {
+                try {
+                    // The template loader first (the renderer waits for it), then the static files: hashing them starts
+                    // Java's security providers, which the build cache's keys need next on the main thread.
+                    ahead.freemarker().load();
+                    try {
+                        ahead.statics().complete(StaticFiles.read(templates, templatesName));
+                    } catch (Throwable e) {
+                        ahead.statics().completeExceptionally(e);
+                    }
+                    ahead.freemarker().configure();
+                    List<String> all;
+                    try {
+                        all = names.get();
+                    } catch (IOException | RuntimeException e) {
+                        all = List.of(); // the template check lists the folder again, and reports why it cannot
+                    }
+                    SiteSettings settings;
+                    try {
+                        settings = ahead.settings().join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        ahead.freemarker().abandon(e.getCause());
+                        return;
+                    }
+                    ahead.freemarker().finish(settings, all);
+                } catch (Throwable e) {
+                    ahead.freemarker().abandon(e);
+                    ahead.statics().completeExceptionally(e);
+                }
+            }, "templates");
+            thread.setDaemon(true);
+            thread.start();
+            return ahead;
+        }
+
+        StaticFiles staticFiles() throws IOException {
+            try {
+                return statics.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
     }
 
     /** The PDF printer, once its fonts are known to be there (else one error naming each missing file). */
@@ -376,14 +564,17 @@ public final class Pipeline {
                     new AtomicBoolean());
         }
 
-        /** Publishes the last build's pages of a guide with this key, when the cache has them intact; false if not. */
-        boolean reuse(BuildCache.Key key) {
+        /**
+         * Publishes the last build's pages of a guide with this key, when the cache has them intact (their files are
+         * linked by {@code linked}); false if not.
+         */
+        boolean reuse(BuildCache.Key key, LinkedGuides linked) {
             List<BuildCache.StoredPage> stored = disk.reusablePages(key);
             if (stored == null) {
                 return false;
             }
+            linked.claim(key);
             for (BuildCache.StoredPage page : stored) {
-                output.reuse(page.file(), lastOutput.resolve(page.file()));
                 if (page.meta() == null) {
                     links.addFile(page.file()); // the guide's PDF leaflet
                     continue;

@@ -39,6 +39,11 @@ public final class Redirects implements Check {
     }
 
     public static Resolved resolve(Site site) {
+        // Most sites have no alias at all: then there is nothing to resolve (the map below has an entry per page).
+        if (site.guides().stream().allMatch(guide -> guide.meta().aliases().isEmpty()
+                && guide.sections().stream().allMatch(section -> section.meta().aliases().isEmpty()))) {
+            return new Resolved(List.of(), List.of());
+        }
         // Every address a page has, with the file it comes from.
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("", "the home page");

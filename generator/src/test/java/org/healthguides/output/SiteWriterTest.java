@@ -37,6 +37,55 @@ class SiteWriterTest {
     }
 
     @Test
+    void a_discarded_file_goes_with_its_gzip_copy_and_the_folders_it_leaves_empty() throws Exception {
+        Path out = root.resolve("site");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeGzipCopies(true);
+            writer.writeText("g/index.html", "guide");
+            writer.writeText("g/a/b/index.html", "deep");
+            writer.discard("g/a/b/index.html");
+            writer.writeText("g/a/c/index.html", "written into a folder that was taken out and made again");
+            writer.discard("g/a/c/index.html");
+            assertEquals(1, writer.filesWritten());
+            assertEquals(java.util.Set.of(OutputFolder.MARKER, "g/index.html", "g/index.html.gz"), writer.files());
+            writer.commit();
+        }
+        assertEquals(java.util.List.of("g", "g/index.html", "g/index.html.gz"), GuideTree.of(out));
+    }
+
+    @Test
+    void the_replaced_site_is_deleted_whole_even_what_the_new_one_does_not_have() throws Exception {
+        Path out = root.resolve("site");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeText("a/x/index.html", "kept");
+            writer.writeText("a/y/deep/index.html", "only in the old site");
+            writer.writeText("b/index.html", "only in the old site");
+            writer.writeText("c.html", "only in the old site");
+            writer.commit();
+        }
+        Files.writeString(out.resolve("a/x/by-hand.txt"), "a file no build wrote");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeText("a/x/index.html", "kept");
+            writer.writeText("b", "a file where a folder was");
+            writer.commit();
+        }
+        assertEquals(java.util.List.of("a", "a/x", "a/x/index.html", "b"), GuideTree.of(out));
+        try (var siblings = Files.list(root)) {
+            assertEquals(java.util.List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(), "the old site is gone");
+        }
+    }
+
+    /** The paths under a folder, the marker left out. */
+    private static final class GuideTree {
+        static java.util.List<String> of(Path folder) throws java.io.IOException {
+            try (var walk = Files.walk(folder)) {
+                return walk.filter(p -> !p.equals(folder)).map(p -> folder.relativize(p).toString())
+                        .filter(p -> !p.equals(OutputFolder.MARKER)).sorted().toList();
+            }
+        }
+    }
+
+    @Test
     void site_paths_cannot_escape_the_output_folder() throws Exception {
         try (SiteWriter writer = SiteWriter.begin(root.resolve("site"))) {
             assertThrows(IllegalArgumentException.class, () -> writer.writeText("../escape.html", "x"));

@@ -1,0 +1,59 @@
+package org.healthguides.pipeline;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads what {@link java.io.DataOutputStream} wrote into a byte array, as {@link java.io.DataInputStream} over a
+ * {@link java.io.ByteArrayInputStream} would, without a synchronized call per byte: the build cache's 2,000 entries
+ * (40 MB at 10,000 pages) are read this way on every build that is not up to date.
+ */
+final class EntryReader {
+    private final byte[] bytes;
+    private int position;
+
+    EntryReader(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Bytes not read yet. */
+    int available() {
+        return bytes.length - position;
+    }
+
+    /** The next byte (0-255), or -1 at the end. */
+    int read() {
+        return position < bytes.length ? bytes[position++] & 0xff : -1;
+    }
+
+    private void need(int count) throws EOFException {
+        if (count < 0 || count > bytes.length - position) {
+            throw new EOFException();
+        }
+    }
+
+    boolean readBoolean() throws IOException {
+        need(1);
+        return bytes[position++] != 0;
+    }
+
+    int readInt() throws IOException {
+        need(4);
+        int p = position;
+        position += 4;
+        return (bytes[p] & 0xff) << 24 | (bytes[p + 1] & 0xff) << 16 | (bytes[p + 2] & 0xff) << 8 | bytes[p + 3] & 0xff;
+    }
+
+    long readLong() throws IOException {
+        return (long) readInt() << 32 | readInt() & 0xffffffffL;
+    }
+
+    /** {@code length} bytes as UTF-8 text. */
+    String readUtf8(int length) throws IOException {
+        need(length);
+        String text = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return text;
+    }
+}
