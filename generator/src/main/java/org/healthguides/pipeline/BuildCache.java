@@ -353,9 +353,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
             try (Stream<Path> walk = Files.walk(templates)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     update(digest, templates.relativize(file).toString());
-                    byte[] bytes = Files.readAllBytes(file);
-                    update(digest, bytes.length);
-                    digest.update(bytes);
+                    // Fingerprinted as the sources are: MD5 over the leaflets' fonts (2.4 MB) cost more than every template.
+                    digest.update(fingerprint(Files.readAllBytes(file)));
                 }
             }
         }
@@ -365,18 +364,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
         fileHashes = tree.guides().parallelStream()
                 .flatMap(files -> Stream.concat(Stream.concat(Stream.of(files.index()), files.sections().stream()),
                         files.translations().values().stream().flatMap(List::stream)))
-                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path, source -> {
-                    byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
-                    // Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw
-                    // (nobody gains by forging one: they could edit the content). Both CRCs are compiled to the processor's
-                    // own instructions even by C1; MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-                    crcC.update(bytes);
-                    return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue())
-                            .putLong(crcC.getValue()).array();
-                }, (a, b) -> a));
+                .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path,
+                        source -> fingerprint(source.text().getBytes(StandardCharsets.UTF_8)), (a, b) -> a));
         Map<String, String> folders = new HashMap<>();
         Set<String> own = new java.util.HashSet<>();
         for (GuideFiles files : tree.guides()) {
@@ -442,6 +431,19 @@ public final class BuildCache implements MarkdownRenderer.Store {
             }
         }
         siteKey = Key.of(site);
+    }
+
+    /**
+     * A file's length and two different CRCs, not MD5: only to tell an edited file from the one the cache saw (nobody
+     * gains by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions
+     * even by C1; MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
+     */
+    private static byte[] fingerprint(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+        crcC.update(bytes);
+        return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
     }
 
     private static void writeKey(MessageDigest digest, Key key) {
@@ -737,7 +739,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
     }
 
     private byte[] writeAToZ(Key key, List<AToZIndex.Letter> letters) throws IOException {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream body = new EntryReader.Buffer(1 << 16);
         DataOutputStream out = new DataOutputStream(body);
         writeKey(out, key);
         out.writeInt(letters.size());
@@ -757,7 +759,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         byte[] bytes = body.toByteArray();
         CRC32 checksum = new CRC32();
         checksum.update(bytes);
-        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream(bytes.length + 256);
+        java.io.ByteArrayOutputStream whole = new EntryReader.Buffer(bytes.length + 256);
         DataOutputStream header = new DataOutputStream(whole);
         writeString(header, MAGIC);
         header.writeInt(FORMAT);
@@ -855,7 +857,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
     }
 
     private void writeEntry(Path entries, String slug, Path output) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 14);
+        java.io.ByteArrayOutputStream bytes = new EntryReader.Buffer(1 << 14);
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(out, MAGIC);
         out.writeInt(FORMAT);
