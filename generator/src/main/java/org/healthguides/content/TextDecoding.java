@@ -27,9 +27,11 @@ public final class TextDecoding {
 
     public static Result decode(byte[] bytes, String displayPath) {
         int start = hasBom(bytes) ? 3 : 0;
-        if (isAscii(bytes, start)) {
+        int ascii = asciiKind(bytes, start);
+        if (ascii != NOT_ASCII) {
             // Valid UTF-8 by definition, and the same characters in Latin-1, which Java copies without decoding.
-            return new Decoded(normaliseLineEndings(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1)));
+            String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            return new Decoded(ascii == ASCII_WITH_CR ? normaliseLineEndings(text) : text);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -55,13 +57,27 @@ public final class TextDecoding {
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    private static boolean isAscii(byte[] bytes, int start) {
+    private static final int ASCII = 0;
+    private static final int ASCII_WITH_CR = 1;
+    private static final int NOT_ASCII = 2;
+
+    /**
+     * Whether the bytes are ASCII, and whether they hold a carriage return, in one pass: the build reads 60 MB of
+     * sources at 10,000 pages, and a pass for each (under the C1 compiler, which has no intrinsic for either) was a
+     * tenth of a rebuild.
+     */
+    private static int asciiKind(byte[] bytes, int start) {
+        boolean cr = false;
         for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                return false;
+            byte b = bytes[i];
+            if (b <= '\r') {
+                if (b < 0) {
+                    return NOT_ASCII;
+                }
+                cr |= b == '\r';
             }
         }
-        return true;
+        return cr ? ASCII_WITH_CR : ASCII;
     }
 
     private static boolean hasBom(byte[] bytes) {
