@@ -47,11 +47,9 @@ public final class SiteWriter implements Output, AutoCloseable {
         Path parent = absolute.getParent();
         Files.createDirectories(parent, PublicModes.FOLDER);
         removeStaleFolders(parent, absolute.getFileName().toString());
-        // 0755, not createTempDirectory's 0700: this folder becomes the published site (see PublicModes).
+        // 0755: this folder becomes the published site (see PublicModes).
         // The name carries this process's id, so a later build can tell a folder left by a killed build from a running one.
-        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid() + "-",
-                PublicModes.FOLDER);
-        // The sign that this folder is a site a build wrote, which the next build may replace (see OutputFolder).
+        Path staging = newFolder(parent, "." + absolute.getFileName() + ".building-" + ProcessHandle.current().pid() + "-");
         writeWhole(staging.resolve(OutputFolder.MARKER), "Written by 'guide build'; the next build replaces this folder as a whole.\n"
                 .getBytes(StandardCharsets.UTF_8));
         SiteWriter writer = new SiteWriter(absolute, staging);
@@ -84,6 +82,21 @@ public final class SiteWriter implements Output, AutoCloseable {
                 PathUtils.deleteDirectory(folder);
             } catch (java.nio.file.NoSuchFileException e) {
                 // Another build removed it first.
+            }
+        }
+    }
+
+    /**
+     * A new folder named {@code prefix} and a number, made 0755. Not Files.createTempDirectory: its random names need
+     * SecureRandom, whose first use (seeding, Java's security providers) was 10 ms of every cold build's start on the
+     * main thread, before anything else could begin. The clock gives the number; a name that exists is never reused.
+     */
+    private static Path newFolder(Path parent, String prefix) throws IOException {
+        for (long number = System.nanoTime(); ; number++) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(number, 36)), PublicModes.FOLDER);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another build's, or an old one's: the next number.
             }
         }
     }

@@ -353,7 +353,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
             try (Stream<Path> walk = Files.walk(templates)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     update(digest, templates.relativize(file).toString());
-                    // Fingerprinted as the sources are: MD5 over the leaflets' fonts (2.4 MB) cost more than every template.
+                    // The fingerprint, not the bytes, into the MD5: the leaflet fonts (2.4 MB) went through MD5 in the
+                    // interpreter on every build, 25 ms of a 100-page build's start (docs/performance.md).
                     digest.update(fingerprint(Files.readAllBytes(file)));
                 }
             }
@@ -431,19 +432,6 @@ public final class BuildCache implements MarkdownRenderer.Store {
             }
         }
         siteKey = Key.of(site);
-    }
-
-    /**
-     * A file's length and two different CRCs, not MD5: only to tell an edited file from the one the cache saw (nobody
-     * gains by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions
-     * even by C1; MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
-     */
-    private static byte[] fingerprint(byte[] bytes) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-        crcC.update(bytes);
-        return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
     }
 
     private static void writeKey(MessageDigest digest, Key key) {
@@ -917,6 +905,19 @@ public final class BuildCache implements MarkdownRenderer.Store {
             // Unknown identity: a fresh value each run, so no cache is ever trusted.
             return "unknown " + System.nanoTime();
         }
+    }
+
+    /**
+     * Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw (nobody gains
+     * by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions even
+     * by C1 (and the interpreter); MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
+     */
+    private static byte[] fingerprint(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+        crcC.update(bytes);
+        return java.nio.ByteBuffer.allocate(16).putInt(bytes.length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
     }
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {

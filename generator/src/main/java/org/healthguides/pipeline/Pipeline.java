@@ -67,6 +67,8 @@ public final class Pipeline {
     private final BuildCache disk;
     /** The content as {@link #upToDate} read it, for {@link #run} to use rather than read it again. */
     private Loaded loaded;
+    /** FreeMarker and the static files being made ready by {@link #upToDate} for {@link #run}, or null. */
+    private Ahead ahead;
 
     /**
      * What a run produced.
@@ -151,7 +153,13 @@ public final class Pipeline {
         } catch (ContentErrors e) {
             return null; // run() reads it again and reports why
         }
-        return disk.upToDate(loaded.tree(), options, today());
+        LastBuild last = disk.upToDate(loaded.tree(), options, today());
+        if (last == null && cache == null) {
+            // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead).
+            ahead = Ahead.start(options.templates(), templatesName, this::templateNames);
+            ahead.settings().complete(loaded.settings());
+        }
+        return last;
     }
 
     /** The site as {@code guide report} assembles it from the content {@link #upToDate} read: for --verbose's numbers. */
@@ -169,9 +177,23 @@ public final class Pipeline {
         if (options.pdf() && new LeafletPdf(options.templates()).missingFonts().isEmpty()) {
             new LeafletPdf(options.templates()).warmUpInBackground();
         }
-        Loaded loaded = this.loaded != null ? this.loaded : load();
+        // With the build cache, upToDate() has read the content and started FreeMarker; else it starts while the content is read.
+        Ahead ahead = this.ahead != null ? this.ahead : cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames) : null;
+        this.ahead = null;
+        Loaded loaded;
+        try {
+            loaded = this.loaded != null ? this.loaded : load();
+        } catch (ContentErrors | RuntimeException | Error e) {
+            if (ahead != null) {
+                ahead.settings().completeExceptionally(e);
+            }
+            throw e;
+        }
         this.loaded = null;
         SiteSettings settings = loaded.settings();
+        if (ahead != null) {
+            ahead.settings().complete(settings);
+        }
         output.writeGzipCopies(settings.precompress());
         if (disk != null) {
             disk.inputs(loaded.tree(), options, today());
@@ -180,7 +202,7 @@ public final class Pipeline {
         // its own while the site is assembled and checked, which is mostly one core's work.
         LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), options.out().toAbsolutePath().normalize());
         try {
-            return run(output, loaded, settings, linked);
+            return run(output, loaded, settings, linked, ahead);
         } finally {
             if (linked != null) {
                 linked.join(); // never leave it writing into a staging folder that is about to be discarded
@@ -264,8 +286,9 @@ public final class Pipeline {
         }
     }
 
-    private Result run(Output output, Loaded loaded, SiteSettings settings, LinkedGuides linked) throws ContentErrors, IOException {
-        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings)
+    /** @param ahead FreeMarker and the static files being made ready (see {@link Ahead}); null in the preview */
+    private Result run(Output output, Loaded loaded, SiteSettings settings, LinkedGuides linked, Ahead ahead) throws ContentErrors, IOException {
+        TemplateRenderer templates = cache == null ? new TemplateRenderer(options.templates(), templatesName, settings, ahead.freemarker())
                 : cache.templates(options.templates(), templatesName, settings);
         // Each language's Markdown prints its own words (care-card levels, heading links) from the string tables.
         StringTables strings = templates.strings();
@@ -290,7 +313,8 @@ public final class Pipeline {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(site.warnings()));
         problems.addAll(strings.warnings());
         LeafletPdf leaflets = options.pdf() ? leafletPrinter() : null;
-        StaticFiles staticFiles = cache != null && cache.staticFiles() != null ? cache.staticFiles()
+        StaticFiles staticFiles = ahead != null ? ahead.staticFiles()
+                : cache.staticFiles() != null ? cache.staticFiles()
                 : StaticFiles.read(options.templates(), templatesName);
         if (cache != null) {
             cache.keep(staticFiles);
@@ -392,6 +416,77 @@ public final class Pipeline {
     }
 
     private record Loaded(ContentTree tree, SiteSettings settings) {
+    }
+
+    /**
+     * What a build needs only after its Markdown, made meanwhile on a thread of its own: FreeMarker's configuration
+     * with every template parsed, then the static files (read, checked and hashed). Before, a cold 100-page build
+     * spent about 60 ms on these on the main thread while the second core had little to do (docs/performance.md,
+     * "Start-up (100 pages)"). Problems are reported where the build always reported them: the configuration's by
+     * {@link TemplateRenderer}, a template's syntax by its check, the static files' after it.
+     */
+    private record Ahead(TemplateRenderer.Prepared freemarker, java.util.concurrent.CompletableFuture<SiteSettings> settings,
+                         java.util.concurrent.CompletableFuture<StaticFiles> statics) {
+
+        interface Names {
+            List<String> get() throws IOException;
+        }
+
+        /** Starts at once; FreeMarker's last step (the site's locale, the templates parsed) waits for {@link #settings}. */
+        static Ahead start(Path templates, String templatesName, Names names) {
+            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates), new java.util.concurrent.CompletableFuture<>(),
+                    new java.util.concurrent.CompletableFuture<>());
+            Thread thread = new Thread(() -> {
+                try {
+                    // The template loader first (the renderer waits for it), then the static files: hashing them starts
+                    // Java's security providers, which the build cache's keys need next on the main thread.
+                    ahead.freemarker().load();
+                    try {
+                        ahead.statics().complete(StaticFiles.read(templates, templatesName));
+                    } catch (Throwable e) {
+                        ahead.statics().completeExceptionally(e);
+                    }
+                    ahead.freemarker().configure();
+                    List<String> all;
+                    try {
+                        all = names.get();
+                    } catch (IOException | RuntimeException e) {
+                        all = List.of(); // the template check lists the folder again, and reports why it cannot
+                    }
+                    SiteSettings settings;
+                    try {
+                        settings = ahead.settings().join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        ahead.freemarker().abandon(e.getCause());
+                        return;
+                    }
+                    ahead.freemarker().finish(settings, all);
+                } catch (Throwable e) {
+                    ahead.freemarker().abandon(e);
+                    ahead.statics().completeExceptionally(e);
+                }
+            }, "templates");
+            thread.setDaemon(true);
+            thread.start();
+            return ahead;
+        }
+
+        StaticFiles staticFiles() throws IOException {
+            try {
+                return statics.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
     }
 
     /** The PDF printer, once its fonts are known to be there (else one error naming each missing file). */

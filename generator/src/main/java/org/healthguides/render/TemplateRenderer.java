@@ -32,7 +32,8 @@ public final class TemplateRenderer {
     /** Static files (the stylesheet) live here inside the templates folder and are published under the same name. */
     public static final String STATIC_FOLDER = "static";
 
-    private final Configuration configuration;
+    /** FreeMarker's configuration, perhaps still being made on another thread: see {@link #configuration()}. */
+    private final Prepared prepared;
     private final Path folder;
     private final String displayFolder;
     private final SiteSettings settings;
@@ -43,6 +44,14 @@ public final class TemplateRenderer {
     private final Map<String, Map<String, String>> languageNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings) throws ContentErrors {
+        this(folder, displayFolder, settings, null);
+    }
+
+    /**
+     * @param prepared FreeMarker's configuration for this folder and these settings ({@link #prepare}), perhaps still
+     *                 being made on another thread; or null to make it here
+     */
+    public TemplateRenderer(Path folder, String displayFolder, SiteSettings settings, Prepared prepared) throws ContentErrors {
         this.folder = folder;
         this.displayFolder = displayFolder.endsWith("/") ? displayFolder.substring(0, displayFolder.length() - 1) : displayFolder;
         this.settings = settings;
@@ -51,12 +60,107 @@ public final class TemplateRenderer {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "templates folder not found",
                     "run from the project folder or pass --templates DIR"));
         }
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            configuration.setTemplateLoader(new OrdinaryFiles(folder.toFile()));
-        } catch (IOException e) {
-            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + e.getMessage(), "check the folder"));
+        if (prepared == null) {
+            prepared = prepare(folder);
+            prepared.finish(settings, List.of());
         }
+        IOException unreadable = joined(prepared.loaded);
+        if (unreadable != null) {
+            throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + unreadable.getMessage(),
+                    "check the folder"));
+        }
+        this.prepared = prepared;
+    }
+
+    /**
+     * FreeMarker's configuration for a templates folder, made in steps ({@link #load}, {@link #configure},
+     * {@link #finish}) on any thread and waited for where it is first used. The first configuration in a process is
+     * slow (FreeMarker loads its classes and its logging, and resolves the list of JDK members templates may never
+     * reach, though ours replaces it), and so is the first parse of the templates, so a build makes it on a thread
+     * of its own while it reads and renders the Markdown (see pipeline.Pipeline).
+     */
+    public static final class Prepared {
+        private final Path folder;
+        /** Done when the folder's template loader was made: null, or why it could not be (the renderer reports it). */
+        private final java.util.concurrent.CompletableFuture<IOException> loaded = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CompletableFuture<Configuration> configuration = new java.util.concurrent.CompletableFuture<>();
+        private freemarker.cache.TemplateLoader loader;
+        private Configuration configured;
+
+        private Prepared(Path folder) {
+            this.folder = folder;
+        }
+
+        /** The first step: the folder's template loader. */
+        public void load() {
+            if (loaded.isDone()) {
+                return;
+            }
+            try {
+                loader = new OrdinaryFiles(folder.toFile());
+                loaded.complete(null);
+            } catch (IOException e) {
+                loaded.complete(e);
+            } catch (RuntimeException | Error e) {
+                abandon(e);
+                throw e;
+            }
+        }
+
+        /** The second step, which needs no settings: FreeMarker's classes loaded, everything but the locale set. */
+        public void configure() {
+            load();
+            if (loader != null && configured == null) {
+                configured = configured(loader);
+            }
+        }
+
+        /**
+         * The last step: the site's locale set and the templates named parsed into the configuration's cache (one that
+         * does not parse is left for {@link TemplateRenderer#checkTemplates} to report, as before). Never throws.
+         */
+        public void finish(SiteSettings settings, List<String> names) {
+            try {
+                configure();
+                configuration.complete(loader == null ? null : parsed(configured, settings, names));
+            } catch (Throwable e) {
+                abandon(e);
+            }
+        }
+
+        /** Nothing more will be made (the build stopped before its templates were needed, or making them failed). */
+        public void abandon(Throwable why) {
+            loaded.completeExceptionally(why);
+            configuration.completeExceptionally(why);
+        }
+    }
+
+    /** FreeMarker's configuration for the templates in {@code folder}, for {@link Prepared}'s steps to make. */
+    public static Prepared prepare(Path folder) {
+        return new Prepared(folder);
+    }
+
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private Configuration configuration() {
+        return joined(prepared.configuration);
+    }
+
+    private static Configuration configured(freemarker.cache.TemplateLoader loader) {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setTemplateLoader(loader);
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         configuration.setRecognizeStandardFileExtensions(true);
@@ -64,7 +168,6 @@ public final class TemplateRenderer {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
         // Templates run on editors' machines and in CI, so they may not create Java objects ("...Execute"?new()
         // runs shell commands; ObjectConstructor and JythonRuntime are as bad) nor reach Java's API through ?api.
         // Of the data model's objects, templates see only this project's accessors (ModelOnlyAccess): no getClass,
@@ -75,6 +178,24 @@ public final class TemplateRenderer {
         wrapper.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
         // The builder's wrapper with a quicker way into the model's records (RecordModels), the same policy.
         configuration.setObjectWrapper(new RecordModels(wrapper));
+        return configuration;
+    }
+
+    private static Configuration parsed(Configuration configuration, SiteSettings settings, List<String> names) {
+        configuration.setLocale(java.util.Locale.forLanguageTag(settings.language()));
+        boolean failed = false;
+        for (String name : names) {
+            try {
+                configuration.getTemplate(name);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            // Parsed again where the build checks its templates, which reports each problem as it always has.
+            configuration.clearTemplateCache();
+        }
+        return configuration;
     }
 
     /** Parses every template of the pages up front, so a syntax error is reported once, before any page is written. */
@@ -90,7 +211,7 @@ public final class TemplateRenderer {
         List<Problem> problems = new java.util.ArrayList<>(strings.errors());
         for (String name : names) {
             try {
-                configuration.getTemplate(name);
+                configuration().getTemplate(name);
             } catch (IOException e) {
                 problems.add(problemOf(e, name, null));
             }
@@ -142,7 +263,7 @@ public final class TemplateRenderer {
             model.put("feed", page.root() + settings.pathPrefix(language) + FEED_PATH);
         }
         try {
-            Template template = configuration.getTemplate(page.template());
+            Template template = configuration().getTemplate(page.template());
             template.process(model, out);
         } catch (IOException | TemplateException e) {
             throw new ContentErrors(problemOf(e, page.template(), page.path()));
@@ -215,7 +336,7 @@ public final class TemplateRenderer {
     }
 
     private LanguageModels languageModels(String language) {
-        ObjectWrapper wrapper = configuration.getObjectWrapper();
+        ObjectWrapper wrapper = configuration().getObjectWrapper();
         try {
             return new LanguageModels(wrapper.wrap(settingsByLanguage.computeIfAbsent(language, strings::settingsIn)),
                     // The words the templates print, in the page's language (templates/i18n/<tag>.yaml).
