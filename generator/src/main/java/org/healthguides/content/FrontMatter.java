@@ -75,14 +75,14 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             throw new ContentErrors(Problem.error(Code.YAML_TOO_LARGE, displayPath, firstLine, "the YAML is " + yaml.length() + " characters long; at most "
                     + MAX_CHARACTERS + " are read", "keep front matter and settings to the keys they need"));
         }
-        Map<String, YamlNode> plain = plainMapping(yaml, firstLine);
+        Map<String, YamlNode> plain = PlainYaml.mapping(yaml, firstLine);
         if (plain != null) {
             return plain;
         }
         return parseWithSnakeYaml(yaml, displayPath, firstLine);
     }
 
-    /** {@link #parseYamlMapping} always through snakeyaml-engine: the reference for {@link #plainMapping}. */
+    /** {@link #parseYamlMapping} always through snakeyaml-engine: the reference for {@link PlainYaml}. */
     static Map<String, YamlNode> parseWithSnakeYaml(String yaml, String displayPath, int firstLine) throws ContentErrors {
         Optional<Node> root;
         try {
@@ -164,81 +164,6 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             entries.put(name, new YamlNode(value.value(), key.line(), key.column()));
         }
         return new YamlNode(entries, line, column);
-    }
-
-    /**
-     * The mapping of YAML written only as {@code key: value} lines whose values are plain words (letters, digits, single
-     * spaces and a few marks, none that YAML gives a meaning: no ':', '#', quotes or brackets, nothing at the start but a
-     * letter or digit), read without snakeyaml-engine; null for anything else (lists, quotes, comments, empty lines, a
-     * key given twice), which snakeyaml-engine then reads. Most sections' front matter is such lines, and building
-     * snakeyaml-engine's parser for each file was a few per cent of a large build. The same result as
-     * snakeyaml-engine's (FrontMatterTest compares them).
-     */
-    static Map<String, YamlNode> plainMapping(String yaml, int firstLine) {
-        Map<String, YamlNode> fields = new LinkedHashMap<>();
-        int length = yaml.length();
-        int start = 0;
-        int line = firstLine + 1;
-        while (start < length) {
-            int end = yaml.indexOf('\n', start);
-            if (end < 0) {
-                end = length;
-            }
-            int colon = start;
-            while (colon < end && isKeyCharacter(yaml.charAt(colon), colon == start)) {
-                colon++;
-            }
-            if (colon == start || colon == end || yaml.charAt(colon) != ':') {
-                return null;
-            }
-            String key = yaml.substring(start, colon);
-            String value;
-            if (colon + 1 == end) {
-                value = null; // "key:" with nothing after it
-            } else if (yaml.charAt(colon + 1) != ' ' || !isPlainValue(yaml, colon + 2, end)) {
-                return null;
-            } else {
-                value = yaml.substring(colon + 2, end);
-                if (value.equals("null")) {
-                    value = null;
-                }
-            }
-            if (key.equals("null") || fields.putIfAbsent(key, new YamlNode(value, line, 1)) != null) {
-                return null;
-            }
-            start = end + 1;
-            line++;
-        }
-        return fields.isEmpty() ? null : fields;
-    }
-
-    /** A letter or '_' to start a key; then also digits and '-'. */
-    private static boolean isKeyCharacter(char c, boolean first) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && ((c >= '0' && c <= '9') || c == '-'));
-    }
-
-    /**
-     * Whether yaml[from, to) is a value YAML reads as the plain text it is: a letter or digit first, then letters,
-     * digits, single spaces and the marks . , ' ( ) / ! ? ; &amp; + = - _, not ending in a space.
-     */
-    private static boolean isPlainValue(String yaml, int from, int to) {
-        if (from >= to || !isLetterOrDigit(yaml.charAt(from)) || yaml.charAt(to - 1) == ' ') {
-            return false;
-        }
-        for (int i = from + 1; i < to; i++) {
-            char c = yaml.charAt(i);
-            if (isLetterOrDigit(c) || ".,'()/!?;&+=-_".indexOf(c) >= 0) {
-                continue;
-            }
-            if (c != ' ' || yaml.charAt(i - 1) == ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** A parser that refuses lists and mappings nested deeper than {@link #MAX_DEPTH}, before the composer recurses into them. */

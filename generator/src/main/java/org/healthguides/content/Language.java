@@ -36,6 +36,12 @@ public record Language(String tag) {
 
     /** The translation a file name stands for, or empty for an original ("recovery.md"). */
     public static Optional<TranslationFileName> translationFileName(String fileName) {
+        int lastDot = fileName.lastIndexOf('.');
+        if (lastDot <= 0 || fileName.lastIndexOf('.', lastDot - 1) < 0) {
+            // One dot or none ("recovery.md"): no language tag between two, which the pattern needs. Every link of
+            // every page comes through here (UrlPath.pageOf), so most names are turned away without the pattern.
+            return Optional.empty();
+        }
         Matcher matcher = TRANSLATION_FILE.matcher(fileName);
         if (!matcher.matches() || tagProblem(matcher.group(2)).isPresent()) {
             return Optional.empty();

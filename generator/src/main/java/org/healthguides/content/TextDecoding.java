@@ -57,27 +57,23 @@ public final class TextDecoding {
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    private static final int ASCII = 0;
-    private static final int ASCII_WITH_CR = 1;
-    private static final int NOT_ASCII = 2;
+    private static final int NOT_ASCII = 0;
+    private static final int ASCII = 1;
+    private static final int ASCII_WITH_CR = 2;
 
-    /**
-     * Whether the bytes are ASCII, and whether they hold a carriage return, in one pass: the build reads 60 MB of
-     * sources at 10,000 pages, and a pass for each (under the C1 compiler, which has no intrinsic for either) was a
-     * tenth of a rebuild.
-     */
+    /** Whether the bytes are ASCII, and whether they hold a carriage return: one pass, not a second one over the text for '\r'. */
     private static int asciiKind(byte[] bytes, int start) {
-        boolean cr = false;
+        boolean carriageReturn = false;
         for (int i = start; i < bytes.length; i++) {
             byte b = bytes[i];
             if (b <= '\r') {
                 if (b < 0) {
                     return NOT_ASCII;
                 }
-                cr |= b == '\r';
+                carriageReturn |= b == '\r';
             }
         }
-        return cr ? ASCII_WITH_CR : ASCII;
+        return carriageReturn ? ASCII_WITH_CR : ASCII;
     }
 
     private static boolean hasBom(byte[] bytes) {

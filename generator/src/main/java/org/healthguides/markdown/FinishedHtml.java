@@ -90,7 +90,8 @@ final class FinishedHtml {
         this.in = in;
         this.words = words;
         this.footnotes = footnotes;
-        this.out = new StringBuilder(in.length() + 512);
+        // Room for what the finishing adds (anchors, labels) without growing the builder, which copies it each time.
+        this.out = new StringBuilder(in.length() + in.length() / 8 + 512);
         this.reading = footnotes ? null : new ReadingStats.Counter();
     }
 

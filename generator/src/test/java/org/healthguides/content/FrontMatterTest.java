@@ -71,7 +71,7 @@ class FrontMatterTest {
     }
 
     /**
-     * Plain "key: value" lines are read without snakeyaml-engine ({@link FrontMatter#plainMapping}): whenever that
+     * Plain "key: value" lines are read without snakeyaml-engine ({@link PlainYaml}): whenever that
      * reading answers, it is snakeyaml-engine's answer, values, lines and columns; for anything it cannot vouch for it
      * answers null. Random front matter from lines that are plain, nearly plain and not plain at all.
      */
@@ -81,20 +81,43 @@ class FrontMatterTest {
         String[] separators = {": ", ": ", ": ", ":", ":  ", " : ", ":\t", ": \t"};
         // The first twenty are plain; the rest are not, or are plain only to YAML's eye.
         String[] values = {"Back pain", "5", "2026-11-24", "null", "Null", "true", "A&E", "don't", "what?", "a!", "a=b", "a_b",
-                "a;b", "a/b", "yes", "3 + 4", "Rest, ice and (gentle) movement.", "x...", "a - b", "5.",
+                "a;b", "a/b", "yes", "3 + 4", "Rest, ice and (gentle) movement.", "x...", "a - b", "[back pain, lower back pain, deadlift]",
+                "[a, null, 5]",
                 "~", "a  b", "x:y", "x: y", "a #b", "a# b", "(note)", "[x]", "\"q\"", "'q'", "- x", "ends ", "caf\u00e9", "x,y", "-5",
                 ".5", "&a", "*a", "!a", "%x", "@x", "`x", "|", "a|b", ">", "a>b", "_a", "a&b *c !d", "...", "---", "a ---", "1:30",
-                "a\u00a0b", ""};
+                "a\u00a0b", "", "[]", "[a]", "[a,b]", "[ a, b ]", "[a, ]", "[a, [b]]", "[\"a\", b]", "[a, b] x", "[a:b]", "[a, b",
+                "[a #b]", "[a  b, c]", "[a, b]]", "[-a]", "[a, ~]", "[a, 'b']", "[a, {b: c}]", "[, a]", "[a,, b]", "[a ,b]", "[A&E, don't]",
+                "[\"999\", \"A&E\", shooting]", "[\"null\", \"\", \" x \", \"a: b # c\"]", "[\"a\\nb\"]", "[\"a\" , b]", "[\"a\"b]", "[\"a, b\"]",
+                "[\"caf\u00e9\"]", "\"quoted\"", "[\"a\",\"b\"]", "[\"unclosed]"};
         String[] otherLines = {"", "# a comment", "  - item", "- item", "list:\n  - a\n  - b", "key: [a, b]", "key: {a: b}",
                 "  indented: x", "---", "...", "key: |\n  text", "? complex", "&anchor key: x", "title: x # note", "title: 'x'"};
         java.util.Random random = new java.util.Random(1130);
         int plain = 0;
+        int listsOfKeys = 0;
         for (int n = 0; n < 40_000; n++) {
             StringBuilder yaml = new StringBuilder();
             int lines = 1 + random.nextInt(5);
             for (int i = 0; i < lines; i++) {
                 if (random.nextInt(12) == 0) {
                     yaml.append(otherLines[random.nextInt(otherLines.length)]);
+                } else if (random.nextInt(4) == 0) {
+                    // A list of sets of keys, mostly written as guides write them.
+                    String[] itemStarts = {"- ", "   - ", "  -  ", "  -"};
+                    String[] itemKeys = {"   ", "     ", "      ", "  "};
+                    String[] quotedLists = {"[\"999\", \"A&E\", shooting]", "[\"null\", \"\", \" x \", \"a: b # c\"]", "[towel, cloth]"};
+                    yaml.append(keys[random.nextInt(keys.length)]).append(random.nextInt(16) == 0 ? ": " : ":");
+                    for (int item = 0, items = 1 + random.nextInt(3); item < items; item++) {
+                        int firstKey = random.nextInt(keys.length);
+                        for (int key = 0, itemSize = 1 + random.nextInt(3); key < itemSize; key++) {
+                            boolean usual = random.nextInt(10) != 0;
+                            String indent = key == 0 ? (usual ? "  - " : itemStarts[random.nextInt(itemStarts.length)])
+                                    : (usual ? "    " : itemKeys[random.nextInt(itemKeys.length)]);
+                            String value = random.nextInt(10) == 0 ? values[random.nextInt(values.length)]
+                                    : random.nextInt(3) == 0 ? quotedLists[random.nextInt(quotedLists.length)] : values[random.nextInt(20)];
+                            yaml.append('\n').append(indent).append(keys[(firstKey + key) % keys.length])
+                                    .append(random.nextInt(10) == 0 ? separators[random.nextInt(separators.length)] : ": ").append(value);
+                        }
+                    }
                 } else {
                     yaml.append(keys[random.nextInt(keys.length)]).append(separators[random.nextInt(separators.length)])
                             .append(values[random.nextInt(random.nextBoolean() ? 20 : values.length)]);
@@ -105,16 +128,26 @@ class FrontMatterTest {
             }
             String text = yaml.toString();
             int firstLine = random.nextInt(2);
-            java.util.Map<String, YamlNode> read = FrontMatter.plainMapping(text, firstLine);
+            java.util.Map<String, YamlNode> read = PlainYaml.mapping(text, firstLine);
             if (read != null) {
                 plain++;
+                listsOfKeys += read.values().stream().anyMatch(v -> v.value() instanceof java.util.List<?> items && !items.isEmpty()
+                        && ((YamlNode) items.get(0)).value() instanceof java.util.Map<?, ?>) ? 1 : 0;
                 assertEquals(FrontMatter.parseWithSnakeYaml(text, "content/g/x.md", firstLine), read, text);
                 assertEquals(read, FrontMatter.parseYamlMapping(text, "content/g/x.md", firstLine), text);
             }
         }
         assertTrue(plain > 1_500, "only " + plain + " of the random front matters were plain");
+        assertTrue(listsOfKeys > 200, "only " + listsOfKeys + " plain front matters held a list of sets of keys");
         // The guide's sections: title, order and the rest as plain lines.
         assertEquals(java.util.Map.of("title", new YamlNode("Technique", 2, 1), "order", new YamlNode("3", 3, 1)),
-                FrontMatter.plainMapping("title: Technique\norder: 3\n", 1));
+                PlainYaml.mapping("title: Technique\norder: 3\n", 1));
+        // A guide's required warnings: each item's line and column are those of its first key.
+        assertEquals(java.util.Map.of("w", new YamlNode(java.util.List.of(new YamlNode(java.util.Map.of(
+                        "name", new YamlNode("ice safety", 3, 5), "mentions", new YamlNode(java.util.List.of(new YamlNode("towel", 4, 16),
+                                new YamlNode("A&E", 4, 23)), 4, 5)), 3, 5)), 2, 1)),
+                PlainYaml.mapping("w:\n  - name: ice safety\n    mentions: [towel, \"A&E\"]\n", 1));
+        assertEquals(java.util.Map.of("keywords", new YamlNode(java.util.List.of(new YamlNode("back pain", 2, 12), new YamlNode("deadlift", 2, 23)), 2, 1)),
+                PlainYaml.mapping("keywords: [back pain, deadlift]\n", 1));
     }
 }
