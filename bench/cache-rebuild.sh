@@ -8,7 +8,7 @@
 # over the same generator's cold one. Builds with --no-pdf: otherwise each generated guide prints a PDF leaflet.
 #   bench/cache-rebuild.sh                         # 10,000 pages, 3 rounds, under /dev/shm when there is one
 #   RUNS=5 N=1000 bench/cache-rebuild.sh
-#   BEFORE_JAR=/tmp/old/generator-all.jar bench/cache-rebuild.sh   # its .jsa beside it, if any
+#   BEFORE_JAR=/tmp/old/generator-all.jar bench/cache-rebuild.sh   # its .jsa beside it, or one made for it
 # Needs GNU time (/usr/bin/time) and bc. Not part of mvn verify.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,19 +28,38 @@ for variant in $variants; do
 done
 rm -rf "$work/corpus"
 
+# The class-data archive each jar starts with, as ./guide starts it: the one beside the jar when the JVM accepts it
+# (an archive records its jar's path, so one copied with its jar is refused and the JVM starts without it), else one
+# made here for that jar by a build of the project's own content, so both generators start the same way.
+archive_for() { # jar
+  local jar="$1" jsa="${1%.jar}.jsa"
+  if [ -f "$jsa" ] && java -XX:SharedArchiveFile="$jsa" -Xshare:on -jar "$jar" --version >/dev/null 2>&1; then
+    echo "$jsa"; return
+  fi
+  local made="$work/archive-$RANDOM.jsa"
+  java -XX:ArchiveClassesAtExit="$made" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" build --content "$here/content" \
+    --templates "$here/templates" --out "$work/archive-site-$RANDOM/site" >/dev/null 2>&1 || true
+  [ -f "$made" ] && java -XX:SharedArchiveFile="$made" -Xshare:on -jar "$jar" --version >/dev/null 2>&1 && echo "$made"
+  return 0
+}
+after_jsa="$(archive_for "$after_jar")"
+before_jsa=""
+[ -n "${BEFORE_JAR:-}" ] && before_jsa="$(archive_for "$BEFORE_JAR")"
+echo "class-data archives: after ${after_jsa:-none}${BEFORE_JAR:+, before ${before_jsa:-none}}"
+
 run() { # variant kind out extra-args...
   local variant="$1" kind="$2" out="$3"; shift 3
-  local jar="$after_jar"
-  [ "$variant" = before ] && jar="$BEFORE_JAR"
-  local jsa="${jar%.jar}.jsa" share=()
-  [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ] && share=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  local jar="$after_jar" jsa="$after_jsa"
+  [ "$variant" = before ] && jar="$BEFORE_JAR" && jsa="$before_jsa"
+  local share=()
+  [ -n "$jsa" ] && share=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto "${share[@]}" \
     -jar "$jar" build --no-pdf --content "$work/content-$variant" --templates "$here/templates" --out "$out" "$@" > "$work/log" 2>&1
   local wall user sys rss cpu
   read -r wall user sys rss < "$work/time"
   cpu=$(echo "$user + $sys" | bc)
   echo "$variant $kind $wall $cpu $((rss / 1024))" >> "$work/times"
-  printf '%-6s %-10s %6.2f s wall %6.2f CPU-s %5d MB   %s\n' "$variant" "$kind" "$wall" "$cpu" "$((rss / 1024))" "$(tail -1 "$work/log" | sed 's/ into [^,]*,/,/' | cut -c1-120)"
+  printf '%-6s %-10s %6.2f s wall %6.2f CPU-s %5d MB   %s\n' "$variant" "$kind" "$wall" "$cpu" "$((rss / 1024))" "$(tail -1 "$work/log" | sed 's/ into [^,]*,/,/; s/ nothing changed since the last build, whose output was left as it was//' | cut -c1-120)"
 }
 
 for variant in $variants; do

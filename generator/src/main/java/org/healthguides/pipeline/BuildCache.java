@@ -727,7 +727,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
     }
 
     private byte[] writeAToZ(Key key, List<AToZIndex.Letter> letters) throws IOException {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream body = new EntryReader.Buffer(1 << 16);
         DataOutputStream out = new DataOutputStream(body);
         writeKey(out, key);
         out.writeInt(letters.size());
@@ -747,7 +747,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         byte[] bytes = body.toByteArray();
         CRC32 checksum = new CRC32();
         checksum.update(bytes);
-        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream(bytes.length + 256);
+        java.io.ByteArrayOutputStream whole = new EntryReader.Buffer(bytes.length + 256);
         DataOutputStream header = new DataOutputStream(whole);
         writeString(header, MAGIC);
         header.writeInt(FORMAT);
@@ -845,7 +845,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
     }
 
     private void writeEntry(Path entries, String slug, Path output) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 14);
+        java.io.ByteArrayOutputStream bytes = new EntryReader.Buffer(1 << 14);
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(out, MAGIC);
         out.writeInt(FORMAT);

@@ -56,4 +56,32 @@ final class EntryReader {
         position += length;
         return text;
     }
+
+    /**
+     * What {@link java.io.DataOutputStream} writes into, without a lock per byte: {@link java.io.ByteArrayOutputStream}'s
+     * {@code write} is synchronized, and DataOutputStream calls it for every byte of a number.
+     */
+    static final class Buffer extends java.io.ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(16, buf.length * 2));
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+            if (length > buf.length - count) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + length));
+            }
+            System.arraycopy(bytes, offset, buf, count, length);
+            count += length;
+        }
+    }
 }

@@ -154,7 +154,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
     }
 
     void write(Path cacheFolder, String generator) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        ByteArrayOutputStream bytes = new EntryReader.Buffer(1 << 20);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeLong(key.high());
         out.writeLong(key.low());
@@ -175,7 +175,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         byte[] body = bytes.toByteArray();
         CRC32 checksum = new CRC32();
         checksum.update(body);
-        ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length + 256);
+        ByteArrayOutputStream whole = new EntryReader.Buffer(body.length + 256);
         DataOutputStream header = new DataOutputStream(whole);
         BuildCache.writeString(header, MAGIC);
         header.writeInt(FORMAT);

@@ -106,9 +106,8 @@ public final class SiteAssembler {
         List<Guide> translations = assembleTranslations(tree, guides, problems, originalDrafts, found);
         List<Draft> drafts = found.stream().sorted(Comparator.comparing(Draft::displayPath)).toList();
         Site unchecked = new Site(settings, guides, List.of(), translations, languageSettings, drafts);
-        for (Check check : checks) {
-            problems.addAll(check.check(unchecked, context));
-        }
+        // Each rule only reads the finished model: the rules run side by side, their problems kept in the rules' order.
+        checks.parallelStream().map(check -> check.check(unchecked, context)).toList().forEach(problems::addAll);
         List<Problem> sorted = problems.stream().sorted(Problem.BY_LOCATION).toList();
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
