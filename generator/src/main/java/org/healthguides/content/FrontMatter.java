@@ -75,15 +75,6 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
             throw new ContentErrors(Problem.error(Code.YAML_TOO_LARGE, displayPath, firstLine, "the YAML is " + yaml.length() + " characters long; at most "
                     + MAX_CHARACTERS + " are read", "keep front matter and settings to the keys they need"));
         }
-        Map<String, YamlNode> plain = PlainYaml.mapping(yaml, firstLine);
-        if (plain != null) {
-            return plain;
-        }
-        return parseWithSnakeYaml(yaml, displayPath, firstLine);
-    }
-
-    /** {@link #parseYamlMapping} always through snakeyaml-engine: the reference for {@link PlainYaml}. */
-    static Map<String, YamlNode> parseWithSnakeYaml(String yaml, String displayPath, int firstLine) throws ContentErrors {
         Optional<Node> root;
         try {
             LoadSettings settings = LoadSettings.builder().setLabel(displayPath).setCodePointLimit(MAX_CHARACTERS * 2)
