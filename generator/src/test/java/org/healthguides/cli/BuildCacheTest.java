@@ -373,9 +373,12 @@ class BuildCacheTest {
                     Path page = fixture.out.resolve("running/index.html");
                     byte[] bytes = Files.readAllBytes(page);
                     FileTime time = Files.getLastModifiedTime(page);
-                    Files.delete(page);
-                    Files.write(page, bytes);
-                    Files.setLastModifiedTime(page, time);
+                    // Written beside it and moved over it, so the new file cannot get the old one's inode (deleting
+                    // first let the file system hand the same inode back, and then nothing at all had changed).
+                    Path copy = page.resolveSibling("index.html.copy");
+                    Files.write(copy, bytes);
+                    Files.setLastModifiedTime(copy, time);
+                    Files.move(copy, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }),
                 () -> io(() -> { // edited in place, the same size
                     Path page = fixture.out.resolve("lifting/recovery/index.html");
