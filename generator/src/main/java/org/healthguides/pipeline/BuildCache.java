@@ -36,6 +36,7 @@ import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownSource;
 import org.healthguides.markdown.Reference;
 import org.healthguides.markdown.RenderedMarkdown;
+import org.healthguides.output.OutputFolder;
 import org.healthguides.output.Precompressed;
 import org.healthguides.readability.ReadingStats;
 import org.healthguides.render.AToZIndex;
@@ -314,11 +315,12 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         readEntries();
         Path lastOutput = options.out().toAbsolutePath().normalize();
+        Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>();
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, lastOutput);
+            List<StoredPage> pages = intactPages(key, lastOutput, fileMode);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -555,24 +557,44 @@ public final class BuildCache implements MarkdownRenderer.Store {
     }
 
     /** The pages the last build published for a guide with this key, when every file is still as it left it. */
-    private List<StoredPage> intactPages(Key guide, Path lastOutput) {
+    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode) {
         List<StoredPage> pages = knownGuides.get(guide);
         if (pages == null) {
             return null;
         }
         for (StoredPage page : pages) {
-            if (!unchanged(lastOutput.resolve(page.file()), page.size(), page.modified())
-                    || page.gzSize() >= 0 && !unchanged(lastOutput.resolve(page.file() + ".gz"), page.gzSize(), page.gzModified())) {
+            if (!unchanged(lastOutput.resolve(page.file()), page.size(), page.modified(), fileMode)
+                    || page.gzSize() >= 0 && !unchanged(lastOutput.resolve(page.file() + ".gz"), page.gzSize(), page.gzModified(), fileMode)) {
                 return null;
             }
         }
         return pages;
     }
 
-    private static boolean unchanged(Path file, long size, long modified) {
+    /**
+     * The mode the last build gave the files it wrote, read from its marker file (written as every page is); null where
+     * there are no POSIX modes. A hard link shares its file's mode, so a page whose mode was changed by hand (a 0600
+     * page is a 403 from nginx) must be written again, not linked.
+     */
+    private static Set<java.nio.file.attribute.PosixFilePermission> modeOfNewFiles(Path lastOutput) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
+            return Files.readAttributes(lastOutput.resolve(OutputFolder.MARKER), java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).permissions();
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean unchanged(Path file, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode) {
+        try {
+            if (mode == null) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
+            }
+            java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
+                    && attributes.permissions().equals(mode);
         } catch (IOException e) {
             return false;
         }

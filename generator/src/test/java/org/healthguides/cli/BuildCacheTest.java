@@ -53,6 +53,7 @@ class BuildCacheTest {
                 "--out", cold.toString(), "--no-cache");
         assertEquals(0, coldRun.exit(), coldRun.err());
         assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out), "cached build differs from a cold one");
+        assertEquals(modes(cold), modes(fixture.out), "a web server's worker reads what a cold build writes: the same modes");
         assertEquals(coldRun.err(), cached.err(), "the same warnings, in the same order");
         Matcher summary = SUMMARY.matcher(cached.out());
         assertTrue(summary.matches(), cached.out());
@@ -60,6 +61,17 @@ class BuildCacheTest {
             return UP_TO_DATE;
         }
         return summary.group(2) == null ? 0 : Integer.parseInt(summary.group(2));
+    }
+
+    /** Every file's and folder's permissions, by its path in the folder. */
+    private static Map<String, String> modes(Path folder) throws IOException {
+        Map<String, String> modes = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.toList()) {
+                modes.put(folder.relativize(path).toString(), java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
+            }
+        }
+        return modes;
     }
 
     /** The cache's entry files, one per guide folder, with their modification times. */
@@ -215,6 +227,18 @@ class BuildCacheTest {
         Path page = fixture.out.resolve("lifting/recovery/index.html");
         Files.writeString(page, Files.readString(page).replace("Recovery", "Hacked"));
         assertEquals(4, buildAndCompareWithCold(), "the lifting guide's files are not trusted any more");
+    }
+
+    @Test
+    void a_page_whose_mode_was_changed_by_hand_is_rendered_again_not_linked_with_its_new_mode() throws IOException {
+        // A hard link shares the file's mode: reusing a page made 0600 by hand would publish a page nginx answers 403 for.
+        buildAndCompareWithCold();
+        Files.setPosixFilePermissions(fixture.out.resolve("lifting/recovery/index.html"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Fixture.write(fixture.content.resolve("running/index.md"), Files.readString(fixture.content.resolve("running/index.md")) + "\nMore.\n");
+        assertEquals(0, buildAndCompareWithCold(), "neither guide reused: the running guide was edited, the lifting guide's page changed mode");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fixture.out.resolve("lifting/recovery/index.html"))));
     }
 
     @Test
