@@ -256,19 +256,12 @@ public final class BuildCache implements MarkdownRenderer.Store {
      */
     private static boolean readEntry(Path file, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
                                      Map<Key, List<StoredPage>> guides) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        EntryReader header = new EntryReader(bytes);
-        if (!MAGIC.equals(readString(header)) || header.readInt() != FORMAT || !generator.equals(readString(header))) {
+        EntryReader in = afterHeader(Files.readAllBytes(file), MAGIC, FORMAT, generator);
+        if (in == null) {
             return false;
         }
-        long expected = header.readLong();
-        int bodyStart = bytes.length - header.available();
-        CRC32 checksum = new CRC32();
-        checksum.update(bytes, bodyStart, bytes.length - bodyStart);
-        if (checksum.getValue() != expected) {
-            throw new IOException("checksum mismatch");
-        }
-        EntryReader in = header;
+        long expected = in.readLong();
+        in.requireCrc32(expected, in.position());
         String slug = readString(in);
         if (slug == null || !file.getFileName().toString().equals(entryName(slug))) {
             throw new IOException("entry of another folder");
@@ -717,17 +710,12 @@ public final class BuildCache implements MarkdownRenderer.Store {
 
     /** The letters in a file of the A to Z folder, or null when another generator or other entries made it. */
     private static List<AToZIndex.Letter> readAToZ(byte[] bytes, String generator, Key key) throws IOException {
-        EntryReader in = new EntryReader(bytes);
-        if (!MAGIC.equals(readString(in)) || in.readInt() != FORMAT || !generator.equals(readString(in))) {
+        EntryReader in = afterHeader(bytes, MAGIC, FORMAT, generator);
+        if (in == null) {
             return null;
         }
         long expected = in.readLong();
-        int bodyStart = bytes.length - in.available();
-        CRC32 checksum = new CRC32();
-        checksum.update(bytes, bodyStart, bytes.length - bodyStart);
-        if (checksum.getValue() != expected) {
-            throw new IOException("checksum mismatch");
-        }
+        in.requireCrc32(expected, in.position());
         if (!key.equals(readKey(in))) {
             return null;
         }
@@ -989,6 +977,12 @@ public final class BuildCache implements MarkdownRenderer.Store {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
+    }
+
+    /** A reader past a cache file's header (its kind, format and generator), or null when another kind, format or generator wrote it. */
+    static EntryReader afterHeader(byte[] bytes, String magic, int format, String generator) throws IOException {
+        EntryReader in = new EntryReader(bytes);
+        return magic.equals(readString(in)) && in.readInt() == format && generator.equals(readString(in)) ? in : null;
     }
 
     static String readString(EntryReader in) throws IOException {

@@ -17,6 +17,20 @@ final class EntryReader {
         this.bytes = bytes;
     }
 
+    /** How many bytes were read so far. */
+    int position() {
+        return position;
+    }
+
+    /** Throws when the CRC32 of the bytes from {@code from} to the end is not {@code expected}: the file is damaged. */
+    void requireCrc32(long expected, int from) throws IOException {
+        java.util.zip.CRC32 checksum = new java.util.zip.CRC32();
+        checksum.update(bytes, from, bytes.length - from);
+        if (checksum.getValue() != expected) {
+            throw new IOException("checksum mismatch");
+        }
+    }
+
     /** Bytes not read yet. */
     int available() {
         return bytes.length - position;

@@ -202,22 +202,17 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        EntryReader in = new EntryReader(bytes);
-        if (!MAGIC.equals(BuildCache.readString(in)) || in.readInt() != FORMAT || !generator.equals(BuildCache.readString(in))) {
+        EntryReader in = BuildCache.afterHeader(Files.readAllBytes(file), MAGIC, FORMAT, generator);
+        if (in == null) {
             return null;
         }
         long sum = in.readLong();
-        int bodyStart = bytes.length - in.available();
+        int bodyStart = in.position();
         BuildCache.Key key = new BuildCache.Key(in.readLong(), in.readLong());
         if (!key.equals(expected)) {
             return null;
         }
-        CRC32 checksum = new CRC32();
-        checksum.update(bytes, bodyStart, bytes.length - bodyStart);
-        if (checksum.getValue() != sum) {
-            throw new IOException("checksum mismatch");
-        }
+        in.requireCrc32(sum, bodyStart);
         int pages = in.readInt();
         int files = in.readInt();
         List<Problem> warnings = new ArrayList<>();
