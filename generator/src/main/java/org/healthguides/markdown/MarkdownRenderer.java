@@ -166,6 +166,20 @@ public final class MarkdownRenderer {
         return renderer.render(document);
     }
 
+    /**
+     * For tests: {@link CommonNodeHtml}'s HTML of a body prepared as {@link #flexmarkHtml} prepares it, or null where it
+     * leaves the body to Flexmark's renderer.
+     */
+    String commonNodeHtml(MarkdownSource source) {
+        com.vladsch.flexmark.util.ast.Document document = parse(source.body());
+        LineIndex lines = new LineIndex(source.body(), source.bodyLine());
+        List<Problem> problems = new ArrayList<>();
+        resolveLinks(document, source, lines, problems);
+        planCallouts(document, source, lines, problems);
+        StringBuilder html = new StringBuilder();
+        return CommonNodeHtml.write(document, source.body(), html) ? html.toString() : null;
+    }
+
     /** What content HTML may hold; everything else is removed. */
     static Safelist contentSafelist() {
         return Safelist.relaxed()
@@ -263,7 +277,10 @@ public final class MarkdownRenderer {
         // Into a builder about the size of the page (its HTML is about 1.1 times its Markdown): Flexmark's own starts at
         // 16 characters and is copied each time it doubles.
         StringBuilder rendered = new StringBuilder(source.body().length() + source.body().length() / 2 + 256);
-        renderer.render(document, rendered);
+        // Flexmark's HTML, written directly for the nodes guides use (CommonNodeHtml), by Flexmark's renderer otherwise.
+        if (hasRawHtml || !CommonNodeHtml.write(document, source.body(), rendered)) {
+            renderer.render(document, rendered);
+        }
         String rawHtml = rendered.toString();
         if (mayFinishInOnePass && !hasRawHtml) {
             FinishedHtml.Result finished = FinishedHtml.of(rawHtml, words);
