@@ -129,6 +129,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     private Set<String> reusedGuides = Set.of();
     private Map<Key, List<StoredPage>> reusedPages = Map.of();
+    /**
+     * The state of each file of the reused guides (pages and .gz copies) in the last output, by its path in the output,
+     * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
+     */
+    private Map<String, LastBuild.State> reusedStates = Map.of();
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -336,9 +341,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>();
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
+        Map<String, LastBuild.State> states = new ConcurrentHashMap<>();
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, lastOutput, fileMode);
+            List<StoredPage> pages = intactPages(key, lastOutput, fileMode, states);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -346,6 +352,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         });
         reusedPages = reused;
         reusedGuides = reusedFolders;
+        reusedStates = states;
     }
 
     /**
@@ -513,7 +520,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            List<LastBuild.State> outputStates = LastBuild.states(out, files, true);
+            List<LastBuild.State> outputStates = LastBuild.states(out, files, true, reusedStates);
             List<LastBuild.State> cache = cacheStates.join();
             if (outputStates.contains(null) || cache.contains(null)) {
                 return; // something changed while it was being recorded: no record, the next build checks everything
@@ -574,18 +581,24 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return reusedPages;
     }
 
-    /** The pages the last build published for a guide with this key, when every file is still as it left it. */
-    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode) {
+    /**
+     * The pages the last build published for a guide with this key, when every file is still as it left it; their
+     * files' states are added to {@code states}.
+     */
+    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+                                         Map<String, LastBuild.State> states) {
         List<StoredPage> pages = knownGuides.get(guide);
         if (pages == null) {
             return null;
         }
+        Map<String, LastBuild.State> found = new HashMap<>();
         for (StoredPage page : pages) {
-            if (!unchanged(lastOutput.resolve(page.file()), page.size(), page.modified(), fileMode)
-                    || page.gzSize() >= 0 && !unchanged(lastOutput.resolve(page.file() + ".gz"), page.gzSize(), page.gzModified(), fileMode)) {
+            if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
+                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
                 return null;
             }
         }
+        states.putAll(found);
         return pages;
     }
 
@@ -603,16 +616,28 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
-    private static boolean unchanged(Path file, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode) {
+    /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
+    private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
+                                     Map<String, LastBuild.State> states) {
+        Path file = lastOutput.resolve(sitePath);
         try {
+            boolean same;
+            BasicFileAttributes read;
             if (mode == null) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
+                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
+                read = attributes;
+            } else {
+                java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
+                        && attributes.permissions().equals(mode);
+                read = attributes;
             }
-            java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
-                    && attributes.permissions().equals(mode);
+            if (same) {
+                states.put(sitePath, LastBuild.State.of(sitePath, read));
+            }
+            return same;
         } catch (IOException e) {
             return false;
         }
