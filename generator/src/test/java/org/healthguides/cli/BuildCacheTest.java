@@ -245,6 +245,18 @@ class BuildCacheTest {
     }
 
     @Test
+    void files_with_a_byte_order_mark_or_windows_line_ends_are_fingerprinted_by_their_text() throws IOException {
+        // Their bytes are not their text's UTF-8, so the fingerprint is taken from the text, as for every other file.
+        Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("\n", "\r\n"));
+        buildAndCompareWithCold();
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
+        assertEquals(4, buildAndCompareWithCold(), "the same text without the mark and with Unix line ends, but edited");
+        Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("Keep the bar close.", "Land softly.").replace("\n", "\r\n"));
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the same text as the last build read: nothing to do");
+    }
+
+    @Test
     void no_cache_builds_cold_and_leaves_the_cache_alone() throws IOException {
         buildAndCompareWithCold();
         Map<String, String> cache = GuideRun.fingerprint(root.resolve("out.cache"));
