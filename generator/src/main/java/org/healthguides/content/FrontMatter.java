@@ -41,8 +41,38 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
     /** A belt only: an alias is cheap to compose, and using a list or mapping twice is refused where it is anchored. */
     private static final int MAX_ALIASES = 100;
 
+    /**
+     * Front matter parsed by an earlier build, by the file it came from: a build with the cache takes an unchanged
+     * file's fields from it instead of parsing its YAML again (a fifth of an edit rebuild at 10,000 pages).
+     * Only YAML that parsed without a problem is kept, so every problem is found again by parsing.
+     */
+    public interface Store {
+        /** Nothing kept: every front matter is parsed. */
+        Store NONE = new Store() {
+            @Override
+            public Map<String, YamlNode> find(SourceFile file) {
+                return null;
+            }
+
+            @Override
+            public void keep(SourceFile file, Map<String, YamlNode> fields) {
+            }
+        };
+
+        /** The fields an earlier parse of this very text gave, or null. */
+        Map<String, YamlNode> find(SourceFile file);
+
+        /** The fields this file's front matter parsed to, without a problem. */
+        void keep(SourceFile file, Map<String, YamlNode> fields);
+    }
+
     /** Splits a Markdown file; a file without front matter is an error because every page needs a title. */
     public static FrontMatter parse(SourceFile file) throws ContentErrors {
+        return parse(file, Store.NONE);
+    }
+
+    /** {@link #parse(SourceFile)}, with the fields of YAML parsed before taken from {@code known}. */
+    public static FrontMatter parse(SourceFile file, Store known) throws ContentErrors {
         String text = file.text();
         if (text.isBlank()) {
             throw new ContentErrors(Problem.error(Code.FILE_EMPTY, file.displayPath(), 1, "file is empty",
@@ -61,7 +91,11 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         int afterFence = text.indexOf('\n', closing + 1);
         String body = afterFence < 0 ? "" : text.substring(afterFence + 1);
         int bodyLine = countLines(text, afterFence < 0 ? text.length() : afterFence + 1) + 1;
-        Map<String, YamlNode> fields = parseYamlMapping(yaml, file.displayPath(), 1);
+        Map<String, YamlNode> fields = known.find(file);
+        if (fields == null) {
+            fields = parseYamlMapping(yaml, file.displayPath(), 1);
+        }
+        known.keep(file, fields);
         return new FrontMatter(fields, body, bodyLine);
     }
 

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import org.healthguides.content.ContentTree;
+import org.healthguides.content.FrontMatter;
+import org.healthguides.content.YamlNode;
 import org.healthguides.content.Language;
 import org.healthguides.content.GuideFiles;
 import org.healthguides.content.SourceFile;
@@ -65,9 +67,9 @@ import org.healthguides.render.PageMetadata;
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
-public final class BuildCache implements MarkdownRenderer.Store {
+public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 6; // 6: one file per guide; no HTML kept for a guide's own files (its pages hold it)
+    private static final int FORMAT = 7; // 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -89,6 +91,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private Map<String, Entry> known = Map.of();
     private Map<Key, RenderedMarkdown> knownMarkdown = Map.of();
     private Map<Key, List<StoredPage>> knownGuides = Map.of();
+    /** Each file's front matter as the last build parsed it, by its path in the content folder. */
+    private Map<String, StoredFrontMatter> knownFrontMatter = Map.of();
     /** Entry files found that are stale, damaged or another version's: removed when the cache is saved. */
     private boolean untidy;
     /** The entry files found when the cache was opened, read by {@link #readEntries} (null: nothing to read). */
@@ -99,6 +103,8 @@ public final class BuildCache implements MarkdownRenderer.Store {
     /** This build's Markdown and pages, by guide folder. */
     private final Map<String, Map<Key, RenderedMarkdown>> usedMarkdown = new ConcurrentHashMap<>();
     private final Map<String, Kept> usedGuides = new ConcurrentHashMap<>();
+    /** This build's parsed front matter, by guide folder, then by file. */
+    private final Map<String, Map<String, StoredFrontMatter>> usedFrontMatter = new ConcurrentHashMap<>();
     /** Guide folders with something this build rendered: their entries are written again. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     /** The A to Z files this build sorted anew, by file name: written when the cache is saved. */
@@ -127,8 +133,15 @@ public final class BuildCache implements MarkdownRenderer.Store {
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
 
-    /** One guide folder's entry: its pages' key and pages (or null), and the keys of its files' Markdown. */
-    private record Entry(Key pages, List<StoredPage> published, Set<Key> markdown) {
+    /** One guide folder's entry: its pages' key and pages (or null), the keys of its files' Markdown and the files whose front matter it holds. */
+    private record Entry(Key pages, List<StoredPage> published, Set<Key> markdown, Set<String> frontMatter) {
+    }
+
+    /**
+     * A file's front matter as parsed, with the fingerprint of the text it was parsed from (see {@link #fingerprint}):
+     * used only for a file whose text has that fingerprint now.
+     */
+    private record StoredFrontMatter(byte[] fingerprint, Map<String, YamlNode> fields) {
     }
 
     /** A guide's pages as this build published them, under its key. */
@@ -215,6 +228,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         Map<String, Entry> known = new ConcurrentHashMap<>();
         Map<Key, RenderedMarkdown> markdown = new ConcurrentHashMap<>();
         Map<Key, List<StoredPage>> guides = new ConcurrentHashMap<>();
+        Map<String, StoredFrontMatter> frontMatter = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger foreign = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger damaged = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<String> why = new java.util.concurrent.atomic.AtomicReference<>();
@@ -227,7 +241,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
                 return;
             }
             try {
-                if (!readEntry(file, generator, known, markdown, guides)) {
+                if (!readEntry(file, generator, known, markdown, guides, frontMatter)) {
                     foreign.incrementAndGet();
                 }
             } catch (IOException | RuntimeException e) {
@@ -247,6 +261,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         this.known = known;
         this.knownMarkdown = markdown;
         this.knownGuides = guides;
+        this.knownFrontMatter = frontMatter;
         this.untidy = damaged.get() > 0;
     }
 
@@ -255,7 +270,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
      * CRC32 of everything after its header is checked before anything in it is used.
      */
     private static boolean readEntry(Path file, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
-                                     Map<Key, List<StoredPage>> guides) throws IOException {
+                                     Map<Key, List<StoredPage>> guides, Map<String, StoredFrontMatter> frontMatter) throws IOException {
         EntryReader in = afterHeader(Files.readAllBytes(file), MAGIC, FORMAT, generator);
         if (in == null) {
             return false;
@@ -280,14 +295,24 @@ public final class BuildCache implements MarkdownRenderer.Store {
         for (int i = readCount(in); i > 0; i--) {
             entries.put(readKey(in), readMarkdown(in));
         }
+        Map<String, StoredFrontMatter> fields = new HashMap<>();
+        for (int i = readCount(in); i > 0; i--) {
+            String path = readString(in);
+            byte[] fingerprint = new byte[16];
+            for (int b = 0; b < fingerprint.length; b += 8) {
+                java.nio.ByteBuffer.wrap(fingerprint).putLong(b, in.readLong());
+            }
+            fields.put(path, new StoredFrontMatter(fingerprint, readYamlMapping(in)));
+        }
         if (in.read() != -1) {
             throw new IOException("data after the end");
         }
         markdown.putAll(entries);
+        frontMatter.putAll(fields);
         if (pages != null) {
             guides.put(pagesKey, pages);
         }
-        known.put(slug, new Entry(pagesKey, pages, Set.copyOf(entries.keySet())));
+        known.put(slug, new Entry(pagesKey, pages, Set.copyOf(entries.keySet()), Set.copyOf(fields.keySet())));
         return true;
     }
 
@@ -605,6 +630,31 @@ public final class BuildCache implements MarkdownRenderer.Store {
         usedGuides.put(slug, new Kept(guide, pages));
     }
 
+    /** The front matter's fields the last build parsed from this file's text, when the text is the same (its fingerprint). */
+    @Override
+    public Map<String, YamlNode> find(SourceFile file) {
+        String guide = folderOfFile.get(file.path());
+        byte[] fingerprint = fileHashes.get(file.path());
+        if (guide == null || fingerprint == null) {
+            return null;
+        }
+        StoredFrontMatter stored = knownFrontMatter.get(file.path());
+        if (stored == null || !java.util.Arrays.equals(stored.fingerprint(), fingerprint)) {
+            changed.add(guide);
+            return null;
+        }
+        return stored.fields();
+    }
+
+    @Override
+    public void keep(SourceFile file, Map<String, YamlNode> fields) {
+        String guide = folderOfFile.get(file.path());
+        byte[] fingerprint = fileHashes.get(file.path());
+        if (guide != null && fingerprint != null) {
+            usedFrontMatter.computeIfAbsent(guide, g -> new ConcurrentHashMap<>()).put(file.path(), new StoredFrontMatter(fingerprint, fields));
+        }
+    }
+
     @Override
     public RenderedMarkdown find(MarkdownSource source) {
         String guide = folderOfFile.get(source.sourcePath());
@@ -808,6 +858,7 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         Set<String> folders = new java.util.HashSet<>(usedMarkdown.keySet());
         folders.addAll(usedGuides.keySet());
+        folders.addAll(usedFrontMatter.keySet());
         List<String> toWrite = folders.stream().filter(this::entryChanged).toList();
         // Nothing rendered and nothing left out: every reused file is the same inode, so the entries on disk are still exact.
         if (toWrite.isEmpty() && !untidy && folders.equals(known.keySet())) {
@@ -850,6 +901,9 @@ public final class BuildCache implements MarkdownRenderer.Store {
         }
         Kept pages = usedGuides.get(slug);
         Map<Key, RenderedMarkdown> markdown = usedMarkdown.getOrDefault(slug, Map.of());
+        if (!usedFrontMatter.getOrDefault(slug, Map.of()).keySet().equals(before.frontMatter())) {
+            return true;
+        }
         return pages == null ? before.pages() != null : !pages.key().equals(before.pages()) || pages.pages() != before.published()
                 || !markdown.keySet().equals(before.markdown());
     }
@@ -878,6 +932,13 @@ public final class BuildCache implements MarkdownRenderer.Store {
         for (Map.Entry<Key, RenderedMarkdown> entry : markdown.entrySet()) {
             writeKey(out, entry.getKey());
             writeMarkdown(out, entry.getValue());
+        }
+        Map<String, StoredFrontMatter> frontMatter = usedFrontMatter.getOrDefault(slug, Map.of());
+        out.writeInt(frontMatter.size());
+        for (Map.Entry<String, StoredFrontMatter> entry : frontMatter.entrySet()) {
+            writeString(out, entry.getKey());
+            out.write(entry.getValue().fingerprint());
+            writeYamlMapping(out, entry.getValue().fields());
         }
         out.flush();
         byte[] data = bytes.toByteArray();
@@ -1086,6 +1147,64 @@ public final class BuildCache implements MarkdownRenderer.Store {
         ReadingStats reading = new ReadingStats(in.readInt(), in.readInt(), in.readInt());
         return new RenderedMarkdown(html, List.copyOf(headings), List.copyOf(callouts), List.copyOf(references),
                 List.copyOf(links), List.copyOf(problems), reading);
+    }
+
+    // A YAML value: its line and column, then a tag (0 nothing, 1 text, 2 list, 3 mapping) and what it holds.
+
+    static void writeYamlMapping(DataOutputStream out, Map<String, YamlNode> fields) throws IOException {
+        out.writeInt(fields.size());
+        for (Map.Entry<String, YamlNode> field : fields.entrySet()) {
+            writeString(out, field.getKey());
+            writeYaml(out, field.getValue());
+        }
+    }
+
+    private static void writeYaml(DataOutputStream out, YamlNode node) throws IOException {
+        out.writeInt(node.line());
+        out.writeInt(node.column());
+        if (node.value() == null) {
+            out.writeByte(0);
+        } else if (node.value() instanceof String text) {
+            out.writeByte(1);
+            writeString(out, text);
+        } else if (node.value() instanceof List<?>) {
+            out.writeByte(2);
+            out.writeInt(node.asList().size());
+            for (YamlNode item : node.asList()) {
+                writeYaml(out, item);
+            }
+        } else {
+            out.writeByte(3);
+            writeYamlMapping(out, node.asMap());
+        }
+    }
+
+    /** A mapping as {@link FrontMatter#parseYamlMapping} returns it: a {@link java.util.LinkedHashMap} in the order written. */
+    static Map<String, YamlNode> readYamlMapping(EntryReader in) throws IOException {
+        Map<String, YamlNode> fields = new java.util.LinkedHashMap<>();
+        for (int i = readCount(in); i > 0; i--) {
+            fields.put(readString(in), readYaml(in));
+        }
+        return fields;
+    }
+
+    private static YamlNode readYaml(EntryReader in) throws IOException {
+        int line = in.readInt();
+        int column = in.readInt();
+        int tag = in.read();
+        return switch (tag) {
+            case 0 -> new YamlNode(null, line, column);
+            case 1 -> new YamlNode(readString(in), line, column);
+            case 2 -> {
+                List<YamlNode> items = new ArrayList<>();
+                for (int i = readCount(in); i > 0; i--) {
+                    items.add(readYaml(in));
+                }
+                yield new YamlNode(List.copyOf(items), line, column);
+            }
+            case 3 -> new YamlNode(readYamlMapping(in), line, column);
+            default -> throw new IOException("bad YAML tag " + tag);
+        };
     }
 
     static void writeProblem(DataOutputStream out, Problem problem) throws IOException {

@@ -688,6 +688,7 @@ public final class Pipeline {
                 .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
                 .withLanguageSettings(strings.settingsByLanguage())
                 .withDrafts(includesDrafts())
+                .withKnownFrontMatter(disk != null ? disk : org.healthguides.content.FrontMatter.Store.NONE)
                 .assemble(loaded.tree(), Checks.all(), context);
     }
 

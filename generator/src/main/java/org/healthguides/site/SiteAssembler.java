@@ -38,22 +38,25 @@ public final class SiteAssembler {
     private final boolean includeDrafts;
     private final Map<String, MarkdownRenderer> translatedMarkdown;
     private final Map<String, SiteSettings> languageSettings;
+    private final FrontMatter.Store knownFrontMatter;
 
     /**
      * @param contentRoot how the content folder is named in messages
      */
     public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot) {
-        this(settings, markdown, contentRoot, true, Map.of(), Map.of());
+        this(settings, markdown, contentRoot, true, Map.of(), Map.of(), FrontMatter.Store.NONE);
     }
 
     private SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, boolean includeDrafts,
-                          Map<String, MarkdownRenderer> translatedMarkdown, Map<String, SiteSettings> languageSettings) {
+                          Map<String, MarkdownRenderer> translatedMarkdown, Map<String, SiteSettings> languageSettings,
+                          FrontMatter.Store knownFrontMatter) {
         this.settings = settings;
         this.markdown = markdown;
         this.contentRoot = contentRoot;
         this.includeDrafts = includeDrafts;
         this.translatedMarkdown = translatedMarkdown;
         this.languageSettings = languageSettings;
+        this.knownFrontMatter = knownFrontMatter;
     }
 
     /**
@@ -62,12 +65,17 @@ public final class SiteAssembler {
      * one uses the default language's.
      */
     public SiteAssembler withTranslatedMarkdown(Map<String, MarkdownRenderer> renderersByLanguage) {
-        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, Map.copyOf(renderersByLanguage), languageSettings);
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, Map.copyOf(renderersByLanguage), languageSettings, knownFrontMatter);
     }
 
     /** The same assembler, giving the site each language's settings as its pages show them (see {@link Site#settingsIn}). */
     public SiteAssembler withLanguageSettings(Map<String, SiteSettings> settingsByLanguage) {
-        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, Map.copyOf(settingsByLanguage));
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, Map.copyOf(settingsByLanguage), knownFrontMatter);
+    }
+
+    /** The same assembler, taking the fields of front matter parsed by an earlier build from {@code known} (the build cache). */
+    public SiteAssembler withKnownFrontMatter(FrontMatter.Store known) {
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, languageSettings, known);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class SiteAssembler {
      *                false they are left out before their Markdown is read, so an unfinished draft never stops a build
      */
     public SiteAssembler withDrafts(boolean include) {
-        return new SiteAssembler(settings, markdown, contentRoot, include, translatedMarkdown, languageSettings);
+        return new SiteAssembler(settings, markdown, contentRoot, include, translatedMarkdown, languageSettings, knownFrontMatter);
     }
 
     /**
@@ -175,7 +183,7 @@ public final class SiteAssembler {
         TranslationMeta translationMeta;
         FrontMatter indexFrontMatter;
         try {
-            indexFrontMatter = FrontMatter.parse(index);
+            indexFrontMatter = FrontMatter.parse(index, knownFrontMatter);
             if (isDraft(indexFrontMatter)) {
                 // A translation waits for its own sign-off: a draft one is left out while the original is published.
                 found.add(new Draft(index.displayPath(), guidePath, true, !includeDrafts));
@@ -221,7 +229,7 @@ public final class SiteAssembler {
     private SectionPage assembleTranslatedSection(SourceFile file, String slug, int order, MarkdownRenderer renderer, List<Problem> problems,
                                                   List<Draft> drafts) {
         try {
-            FrontMatter frontMatter = FrontMatter.parse(file);
+            FrontMatter frontMatter = FrontMatter.parse(file, knownFrontMatter);
             boolean draft = isDraft(frontMatter);
             if (draft) {
                 // Left out of a published build, so the language's contents list the original instead.
@@ -260,7 +268,7 @@ public final class SiteAssembler {
         GuideMeta meta = null;
         FrontMatter indexFrontMatter = null;
         try {
-            indexFrontMatter = FrontMatter.parse(files.index());
+            indexFrontMatter = FrontMatter.parse(files.index(), knownFrontMatter);
             if (!includeDrafts && isDraft(indexFrontMatter)) {
                 // Left out whole, before anything else of it is read: an unfinished draft never stops a build.
                 drafts.add(new Draft(files.index().displayPath(), files.slug() + "/", true, true));
@@ -302,7 +310,7 @@ public final class SiteAssembler {
 
     private SectionPage assembleSection(SourceFile file, List<Problem> problems, List<Draft> drafts) {
         try {
-            FrontMatter frontMatter = FrontMatter.parse(file);
+            FrontMatter frontMatter = FrontMatter.parse(file, knownFrontMatter);
             if (isDraft(frontMatter)) {
                 boolean leftOut = !includeDrafts;
                 drafts.add(new Draft(file.displayPath(), org.healthguides.content.UrlPath.pageOf(file.path()), false, leftOut));

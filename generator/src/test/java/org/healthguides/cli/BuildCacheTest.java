@@ -207,6 +207,28 @@ class BuildCacheTest {
     }
 
     @Test
+    void front_matter_is_kept_and_a_page_rendered_from_the_kept_front_matter_equals_a_cold_build() throws IOException {
+        // No sign-off: a warning at the line of 'reviewed', which must come out the same from kept front matter.
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide")
+                .replace("reviewed_by:\n  name: Alex Fixture\n  role: Physiotherapist\n", ""));
+        buildAndCompareWithCold();
+        // The lifting guide's index has a list, a list of mappings and a mapping: kept in its entry, not parsed again.
+        for (String name : entries().keySet()) {
+            String entry = new String(Files.readAllBytes(root.resolve("out.cache/guides").resolve(name)), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(entry.contains("numbness"), "each guide's index's front matter is in its entry: " + name);
+        }
+        // A template edit renders every page again: each one from front matter taken from the cache (no file changed).
+        Fixture.write(fixture.templates.resolve("guide.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"g\">"));
+        GuideRun warned = GuideRun.on(fixture, "build", "--no-cache", "--out", root.resolve("warned").toString());
+        assertTrue(warned.err().contains("running/index.md:4: warning[") && warned.err().contains("no clinical sign-off"), warned.err());
+        assertEquals(0, buildAndCompareWithCold(), "every page rendered, the same bytes and warnings as a cold build");
+        // An edit of the front matter alone: the edited file is parsed again, the other guide's fields still come from the cache.
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("title: Basics", "title: First steps"));
+        assertEquals(4, buildAndCompareWithCold());
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("First steps"));
+    }
+
+    @Test
     void no_cache_builds_cold_and_leaves_the_cache_alone() throws IOException {
         buildAndCompareWithCold();
         Map<String, String> cache = GuideRun.fingerprint(root.resolve("out.cache"));
