@@ -1,5 +1,12 @@
 package org.healthguides.markdown;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.healthguides.readability.Prose;
+import org.healthguides.readability.ReadingStats;
+
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Emphasis;
@@ -15,7 +22,6 @@ import com.vladsch.flexmark.ast.ParagraphItemContainer;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -30,17 +36,26 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
- * Writes, for a document made only of the nodes guides use (paragraphs, headings, lists, emphasis, links, quotes,
- * rules, care cards, footnotes), the HTML Flexmark's renderer writes for it with the options {@link MarkdownRenderer}
- * sets, character for character, straight into a builder. Flexmark's renderer costs about a quarter of a large build:
- * it sets up a renderer per document, escapes every text through regular expressions and appends the page one
- * character at a time through its line-formatting layer, none of which changes this output (pass-through formatting).
+ * HTML of a document made only of the nodes guides use (paragraphs, headings, lists, emphasis, links, quotes, rules,
+ * care cards, footnotes), written in one walk of Flexmark's tree, in either of two forms:
  *
- * <p>Anything else (raw HTML, images, code, tables, titles on links, addresses or texts that would need Flexmark's
- * own escaping rules, text at the start of a line that starts with white space) makes {@link #write} return false
- * and leave the builder as it was: the caller then renders with Flexmark. So this never decides what is safe; the
- * HTML it writes goes through the same finishing (and its checks) as Flexmark's. {@code CommonNodeHtmlTest} compares
- * the two on the guide, the golden cases, hostile bodies and random documents.
+ * <ul>
+ * <li>{@link #write}: the HTML Flexmark's renderer writes for it with the options {@link MarkdownRenderer} sets,
+ * character for character. Flexmark's renderer was about a quarter of a large build: it sets up a renderer per
+ * document, escapes every text through regular expressions and appends the page one character at a time through its
+ * line-formatting layer, none of which changes this output (pass-through formatting).</li>
+ * <li>{@link #finish}: the finished page {@link FinishedHtml} makes of that HTML (anchored headings, the "do and don't"
+ * lists' classes, the citations' hidden label, the footnotes moved out into references, the reading numbers counted),
+ * without writing Flexmark's HTML and reading it again. The footnotes are written as Flexmark writes them and made
+ * into references by {@link FinishedHtml#references}, as before.</li>
+ * </ul>
+ *
+ * <p>Anything else (raw HTML, images, code, tables, titles on links, an address that is not plainly safe, attribute
+ * values Flexmark would escape its own way, control characters, text at the start of a line that starts with white
+ * space) and both return "not written" and leave the builder as it was: the caller then takes the way through
+ * Flexmark's renderer, {@link FinishedHtml} and the sanitiser. So what this writes is only ever what the one pass
+ * accepted as safe before. {@code CommonNodeHtmlTest} compares both forms with that way on the guide, the golden
+ * cases, hostile bodies and random documents.
  */
 final class CommonNodeHtml {
     /** Flexmark's footnote options left at their defaults (MarkdownRenderer sets none). */
@@ -59,34 +74,43 @@ final class CommonNodeHtml {
 
     private final Document document;
     /** The Markdown the document was parsed from, and Flexmark's sequence of it (the base of every node's characters). */
-    private final String body;
+    private final char[] body;
     private final BasedSequence base;
     private final StringBuilder out;
     private final int start;
     private final ListOptions listOptions;
 
-    private CommonNodeHtml(Document document, String body, StringBuilder out) {
+    /** Null for Flexmark's HTML; for the finished page, its words and what it collects as it goes. */
+    private final MarkdownWords words;
+    private final ReadingStats.Counter reading;
+    private final List<FinishedHtml.AnchoredHeading> headings = new ArrayList<>();
+    /** How many open elements are left out of the prose (headings, citations): their text is not counted. */
+    private int leftOut;
+    /** The text of the heading being written, or null. */
+    private StringBuilder headingText;
+    /** The class for the next element when it is a bullet list right after a "Do" or "Don't" heading (as FinishedHtml). */
+    private String listClassForNext;
+
+    private CommonNodeHtml(Document document, char[] body, StringBuilder out, MarkdownWords words) {
         this.document = document;
         this.body = body;
         this.base = document.getChars().getBaseSequence();
         this.out = out;
         this.start = out.length();
         this.listOptions = ListOptions.get(document);
+        this.words = words;
+        this.reading = words == null ? null : new ReadingStats.Counter();
     }
 
     /**
      * Appends Flexmark's HTML of the document to {@code out}, or appends nothing and returns false when the document
-     * holds anything this writer does not reproduce. Gives the headings their ids as Flexmark's renderer does.
+     * holds anything this writer does not reproduce.
      */
     static boolean write(Document document, String body, StringBuilder out) {
-        // The ids Flexmark's renderer would give the headings (it sets them on the nodes, as here, before it writes).
-        new HeaderIdGenerator(document).generateIds(document);
-        // And the footnotes' numbers, which Flexmark's footnote renderer gives them when it is made for a document.
-        FootnoteExtension.FOOTNOTES.get(document).resolveFootnoteOrdinals();
-        if (document.getChars().getBaseSequence().length() != body.length()) {
-            return false; // not parsed from this text as it is
+        CommonNodeHtml writer = prepare(document, body, out, null);
+        if (writer == null) {
+            return false;
         }
-        CommonNodeHtml writer = new CommonNodeHtml(document, body, out);
         try {
             writer.children(document);
             writer.footnotes();
@@ -95,6 +119,54 @@ final class CommonNodeHtml {
             out.setLength(writer.start);
             return false;
         }
+    }
+
+    /**
+     * The finished page of the document, as {@link FinishedHtml#of} makes it of Flexmark's HTML, or null when the
+     * document holds anything this writer does not reproduce or the one pass would not accept.
+     */
+    static FinishedHtml.Result finish(Document document, String body, MarkdownWords words) {
+        // Room for what Flexmark and the finishing add (tags, anchors): about 1.3 times the Markdown.
+        StringBuilder out = new StringBuilder(body.length() + body.length() / 2 + 512);
+        CommonNodeHtml writer = prepare(document, body, out, words);
+        if (writer == null) {
+            return null;
+        }
+        try {
+            writer.children(document);
+            List<Reference> references = List.of();
+            if (!cited(document).isEmpty()) {
+                // The footnotes as Flexmark writes them, made into references as before. Flexmark writes them after a
+                // line end, and FinishedHtml kept the line end after them in the content.
+                StringBuilder notes = new StringBuilder(512);
+                CommonNodeHtml notesWriter = new CommonNodeHtml(document, writer.body, notes, null);
+                notesWriter.footnotes();
+                references = FinishedHtml.references(notes.substring(0, notes.length() - 1), words);
+                if (references == null) {
+                    return null;
+                }
+                writer.line();
+                writer.plainText('\n');
+            }
+            return new FinishedHtml.Result(out.toString(), List.copyOf(writer.headings), references, writer.reading.stats());
+        } catch (NotCommon e) {
+            return null;
+        }
+    }
+
+    private static CommonNodeHtml prepare(Document document, String body, StringBuilder out, MarkdownWords words) {
+        if (document.getChars().getBaseSequence().length() != body.length()) {
+            return null; // not parsed from this text as it is
+        }
+        // The ids Flexmark's renderer would give the headings (it sets them on the nodes, as here, before it writes),
+        // and the footnotes' numbers, which its footnote renderer gives them when it is made for a document.
+        new HeaderIdGenerator(document).generateIds(document);
+        FootnoteExtension.FOOTNOTES.get(document).resolveFootnoteOrdinals();
+        return new CommonNodeHtml(document, body.toCharArray(), out, words);
+    }
+
+    private static List<FootnoteBlock> cited(Document document) {
+        return FootnoteExtension.FOOTNOTES.get(document).getReferencedFootnoteBlocks();
     }
 
     private void children(Node parent) {
@@ -111,17 +183,7 @@ final class CommonNodeHtml {
         } else if (type == Paragraph.class) {
             paragraph((Paragraph) node);
         } else if (type == Heading.class) {
-            Heading heading = (Heading) node;
-            String id = heading.getAnchorRefId();
-            line();
-            out.append("<h").append(heading.getLevel());
-            if (id != null && !id.isEmpty()) {
-                attribute("id", id);
-            }
-            out.append('>');
-            children(node);
-            out.append("</h").append(heading.getLevel()).append('>');
-            line();
+            heading((Heading) node);
         } else if (type == BulletList.class) {
             block("ul", node);
         } else if (type == OrderedList.class) {
@@ -134,14 +196,16 @@ final class CommonNodeHtml {
                 throw NOT_COMMON; // a task list's "[ ]": Flexmark writes it as text
             }
             line();
-            out.append("<li>");
+            startTag("li");
+            endStartTag("li");
             children(node);
-            out.append("</li>");
+            endTag("li", false);
             line();
         } else if (type == SoftLineBreak.class) {
-            out.append('\n');
+            plainText('\n');
         } else if (type == HardLineBreak.class) {
-            out.append("<br />\n");
+            voidTag("br");
+            plainText('\n');
         } else if (type == Emphasis.class) {
             inline("em", node);
         } else if (type == StrongEmphasis.class) {
@@ -150,21 +214,22 @@ final class CommonNodeHtml {
             link((Link) node);
         } else if (type == BlockQuote.class) {
             line();
-            out.append("<blockquote>");
+            startTag("blockquote");
+            endStartTag("blockquote");
             children(node);
             line();
-            out.append("</blockquote>");
+            endTag("blockquote", false);
             line();
         } else if (type == ThematicBreak.class) {
             line();
-            out.append("<hr />");
+            voidTag("hr");
             line();
         } else if (type == AdmonitionBlock.class) {
             callout((AdmonitionBlock) node);
         } else if (type == Footnote.class) {
             citation((Footnote) node);
         } else if (type == FootnoteBlock.class) {
-            // Written after the body, with the others (footnotes()).
+            // Written after the content, with the others (footnotes()).
         } else {
             throw NOT_COMMON;
         }
@@ -179,28 +244,68 @@ final class CommonNodeHtml {
         boolean wrapped = !(parent instanceof ParagraphItemContainer container)
                 || !container.isParagraphWrappingDisabled(paragraph, listOptions, document);
         if (wrapped) {
-            line();
-            out.append("<p>");
-            children(paragraph);
-            out.append("</p>");
-            line();
+            block("p", paragraph);
         } else {
             children(paragraph);
         }
     }
 
+    private void heading(Heading heading) {
+        String id = heading.getAnchorRefId();
+        String name = "h" + heading.getLevel();
+        line();
+        startTag(name);
+        if (id != null && !id.isEmpty()) {
+            attribute("id", id);
+        } else {
+            id = null;
+        }
+        endStartTag(name);
+        boolean leftOutHere = beginLeftOut();
+        if (words != null) {
+            headingText = new StringBuilder(64);
+        }
+        children(heading);
+        headingEnd(name, id, true, leftOutHere);
+        line();
+    }
+
+    /** The end of a heading; for the finished page with its anchor, as FinishedHtml adds it. */
+    private void headingEnd(String name, String id, boolean anchored, boolean leftOutHere) {
+        listClassForNext = null;
+        endLeftOut(leftOutHere);
+        if (words != null) {
+            String text = FinishedHtml.textOf(headingText);
+            headingText = null;
+            if (anchored && id != null) {
+                out.append("<a class=\"heading-anchor\" href=\"#");
+                escaped(id, true);
+                out.append("\" aria-label=\"");
+                escaped(words.headingLink().replace("{heading}", text), true);
+                out.append("\"><span aria-hidden=\"true\">#</span></a>");
+                headings.add(new FinishedHtml.AnchoredHeading(name.charAt(1) - '0', id, text));
+            }
+            if (name.charAt(1) != '1') {
+                listClassForNext = DoAndDontLists.classFor(text, words);
+            }
+        }
+        out.append("</").append(name).append('>');
+    }
+
     private void block(String name, Node node) {
         line();
-        out.append('<').append(name).append('>');
+        startTag(name);
+        endStartTag(name);
         children(node);
-        out.append("</").append(name).append('>');
+        endTag(name, false);
         line();
     }
 
     private void inline(String name, Node node) {
-        out.append('<').append(name).append('>');
+        startTag(name);
+        endStartTag(name);
         children(node);
-        out.append("</").append(name).append('>');
+        endTag(name, false);
     }
 
     private void link(Link link) {
@@ -208,15 +313,16 @@ final class CommonNodeHtml {
             throw NOT_COMMON;
         }
         String url = plain(link.getUrl());
-        // Flexmark writes the text of a link it suppresses ("javascript:" and the like) without the link.
+        // Flexmark writes the text of a link it suppresses ("javascript:" and the like) without the link; the one pass
+        // takes only plainly safe addresses.
         if (!KnownSafeHtml.isPlainAddress(url, true)) {
             throw NOT_COMMON;
         }
-        out.append("<a");
+        startTag("a");
         attribute("href", url);
-        out.append('>');
+        endStartTag("a");
         children(link);
-        out.append("</a>");
+        endTag("a", false);
     }
 
     /** As CalloutNodeRenderer writes a care card. */
@@ -225,31 +331,41 @@ final class CommonNodeHtml {
         if (plan == null) {
             throw NOT_COMMON;
         }
-        out.append("<section");
+        startTag("section");
         attribute("class", "callout callout--" + plan.kind());
         attribute("aria-labelledby", plan.headingId());
         attribute("data-kind", plan.kind());
-        out.append('>');
+        endStartTag("section");
         line();
-        out.append("<h").append(plan.headingLevel());
+        String heading = "h" + plan.headingLevel();
+        startTag(heading);
         attribute("class", "callout__heading");
         attribute("id", plan.headingId());
-        out.append("><span class=\"callout__label\">");
-        escaped(plan.label() + ":");
-        out.append("</span> ");
-        escaped(plan.heading());
-        out.append("</h").append(plan.headingLevel()).append('>');
+        endStartTag(heading);
+        boolean leftOutHere = beginLeftOut();
+        if (words != null) {
+            headingText = new StringBuilder(64);
+        }
+        startTag("span");
+        attribute("class", "callout__label");
+        endStartTag("span");
+        textOfOurs(plan.label() + ":");
+        endTag("span", false);
+        textOfOurs(" " + plan.heading());
+        headingEnd(heading, plan.headingId(), false, leftOutHere);
         line();
-        out.append("<div class=\"callout__content\">");
+        startTag("div");
+        attribute("class", "callout__content");
+        endStartTag("div");
         line();
         children(block);
-        out.append("</div>");
+        endTag("div", false);
         line();
-        out.append("</section>");
+        endTag("section", false);
         line();
     }
 
-    /** A footnote's citation in the text, as Flexmark's footnote renderer writes it. */
+    /** A footnote's citation in the text, as Flexmark's footnote renderer writes it, and labelled as FinishedHtml labels it. */
     private void citation(Footnote footnote) {
         FootnoteBlock block = footnote.getFootnoteBlock();
         if (block == null) {
@@ -257,17 +373,33 @@ final class CommonNodeHtml {
         }
         int ordinal = block.getFootnoteOrdinal();
         int reference = footnote.getReferenceOrdinal();
-        out.append("<sup id=\"fnref-").append(ordinal);
+        startTag("sup");
+        out.append(" id=\"fnref-").append(ordinal);
         if (reference != 0) {
             out.append('-').append(reference);
         }
-        out.append("\"><a class=\"").append(FOOTNOTE_REF_CLASS).append("\" href=\"#fn-").append(ordinal).append("\">")
-                .append(ordinal).append("</a></sup>");
+        out.append('"');
+        endStartTag("sup");
+        boolean supLeftOut = beginLeftOut(); // a sup holding a citation's link
+        startTag("a");
+        out.append(" class=\"").append(FOOTNOTE_REF_CLASS).append("\" href=\"#fn-").append(ordinal).append('"');
+        endStartTag("a");
+        boolean linkLeftOut = beginLeftOut();
+        if (words != null) {
+            // A citation's number is read as "reference 3", not a bare "3".
+            out.append("<span class=\"visually-hidden\">");
+            escaped(words.citationPrefix() + " ", false);
+            out.append("</span>");
+            collect(words.citationPrefix() + " ");
+        }
+        textOfOurs(Integer.toString(ordinal));
+        endTag("a", linkLeftOut);
+        endTag("sup", supLeftOut);
     }
 
     /** The footnotes Flexmark writes after the body: every cited one, in the order of their numbers. */
     private void footnotes() {
-        var cited = FootnoteExtension.FOOTNOTES.get(document).getReferencedFootnoteBlocks();
+        List<FootnoteBlock> cited = cited(document);
         if (cited.isEmpty()) {
             return;
         }
@@ -299,11 +431,90 @@ final class CommonNodeHtml {
         line();
     }
 
-    /** Flexmark's line(): ends the line being written, unless none is. */
+    /*
+     * Tags, as FinishedHtml reads and rewrites them: any start tag takes the class a "Do" or "Don't" heading left for
+     * the next element (given to it when it is a bullet list), any end tag drops it; a block's start and end end a
+     * sentence of the prose.
+     */
+
+    private void startTag(String name) {
+        out.append('<').append(name);
+    }
+
+    private void endStartTag(String name) {
+        if (words != null) {
+            String listClass = listClassForNext;
+            listClassForNext = null;
+            if (listClass != null && name.equals("ul")) {
+                attribute("class", listClass);
+            }
+            if (leftOut == 0 && Prose.isBlock(name)) {
+                reading.endBlock();
+            }
+        }
+        out.append('>');
+    }
+
+    /** An element without content ("br", "hr"): its start is also its end. */
+    private void voidTag(String name) {
+        startTag(name);
+        if (words == null) {
+            out.append(" />");
+            return;
+        }
+        listClassForNext = null;
+        if (leftOut == 0 && Prose.isBlock(name)) {
+            reading.endBlock();
+            reading.endBlock();
+        }
+        out.append('>'); // as the sanitiser printed void elements
+    }
+
+    /** For the element just started when it is left out of the prose (headings, citations): from here on, its text is not counted. */
+    private boolean beginLeftOut() {
+        if (words == null || leftOut > 0) {
+            return false; // inside one already: FinishedHtml counts only the outermost
+        }
+        leftOut++;
+        return true;
+    }
+
+    private void endLeftOut(boolean leftOutHere) {
+        if (leftOutHere) {
+            leftOut--;
+        }
+    }
+
+    private void endTag(String name, boolean leftOutHere) {
+        if (words != null) {
+            listClassForNext = null;
+            if (leftOutHere) {
+                leftOut--;
+            } else if (leftOut == 0 && Prose.isBlock(name)) {
+                reading.endBlock();
+            }
+        }
+        out.append("</").append(name).append('>');
+    }
+
+    /** Flexmark's line(): ends the line being written, unless none is. The line end is text of the page, as FinishedHtml read it. */
     private void line() {
         int length = out.length();
         if (length > start && out.charAt(length - 1) != '\n') {
-            out.append('\n');
+            plainText('\n');
+        }
+    }
+
+    /** A character Flexmark writes as it is, which FinishedHtml copied and read as text. */
+    private void plainText(char c) {
+        out.append(c);
+        if (words != null) {
+            if (leftOut == 0) {
+                reading.text(c);
+            }
+            if (headingText != null) {
+                headingText.append(c);
+            }
         }
     }
 
@@ -313,27 +524,59 @@ final class CommonNodeHtml {
         int to = chars.getEndOffset();
         int length = out.length();
         boolean lineStart = length == start || out.charAt(length - 1) == '\n';
-        // Nearly every text is a plain piece of the body: escaped from the body itself, without a copy (Flexmark's
-        // sequences give their characters one call at a time).
+        // Nearly every text is a plain piece of the body: written and counted from the body itself, without a copy
+        // (Flexmark's sequences give their characters one call at a time).
         if (chars.getClass() == SubSequence.class && chars.getBaseSequence() == base && to - from == chars.length()
                 && !needsFlexmark(body, from, to)) {
-            if (lineStart && from < to && (body.charAt(from) == ' ' || body.charAt(from) == '\t')) {
+            if (lineStart && from < to && (body[from] == ' ' || body[from] == '\t')) {
                 throw NOT_COMMON; // Flexmark's line layer may trim white space at the start of a line
             }
-            escaped(body, from, to);
+            text(body, from, to);
             return;
         }
         String text = plain(chars);
         if (lineStart && !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t')) {
             throw NOT_COMMON;
         }
-        escaped(text, 0, text.length());
+        textOfOurs(text);
+    }
+
+    /** Text this writer adds (a care card's label and heading, a citation's number), as text of the page. */
+    private void textOfOurs(String text) {
+        char[] chars = text.toCharArray();
+        text(chars, 0, chars.length);
+    }
+
+    private void text(char[] chars, int from, int to) {
+        if (words == null) {
+            escaped(chars, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < ' ' && c != '\n' && c != '\t') {
+                throw NOT_COMMON; // the sanitiser writes control characters as numeric references: left to it
+            }
+        }
+        finishedText(chars, from, to);
+        if (leftOut == 0) {
+            reading.text(chars, from, to);
+        }
+        if (headingText != null) {
+            headingText.append(chars, from, to - from);
+        }
+    }
+
+    private void collect(String text) {
+        if (headingText != null) {
+            headingText.append(text);
+        }
     }
 
     /** Whether Flexmark would change these characters before escaping them: backslash escapes, entities, line ends. */
-    private static boolean needsFlexmark(String text, int from, int to) {
+    private static boolean needsFlexmark(char[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '\\' || c == '&' || c == '\n' || c == '\r') {
                 return true;
             }
@@ -347,12 +590,8 @@ final class CommonNodeHtml {
      */
     private static String plain(BasedSequence chars) {
         String text = chars.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c == '&') {
-                text = chars.unescape();
-                break;
-            }
+        if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
+            text = chars.unescape();
         }
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             throw NOT_COMMON;
@@ -361,14 +600,10 @@ final class CommonNodeHtml {
     }
 
     /** Escaped as Flexmark's text: &amp; &lt; &gt; and &quot;. */
-    private void escaped(String text) {
-        escaped(text, 0, text.length());
-    }
-
-    private void escaped(String text, int start, int end) {
+    private void escaped(char[] text, int start, int end) {
         int from = start;
         for (int i = start; i < end; i++) {
-            String entity = switch (text.charAt(i)) {
+            String entity = switch (text[i]) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
@@ -376,18 +611,52 @@ final class CommonNodeHtml {
                 default -> null;
             };
             if (entity != null) {
-                out.append(text, from, i).append(entity);
+                out.append(text, from, i - from).append(entity);
                 from = i + 1;
             }
         }
-        out.append(text, from, end);
+        out.append(text, from, end - from);
     }
 
-    /** An attribute as Flexmark writes it; values it would escape (keeping entities) are left to Flexmark. */
+    /** Escaped as the finished page has text: &amp; &lt; &gt; and the no-break space, quotes as they are. */
+    private void finishedText(char[] text, int start, int end) {
+        int from = start;
+        for (int i = start; i < end; i++) {
+            String entity = switch (text[i]) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '\u00a0' -> "&nbsp;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(text, from, i - from).append(entity);
+                from = i + 1;
+            }
+        }
+        out.append(text, from, end - from);
+    }
+
+    /** Escaped as FinishedHtml writes what it adds: &amp; &lt; &gt; and the no-break space everywhere, quotes in attributes. */
+    private void escaped(String text, boolean attribute) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\u00a0' -> out.append("&nbsp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** An attribute as Flexmark writes it; values it (or the finishing) would escape are left to them. */
     private void attribute(String name, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"') {
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\u00a0' || c < ' ') {
                 throw NOT_COMMON;
             }
         }

@@ -104,16 +104,24 @@ final class FinishedHtml {
             // Flexmark writes the footnotes last; what follows their block's end is the line break after it.
             int end = flexmarkHtml.lastIndexOf("</div>") + "</div>".length();
             body = flexmarkHtml.substring(0, start) + flexmarkHtml.substring(end);
-            FinishedHtml notes = new FinishedHtml(flexmarkHtml.substring(start, end), words, true);
-            if (!notes.run()) {
+            references = references(flexmarkHtml.substring(start, end), words);
+            if (references == null) {
                 return null;
             }
-            references = List.copyOf(notes.references);
         }
         FinishedHtml finished = new FinishedHtml(body, words, false);
         return finished.run()
                 ? new Result(finished.out.toString(), List.copyOf(finished.headings), references, finished.reading.stats())
                 : null;
+    }
+
+    /**
+     * The references made from Flexmark's footnotes block (from its {@code <div class="footnotes">} to its end tag), or
+     * null when it holds anything this pass does not know to be safe.
+     */
+    static List<Reference> references(String footnotesHtml, MarkdownWords words) {
+        FinishedHtml notes = new FinishedHtml(footnotesHtml, words, true);
+        return notes.run() ? List.copyOf(notes.references) : null;
     }
 
     private boolean run() {
@@ -446,7 +454,7 @@ final class FinishedHtml {
     }
 
     /** The text of an element as the sanitiser's tree gives it: white space collapsed, invisible characters left out. */
-    private static String textOf(StringBuilder text) {
+    static String textOf(StringBuilder text) {
         StringBuilder normalised = new StringBuilder(text.length());
         StringUtil.appendNormalisedWhitespace(normalised, text.toString(), false);
         return normalised.toString().trim();

@@ -171,13 +171,28 @@ public final class MarkdownRenderer {
      * leaves the body to Flexmark's renderer.
      */
     String commonNodeHtml(MarkdownSource source) {
+        com.vladsch.flexmark.util.ast.Document document = prepared(source);
+        StringBuilder html = new StringBuilder();
+        return CommonNodeHtml.write(document, source.body(), html) ? html.toString() : null;
+    }
+
+    /** For tests: {@link CommonNodeHtml}'s finished page of a body prepared as {@link #flexmarkHtml} prepares it, or null. */
+    FinishedHtml.Result commonNodeFinished(MarkdownSource source) {
+        return CommonNodeHtml.finish(prepared(source), source.body(), words);
+    }
+
+    /** For tests: {@link FinishedHtml}'s finished page of Flexmark's HTML of a body, or null. */
+    FinishedHtml.Result flexmarkFinished(MarkdownSource source) {
+        return FinishedHtml.of(flexmarkHtml(source, true), words);
+    }
+
+    private com.vladsch.flexmark.util.ast.Document prepared(MarkdownSource source) {
         com.vladsch.flexmark.util.ast.Document document = parse(source.body());
         LineIndex lines = new LineIndex(source.body(), source.bodyLine());
         List<Problem> problems = new ArrayList<>();
         resolveLinks(document, source, lines, problems);
         planCallouts(document, source, lines, problems);
-        StringBuilder html = new StringBuilder();
-        return CommonNodeHtml.write(document, source.body(), html) ? html.toString() : null;
+        return document;
     }
 
     /** What content HTML may hold; everything else is removed. */
@@ -259,7 +274,10 @@ public final class MarkdownRenderer {
         List<Problem> problems = new ArrayList<>();
         resolveLinks(document, source, lines, problems);
         planCallouts(document, source, lines, problems);
-        return !checkStructure(document, source, lines, problems, new ArrayList<>()) && FinishedHtml.of(renderer.render(document), words) != null;
+        if (checkStructure(document, source, lines, problems, new ArrayList<>())) {
+            return false;
+        }
+        return CommonNodeHtml.finish(document, source.body(), words) != null || FinishedHtml.of(renderer.render(document), words) != null;
     }
 
     private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
@@ -274,6 +292,14 @@ public final class MarkdownRenderer {
         List<Callout> callouts = planCallouts(document, source, lines, problems);
         List<com.vladsch.flexmark.ast.Heading> headingNodes = new ArrayList<>();
         boolean hasRawHtml = checkStructure(document, source, lines, problems, headingNodes);
+        if (mayFinishInOnePass && !hasRawHtml) {
+            // The common path: the finished page written in one walk of the tree (CommonNodeHtml), as FinishedHtml would
+            // make it of Flexmark's HTML.
+            FinishedHtml.Result finished = CommonNodeHtml.finish(document, source.body(), words);
+            if (finished != null) {
+                return finish(finished, headingNodes, lines, links, callouts, problems);
+            }
+        }
         // Into a builder about the size of the page (its HTML is about 1.1 times its Markdown): Flexmark's own starts at
         // 16 characters and is copied each time it doubles.
         StringBuilder rendered = new StringBuilder(source.body().length() + source.body().length() / 2 + 256);

@@ -31,13 +31,26 @@ class CommonNodeHtmlTest {
         return MarkdownSource.onItsOwnPage("content/g/page.md", "g/page.md", body, 5);
     }
 
-    /** @return whether the body was written here rather than left to Flexmark */
+    /**
+     * Both forms against the way through Flexmark's renderer: its HTML, and the finished page FinishedHtml makes of it
+     * (HTML, headings, references, reading numbers); a page finished here is one the one pass finishes too.
+     *
+     * @return whether the body was written here rather than left to Flexmark
+     */
     private static boolean assertSameAsFlexmark(String name, String body) {
         String common = RENDERER.commonNodeHtml(source(body));
         if (common != null) {
             assertEquals(RENDERER.flexmarkHtml(source(body), true), common, name);
         }
-        return common != null;
+        FinishedHtml.Result finished = RENDERER.commonNodeFinished(source(body));
+        if (finished != null) {
+            FinishedHtml.Result onePass = RENDERER.flexmarkFinished(source(body));
+            assertNotNull(onePass, "finished here but not by the one pass: " + name);
+            assertEquals(onePass.html(), finished.html(), name);
+            assertEquals(onePass, finished, name);
+            assertNotNull(common, name);
+        }
+        return finished != null;
     }
 
     static List<Object[]> bodies() throws IOException {
@@ -79,6 +92,16 @@ class CommonNodeHtmlTest {
             "Undefined[^nope].\n"})
     void leaves_other_nodes_to_flexmark(String body) {
         assertNull(RENDERER.commonNodeHtml(source(body)), body);
+        assertNull(RENDERER.commonNodeFinished(source(body)), body);
+    }
+
+    /** What the one pass leaves to the sanitiser, and an address that is not plainly safe, are not finished here either. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Control e\u0001f.\n", "Entity &#1; here.\n", "[x](https://a.example/\u0001)\n", "[t](java&#x09;script:alert(1))\n",
+            "[click](JaVaScRiPt:alert(1))\n", "[d](data:text/html;base64,PHNjcmlwdD4=)\n"})
+    void leaves_what_the_one_pass_would_not_vouch_for(String body) {
+        assertNull(RENDERER.commonNodeFinished(source(body)), body);
+        assertEquals(RENDERER.renderThroughSanitiser(source(body)), RENDERER.render(source(body)), body);
     }
 
     @ParameterizedTest
@@ -87,11 +110,14 @@ class CommonNodeHtmlTest {
             "- a\n\n- b\n", "- a\n  - b\n    - c\n", "> quote\n> more\n\n---\n", "line  \nbreak\\\nagain\nsoft\n",
             "A[^1] B[^1] C[^2].\n\n[^1]: One.\n[^2]: Two.\n\n    Second paragraph.\n\n[^3]: Never cited.\n",
             "!!! caution \"Take care\"\n    - one\n    - two\n\n!!! urgent\n    Body.\n\n!!! odd \"\"\n    Text.\n",
+            "## Do\n\n- keep moving\n\n## Don't\n\n---\n\n- not marked\n\n### Do\n\n> - quoted\n\n## Dont\n\n- marked\n",
+            "## Rest[^1] *now*\n\nText one. Text two!  \nAfter a break\nand a soft one.\n\n[^1]: A note https://www.nhs.uk/ and doi:10.1234/abc.\n",
+            "!!! caution \"Do\"\n    Body.\n\n- after a care card titled Do\n",
             "[a](other.md#part) [b](https://www.nhs.uk/) [c](#here) [d](mailto:x@example.org)\n",
             "Escapes \\* \\_ and &amp; &copy; &#169; < > \" ' \u00a0 \u200b é 漢字 😀.\n"})
     void writes_the_common_nodes(String body) {
         assertNotNull(RENDERER.commonNodeHtml(source(body)), body);
-        assertSameAsFlexmark(body, body);
+        assertTrue(assertSameAsFlexmark(body, body), "not finished here: " + body);
     }
 
     /** Random documents of known and unknown nodes: each written as Flexmark writes it, or left to Flexmark. */
@@ -107,6 +133,7 @@ class CommonNodeHtmlTest {
                 if (assertSameAsFlexmark(body, body)) {
                     written++;
                 }
+                assertEquals(RENDERER.renderThroughSanitiser(source(body)), RENDERER.render(source(body)), body);
             } catch (AssertionError e) {
                 // Flexmark's text collector (the callouts' and list items' plain text, made before either renderer) has an
                 // assertion of its own that fails on some mixes of entities and emphasis; tests run with assertions on,
