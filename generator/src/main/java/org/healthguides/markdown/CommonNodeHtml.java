@@ -639,6 +639,10 @@ final class CommonNodeHtml {
 
     /** Escaped as FinishedHtml writes what it adds: &amp; &lt; &gt; and the no-break space everywhere, quotes in attributes. */
     private void escaped(String text, boolean attribute) {
+        if (!needsEscaping(text)) {
+            out.append(text); // ids and most headings' labels
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -650,6 +654,16 @@ final class CommonNodeHtml {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\u00a0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An attribute as Flexmark writes it; values it (or the finishing) would escape are left to them. */

@@ -128,9 +128,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.set(TablesExtension.CLASS_NAME, "table");
-        // Keeps each document's line starts, so a node's line number is a binary search instead of a scan of the
-        // text before it (which made the per-node line lookups quadratic in the length of a page).
-        options.set(Parser.TRACK_DOCUMENT_LINES, true);
+        // Not Flexmark's document line tracking (Parser.TRACK_DOCUMENT_LINES): lines are found with LineIndex.
         // Pass-through: Flexmark appends the HTML without examining each line for formatting. `check` on 10,000
         // generated pages used about 4% less CPU, and the guide and a 1,000-page corpus built byte for byte the same.
         options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_TRIM_LEADING_WHITESPACE | LineAppendable.F_PASS_THROUGH);
@@ -692,7 +690,17 @@ public final class MarkdownRenderer {
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
-    private static String plainText(Node node) {
+    /** The text of a node as Flexmark collects it (its text collector; for a heading of plain words, that text as it is). */
+    static String plainText(Node node) {
+        Node only = node.getFirstChild();
+        if (node instanceof com.vladsch.flexmark.ast.Heading && only != null && only == node.getLastChild()
+                && only.getClass() == com.vladsch.flexmark.ast.Text.class) {
+            // Most headings: one piece of text, which the collector returns as it is unless it holds escapes or entities.
+            String text = only.getChars().toString();
+            if (text.indexOf('\\') < 0 && text.indexOf('&') < 0) {
+                return text;
+            }
+        }
         return new TextCollectingVisitor().collectAndGetText(node);
     }
 
