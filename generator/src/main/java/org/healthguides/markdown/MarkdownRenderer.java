@@ -236,12 +236,12 @@ public final class MarkdownRenderer {
     }
 
     private RenderedMarkdown renderFresh(MarkdownSource source) {
-        Optional<Problem> outOfBounds = MarkdownLimits.check(source.body(), source.displayPath(), source.bodyLine());
-        if (outOfBounds.isPresent()) {
-            return unrendered(outOfBounds.get());
+        MarkdownLimits.Scan scan = MarkdownLimits.scan(source.body(), source.displayPath(), source.bodyLine());
+        if (scan.problem() != null) {
+            return unrendered(scan.problem());
         }
         try {
-            return renderWithinBounds(source);
+            return renderWithinBounds(source, true, scan);
         } catch (StackOverflowError e) {
             // The limits above should make this unreachable; if a new shape of input gets past them, it is still the file's fault.
             return unrendered(Problem.error(Code.NESTED_TOO_DEEP, source.displayPath(), source.bodyLine(), "this file is nested too deeply to publish",
@@ -258,11 +258,7 @@ public final class MarkdownRenderer {
      * print it) taken for every body, also those the common path finishes in one pass.
      */
     RenderedMarkdown renderThroughSanitiser(MarkdownSource source) {
-        return renderWithinBounds(source, false);
-    }
-
-    private RenderedMarkdown renderWithinBounds(MarkdownSource source) {
-        return renderWithinBounds(source, true);
+        return renderWithinBounds(source, false, null);
     }
 
     /** For tests: whether this body is finished in one pass rather than through the sanitiser. */
@@ -278,10 +274,12 @@ public final class MarkdownRenderer {
         return CommonNodeHtml.finish(document, source.body(), words) != null || FinishedHtml.of(renderer.render(document), words) != null;
     }
 
-    private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
+    /** @param scan the limits' scan of the body (its line starts and whether it holds a '|'), or null to find them here */
+    private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass, MarkdownLimits.Scan scan) {
         List<Problem> problems = new ArrayList<>();
-        com.vladsch.flexmark.util.ast.Document document = parse(source.body());
-        LineIndex lines = new LineIndex(source.body(), source.bodyLine());
+        com.vladsch.flexmark.util.ast.Document document = scan == null ? parse(source.body())
+                : (scan.hasPipe() ? parser : parserWithoutTables).parse(source.body());
+        LineIndex lines = scan == null ? new LineIndex(source.body(), source.bodyLine()) : new LineIndex(scan.lineStarts(), source.bodyLine());
         Optional<Problem> tooDeep = checkDepth(document, source, lines);
         if (tooDeep.isPresent()) {
             return unrendered(tooDeep.get());
