@@ -37,6 +37,7 @@ import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
 import org.healthguides.output.StaticFiles;
 import org.healthguides.pipeline.PageCache.RenderedPage;
+import org.healthguides.render.Collation;
 import org.healthguides.render.LeafletPdf;
 import org.healthguides.render.Page;
 import org.healthguides.render.PageMetadata;
@@ -156,7 +157,7 @@ public final class Pipeline {
         LastBuild last = disk.upToDate(loaded.tree(), options, today());
         if (last == null && cache == null) {
             // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead).
-            ahead = Ahead.start(options.templates(), templatesName, this::templateNames);
+            ahead = Ahead.start(options.templates(), templatesName, this::templateNames, loaded.settings());
             ahead.settings().complete(loaded.settings());
         }
         return last;
@@ -178,7 +179,7 @@ public final class Pipeline {
             new LeafletPdf(options.templates()).warmUpInBackground();
         }
         // With the build cache, upToDate() has read the content and started FreeMarker; else it starts while the content is read.
-        Ahead ahead = this.ahead != null ? this.ahead : cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames) : null;
+        Ahead ahead = this.ahead != null ? this.ahead : cache == null ? Ahead.start(options.templates(), templatesName, this::templateNames, null) : null;
         this.ahead = null;
         Loaded loaded;
         try {
@@ -432,8 +433,12 @@ public final class Pipeline {
             List<String> get() throws IOException;
         }
 
-        /** Starts at once; FreeMarker's last step (the site's locale, the templates parsed) waits for {@link #settings}. */
-        static Ahead start(Path templates, String templatesName, Names names) {
+        /**
+         * Starts at once; FreeMarker's last step (the site's locale, the templates parsed) waits for {@link #settings}.
+         *
+         * @param known the settings when they are already read (with the build cache), else null
+         */
+        static Ahead start(Path templates, String templatesName, Names names, SiteSettings known) {
             Ahead ahead = new Ahead(TemplateRenderer.prepare(templates), new java.util.concurrent.CompletableFuture<>(),
                     new java.util.concurrent.CompletableFuture<>());
             Thread thread = new Thread(() -> {
@@ -441,6 +446,12 @@ public final class Pipeline {
                     // The template loader first (the renderer waits for it), then the static files: hashing them starts
                     // Java's security providers, which the build cache's keys need next on the main thread.
                     ahead.freemarker().load();
+                    if (known != null) {
+                        // The main thread checks the string tables' alphabets before the Markdown can start, and the
+                        // first collator of a language takes about 10 ms to make: made here first, the check finds it
+                        // made (Collation keeps one per language; the A to Z page uses the same one).
+                        Collation.prepare(known.language());
+                    }
                     try {
                         ahead.statics().complete(StaticFiles.read(templates, templatesName));
                     } catch (Throwable e) {

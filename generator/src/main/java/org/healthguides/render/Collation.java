@@ -38,6 +38,25 @@ public final class Collation {
         return (Collator) BY_TAG.computeIfAbsent(language.tag(), tag -> build(language)).clone();
     }
 
+    /**
+     * Makes the language's collator ahead of its first use, on the calling thread. A tag that is not a language, or
+     * rules that do not parse, are left for the first {@link #of} to meet and report, where they always were.
+     */
+    public static void prepare(String tag) {
+        if (Language.tagProblem(tag).isEmpty()) {
+            try {
+                BY_TAG.computeIfAbsent(tag, known -> build(new Language(known)));
+            } catch (RuntimeException e) {
+                // Nothing is kept: of() builds it again and throws.
+            }
+        }
+    }
+
+    /** Whether the language's collator is made (by {@link #prepare} or a first {@link #of}). */
+    static boolean isMade(String tag) {
+        return BY_TAG.containsKey(tag);
+    }
+
     private static RuleBasedCollator build(Language language) {
         Collator jdk = Collator.getInstance(language.locale());
         String tailoring = TAILORINGS.get(language.primary());
