@@ -24,6 +24,8 @@ public final class ContentLoader {
     public static final java.util.Set<String> PUBLISHED_TYPES = java.util.Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf");
     private final Path root;
     private final String displayRoot;
+    /** Told each source file's text as UTF-8 as it is read (see {@link Reads}); null when nobody asked. */
+    private final Reads reads;
     /** The content folder with links resolved, to tell a link that stays inside it from one that leaves. */
     private Path realRoot;
 
@@ -32,8 +34,27 @@ public final class ContentLoader {
      * @param displayRoot how to name it in messages ("content")
      */
     public ContentLoader(Path root, String displayRoot) {
+        this(root, displayRoot, null);
+    }
+
+    private ContentLoader(Path root, String displayRoot, Reads reads) {
         this.root = root;
         this.displayRoot = displayRoot.endsWith("/") ? displayRoot.substring(0, displayRoot.length() - 1) : displayRoot;
+        this.reads = reads;
+    }
+
+    /**
+     * What a loader tells about each source file it reads, on the thread that read it: the file as loaded and its
+     * text as UTF-8 bytes (the file's own bytes when they are exactly that). The build cache fingerprints them here
+     * instead of encoding 60 MB of text again at 10,000 pages.
+     */
+    public interface Reads {
+        void read(SourceFile file, byte[] utf8);
+    }
+
+    /** The same loader, telling {@code reads} about each source file as it is read. */
+    public ContentLoader telling(Reads reads) {
+        return new ContentLoader(root, displayRoot, reads);
     }
 
     public ContentTree load() throws ContentErrors {
@@ -199,7 +220,12 @@ public final class ContentLoader {
             problems.add(invalid.problem());
             return null;
         }
-        return new SourceFile(path, display(path), ((TextDecoding.Decoded) decoded).text());
+        TextDecoding.Decoded text = (TextDecoding.Decoded) decoded;
+        SourceFile file = new SourceFile(path, display(path), text.text());
+        if (reads != null) {
+            reads.read(file, text.bytesAreText() ? bytes : text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return file;
     }
 
     /**

@@ -19,7 +19,12 @@ public final class TextDecoding {
     public sealed interface Result permits Decoded, Invalid {
     }
 
-    public record Decoded(String text) implements Result {
+    /**
+     * @param text         the text, without a byte order mark and with line endings normalised to {@code \n}
+     * @param bytesAreText the file's bytes are exactly the text's UTF-8 (no byte order mark, no carriage return),
+     *                     so whoever needs those bytes can take the file's instead of encoding the text again
+     */
+    public record Decoded(String text, boolean bytesAreText) implements Result {
     }
 
     public record Invalid(Problem problem) implements Result {
@@ -31,14 +36,15 @@ public final class TextDecoding {
         if (ascii != NOT_ASCII) {
             // Valid UTF-8 by definition, and the same characters in Latin-1, which Java copies without decoding.
             String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-            return new Decoded(ascii == ASCII_WITH_CR ? normaliseLineEndings(text) : text);
+            return new Decoded(ascii == ASCII_WITH_CR ? normaliseLineEndings(text) : text, start == 0 && ascii == ASCII);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-            return new Decoded(normaliseLineEndings(chars.toString()));
+            String text = chars.toString();
+            return new Decoded(normaliseLineEndings(text), start == 0 && text.indexOf('\r') < 0);
         } catch (CharacterCodingException e) {
             int offset = firstBadByte(bytes, start).orElse(start);
             int line = 1;

@@ -19,7 +19,8 @@ public final class SourceExcerpt {
     static final int WIDTH = 100;
     private static final long LARGEST_FILE = 8L << 20;
 
-    private final Map<String, List<String>> files = new HashMap<>();
+    /** Each file's bytes, read once: only the lines problems point at are decoded (2,500 files' warnings at 10,000 pages). */
+    private final Map<String, byte[]> files = new HashMap<>();
 
     /** One excerpt: the line number, the text shown and where the caret goes in it (0: no caret). */
     public record Excerpt(int line, String text, int caret) {
@@ -41,11 +42,11 @@ public final class SourceExcerpt {
         if (problem.line() <= 0) {
             return Optional.empty();
         }
-        List<String> lines = files.computeIfAbsent(problem.file(), SourceExcerpt::read);
-        if (problem.line() > lines.size()) {
+        String line = line(files.computeIfAbsent(problem.file(), SourceExcerpt::read), problem.line());
+        if (line == null) {
             return Optional.empty();
         }
-        return Optional.of(excerpt(problem.line(), lines.get(problem.line() - 1), problem.column()));
+        return Optional.of(excerpt(problem.line(), line, problem.column()));
     }
 
     /** Tabs become spaces and control characters become '?', so the caret lines up and no escape reaches the terminal. */
@@ -82,16 +83,45 @@ public final class SourceExcerpt {
         return new Excerpt(lineNumber, window, shifted);
     }
 
-    private static List<String> read(String file) {
+    private static byte[] read(String file) {
         try {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path) || Files.size(path) > LARGEST_FILE) {
-                return List.of();
+                return new byte[0];
             }
-            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-            return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
+            return Files.readAllBytes(path);
         } catch (IOException | RuntimeException e) {
-            return List.of(); // the excerpt is a help; a file that cannot be read again still has its message
+            return new byte[0]; // the excerpt is a help; a file that cannot be read again still has its message
         }
+    }
+
+    /**
+     * Line {@code number} (1-based) of the UTF-8 text in {@code bytes} as {@link String#lines} splits it (at
+     * {@code \n}, {@code \r} or {@code \r\n}; no empty line after a last line break), without a byte order mark;
+     * null when there is no such line. Both break characters are single bytes that never occur inside a UTF-8
+     * sequence, so the bytes are split first and only the one line is decoded.
+     */
+    static String line(byte[] bytes, int number) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+        int start = bom ? 3 : 0;
+        for (int line = 1; line < number; line++) {
+            int end = lineEnd(bytes, start);
+            if (end == bytes.length) {
+                return null;
+            }
+            start = end + (bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n' ? 2 : 1);
+        }
+        if (start >= bytes.length) {
+            return null;
+        }
+        return new String(bytes, start, lineEnd(bytes, start) - start, StandardCharsets.UTF_8);
+    }
+
+    private static int lineEnd(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
+            i++;
+        }
+        return i;
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
+import org.healthguides.content.ContentLoader;
 import org.healthguides.content.ContentTree;
 import org.healthguides.content.FrontMatter;
 import org.healthguides.content.YamlNode;
@@ -67,7 +68,7 @@ import org.healthguides.render.PageMetadata;
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
-public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
+public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, ContentLoader.Reads {
     /** Changes whenever what is written here changes shape. */
     private static final int FORMAT = 7; // 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
@@ -117,6 +118,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private byte[] pageInputs;
     /** A fingerprint (length, CRC32, CRC32C) of each source file's text by its path in the content folder: taken once, used by both kinds of key. */
     private Map<String, byte[]> fileHashes = Map.of();
+    /** The fingerprint of each source file taken as the loader read it, with the file it was taken for. */
+    private final Map<String, ReadFingerprint> readFingerprints = new ConcurrentHashMap<>();
     private boolean pdf;
     private Path content;
     /** The guide folder of each source file, translations included. */
@@ -129,6 +132,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     private Set<String> reusedGuides = Set.of();
     private Map<Key, List<StoredPage>> reusedPages = Map.of();
+    /**
+     * The state of each file of the reused guides (pages and .gz copies) in the last output, by its path in the output,
+     * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
+     */
+    private Map<String, LastBuild.State> reusedStates = Map.of();
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -142,6 +150,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * used only for a file whose text has that fingerprint now.
      */
     private record StoredFrontMatter(byte[] fingerprint, Map<String, YamlNode> fields) {
+    }
+
+    /** A source file's fingerprint, taken from its bytes when the loader read it. */
+    private record ReadFingerprint(SourceFile file, byte[] fingerprint) {
     }
 
     /** A guide's pages as this build published them, under its key. */
@@ -336,9 +348,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>();
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
+        Map<String, LastBuild.State> states = new ConcurrentHashMap<>();
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, lastOutput, fileMode);
+            List<StoredPage> pages = intactPages(key, lastOutput, fileMode, states);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -346,6 +359,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         });
         reusedPages = reused;
         reusedGuides = reusedFolders;
+        reusedStates = states;
     }
 
     /**
@@ -386,7 +400,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 .flatMap(files -> Stream.concat(Stream.concat(Stream.of(files.index()), files.sections().stream()),
                         files.translations().values().stream().flatMap(List::stream)))
                 .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path,
-                        source -> fingerprint(source.text().getBytes(StandardCharsets.UTF_8)), (a, b) -> a));
+                        this::fingerprintOf, (a, b) -> a));
+        readFingerprints.clear();
         Map<String, String> folders = new HashMap<>();
         Set<String> own = new java.util.HashSet<>();
         for (GuideFiles files : tree.guides()) {
@@ -454,6 +469,21 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         siteKey = Key.of(site);
     }
 
+    /**
+     * Fingerprints a source file's text from the bytes the loader read it from (see {@link ContentLoader#telling}): the
+     * text is not encoded again, which was 60 MB of copies at 10,000 pages.
+     */
+    @Override
+    public void read(SourceFile file, byte[] utf8) {
+        readFingerprints.put(file.path(), new ReadFingerprint(file, fingerprint(utf8)));
+    }
+
+    /** The fingerprint of a file's text: the one taken when this very file was read, else from its text. */
+    private byte[] fingerprintOf(SourceFile source) {
+        ReadFingerprint read = readFingerprints.get(source.path());
+        return read != null && read.file() == source ? read.fingerprint() : fingerprint(source.text().getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void writeKey(MessageDigest digest, Key key) {
         digest.update(java.nio.ByteBuffer.allocate(16).putLong(key.high()).putLong(key.low()).array());
     }
@@ -513,7 +543,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            List<LastBuild.State> outputStates = LastBuild.states(out, files, true);
+            List<LastBuild.State> outputStates = LastBuild.states(out, files, true, reusedStates);
             List<LastBuild.State> cache = cacheStates.join();
             if (outputStates.contains(null) || cache.contains(null)) {
                 return; // something changed while it was being recorded: no record, the next build checks everything
@@ -574,18 +604,24 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return reusedPages;
     }
 
-    /** The pages the last build published for a guide with this key, when every file is still as it left it. */
-    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode) {
+    /**
+     * The pages the last build published for a guide with this key, when every file is still as it left it; their
+     * files' states are added to {@code states}.
+     */
+    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+                                         Map<String, LastBuild.State> states) {
         List<StoredPage> pages = knownGuides.get(guide);
         if (pages == null) {
             return null;
         }
+        Map<String, LastBuild.State> found = new HashMap<>();
         for (StoredPage page : pages) {
-            if (!unchanged(lastOutput.resolve(page.file()), page.size(), page.modified(), fileMode)
-                    || page.gzSize() >= 0 && !unchanged(lastOutput.resolve(page.file() + ".gz"), page.gzSize(), page.gzModified(), fileMode)) {
+            if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
+                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
                 return null;
             }
         }
+        states.putAll(found);
         return pages;
     }
 
@@ -603,16 +639,28 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
-    private static boolean unchanged(Path file, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode) {
+    /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
+    private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
+                                     Map<String, LastBuild.State> states) {
+        Path file = lastOutput.resolve(sitePath);
         try {
+            boolean same;
+            BasicFileAttributes read;
             if (mode == null) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
+                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
+                read = attributes;
+            } else {
+                java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
+                        && attributes.permissions().equals(mode);
+                read = attributes;
             }
-            java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
-                    && attributes.permissions().equals(mode);
+            if (same) {
+                states.put(sitePath, LastBuild.State.of(sitePath, read));
+            }
+            return same;
         } catch (IOException e) {
             return false;
         }

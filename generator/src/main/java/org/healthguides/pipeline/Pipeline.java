@@ -668,7 +668,8 @@ public final class Pipeline {
     }
 
     private Loaded load() throws ContentErrors {
-        ContentTree tree = new ContentLoader(options.content(), contentName).load();
+        ContentLoader loader = new ContentLoader(options.content(), contentName);
+        ContentTree tree = (disk == null ? loader : loader.telling(disk)).load();
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());

@@ -38,8 +38,37 @@ public final class ScaffoldPlaceholders implements Check {
         }).toList();
     }
 
+    /** How far the search may move on when a letter ends the window it looks at (see {@link #holdsMarker}). */
+    private static final int[] SHIFT = new int[128];
+
+    static {
+        java.util.Arrays.fill(SHIFT, MARKER.length());
+        for (int i = 0; i < MARKER.length() - 1; i++) {
+            SHIFT[MARKER.charAt(i)] = MARKER.length() - 1 - i;
+        }
+    }
+
+    /**
+     * {@code text.contains(MARKER)}, looking at about one letter in eleven (Horspool's search: a window's last letter
+     * that is not in the marker moves it on by the marker's length). The launcher's C1 compiler does not turn
+     * String.contains into the processor's string instructions, and this reads every published file on every build
+     * (60 MB at 10,000 pages: about 4% of an edit rebuild's CPU).
+     */
+    static boolean holdsMarker(String text) {
+        int length = MARKER.length();
+        char last = MARKER.charAt(length - 1);
+        for (int end = length - 1; end < text.length(); ) {
+            char c = text.charAt(end);
+            if (c == last && text.startsWith(MARKER, end - length + 1)) {
+                return true;
+            }
+            end += c < SHIFT.length ? SHIFT[c] : length;
+        }
+        return false;
+    }
+
     private static void check(SourceFile file, Set<String> published, List<Problem> problems) {
-        if (!published.contains(file.displayPath()) || !file.text().contains(MARKER)) {
+        if (!published.contains(file.displayPath()) || !holdsMarker(file.text())) {
             return;
         }
         String[] lines = file.text().split("\n", -1);

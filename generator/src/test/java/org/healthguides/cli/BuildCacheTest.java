@@ -229,6 +229,34 @@ class BuildCacheTest {
     }
 
     @Test
+    void after_an_edit_the_record_holds_the_linked_files_as_they_are_so_the_next_build_is_up_to_date() throws IOException {
+        buildAndCompareWithCold();
+        for (String words : new String[] {"Land softly.", "Run tall."}) {
+            Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", words));
+            // The lifting guide's files are hard links to the last output's; the record takes their states from the
+            // check made before linking them, not from a second stat.
+            assertEquals(4, buildAndCompareWithCold());
+            assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the record of the linked files is what is on disk");
+        }
+        Path page = fixture.out.resolve("lifting/basics/index.html");
+        Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() - 5_000));
+        assertEquals(4, buildAndCompareWithCold(), "a linked page touched since is seen, and its guide rendered again");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+    }
+
+    @Test
+    void files_with_a_byte_order_mark_or_windows_line_ends_are_fingerprinted_by_their_text() throws IOException {
+        // Their bytes are not their text's UTF-8, so the fingerprint is taken from the text, as for every other file.
+        Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("\n", "\r\n"));
+        buildAndCompareWithCold();
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
+        assertEquals(4, buildAndCompareWithCold(), "the same text without the mark and with Unix line ends, but edited");
+        Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("Keep the bar close.", "Land softly.").replace("\n", "\r\n"));
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the same text as the last build read: nothing to do");
+    }
+
+    @Test
     void no_cache_builds_cold_and_leaves_the_cache_alone() throws IOException {
         buildAndCompareWithCold();
         Map<String, String> cache = GuideRun.fingerprint(root.resolve("out.cache"));

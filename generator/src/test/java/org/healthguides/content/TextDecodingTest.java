@@ -36,4 +36,16 @@ class TextDecodingTest {
         byte[] windows = "\uFEFF---\r\ntitle: Rest\r\n---\r\nKeep the bar close.\r\n".getBytes(StandardCharsets.UTF_8);
         assertEquals(text, assertInstanceOf(TextDecoding.Decoded.class, TextDecoding.decode(windows, "f.md")).text());
     }
+
+    @Test
+    void the_file_bytes_are_said_to_be_the_text_exactly_when_they_are_its_utf8() {
+        String[] texts = {"", "plain ascii\n", "Ré ŵ العربية 😀\n", "\uFEFFwith a mark\n", "crlf\r\nline\r\n", "cr\ronly", "Ré\r\n",
+                "\uFEFFRé\n", "a\u2028b\u0085c\n"};
+        for (String text : texts) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            var decoded = assertInstanceOf(TextDecoding.Decoded.class, TextDecoding.decode(bytes, "f.md"));
+            boolean same = java.util.Arrays.equals(bytes, decoded.text().getBytes(StandardCharsets.UTF_8));
+            assertEquals(same, decoded.bytesAreText(), text);
+        }
+    }
 }

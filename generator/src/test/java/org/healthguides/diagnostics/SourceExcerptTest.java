@@ -57,4 +57,21 @@ class SourceExcerptTest {
         assertTrue(new SourceExcerpt().of(Problem.error(Code.INVALID_YAML, file.toString(), 9, "past the end", "")).isEmpty());
         assertTrue(new SourceExcerpt().of(Problem.error(Code.INVALID_YAML, folder.resolve("gone.md").toString(), 1, "gone", "")).isEmpty());
     }
+
+    @Test
+    void a_line_is_taken_from_the_bytes_as_string_lines_splits_the_whole_text() {
+        String[] texts = {"", "a", "a\n", "a\nb", "a\n\nb\n", "a\r\nb\rc\n\rd", "\uFEFFfirst\nsecond", "\n\n", "\r\n", "x\r",
+                "ŵ ŷ\nالعربية\r\n😀 end", "caf\u00e9\n\u2028 sep\n"};
+        for (String text : texts) {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.util.List<String> lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
+            for (int number = 1; number <= lines.size() + 2; number++) {
+                assertEquals(number <= lines.size() ? lines.get(number - 1) : null, SourceExcerpt.line(bytes, number),
+                        "line " + number + " of " + text.replace("\n", "\\n").replace("\r", "\\r"));
+            }
+        }
+        byte[] badByte = {'a', '\n', (byte) 0xC3, 'b', '\n', 'c'};
+        assertEquals(new String(badByte, java.nio.charset.StandardCharsets.UTF_8).lines().toList().get(1), SourceExcerpt.line(badByte, 2),
+                "a broken byte is shown as the whole text's decoding shows it");
+    }
 }
