@@ -75,6 +75,8 @@ final class CommonNodeHtml {
     private final Document document;
     /** The Markdown the document was parsed from, and Flexmark's sequence of it (the base of every node's characters). */
     private final char[] body;
+    /** The same as a string: appended from it, a Latin-1 page's text is one array copy, from the char array a loop. */
+    private final String bodyText;
     private final BasedSequence base;
     private final StringBuilder out;
     private final int start;
@@ -91,8 +93,9 @@ final class CommonNodeHtml {
     /** The class for the next element when it is a bullet list right after a "Do" or "Don't" heading (as FinishedHtml). */
     private String listClassForNext;
 
-    private CommonNodeHtml(Document document, char[] body, StringBuilder out, MarkdownWords words) {
+    private CommonNodeHtml(Document document, String bodyText, char[] body, StringBuilder out, MarkdownWords words) {
         this.document = document;
+        this.bodyText = bodyText;
         this.body = body;
         this.base = document.getChars().getBaseSequence();
         this.out = out;
@@ -139,7 +142,7 @@ final class CommonNodeHtml {
                 // The footnotes as Flexmark writes them, made into references as before. Flexmark writes them after a
                 // line end, and FinishedHtml kept the line end after them in the content.
                 StringBuilder notes = new StringBuilder(512);
-                CommonNodeHtml notesWriter = new CommonNodeHtml(document, writer.body, notes, null);
+                CommonNodeHtml notesWriter = new CommonNodeHtml(document, writer.bodyText, writer.body, notes, null);
                 notesWriter.footnotes();
                 references = FinishedHtml.references(notes.substring(0, notes.length() - 1), words);
                 if (references == null) {
@@ -162,7 +165,7 @@ final class CommonNodeHtml {
         // and the footnotes' numbers, which its footnote renderer gives them when it is made for a document.
         new HeaderIdGenerator(document).generateIds(document);
         FootnoteExtension.FOOTNOTES.get(document).resolveFootnoteOrdinals();
-        return new CommonNodeHtml(document, body.toCharArray(), out, words);
+        return new CommonNodeHtml(document, body, body.toCharArray(), out, words);
     }
 
     private static List<FootnoteBlock> cited(Document document) {
@@ -531,7 +534,7 @@ final class CommonNodeHtml {
             if (lineStart && from < to && (body[from] == ' ' || body[from] == '\t')) {
                 throw NOT_COMMON; // Flexmark's line layer may trim white space at the start of a line
             }
-            text(body, from, to);
+            text(body, bodyText, from, to);
             return;
         }
         String text = plain(chars);
@@ -543,13 +546,13 @@ final class CommonNodeHtml {
 
     /** Text this writer adds (a care card's label and heading, a citation's number), as text of the page. */
     private void textOfOurs(String text) {
-        char[] chars = text.toCharArray();
-        text(chars, 0, chars.length);
+        text(text.toCharArray(), text, 0, text.length());
     }
 
-    private void text(char[] chars, int from, int to) {
+    /** The text at chars[from, to), which {@code string} holds at the same places. */
+    private void text(char[] chars, String string, int from, int to) {
         if (words == null) {
-            escaped(chars, from, to);
+            escaped(chars, string, from, to);
             return;
         }
         for (int i = from; i < to; i++) {
@@ -558,7 +561,7 @@ final class CommonNodeHtml {
                 throw NOT_COMMON; // the sanitiser writes control characters as numeric references: left to it
             }
         }
-        finishedText(chars, from, to);
+        finishedText(chars, string, from, to);
         if (leftOut == 0) {
             reading.text(chars, from, to);
         }
@@ -600,7 +603,7 @@ final class CommonNodeHtml {
     }
 
     /** Escaped as Flexmark's text: &amp; &lt; &gt; and &quot;. */
-    private void escaped(char[] text, int start, int end) {
+    private void escaped(char[] text, String string, int start, int end) {
         int from = start;
         for (int i = start; i < end; i++) {
             String entity = switch (text[i]) {
@@ -611,15 +614,15 @@ final class CommonNodeHtml {
                 default -> null;
             };
             if (entity != null) {
-                out.append(text, from, i - from).append(entity);
+                out.append(string, from, i).append(entity);
                 from = i + 1;
             }
         }
-        out.append(text, from, end - from);
+        out.append(string, from, end);
     }
 
     /** Escaped as the finished page has text: &amp; &lt; &gt; and the no-break space, quotes as they are. */
-    private void finishedText(char[] text, int start, int end) {
+    private void finishedText(char[] text, String string, int start, int end) {
         int from = start;
         for (int i = start; i < end; i++) {
             String entity = switch (text[i]) {
@@ -630,15 +633,19 @@ final class CommonNodeHtml {
                 default -> null;
             };
             if (entity != null) {
-                out.append(text, from, i - from).append(entity);
+                out.append(string, from, i).append(entity);
                 from = i + 1;
             }
         }
-        out.append(text, from, end - from);
+        out.append(string, from, end);
     }
 
     /** Escaped as FinishedHtml writes what it adds: &amp; &lt; &gt; and the no-break space everywhere, quotes in attributes. */
     private void escaped(String text, boolean attribute) {
+        if (!needsEscaping(text)) {
+            out.append(text); // ids and most headings' labels
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -650,6 +657,16 @@ final class CommonNodeHtml {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\u00a0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An attribute as Flexmark writes it; values it (or the finishing) would escape are left to them. */

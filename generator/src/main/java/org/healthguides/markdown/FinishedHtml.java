@@ -455,9 +455,28 @@ final class FinishedHtml {
 
     /** The text of an element as the sanitiser's tree gives it: white space collapsed, invisible characters left out. */
     static String textOf(StringBuilder text) {
+        if (isNormal(text)) {
+            return text.toString(); // nearly every heading: words with one space between them, nothing to collapse or drop
+        }
         StringBuilder normalised = new StringBuilder(text.length());
         StringUtil.appendNormalisedWhitespace(normalised, text.toString(), false);
         return normalised.toString().trim();
+    }
+
+    /** Whether the normalising in {@link #textOf} leaves this text as it is: no white space but single spaces inside it, no invisible characters. */
+    static boolean isNormal(CharSequence text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == length - 1 || text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || c == '\u00a0' || c == '\u00ad' || c == '\u200b') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void collectText(String text) {

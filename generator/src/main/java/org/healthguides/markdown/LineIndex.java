@@ -27,6 +27,12 @@ final class LineIndex {
         this.firstLine = firstLine;
     }
 
+    /** @param lineStarts where each line of the text starts, the first at 0 (as {@link MarkdownLimits.Scan} finds them) */
+    LineIndex(int[] lineStarts, int firstLine) {
+        this.lineStarts = lineStarts;
+        this.firstLine = firstLine;
+    }
+
     /** The column (1-based) of the character at {@code offset} of the text on its line. */
     int columnAt(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);

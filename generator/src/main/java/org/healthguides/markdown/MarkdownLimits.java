@@ -27,7 +27,23 @@ final class MarkdownLimits {
 
     /** The first line that goes past a bound, as an error, or empty when the body is within bounds. */
     static Optional<Problem> check(String bodyText, String displayPath, int bodyLine) {
+        return Optional.ofNullable(scan(bodyText, displayPath, bodyLine).problem());
+    }
+
+    /**
+     * What the one pass over the body finds besides the bounds, so nothing reads the body again for it: where its
+     * lines start (for {@link LineIndex}) and whether it holds a '|' (without one, no table: see MarkdownRenderer).
+     *
+     * @param problem the first line that goes past a bound, or null
+     */
+    record Scan(Problem problem, int[] lineStarts, boolean hasPipe) {
+    }
+
+    static Scan scan(String bodyText, String displayPath, int bodyLine) {
         byte[] body = latin1(bodyText);
+        int[] lineStarts = new int[64];
+        int lines = 1;
+        boolean pipe = false;
         int line = bodyLine;
         int start = 0;
         int paragraphOpeners = 0;
@@ -41,8 +57,8 @@ final class MarkdownLimits {
             boolean blank = true;
             while (end < body.length) {
                 char c = (char) (body[end] & 0xff);
-                // Letters and digits first, with one comparison: '_' is the only marker above '-'.
-                if (c > '-' && c != '_') {
+                // Letters and digits first, with one comparison: '_' is the only marker above '-' ('|' is noted below).
+                if (c > '-' && c != '_' && c != '|') {
                     markers = 0;
                     blank = false;
                     end++;
@@ -58,6 +74,7 @@ final class MarkdownLimits {
                     }
                 } else if (c != ' ') {
                     markers = 0;
+                    pipe |= c == '|';
                     if (c == '(' && end > start && body[end - 1] == ']') {
                         openers++;
                     }
@@ -68,20 +85,20 @@ final class MarkdownLimits {
                 end++;
             }
             if (end - start > MAX_LINE_LENGTH) {
-                return Optional.of(Problem.error(Code.LINE_TOO_LONG, displayPath, line,
+                return new Scan(Problem.error(Code.LINE_TOO_LONG, displayPath, line,
                         String.format(java.util.Locale.ROOT, "this line is %,d characters long; at most %,d are allowed", end - start, MAX_LINE_LENGTH),
-                        "break it into paragraphs with an empty line between them"));
+                        "break it into paragraphs with an empty line between them"), null, false);
             }
             int depth = nesting(body, start, end);
             if (depth > MAX_NESTING) {
-                return Optional.of(Problem.error(Code.NESTED_TOO_DEEP, displayPath, line,
+                return new Scan(Problem.error(Code.NESTED_TOO_DEEP, displayPath, line,
                         "this line is nested " + depth + " levels deep in lists, quotes or indentation; at most " + MAX_NESTING + " are allowed",
-                        "flatten the list or quote; readers cannot follow more than a few levels anyway"));
+                        "flatten the list or quote; readers cannot follow more than a few levels anyway"), null, false);
             }
             if (run > MAX_MARKER_RUN) {
-                return Optional.of(Problem.error(Code.MARKER_RUN_TOO_LONG, displayPath, line,
+                return new Scan(Problem.error(Code.MARKER_RUN_TOO_LONG, displayPath, line,
                         "this line has a run of " + run + " '*', '_' or '-' characters; at most " + MAX_MARKER_RUN + " are allowed",
-                        "use '---' on its own line for a rule and one or two '*' for emphasis"));
+                        "use '---' on its own line for a rule and one or two '*' for emphasis"), null, false);
             }
             if (blank) {
                 paragraphOpeners = 0;
@@ -89,15 +106,21 @@ final class MarkdownLimits {
             } else {
                 paragraphOpeners += openers;
                 if (paragraphOpeners > MAX_LINK_OPENERS) {
-                    return Optional.of(Problem.error(Code.TOO_MANY_LINK_OPENERS, displayPath, paragraphLine,
+                    return new Scan(Problem.error(Code.TOO_MANY_LINK_OPENERS, displayPath, paragraphLine,
                             String.format(java.util.Locale.ROOT, "this paragraph has more than %,d links or '](' openers", MAX_LINK_OPENERS),
-                            "split it into paragraphs with an empty line between them, or close each link with ')'"));
+                            "split it into paragraphs with an empty line between them, or close each link with ')'"), null, false);
                 }
+            }
+            if (end < body.length) {
+                if (lines == lineStarts.length) {
+                    lineStarts = java.util.Arrays.copyOf(lineStarts, lines * 2);
+                }
+                lineStarts[lines++] = end + 1;
             }
             start = end + 1;
             line++;
         }
-        return Optional.empty();
+        return new Scan(null, java.util.Arrays.copyOf(lineStarts, lines), pipe);
     }
 
     /**

@@ -128,9 +128,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.set(TablesExtension.CLASS_NAME, "table");
-        // Keeps each document's line starts, so a node's line number is a binary search instead of a scan of the
-        // text before it (which made the per-node line lookups quadratic in the length of a page).
-        options.set(Parser.TRACK_DOCUMENT_LINES, true);
+        // Not Flexmark's document line tracking (Parser.TRACK_DOCUMENT_LINES): lines are found with LineIndex.
         // Pass-through: Flexmark appends the HTML without examining each line for formatting. `check` on 10,000
         // generated pages used about 4% less CPU, and the guide and a 1,000-page corpus built byte for byte the same.
         options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_TRIM_LEADING_WHITESPACE | LineAppendable.F_PASS_THROUGH);
@@ -238,12 +236,12 @@ public final class MarkdownRenderer {
     }
 
     private RenderedMarkdown renderFresh(MarkdownSource source) {
-        Optional<Problem> outOfBounds = MarkdownLimits.check(source.body(), source.displayPath(), source.bodyLine());
-        if (outOfBounds.isPresent()) {
-            return unrendered(outOfBounds.get());
+        MarkdownLimits.Scan scan = MarkdownLimits.scan(source.body(), source.displayPath(), source.bodyLine());
+        if (scan.problem() != null) {
+            return unrendered(scan.problem());
         }
         try {
-            return renderWithinBounds(source);
+            return renderWithinBounds(source, true, scan);
         } catch (StackOverflowError e) {
             // The limits above should make this unreachable; if a new shape of input gets past them, it is still the file's fault.
             return unrendered(Problem.error(Code.NESTED_TOO_DEEP, source.displayPath(), source.bodyLine(), "this file is nested too deeply to publish",
@@ -260,11 +258,7 @@ public final class MarkdownRenderer {
      * print it) taken for every body, also those the common path finishes in one pass.
      */
     RenderedMarkdown renderThroughSanitiser(MarkdownSource source) {
-        return renderWithinBounds(source, false);
-    }
-
-    private RenderedMarkdown renderWithinBounds(MarkdownSource source) {
-        return renderWithinBounds(source, true);
+        return renderWithinBounds(source, false, null);
     }
 
     /** For tests: whether this body is finished in one pass rather than through the sanitiser. */
@@ -280,10 +274,12 @@ public final class MarkdownRenderer {
         return CommonNodeHtml.finish(document, source.body(), words) != null || FinishedHtml.of(renderer.render(document), words) != null;
     }
 
-    private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass) {
+    /** @param scan the limits' scan of the body (its line starts and whether it holds a '|'), or null to find them here */
+    private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass, MarkdownLimits.Scan scan) {
         List<Problem> problems = new ArrayList<>();
-        com.vladsch.flexmark.util.ast.Document document = parse(source.body());
-        LineIndex lines = new LineIndex(source.body(), source.bodyLine());
+        com.vladsch.flexmark.util.ast.Document document = scan == null ? parse(source.body())
+                : (scan.hasPipe() ? parser : parserWithoutTables).parse(source.body());
+        LineIndex lines = scan == null ? new LineIndex(source.body(), source.bodyLine()) : new LineIndex(scan.lineStarts(), source.bodyLine());
         Optional<Problem> tooDeep = checkDepth(document, source, lines);
         if (tooDeep.isPresent()) {
             return unrendered(tooDeep.get());
@@ -692,7 +688,17 @@ public final class MarkdownRenderer {
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
-    private static String plainText(Node node) {
+    /** The text of a node as Flexmark collects it (its text collector; for a heading of plain words, that text as it is). */
+    static String plainText(Node node) {
+        Node only = node.getFirstChild();
+        if (node instanceof com.vladsch.flexmark.ast.Heading && only != null && only == node.getLastChild()
+                && only.getClass() == com.vladsch.flexmark.ast.Text.class) {
+            // Most headings: one piece of text, which the collector returns as it is unless it holds escapes or entities.
+            String text = only.getChars().toString();
+            if (text.indexOf('\\') < 0 && text.indexOf('&') < 0) {
+                return text;
+            }
+        }
         return new TextCollectingVisitor().collectAndGetText(node);
     }
 

@@ -82,18 +82,54 @@ public record ReadingStats(int words, int sentences, int syllables) {
 
         /** The text at chars[from, to). */
         public void text(char[] chars, int from, int to) {
+            // The word's state in local variables for the loop, written back where a word ends and at the end: under
+            // the launcher's C1 compiler a field is read and written in memory at every use, and this runs for every
+            // character of every page.
+            char[] word = this.word;
+            int length = this.length;
+            boolean simple = this.simple;
+            int letters = this.letters;
+            int digits = this.digits;
+            int vowelRuns = this.vowelRuns;
+            boolean inVowels = this.inVowels;
+            char first = this.first;
+            char second = this.second;
+            char last1 = this.last1;
+            char last2 = this.last2;
+            char last3 = this.last3;
+            char last4 = this.last4;
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 // White space as regular expressions' \s has it (tab to carriage return are 9 to 13), and the
                 // no-break space: the editor's non-breaking spaces still separate words. A letter is decided in two comparisons.
                 if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0') {
                     if (length > 0) {
+                        this.length = length;
+                        this.simple = simple;
+                        this.letters = letters;
+                        this.digits = digits;
+                        this.vowelRuns = vowelRuns;
+                        this.first = first;
+                        this.second = second;
+                        this.last1 = last1;
+                        this.last2 = last2;
+                        this.last3 = last3;
+                        this.last4 = last4;
                         endWord();
+                        word = this.word;
+                        length = 0;
+                        simple = true;
+                        letters = 0;
+                        digits = 0;
+                        vowelRuns = 0;
+                        inVowels = false;
+                        last1 = last2 = last3 = last4 = 0;
                     }
                     continue;
                 }
                 if (length == word.length) {
                     word = java.util.Arrays.copyOf(word, length * 2);
+                    this.word = word;
                 }
                 word[length++] = c;
                 if (c >= 128) {
@@ -123,6 +159,18 @@ public record ReadingStats(int words, int sentences, int syllables) {
                     simple = false;
                 }
             }
+            this.length = length;
+            this.simple = simple;
+            this.letters = letters;
+            this.digits = digits;
+            this.vowelRuns = vowelRuns;
+            this.inVowels = inVowels;
+            this.first = first;
+            this.second = second;
+            this.last1 = last1;
+            this.last2 = last2;
+            this.last3 = last3;
+            this.last4 = last4;
         }
 
         /** The end (or the start) of a block: a paragraph, a list item, a table cell. */

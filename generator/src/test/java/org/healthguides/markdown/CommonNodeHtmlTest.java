@@ -148,6 +148,47 @@ class CommonNodeHtmlTest {
         assertTrue(written > documents / 5, "only " + written + " of " + documents + " random documents were written without Flexmark's renderer");
     }
 
+    /** The headings' text taken as it is (MarkdownRenderer.plainText) is what Flexmark's text collector gives. */
+    @Test
+    void headings_text_as_flexmark_collects_it() throws IOException {
+        com.vladsch.flexmark.parser.Parser parser = com.vladsch.flexmark.parser.Parser.builder().build();
+        List<String> bodies = new java.util.ArrayList<>(hostile());
+        for (Object[] body : bodies()) {
+            bodies.add((String) body[1]);
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 1000; i++) {
+            bodies.add(RandomMarkdown.document(random));
+        }
+        bodies.add("## a \\* b\n\n## &copy; c\n\n## plain words\n\n## *em*\n\nSetext\ntwo lines\n---\n");
+        int headings = 0;
+        for (String body : bodies) {
+            for (com.vladsch.flexmark.util.ast.Node node : parser.parse(body).getDescendants()) {
+                if (node instanceof com.vladsch.flexmark.ast.Heading) {
+                    headings++;
+                    assertEquals(new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node), MarkdownRenderer.plainText(node), body);
+                }
+            }
+        }
+        assertTrue(headings > 500, "only " + headings + " headings");
+    }
+
+    /** A heading's text normalised as the sanitiser's tree gives it, with the shortcut for text that is normal already. */
+    @Test
+    void heading_text_normalised_as_jsoup_does() {
+        char[] pieces = {'a', 'b', ' ', ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u00ad', '\u200b', 'é', '\ud83d', '\ude00', '-', '.'};
+        Random random = new Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            StringBuilder expected = new StringBuilder();
+            org.jsoup.internal.StringUtil.appendNormalisedWhitespace(expected, text.toString(), false);
+            assertEquals(expected.toString().trim(), FinishedHtml.textOf(text), text.toString());
+        }
+    }
+
     /** Markdown made of the pieces guides use, and now and then of others, with awkward characters. */
     static final class RandomMarkdown {
         private static final String[] WORDS = {"rest", "lift", "back", "Pain", "knee", "a&b", "< tag >", "a<b", "\"quoted\"", "it's", "x\\*y", "&amp;",

@@ -143,4 +143,36 @@ class MarkdownLimitsTest {
         assertTrue(MarkdownLimits.check("word" + " *".repeat(60) + "\u00a0" + " *".repeat(60) + "\n", "f.md", 1).isEmpty());
         assertTrue(MarkdownLimits.check("word" + " *".repeat(120) + "\n", "f.md", 1).isPresent());
     }
+
+    /** The scan's line starts and '|' are what LineIndex and a search of the text find, for any text within the bounds. */
+    @org.junit.jupiter.api.Test
+    void the_scan_finds_the_lines_and_the_pipe() throws java.io.IOException {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("", "\n", "a", "a\n", "\n\nb|c\n", "| A |\n|---|\n",
+                "é漢字😀\n|\r\nx", "- a\n  - b\n\n> q|\n"));
+        for (Object[] body : FinishedHtmlTest.bodies()) {
+            texts.add((String) body[1]);
+        }
+        java.util.Random random = new java.util.Random(5);
+        String pieces = "ab \n\n|-*_>1.(]\té";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                text.append(pieces.charAt(random.nextInt(pieces.length())));
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            MarkdownLimits.Scan scan = MarkdownLimits.scan(text, "x.md", 3);
+            if (scan.problem() != null) {
+                continue;
+            }
+            assertEquals(text.indexOf('|') >= 0, scan.hasPipe(), text);
+            LineIndex found = new LineIndex(scan.lineStarts(), 3);
+            LineIndex searched = new LineIndex(text, 3);
+            for (int offset = 0; offset <= text.length(); offset++) {
+                assertEquals(searched.lineAt(offset), found.lineAt(offset), text + " at " + offset);
+                assertEquals(searched.columnAt(offset), found.columnAt(offset), text + " at " + offset);
+            }
+        }
+    }
 }

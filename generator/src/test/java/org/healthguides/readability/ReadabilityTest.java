@@ -64,6 +64,66 @@ class ReadabilityTest {
         }
     }
 
+    /**
+     * The counter against the rules written out plainly (split at white space, a word holds a letter or digit, a
+     * sentence ends after . ! or ? before closing quotes and brackets and at every block's end), on random prose fed
+     * in random pieces, as the Markdown stage feeds it between tags and entities.
+     */
+    @Test
+    void the_counter_counts_as_the_rules_say_on_random_prose() {
+        String[] words = {"rest", "Lift.", "back,", "knee!", "why?", "\"quoted.\"", "(aside)", "2.5", "—", "well-known", "é", "Ärger",
+                "day.)", "x", "...", "A&E", "it's", "shoulder", "physiotherapist", "٣", "\u00a0", "\t", "\n", "  "};
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            List<String> blocks = new java.util.ArrayList<>();
+            for (int b = random.nextInt(4); b >= 0; b--) {
+                StringBuilder block = new StringBuilder();
+                for (int w = random.nextInt(12); w > 0; w--) {
+                    block.append(words[random.nextInt(words.length)]).append(random.nextInt(5) == 0 ? "" : " ");
+                }
+                blocks.add(block.toString());
+            }
+            ReadingStats.Counter counter = new ReadingStats.Counter();
+            for (String block : blocks) {
+                for (int at = 0; at < block.length(); ) {
+                    int end = Math.min(block.length(), at + 1 + random.nextInt(6));
+                    counter.text(block.substring(at, end).toCharArray(), 0, end - at);
+                    at = end;
+                }
+                counter.endBlock();
+            }
+            assertEquals(byTheRules(blocks), counter.stats(), String.join(" | ", blocks));
+        }
+    }
+
+    private static ReadingStats byTheRules(List<String> blocks) {
+        int words = 0;
+        int sentences = 0;
+        int syllables = 0;
+        for (String block : blocks) {
+            int inSentence = 0;
+            for (String word : block.split("[\\s\u00a0]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (word.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    words++;
+                    inSentence++;
+                    syllables += Syllables.count(word);
+                }
+                String bare = word.replaceAll("[\"'\u201d\u2019)\\]]+$", "");
+                if (!bare.isEmpty() && ".!?".indexOf(bare.charAt(bare.length() - 1)) >= 0 && inSentence > 0) {
+                    sentences++;
+                    inSentence = 0;
+                }
+            }
+            if (inSentence > 0) {
+                sentences++;
+            }
+        }
+        return new ReadingStats(words, sentences, syllables);
+    }
+
     @Test
     void the_platypus_sentence_scores_grade_11_3_as_published() {
         // Wikipedia, "Flesch–Kincaid readability tests": 13 words, 24 syllables, grade 11.3.
