@@ -49,8 +49,12 @@ public final class ContentLoader {
      * instead of encoding 60 MB of text again at 10,000 pages.
      */
     public interface Reads {
-        void read(SourceFile file, byte[] utf8);
+        /** @param utf8 the text's UTF-8 in its first {@code length} bytes (a buffer, reused once this returns) */
+        void read(SourceFile file, byte[] utf8, int length);
     }
+
+    /** Each loading thread's buffer for a file's bytes, which are decoded at once (see {@link ReadBuffer}). */
+    private static final ThreadLocal<ReadBuffer> READ_BUFFER = ThreadLocal.withInitial(ReadBuffer::new);
 
     /** The same loader, telling {@code reads} about each source file as it is read. */
     public ContentLoader telling(Reads reads) {
@@ -208,14 +212,15 @@ public final class ContentLoader {
     }
 
     private SourceFile read(String path, List<Problem> problems) {
-        byte[] bytes;
+        ReadBuffer read;
         try {
-            bytes = Files.readAllBytes(root.resolve(path));
+            read = READ_BUFFER.get().read(root.resolve(path));
         } catch (IOException e) {
             problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
             return null;
         }
-        TextDecoding.Result decoded = TextDecoding.decode(bytes, display(path));
+        byte[] bytes = read.bytes();
+        TextDecoding.Result decoded = TextDecoding.decode(bytes, read.length(), display(path));
         if (decoded instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             return null;
@@ -223,7 +228,12 @@ public final class ContentLoader {
         TextDecoding.Decoded text = (TextDecoding.Decoded) decoded;
         SourceFile file = new SourceFile(path, display(path), text.text());
         if (reads != null) {
-            reads.read(file, text.bytesAreText() ? bytes : text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (text.bytesAreText()) {
+                reads.read(file, bytes, read.length());
+            } else {
+                byte[] utf8 = text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                reads.read(file, utf8, utf8.length);
+            }
         }
         return file;
     }

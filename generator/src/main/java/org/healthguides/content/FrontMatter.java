@@ -238,12 +238,17 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         }
     }
 
+    /** The start of the line that closes the front matter ('---' or '...', trailing blanks allowed), or -1. */
     private static int findClosingFence(String text) {
         int from = FENCE.length() + 1;
         while (from <= text.length()) {
             int end = text.indexOf('\n', from);
-            String line = end < 0 ? text.substring(from) : text.substring(from, end);
-            if (line.stripTrailing().equals(FENCE) || line.stripTrailing().equals("...")) {
+            // Compared in place, as line.stripTrailing() would: no copy of every front-matter line of every file.
+            int stop = end < 0 ? text.length() : end;
+            while (stop > from && Character.isWhitespace(text.charAt(stop - 1))) {
+                stop--;
+            }
+            if (stop - from == FENCE.length() && (text.startsWith(FENCE, from) || text.startsWith("...", from))) {
                 return from;
             }
             if (end < 0) {

@@ -31,22 +31,27 @@ public final class TextDecoding {
     }
 
     public static Result decode(byte[] bytes, String displayPath) {
-        int start = hasBom(bytes) ? 3 : 0;
-        int ascii = asciiKind(bytes, start);
+        return decode(bytes, bytes.length, displayPath);
+    }
+
+    /** The text of the first {@code length} bytes of {@code bytes} (a buffer that may hold more). */
+    public static Result decode(byte[] bytes, int length, String displayPath) {
+        int start = hasBom(bytes, length) ? 3 : 0;
+        int ascii = asciiKind(bytes, start, length);
         if (ascii != NOT_ASCII) {
             // Valid UTF-8 by definition, and the same characters in Latin-1, which Java copies without decoding.
-            String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            String text = new String(bytes, start, length - start, StandardCharsets.ISO_8859_1);
             return new Decoded(ascii == ASCII_WITH_CR ? normaliseLineEndings(text) : text, start == 0 && ascii == ASCII);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, start, length - start));
             String text = chars.toString();
             return new Decoded(normaliseLineEndings(text), start == 0 && text.indexOf('\r') < 0);
         } catch (CharacterCodingException e) {
-            int offset = firstBadByte(bytes, start).orElse(start);
+            int offset = firstBadByte(bytes, start, length).orElse(start);
             int line = 1;
             for (int i = 0; i < offset; i++) {
                 if (bytes[i] == '\n') {
@@ -68,9 +73,9 @@ public final class TextDecoding {
     private static final int ASCII_WITH_CR = 2;
 
     /** Whether the bytes are ASCII, and whether they hold a carriage return: one pass, not a second one over the text for '\r'. */
-    private static int asciiKind(byte[] bytes, int start) {
+    private static int asciiKind(byte[] bytes, int start, int length) {
         boolean carriageReturn = false;
-        for (int i = start; i < bytes.length; i++) {
+        for (int i = start; i < length; i++) {
             byte b = bytes[i];
             if (b <= '\r') {
                 if (b < 0) {
@@ -82,16 +87,16 @@ public final class TextDecoding {
         return carriageReturn ? ASCII_WITH_CR : ASCII;
     }
 
-    private static boolean hasBom(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+    private static boolean hasBom(byte[] bytes, int length) {
+        return length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
     }
 
-    private static Optional<Integer> firstBadByte(byte[] bytes, int start) {
+    private static Optional<Integer> firstBadByte(byte[] bytes, int start, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, length - start);
+        CharBuffer out = CharBuffer.allocate(length + 1);
         var result = decoder.decode(in, out, true);
         return result.isError() ? Optional.of(in.position()) : Optional.empty();
     }

@@ -179,13 +179,14 @@ public final class LinkChecker {
 
     /** Checks every link the editors wrote in these guides: each introduction's and each section's. */
     public List<Problem> check(List<Guide> guides) {
-        List<Problem> problems = new ArrayList<>();
-        for (Guide guide : guides) {
-            problems.addAll(check(guide.displayPath(), guide.introduction().links()));
+        // Guide by guide on both cores, in the guides' order: it reads only what every page added before it ran, and at
+        // 10,000 pages it was 4% of an edit rebuild's samples on the main thread alone.
+        return guides.parallelStream().flatMap(guide -> {
+            List<Problem> problems = new ArrayList<>(check(guide.displayPath(), guide.introduction().links()));
             for (SectionPage section : guide.sections()) {
                 problems.addAll(check(section.displayPath(), section.content().links()));
             }
-        }
-        return problems;
+            return problems.stream();
+        }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 }

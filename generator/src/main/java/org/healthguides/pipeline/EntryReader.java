@@ -11,10 +11,18 @@ import java.nio.charset.StandardCharsets;
  */
 final class EntryReader {
     private final byte[] bytes;
+    /** Where the data ends in {@link #bytes} (a reused buffer may hold more). */
+    private final int end;
     private int position;
 
     EntryReader(byte[] bytes) {
+        this(bytes, bytes.length);
+    }
+
+    /** A reader of the first {@code length} bytes of {@code bytes}. */
+    EntryReader(byte[] bytes, int length) {
         this.bytes = bytes;
+        this.end = java.util.Objects.checkFromIndexSize(0, length, bytes.length) + length;
     }
 
     /** How many bytes were read so far. */
@@ -25,7 +33,7 @@ final class EntryReader {
     /** Throws when the CRC32 of the bytes from {@code from} to the end is not {@code expected}: the file is damaged. */
     void requireCrc32(long expected, int from) throws IOException {
         java.util.zip.CRC32 checksum = new java.util.zip.CRC32();
-        checksum.update(bytes, from, bytes.length - from);
+        checksum.update(bytes, from, end - from);
         if (checksum.getValue() != expected) {
             throw new IOException("checksum mismatch");
         }
@@ -33,16 +41,16 @@ final class EntryReader {
 
     /** Bytes not read yet. */
     int available() {
-        return bytes.length - position;
+        return end - position;
     }
 
     /** The next byte (0-255), or -1 at the end. */
     int read() {
-        return position < bytes.length ? bytes[position++] & 0xff : -1;
+        return position < end ? bytes[position++] & 0xff : -1;
     }
 
     private void need(int count) throws EOFException {
-        if (count < 0 || count > bytes.length - position) {
+        if (count < 0 || count > end - position) {
             throw new EOFException();
         }
     }

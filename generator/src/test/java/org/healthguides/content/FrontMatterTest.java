@@ -69,4 +69,17 @@ class FrontMatterTest {
         assertTrue(onlyProblem("  \n").message().contains("empty"));
         assertTrue(onlyProblem("## Trunk\n").message().contains("does not start with front matter"));
     }
+
+    @Test
+    void the_closing_line_is_three_dashes_or_dots_with_trailing_blanks_allowed() throws ContentErrors {
+        assertEquals("body\n", FrontMatter.parse(file("---\ntitle: A\n--- \t\nbody\n")).body());
+        assertEquals("body\n", FrontMatter.parse(file("---\ntitle: A\n...\nbody\n")).body());
+        assertEquals("", FrontMatter.parse(file("---\ntitle: A\n---")).body(), "closed on the last line, without a line break");
+        assertEquals(4, FrontMatter.parse(file("---\ntitle: A\n---\n")).bodyLine());
+        FrontMatter block = FrontMatter.parse(file("---\ntitle: |\n  ----\n   ---\n---\nbody\n"));
+        assertEquals("----\n ---\n", block.fields().get("title").value(), "four dashes or an indented fence do not close it");
+        assertEquals("body\n", block.body());
+        assertEquals(Code.FRONT_MATTER_NOT_CLOSED, onlyProblem("---\ntitle: A\n-- -\n").code());
+        assertEquals(Code.FRONT_MATTER_NOT_CLOSED, onlyProblem("---\ntitle: A\n---x\n").code());
+    }
 }
