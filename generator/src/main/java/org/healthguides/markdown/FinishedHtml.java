@@ -22,6 +22,10 @@ import org.jsoup.internal.StringUtil;
  * ({@link KnownSafeHtml#isPlainAddress}), every entity one Flexmark writes itself, and no comment, no declaration,
  * no control character. Anything else and {@link #of} returns null: the caller then takes the sanitiser's path.
  * The caller passes only HTML of a document without raw HTML nodes, so every '&lt;' in it starts a tag Flexmark wrote.
+ *
+ * <p>For documents of the nodes guides use, {@link CommonNodeHtml#finish} writes the same page straight from Flexmark's
+ * tree and uses this class only for the footnotes ({@link #references}); this pass finishes the others (tables, code,
+ * images, link titles) and stays the reference that walk is tested against.
  */
 final class FinishedHtml {
     /** What the finishing adds to Flexmark's elements, all of them attributes the safelist keeps. */

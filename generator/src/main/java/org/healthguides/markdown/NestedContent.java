@@ -98,6 +98,8 @@ public final class NestedContent {
 
         /** Copies one tag starting at {@code at}, changed as needed; false when it is not a tag jsoup prints. */
         private boolean tag() {
+            // Names compared where they stand in the text, not cut out as strings: every tag of every section of every
+            // whole-guide page passes here.
             boolean closing = html.startsWith("</", at);
             int nameStart = at + (closing ? 2 : 1);
             int nameEnd = nameStart;
@@ -107,8 +109,13 @@ public final class NestedContent {
             if (nameEnd == nameStart || !isLowerLetter(html.charAt(nameStart))) {
                 return false;
             }
-            String name = html.substring(nameStart, nameEnd);
-            out.append(closing ? "</" : "<").append(lowered(name));
+            out.append(closing ? "</" : "<");
+            char level = nameEnd - nameStart == 2 && html.charAt(nameStart) == 'h' ? html.charAt(nameStart + 1) : 0;
+            if (level >= '1' && level <= '5') {
+                out.append('h').append((char) (level + 1)); // h1 to h5 move one level down
+            } else {
+                out.append(html, nameStart, nameEnd);
+            }
             at = nameEnd;
             if (closing) {
                 if (at >= html.length() || html.charAt(at) != '>') {
@@ -118,7 +125,7 @@ public final class NestedContent {
                 at++;
                 return true;
             }
-            boolean link = name.equals("a");
+            boolean link = nameEnd - nameStart == 1 && html.charAt(nameStart) == 'a';
             while (at < html.length()) {
                 char c = html.charAt(at);
                 if (c == '>') {
@@ -152,11 +159,12 @@ public final class NestedContent {
             if (at == nameStart) {
                 return false;
             }
-            String name = html.substring(nameStart, at);
-            out.append(name);
+            out.append(html, nameStart, at);
+            boolean id = isName(nameStart, at, "id") || isName(nameStart, at, "aria-labelledby");
+            boolean href = isName(nameStart, at, "href");
             if (at >= html.length() || html.charAt(at) != '=') {
                 // A bare attribute: jsoup prints only boolean ones this way, and none of them holds an id.
-                return !name.equals("id") && !name.equals("aria-labelledby") && !name.equals("href");
+                return !id && !href;
             }
             if (!html.startsWith("=\"", at)) {
                 return false;
@@ -167,9 +175,9 @@ public final class NestedContent {
                 return false;
             }
             out.append("=\"");
-            if (name.equals("id") || name.equals("aria-labelledby")) {
+            if (id) {
                 out.append(prefix);
-            } else if (link && name.equals("href") && valueEnd > valueStart && html.charAt(valueStart) == '#') {
+            } else if (link && href && valueEnd > valueStart && html.charAt(valueStart) == '#') {
                 out.append('#').append(prefix);
                 valueStart++;
             }
@@ -178,12 +186,9 @@ public final class NestedContent {
             return true;
         }
 
-        /** h1 to h5 move one level down; every other name stays. */
-        private static String lowered(String name) {
-            if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '5') {
-                return "h" + (char) (name.charAt(1) + 1);
-            }
-            return name;
+        /** Whether the text from {@code start} to {@code end} is this name. */
+        private boolean isName(int start, int end, String name) {
+            return end - start == name.length() && html.startsWith(name, start);
         }
 
         private static boolean isLowerLetter(char c) {

@@ -2,6 +2,7 @@ package org.healthguides.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -63,5 +64,34 @@ class NestedContentTest {
         assertEquals("<h3 id=\"s--x\">a</h3>", NestedContent.nest(
                 new RenderedMarkdown("<h2 id=x>a</h2>", java.util.List.of(), java.util.List.of(), java.util.List.of(),
                         java.util.List.of(), java.util.List.of(), org.healthguides.readability.ReadingStats.NONE), "s--").html());
+    }
+
+    /** The rewrite against jsoup on the rendered guide, golden cases, hostile bodies and random documents. */
+    @Test
+    void the_one_pass_rewrite_prints_what_jsoup_prints_for_rendered_bodies() throws java.io.IOException {
+        MarkdownRenderer renderer = new MarkdownRenderer(Map.of("caution", new WarningKind("caution", "Important", "Important")));
+        java.util.List<String> bodies = new java.util.ArrayList<>(FinishedHtmlTest.hostile());
+        for (Object[] body : FinishedHtmlTest.bodies()) {
+            bodies.add((String) body[1]);
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 500; i++) {
+            bodies.add(CommonNodeHtmlTest.RandomMarkdown.document(random));
+        }
+        int rewritten = 0;
+        for (String body : bodies) {
+            String html;
+            try {
+                html = renderer.render(MarkdownSource.onItsOwnPage("content/g/p.md", "g/p.md", body, 1)).html();
+            } catch (AssertionError e) {
+                continue; // Flexmark's own assertion in its text collector (see CommonNodeHtmlTest.random_documents)
+            }
+            String nested = NestedContent.TagRewriter.rewrite(html, "part--");
+            if (nested != null) {
+                rewritten++;
+                assertEquals(NestedContent.nestWithJsoup(html, "part--"), nested, body);
+            }
+        }
+        assertTrue(rewritten > 300, "only " + rewritten + " rewritten in one pass");
     }
 }
