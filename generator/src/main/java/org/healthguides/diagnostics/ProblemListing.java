@@ -1,7 +1,10 @@
 package org.healthguides.diagnostics;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Problems as the terminal shows them: each one's line ({@code file:line:column: error[G0107]: what — fix}),
@@ -12,15 +15,30 @@ public final class ProblemListing {
     }
 
     public static void print(PrintStream out, List<Problem> problems) {
-        SourceExcerpt excerpts = new SourceExcerpt();
-        // Gathered and printed at once: println on System.err flushes each line, thousands of writes for a big site's warnings.
-        StringBuilder text = new StringBuilder();
         String newline = System.lineSeparator();
-        for (Problem problem : problems) {
-            text.append(problem).append(newline);
-            excerpts.of(problem).ifPresent(excerpt -> excerpt.lines().forEach(line -> text.append(line).append(newline)));
+        // Each file's problems with their excerpts on both cores, each into its place in the list (a 10,000-page
+        // site's 2,500 warnings each read a file again: 60 ms on the main thread alone after every build); gathered
+        // and printed at once, since println on System.err flushes each line.
+        Map<String, List<Integer>> byFile = new LinkedHashMap<>();
+        for (int i = 0; i < problems.size(); i++) {
+            byFile.computeIfAbsent(problems.get(i).file(), file -> new ArrayList<>()).add(i);
+        }
+        String[] listed = new String[problems.size()];
+        byFile.values().parallelStream().forEach(places -> {
+            SourceExcerpt excerpts = new SourceExcerpt();
+            for (int place : places) {
+                Problem problem = problems.get(place);
+                StringBuilder text = new StringBuilder().append(problem).append(newline);
+                excerpts.of(problem).ifPresent(excerpt -> excerpt.lines().forEach(line -> text.append(line).append(newline)));
+                listed[place] = text.toString();
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (String problem : listed) {
+            text.append(problem);
         }
         out.print(text);
         out.flush();
     }
+
 }
