@@ -529,13 +529,15 @@ final class CommonNodeHtml {
         boolean lineStart = length == start || out.charAt(length - 1) == '\n';
         // Nearly every text is a plain piece of the body: written and counted from the body itself, without a copy
         // (Flexmark's sequences give their characters one call at a time).
-        if (chars.getClass() == SubSequence.class && chars.getBaseSequence() == base && to - from == chars.length()
-                && !needsFlexmark(body, from, to)) {
-            if (lineStart && from < to && (body[from] == ' ' || body[from] == '\t')) {
-                throw NOT_COMMON; // Flexmark's line layer may trim white space at the start of a line
+        if (chars.getClass() == SubSequence.class && chars.getBaseSequence() == base && to - from == chars.length()) {
+            int needs = needs(body, from, to);
+            if ((needs & UNESCAPE) == 0) {
+                if (lineStart && from < to && (body[from] == ' ' || body[from] == '\t')) {
+                    throw NOT_COMMON; // Flexmark's line layer may trim white space at the start of a line
+                }
+                text(body, bodyText, from, to, needs);
+                return;
             }
-            text(body, bodyText, from, to);
-            return;
         }
         String text = plain(chars);
         if (lineStart && !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t')) {
@@ -546,22 +548,28 @@ final class CommonNodeHtml {
 
     /** Text this writer adds (a care card's label and heading, a citation's number), as text of the page. */
     private void textOfOurs(String text) {
-        text(text.toCharArray(), text, 0, text.length());
+        char[] chars = text.toCharArray();
+        text(chars, text, 0, chars.length, needs(chars, 0, chars.length));
     }
 
-    /** The text at chars[from, to), which {@code string} holds at the same places. */
-    private void text(char[] chars, String string, int from, int to) {
+    /**
+     * The text at chars[from, to), which {@code string} holds at the same places.
+     *
+     * @param needs what {@link #needs} found in it
+     */
+    private void text(char[] chars, String string, int from, int to, int needs) {
         if (words == null) {
             escaped(chars, string, from, to);
             return;
         }
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if (c < ' ' && c != '\n' && c != '\t') {
-                throw NOT_COMMON; // the sanitiser writes control characters as numeric references: left to it
-            }
+        if ((needs & CONTROL) != 0) {
+            throw NOT_COMMON; // the sanitiser writes control characters as numeric references: left to it
         }
-        finishedText(chars, string, from, to);
+        if ((needs & ESCAPE) != 0) {
+            finishedText(chars, string, from, to);
+        } else {
+            out.append(string, from, to);
+        }
         if (leftOut == 0) {
             reading.text(chars, from, to);
         }
@@ -576,15 +584,38 @@ final class CommonNodeHtml {
         }
     }
 
-    /** Whether Flexmark would change these characters before escaping them: backslash escapes, entities, line ends. */
-    private static boolean needsFlexmark(char[] text, int from, int to) {
+    /** Flexmark changes the text before escaping it: a backslash escape, an entity, a line end. */
+    private static final int UNESCAPE = 1;
+    /** The finished page escapes a character of it: &amp; &lt; &gt; or the no-break space. */
+    private static final int ESCAPE = 2;
+    /** It holds a control character, which only the sanitiser writes. */
+    private static final int CONTROL = 4;
+
+    /**
+     * What the text at chars[from, to) needs ({@link #UNESCAPE}, {@link #ESCAPE}, {@link #CONTROL}), found in one look at
+     * each character: a lower-case letter, most of any text, passes in two comparisons.
+     */
+    private static int needs(char[] text, int from, int to) {
+        int needs = 0;
         for (int i = from; i < to; i++) {
             char c = text[i];
-            if (c == '\\' || c == '&' || c == '\n' || c == '\r') {
-                return true;
+            if (c >= 'a') {
+                if (c == '\u00a0') {
+                    needs |= ESCAPE;
+                }
+            } else if (c > '>') {
+                if (c == '\\') {
+                    needs |= UNESCAPE;
+                }
+            } else if (c < ' ') {
+                needs |= c == '\n' ? UNESCAPE : c == '\t' ? 0 : c == '\r' ? UNESCAPE | CONTROL : CONTROL;
+            } else if (c == '&') {
+                needs |= UNESCAPE | ESCAPE;
+            } else if (c == '<' || c == '>') {
+                needs |= ESCAPE;
             }
         }
-        return false;
+        return needs;
     }
 
     /**

@@ -98,7 +98,8 @@ class CommonNodeHtmlTest {
     /** What the one pass leaves to the sanitiser, and an address that is not plainly safe, are not finished here either. */
     @ParameterizedTest
     @ValueSource(strings = {"Control e\u0001f.\n", "Entity &#1; here.\n", "[x](https://a.example/\u0001)\n", "[t](java&#x09;script:alert(1))\n",
-            "[click](JaVaScRiPt:alert(1))\n", "[d](data:text/html;base64,PHNjcmlwdD4=)\n"})
+            "[click](JaVaScRiPt:alert(1))\n", "[d](data:text/html;base64,PHNjcmlwdD4=)\n",
+            "!!! caution \"Title\u0001\"\n    Body.\n", "!!! caution \"Ti\u000btle\"\n    Body.\n", "## Head\u0001ing\n"})
     void leaves_what_the_one_pass_would_not_vouch_for(String body) {
         assertNull(RENDERER.commonNodeFinished(source(body)), body);
         assertEquals(RENDERER.renderThroughSanitiser(source(body)), RENDERER.render(source(body)), body);
