@@ -15,9 +15,10 @@ import com.vladsch.flexmark.util.sequence.LineAppendable;
 /**
  * "Flexmark alone", the floor bench/run.sh compares the build with: reads every .md file under a content
  * folder, drops its front matter, and parses and renders it with Flexmark, on one thread, with the parser and
- * renderer options the generator's MarkdownRenderer sets (header ids, footnotes, tables, document line
- * tracking, pass-through formatting). Nothing else: no callout parser (ours is our code, so "!!!" blocks
- * parse as a paragraph and an indented code block), no sanitising, no templates, no files written.
+ * renderer options the generator's MarkdownRenderer sets (header ids, footnotes, tables, pass-through
+ * formatting; like it, without Flexmark's document line tracking). Nothing else: no callout parser (ours is our
+ * code, so "!!!" blocks parse as a paragraph and an indented code block), no sanitising, no templates, no files
+ * written.
  *
  * <p>Run with the generator's jar on the class path (bench/run.sh compiles it once into bench/target/):
  * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp generator-all.jar:DIR FlexmarkAlone CONTENT_DIR}
@@ -34,7 +35,6 @@ public final class FlexmarkAlone {
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.set(TablesExtension.CLASS_NAME, "table");
-        options.set(Parser.TRACK_DOCUMENT_LINES, true);
         options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_TRIM_LEADING_WHITESPACE | LineAppendable.F_PASS_THROUGH);
         Parser parser = Parser.builder(options).extensions(List.of(FootnoteExtension.create(), TablesExtension.create())).build();
         HtmlRenderer renderer = HtmlRenderer.builder(options).extensions(List.of(FootnoteExtension.create(), TablesExtension.create())).build();
