@@ -15,6 +15,11 @@ public final class ProblemListing {
     }
 
     public static void print(PrintStream out, List<Problem> problems) {
+        print(out, problems, file -> null);
+    }
+
+    /** @param readTexts the text of each file the build read, by the path problems name it (see {@link SourceExcerpt}) */
+    public static void print(PrintStream out, List<Problem> problems, java.util.function.Function<String, String> readTexts) {
         String newline = System.lineSeparator();
         // Each file's problems with their excerpts on both cores, each into its place in the list (a 10,000-page
         // site's 2,500 warnings each read a file again: 60 ms on the main thread alone after every build); gathered
@@ -25,7 +30,7 @@ public final class ProblemListing {
         }
         String[] listed = new String[problems.size()];
         byFile.values().parallelStream().forEach(places -> {
-            SourceExcerpt excerpts = new SourceExcerpt();
+            SourceExcerpt excerpts = new SourceExcerpt(readTexts);
             for (int place : places) {
                 Problem problem = problems.get(place);
                 StringBuilder text = new StringBuilder().append(problem).append(newline);

@@ -21,6 +21,22 @@ public final class SourceExcerpt {
 
     /** Each file's bytes, read once: only the lines problems point at are decoded (2,500 files' warnings at 10,000 pages). */
     private final Map<String, byte[]> files = new HashMap<>();
+    /** The text of a file as the build read it, by the path problems name it; null for a file it did not read. */
+    private final java.util.function.Function<String, String> readTexts;
+
+    /** Lines read from the files on disk. */
+    public SourceExcerpt() {
+        this(file -> null);
+    }
+
+    /**
+     * Lines taken from the text the build read where it has it (the same lines: its text is decoded without a byte
+     * order mark, with its line ends made {@code \n}), from the file on disk otherwise: a 10,000-page build's 2,500
+     * warnings read their files again after every build.
+     */
+    public SourceExcerpt(java.util.function.Function<String, String> readTexts) {
+        this.readTexts = readTexts;
+    }
 
     /** One excerpt: the line number, the text shown and where the caret goes in it (0: no caret). */
     public record Excerpt(int line, String text, int caret) {
@@ -42,7 +58,8 @@ public final class SourceExcerpt {
         if (problem.line() <= 0) {
             return Optional.empty();
         }
-        String line = line(files.computeIfAbsent(problem.file(), SourceExcerpt::read), problem.line());
+        String text = readTexts.apply(problem.file());
+        String line = text != null ? line(text, problem.line()) : line(files.computeIfAbsent(problem.file(), SourceExcerpt::read), problem.line());
         if (line == null) {
             return Optional.empty();
         }
@@ -115,6 +132,27 @@ public final class SourceExcerpt {
             return null;
         }
         return new String(bytes, start, lineEnd(bytes, start) - start, StandardCharsets.UTF_8);
+    }
+
+    /** Line {@code number} (1-based) of {@code text} as {@link String#lines} splits it; null when there is no such line. */
+    static String line(String text, int number) {
+        int start = 0;
+        for (int line = 1; line < number; line++) {
+            int end = lineEnd(text, start);
+            if (end == text.length()) {
+                return null;
+            }
+            start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
+        }
+        return start >= text.length() ? null : text.substring(start, lineEnd(text, start));
+    }
+
+    private static int lineEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
     }
 
     private static int lineEnd(byte[] bytes, int from) {

@@ -12,9 +12,11 @@ import org.healthguides.report.ContentReport;
  * @param reused        pages published from the build cache instead of being rendered
  * @param draftsLeftOut the files marked {@code draft: true} that were not built, named in the summary line
  * @param upToDate      nothing had changed since the last build with the cache: its output was left as it was
+ * @param readTexts     the text of each content file as the build read it, by its path in messages (null if not
+ *                      read), so the warnings' excerpts need not read the files again
  */
 public record BuildReport(int pages, int files, List<Problem> warnings, long millis, java.util.function.Supplier<ContentReport> contentReport,
-                          int reused, List<String> draftsLeftOut, boolean upToDate) {
+                          int reused, List<String> draftsLeftOut, boolean upToDate, java.util.function.Function<String, String> readTexts) {
 
     /** The guides' editorial numbers (made now: only --verbose prints them). */
     public ContentReport content() {

@@ -68,6 +68,8 @@ public final class Pipeline {
     private final BuildCache disk;
     /** The content as {@link #upToDate} read it, for {@link #run} to use rather than read it again. */
     private Loaded loaded;
+    /** The content as this pipeline last read it: the warnings' excerpts are taken from it (see {@link #readTexts}). */
+    private ContentTree lastRead;
     /** FreeMarker and the static files being made ready by {@link #upToDate} for {@link #run}, or null. */
     private Ahead ahead;
 
@@ -670,6 +672,7 @@ public final class Pipeline {
     private Loaded load() throws ContentErrors {
         ContentLoader loader = new ContentLoader(options.content(), contentName);
         ContentTree tree = (disk == null ? loader : loader.telling(disk)).load();
+        lastRead = tree;
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());
@@ -679,6 +682,22 @@ public final class Pipeline {
             settings = settings.withBaseUrl(options.baseUrl());
         }
         return new Loaded(tree, settings);
+    }
+
+    /** The text of each content file as this pipeline last read it, by the path messages name it; null for any other file. */
+    java.util.function.Function<String, String> readTexts() {
+        ContentTree tree = lastRead;
+        if (tree == null) {
+            return file -> null;
+        }
+        Map<String, String> texts = new java.util.HashMap<>();
+        texts.put(tree.settings().displayPath(), tree.settings().text());
+        for (GuideFiles files : tree.guides()) {
+            texts.put(files.index().displayPath(), files.index().text());
+            files.sections().forEach(section -> texts.put(section.displayPath(), section.text()));
+            files.translations().values().forEach(list -> list.forEach(source -> texts.put(source.displayPath(), source.text())));
+        }
+        return texts::get;
     }
 
     /** @param publishing the site's published address matters ({@code build}; not check, the preview or the report) */

@@ -49,7 +49,7 @@ public final class SiteBuild {
             if (last != null) {
                 SiteWriter.removeStaleFolders(options.out());
                 return new BuildReport(last.pages(), last.files(), last.warnings(), millisSince(start),
-                        () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true);
+                        () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true, pipeline.readTexts());
             }
         }
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
@@ -63,7 +63,7 @@ public final class SiteBuild {
             }
             Site site = result.site();
             return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), () -> ContentReport.of(site),
-                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false);
+                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, pipeline.readTexts());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -72,10 +72,11 @@ public final class SiteBuild {
     /** Everything {@link #run()} checks, without writing anything. */
     public BuildReport check() throws ContentErrors, IOException {
         long start = System.nanoTime();
-        Pipeline.Result result = Pipeline.checking(options).run(new DiscardedOutput());
+        Pipeline checking = Pipeline.checking(options);
+        Pipeline.Result result = checking.run(new DiscardedOutput());
         Site site = result.site();
         return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), () -> ContentReport.of(site), 0,
-                site.draftsLeftOut(), false);
+                site.draftsLeftOut(), false, checking.readTexts());
     }
 
     /**

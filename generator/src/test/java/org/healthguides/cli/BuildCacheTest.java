@@ -221,6 +221,7 @@ class BuildCacheTest {
         Fixture.write(fixture.templates.resolve("guide.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"g\">"));
         GuideRun warned = GuideRun.on(fixture, "build", "--no-cache", "--out", root.resolve("warned").toString());
         assertTrue(warned.err().contains("running/index.md:4: warning[") && warned.err().contains("no clinical sign-off"), warned.err());
+        assertTrue(warned.err().contains(System.lineSeparator() + "  4 | reviewed: 2026-11-24" + System.lineSeparator()), "the line it points at: " + warned.err());
         assertEquals(0, buildAndCompareWithCold(), "every page rendered, the same bytes and warnings as a cold build");
         // An edit of the front matter alone: the edited file is parsed again, the other guide's fields still come from the cache.
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("title: Basics", "title: First steps"));

@@ -74,4 +74,29 @@ class SourceExcerptTest {
         assertEquals(new String(badByte, java.nio.charset.StandardCharsets.UTF_8).lines().toList().get(1), SourceExcerpt.line(badByte, 2),
                 "a broken byte is shown as the whole text's decoding shows it");
     }
+
+    @Test
+    void a_line_of_a_text_the_build_read_is_split_as_string_lines_splits_it() {
+        String[] texts = {"", "a", "a\n", "a\nb", "a\n\nb\n", "a\r\nb\rc\n\rd", "\n\n", "\r\n", "x\r", "ŵ ŷ\nالعربية\r\n😀 end"};
+        for (String text : texts) {
+            List<String> lines = text.lines().toList();
+            for (int number = 1; number <= lines.size() + 2; number++) {
+                assertEquals(number <= lines.size() ? lines.get(number - 1) : null, SourceExcerpt.line(text, number), text + " " + number);
+            }
+        }
+    }
+
+    @Test
+    void the_text_the_build_read_is_used_and_a_file_it_did_not_read_is_read_from_disk(@TempDir Path folder) throws IOException {
+        Path read = folder.resolve("read.md");
+        Path other = folder.resolve("other.md");
+        // On disk with a byte order mark and Windows line ends; the build's text has neither, and the same lines.
+        Files.writeString(read, "\uFEFFtitle: on disk\r\nsecond on disk\r\n");
+        Files.writeString(other, "first\nsecond of other\n");
+        SourceExcerpt excerpts = new SourceExcerpt(file -> file.equals(read.toString()) ? "title: as read\nsecond as read\n" : null);
+        assertEquals("second as read", excerpts.of(Problem.warning(Code.LINK_LEADS_NOWHERE, read.toString(), 2, "m", "f")).orElseThrow().text());
+        assertEquals("second of other", excerpts.of(Problem.warning(Code.LINK_LEADS_NOWHERE, other.toString(), 2, "m", "f")).orElseThrow().text());
+        assertEquals("second on disk", new SourceExcerpt().of(Problem.warning(Code.LINK_LEADS_NOWHERE, read.toString(), 2, "m", "f")).orElseThrow().text());
+        assertTrue(excerpts.of(Problem.warning(Code.LINK_LEADS_NOWHERE, read.toString(), 3, "m", "f")).isEmpty(), "no line 3");
+    }
 }
