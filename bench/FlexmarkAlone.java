@@ -21,7 +21,7 @@ import com.vladsch.flexmark.util.sequence.LineAppendable;
  * written.
  *
  * <p>Run with the generator's jar on the class path (bench/run.sh compiles it once into bench/target/):
- * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp generator-all.jar:DIR FlexmarkAlone CONTENT_DIR}
+ * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -cp generator-all.jar:DIR FlexmarkAlone CONTENT_DIR}
  */
 public final class FlexmarkAlone {
     public static void main(String[] args) throws IOException {

@@ -53,7 +53,7 @@ run() { # variant kind out extra-args...
   [ "$variant" = before ] && jar="$BEFORE_JAR" && jsa="$before_jsa"
   local share=()
   [ -n "$jsa" ] && share=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto "${share[@]}" \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto "${share[@]}" \
     -jar "$jar" build --no-pdf --content "$work/content-$variant" --templates "$here/templates" --out "$out" "$@" > "$work/log" 2>&1
   local wall user sys rss cpu
   read -r wall user sys rss < "$work/time"

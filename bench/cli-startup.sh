@@ -30,7 +30,7 @@ javac -d "$work/classes" -cp "$jar:$picocli" "$here/cli-startup/PicoGuide.java"
 python3 - "$runs" "$jar:$picocli:$work/classes" "$root" <<'PY'
 import resource, statistics, subprocess, sys, time
 runs, cp, root = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-flags = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
+flags = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Xshare:auto"]
 cases = {"--version": ["--version"],
          "check": ["check", "--content", root + "/content", "--templates", root + "/templates", "--today", "2026-11-25"]}
 mains = [("hand-written", "org.healthguides.cli.Main"), ("picocli", "PicoGuide")]

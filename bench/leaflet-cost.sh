@@ -34,7 +34,7 @@ run() { # name jar jsa content templates extra-args...
   [ -f "$jsa" ] && share=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   local start end
   start=$(date +%s%N)
-  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto "${share[@]}" -jar "$jar" build --today 2026-11-25 \
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto "${share[@]}" -jar "$jar" build --today 2026-11-25 \
     --content "$content" --templates "$templates" --out "$out" --base-url https://example.org/health/ "$@" \
     > "$out.log" 2>&1
   end=$(date +%s%N)

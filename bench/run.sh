@@ -27,7 +27,7 @@ work="$here/target"
 runs="${RUNS:-3}"
 read -r -a tools <<<"${TOOLS:-ours hugo hugo-plain flexmark}"
 # The launcher's default JVM flags (see ./guide), for Flexmark alone.
-java_opts="${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
+java_opts="${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000 10000)
 
