@@ -559,14 +559,14 @@ final class CommonNodeHtml {
      */
     private void text(char[] chars, String string, int from, int to, int needs) {
         if (words == null) {
-            escaped(chars, string, from, to);
+            escaped(chars, string, from, to, false);
             return;
         }
         if ((needs & CONTROL) != 0) {
             throw NOT_COMMON; // the sanitiser writes control characters as numeric references: left to it
         }
         if ((needs & ESCAPE) != 0) {
-            finishedText(chars, string, from, to);
+            escaped(chars, string, from, to, true);
         } else {
             out.append(string, from, to);
         }
@@ -633,34 +633,19 @@ final class CommonNodeHtml {
         return text;
     }
 
-    /** Escaped as Flexmark's text: &amp; &lt; &gt; and &quot;. */
-    private void escaped(char[] text, String string, int start, int end) {
+    /**
+     * Escaped as Flexmark's text ({@code finished} false: &amp; &lt; &gt; and &quot;) or as the finished page has
+     * text (true: &amp; &lt; &gt; and the no-break space, quotes as they are).
+     */
+    private void escaped(char[] text, String string, int start, int end, boolean finished) {
         int from = start;
         for (int i = start; i < end; i++) {
             String entity = switch (text[i]) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                default -> null;
-            };
-            if (entity != null) {
-                out.append(string, from, i).append(entity);
-                from = i + 1;
-            }
-        }
-        out.append(string, from, end);
-    }
-
-    /** Escaped as the finished page has text: &amp; &lt; &gt; and the no-break space, quotes as they are. */
-    private void finishedText(char[] text, String string, int start, int end) {
-        int from = start;
-        for (int i = start; i < end; i++) {
-            String entity = switch (text[i]) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '\u00a0' -> "&nbsp;";
+                case '"' -> finished ? null : "&quot;";
+                case '\u00a0' -> finished ? "&nbsp;" : null;
                 default -> null;
             };
             if (entity != null) {
@@ -677,17 +662,7 @@ final class CommonNodeHtml {
             out.append(text); // ids and most headings' labels
             return;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\u00a0' -> out.append("&nbsp;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                default -> out.append(c);
-            }
-        }
+        FinishedHtml.escape(out, text, attribute);
     }
 
     private static boolean needsEscaping(String text) {

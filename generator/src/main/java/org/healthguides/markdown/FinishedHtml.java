@@ -528,8 +528,12 @@ final class FinishedHtml {
         escape(text, false);
     }
 
-    /** Escapes as the sanitiser printed: &amp; &lt; &gt; and the no-break space everywhere, quotes in attributes. */
     private void escape(String text, boolean attribute) {
+        escape(out, text, attribute);
+    }
+
+    /** Escapes as the sanitiser printed: &amp; &lt; &gt; and the no-break space everywhere, quotes in attributes. */
+    static void escape(StringBuilder out, String text, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
