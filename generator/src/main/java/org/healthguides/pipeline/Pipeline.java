@@ -676,7 +676,7 @@ public final class Pipeline {
     private Loaded load() throws ContentErrors {
         ContentLoader loader = new ContentLoader(options.content(), contentName);
         // With the build cache the files are fingerprinted as read and decoded only if the build is not up to date.
-        ContentTree tree = disk == null ? loader.load() : disk.hasEntries() ? loader.telling(disk).loadUndecoded() : loader.telling(disk).load();
+        ContentTree tree = disk != null && disk.hasEntries() ? loader.loadUndecoded() : loader.load();
         lastRead = tree;
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
@@ -720,8 +720,8 @@ public final class Pipeline {
             }
             try {
                 return file.text();
-            } catch (IllegalStateException notUtf8) {
-                return null;
+            } catch (org.healthguides.content.SourceFile.Unreadable e) {
+                return null; // read from disk as any other file, for its excerpt only
             }
         };
     }
@@ -730,12 +730,17 @@ public final class Pipeline {
     private Site assemble(Loaded loaded, MarkdownRenderer markdown, StringTables strings, boolean publishing) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
         CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
-        return new SiteAssembler(loaded.settings(), markdown, contentName)
-                .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
-                .withLanguageSettings(strings.settingsByLanguage())
-                .withDrafts(includesDrafts())
-                .withKnownFrontMatter(disk != null ? disk : org.healthguides.content.FrontMatter.Store.NONE)
-                .assemble(loaded.tree(), Checks.all(), context);
+        try {
+            return new SiteAssembler(loaded.settings(), markdown, contentName)
+                    .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
+                    .withLanguageSettings(strings.settingsByLanguage())
+                    .withDrafts(includesDrafts())
+                    .withKnownFrontMatter(disk != null ? disk : org.healthguides.content.FrontMatter.Store.NONE)
+                    .assemble(loaded.tree(), Checks.all(), context);
+        } catch (org.healthguides.content.SourceFile.Unreadable e) {
+            // A file not decoded before (unchanged since the last build) whose text was needed, and which has changed since it was read.
+            throw new ContentErrors(e.problem());
+        }
     }
 
     private LocalDate today() {
