@@ -139,6 +139,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
      */
     private Map<String, LastBuild.State> reusedStates = Map.of();
+    /**
+     * The reused guides whose folder in the last output holds exactly their files as the last build left them and
+     * nothing else, by key, with the folder: the new site takes the folder whole (see {@link #inputs}).
+     */
+    private Map<Key, String> movableFolders = Map.of();
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -359,12 +364,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         readEntries();
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
+        Set<java.nio.file.attribute.PosixFilePermission> folderMode = modeOf(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
+        Map<Key, String> movable = new ConcurrentHashMap<>(tree.guides().size() * 2);
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, lastOutput, fileMode, states);
+            List<StoredPage> pages = intactPages(key, files.slug(), lastOutput, fileMode, folderMode, states, movable);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -373,6 +380,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         reusedPages = reused;
         reusedGuides = reusedFolders;
         reusedStates = states;
+        movableFolders = movable;
     }
 
     /**
@@ -535,6 +543,16 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
+     * Removes the record of the last build, before the output is changed: should the build be killed while it commits,
+     * the next one finds no record and checks every guide folder it reuses. Throws when it cannot be removed.
+     */
+    void forgetLastBuild() throws IOException {
+        if (writable) {
+            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+        }
+    }
+
+    /**
      * Records what this build published and reported, for the next build to find it {@link #upToDate}: after the
      * output was swapped in and the cache saved. A record that cannot be written is removed (the next build then
      * reads the guides' entries).
@@ -617,25 +635,112 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return reusedPages;
     }
 
+    /** The folder of the last output a reused guide with this key is taken from whole, or null (see {@link #inputs}). */
+    String movableFolder(Key guide) {
+        return movableFolders.get(guide);
+    }
+
     /**
      * The pages the last build published for a guide with this key, when every file is still as it left it; their
-     * files' states are added to {@code states}.
+     * files' states are added to {@code states}. The guide's folder is walked (never following a link): when it holds
+     * those files and their folders and nothing else, each folder with the mode the build gives its folders, the
+     * folder is put into {@code movable} and the new site takes it whole. A folder that is a symbolic link, or holds
+     * one where a page's folder was, reuses nothing: the files found through it are not the last build's.
      */
-    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
-                                         Map<String, LastBuild.State> states) {
+    private List<StoredPage> intactPages(Key guide, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+                                         Set<java.nio.file.attribute.PosixFilePermission> folderMode, Map<String, LastBuild.State> states,
+                                         Map<Key, String> movable) {
         List<StoredPage> pages = knownGuides.get(guide);
         if (pages == null) {
             return null;
         }
-        Map<String, LastBuild.State> found = new HashMap<>();
+        Map<String, BasicFileAttributes> found = new HashMap<>(pages.size() * 4);
+        if (!walk(lastOutput.resolve(slug), slug, found)) {
+            return null; // not a folder, a link, or unreadable: rendered again
+        }
+        Map<String, LastBuild.State> intact = new HashMap<>();
+        int expected = 0;
         for (StoredPage page : pages) {
-            if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
-                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
+            if (!unchanged(page.file(), found.get(page.file()), page.size(), page.modified(), fileMode, intact)
+                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", found.get(page.file() + ".gz"), page.gzSize(), page.gzModified(), fileMode, intact)) {
                 return null;
             }
+            expected += page.gzSize() >= 0 ? 2 : 1;
         }
-        states.putAll(found);
+        states.putAll(intact);
+        // Exactly these files, every folder on the way to one of them, each folder with the mode a new one would have.
+        boolean exact = intact.size() == expected;
+        int folders = 0;
+        for (Map.Entry<String, BasicFileAttributes> entry : found.entrySet()) {
+            if (!exact) {
+                break;
+            }
+            BasicFileAttributes attributes = entry.getValue();
+            if (attributes.isDirectory()) {
+                folders++;
+                exact = (folderMode == null || attributes instanceof java.nio.file.attribute.PosixFileAttributes posix
+                        && posix.permissions().equals(folderMode)) && holdsPage(entry.getKey(), intact.keySet());
+            } else {
+                exact = intact.containsKey(entry.getKey());
+            }
+        }
+        if (exact && found.size() == folders + expected) {
+            movable.put(guide, slug);
+        }
         return pages;
+    }
+
+    /** Whether a folder is on the way to one of these files. */
+    private static boolean holdsPage(String folder, Set<String> files) {
+        String prefix = folder + "/";
+        for (String file : files) {
+            if (file.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts every file and folder in {@code folder} (named {@code sitePath} in the site), the folder included, into
+     * {@code found} with its attributes, not following links; false when the folder is not a folder or cannot be read.
+     */
+    private static boolean walk(Path folder, String sitePath, Map<String, BasicFileAttributes> found) {
+        try {
+            BasicFileAttributes attributes = attributes(folder);
+            return attributes.isDirectory() && walk(folder, sitePath, attributes, found);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean walk(Path folder, String sitePath, BasicFileAttributes attributes, Map<String, BasicFileAttributes> found) {
+        found.put(sitePath, attributes);
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = sitePath + "/" + entry.getFileName();
+                BasicFileAttributes child = attributes(entry);
+                if (child.isDirectory()) {
+                    if (!walk(entry, name, child, found)) {
+                        return false;
+                    }
+                } else {
+                    found.put(name, child);
+                }
+            }
+            return true;
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return false;
+        }
+    }
+
+    /** A file's attributes, POSIX ones where there are, not following a link. */
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /**
@@ -652,31 +757,27 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
-    /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
-    private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
-                                     Map<String, LastBuild.State> states) {
-        Path file = lastOutput.resolve(sitePath);
+    /** The mode of a folder (the last output: every folder the build made has the mode it was made with); null where there are none. */
+    private static Set<java.nio.file.attribute.PosixFilePermission> modeOf(Path folder) {
         try {
-            boolean same;
-            BasicFileAttributes read;
-            if (mode == null) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
-                read = attributes;
-            } else {
-                java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
-                        && attributes.permissions().equals(mode);
-                read = attributes;
-            }
-            if (same) {
-                states.put(sitePath, LastBuild.State.of(sitePath, read));
-            }
-            return same;
-        } catch (IOException e) {
+            return Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).permissions();
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether a file of the last output, found with these attributes (null: not there), is as it was left; if so its state is put into {@code states}. */
+    private static boolean unchanged(String sitePath, BasicFileAttributes read, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
+                                     Map<String, LastBuild.State> states) {
+        if (read == null) {
             return false;
         }
+        boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
+                && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
+        if (same) {
+            states.put(sitePath, LastBuild.State.of(sitePath, read));
+        }
+        return same;
     }
 
     /** Records this build's pages of a guide (rendered or reused), to be stored once the build succeeded. */

@@ -203,7 +203,8 @@ public final class Pipeline {
         }
         // Which guides' last pages are reused is known now: their files are linked into the new output on a thread of
         // its own while the site is assembled and checked, which is mostly one core's work.
-        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), options.out().toAbsolutePath().normalize());
+        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), disk::movableFolder,
+                options.out().toAbsolutePath().normalize());
         try {
             return run(output, loaded, settings, linked, ahead);
         } finally {
@@ -214,9 +215,10 @@ public final class Pipeline {
     }
 
     /**
-     * The reused guides' files, hard-linked into the new output on a thread of its own. The pages of a guide that
-     * turns out not to be in the site after all are taken out again ({@link #finish}), so the output is always that
-     * of a cold build.
+     * The reused guides' files, hard-linked into the new output on a thread of its own; or, for a guide whose folder in
+     * the last output holds exactly its files ({@link BuildCache#movableFolder}), the folder adopted whole: the new
+     * output takes it in one rename when it is committed. The pages of a guide that turns out not to be in the site
+     * after all are taken out again ({@link #finish}), so the output is always that of a cold build.
      */
     private static final class LinkedGuides {
         private final Output output;
@@ -226,12 +228,20 @@ public final class Pipeline {
         private volatile RuntimeException failure;
         private volatile Error error;
 
-        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
+        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides,
+                             java.util.function.Function<BuildCache.Key, String> movable, Path lastOutput) {
             this.output = output;
             this.guides = guides;
             this.thread = new Thread(() -> {
                 try {
-                    guides.values().forEach(pages -> pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file()))));
+                    guides.forEach((key, pages) -> {
+                        String folder = movable.apply(key);
+                        if (folder != null) {
+                            output.adopt(folder, lastOutput, pages.stream().map(BuildCache.StoredPage::file).toList());
+                        } else {
+                            pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file())));
+                        }
+                    });
                 } catch (RuntimeException e) {
                     failure = e;
                 } catch (Error e) {
@@ -241,8 +251,9 @@ public final class Pipeline {
             thread.setDaemon(true);
         }
 
-        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
-            LinkedGuides linked = new LinkedGuides(output, guides, lastOutput);
+        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides,
+                                  java.util.function.Function<BuildCache.Key, String> movable, Path lastOutput) {
+            LinkedGuides linked = new LinkedGuides(output, guides, movable, lastOutput);
             linked.thread.start();
             return linked;
         }
