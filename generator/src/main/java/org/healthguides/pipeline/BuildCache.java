@@ -139,11 +139,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
      */
     private Map<String, LastBuild.State> reusedStates = Map.of();
-    /**
-     * The reused guides whose folder in the last output holds exactly their files as the last build left them and
-     * nothing else, by key, with the folder: the new site takes the folder whole (see {@link #inputs}).
-     */
-    private Map<Key, String> movableFolders = Map.of();
+    /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
+    private Path lastOutput;
+    private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -364,14 +362,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         readEntries();
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
-        Set<java.nio.file.attribute.PosixFilePermission> folderMode = modeOf(lastOutput);
+        this.lastOutput = lastOutput;
+        folderMode = modeOf(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
-        Map<Key, String> movable = new ConcurrentHashMap<>(tree.guides().size() * 2);
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, files.slug(), lastOutput, fileMode, folderMode, states, movable);
+            List<StoredPage> pages = intactPages(key, files.slug(), lastOutput, fileMode, states);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -380,7 +378,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         reusedPages = reused;
         reusedGuides = reusedFolders;
         reusedStates = states;
-        movableFolders = movable;
     }
 
     /**
@@ -635,97 +632,83 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return reusedPages;
     }
 
-    /** The folder of the last output a reused guide with this key is taken from whole, or null (see {@link #inputs}). */
-    String movableFolder(Key guide) {
-        return movableFolders.get(guide);
-    }
-
     /**
-     * The pages the last build published for a guide with this key, when every file is still as it left it; their
-     * files' states are added to {@code states}. The guide's folder is walked (never following a link): when it holds
-     * those files and their folders and nothing else, each folder with the mode the build gives its folders, the
-     * folder is put into {@code movable} and the new site takes it whole. A folder that is a symbolic link, or holds
-     * one where a page's folder was, reuses nothing: the files found through it are not the last build's.
+     * The pages the last build published for a guide with this key, when every file is still as it left it (its size,
+     * modification time and mode) and the guide's folder is a folder, not a symbolic link; their files' states are
+     * added to {@code states}.
      */
     private List<StoredPage> intactPages(Key guide, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
-                                         Set<java.nio.file.attribute.PosixFilePermission> folderMode, Map<String, LastBuild.State> states,
-                                         Map<Key, String> movable) {
+                                         Map<String, LastBuild.State> states) {
         List<StoredPage> pages = knownGuides.get(guide);
-        if (pages == null) {
+        if (pages == null || !Files.isDirectory(lastOutput.resolve(slug), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        Map<String, BasicFileAttributes> found = new HashMap<>(pages.size() * 4);
-        if (!walk(lastOutput.resolve(slug), slug, found)) {
-            return null; // not a folder, a link, or unreadable: rendered again
-        }
-        Map<String, LastBuild.State> intact = new HashMap<>();
-        int expected = 0;
+        Map<String, LastBuild.State> found = new HashMap<>();
         for (StoredPage page : pages) {
-            if (!unchanged(page.file(), found.get(page.file()), page.size(), page.modified(), fileMode, intact)
-                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", found.get(page.file() + ".gz"), page.gzSize(), page.gzModified(), fileMode, intact)) {
+            if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
+                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
                 return null;
             }
-            expected += page.gzSize() >= 0 ? 2 : 1;
         }
-        states.putAll(intact);
-        // Exactly these files, every folder on the way to one of them, each folder with the mode a new one would have.
-        boolean exact = intact.size() == expected;
-        int folders = 0;
-        for (Map.Entry<String, BasicFileAttributes> entry : found.entrySet()) {
-            if (!exact) {
-                break;
-            }
-            BasicFileAttributes attributes = entry.getValue();
-            if (attributes.isDirectory()) {
-                folders++;
-                exact = (folderMode == null || attributes instanceof java.nio.file.attribute.PosixFileAttributes posix
-                        && posix.permissions().equals(folderMode)) && holdsPage(entry.getKey(), intact.keySet());
-            } else {
-                exact = intact.containsKey(entry.getKey());
-            }
-        }
-        if (exact && found.size() == folders + expected) {
-            movable.put(guide, slug);
-        }
+        states.putAll(found);
         return pages;
     }
 
-    /** Whether a folder is on the way to one of these files. */
-    private static boolean holdsPage(String folder, Set<String> files) {
-        String prefix = folder + "/";
-        for (String file : files) {
-            if (file.startsWith(prefix)) {
-                return true;
+    /**
+     * The folder of the last output a reused guide with this key can be taken from whole, or null. Asked on the thread
+     * that links the reused guides' files (not on the main thread, whose time is a rebuild's), after the checks of
+     * {@link #intactPages}: the folder is walked, never following a link, and must hold the guide's files (its pages,
+     * their .gz copies, its leaflet), the folders on the way to them and nothing else, each folder with the mode the
+     * build gives its folders and none a symbolic link. Otherwise the new site links the files, and so leaves out
+     * whatever else is there, as a cold build would.
+     */
+    String movableFolder(Key guide) {
+        String slug = folderOfKey.get(guide);
+        List<StoredPage> pages = reusedPages.get(guide);
+        if (slug == null || pages == null) {
+            return null;
+        }
+        Set<String> files = new java.util.HashSet<>(pages.size() * 2);
+        Set<String> folders = new java.util.HashSet<>();
+        folders.add(slug);
+        for (StoredPage page : pages) {
+            if (!page.file().startsWith(slug + "/")) {
+                return null;
+            }
+            files.add(page.file());
+            if (page.gzSize() >= 0) {
+                files.add(page.file() + ".gz");
+            }
+            for (int slash = page.file().lastIndexOf('/'); slash > slug.length() && folders.add(page.file().substring(0, slash));
+                 slash = page.file().lastIndexOf('/', slash - 1)) {
+                // every folder on the way to the page
             }
         }
-        return false;
+        int[] seen = new int[1];
+        return exact(lastOutput.resolve(slug), slug, files, folders, seen) && seen[0] == files.size() + folders.size() ? slug : null;
     }
 
-    /**
-     * Puts every file and folder in {@code folder} (named {@code sitePath} in the site), the folder included, into
-     * {@code found} with its attributes, not following links; false when the folder is not a folder or cannot be read.
-     */
-    private static boolean walk(Path folder, String sitePath, Map<String, BasicFileAttributes> found) {
+    /** Whether {@code folder} is a folder of the build's mode, every entry in it one of these files or folders (walked in turn). */
+    private boolean exact(Path folder, String sitePath, Set<String> files, Set<String> folders, int[] seen) {
         try {
             BasicFileAttributes attributes = attributes(folder);
-            return attributes.isDirectory() && walk(folder, sitePath, attributes, found);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean walk(Path folder, String sitePath, BasicFileAttributes attributes, Map<String, BasicFileAttributes> found) {
-        found.put(sitePath, attributes);
-        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                String name = sitePath + "/" + entry.getFileName();
-                BasicFileAttributes child = attributes(entry);
-                if (child.isDirectory()) {
-                    if (!walk(entry, name, child, found)) {
+            if (!attributes.isDirectory() || folderMode != null && !(attributes instanceof java.nio.file.attribute.PosixFileAttributes posix
+                    && posix.permissions().equals(folderMode))) {
+                return false;
+            }
+            seen[0]++;
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    String name = sitePath + "/" + entry.getFileName();
+                    if (folders.contains(name)) {
+                        if (!exact(entry, name, files, folders, seen)) {
+                            return false;
+                        }
+                    } else if (files.contains(name)) {
+                        seen[0]++; // its size, time and mode were checked by intactPages
+                    } else {
                         return false;
                     }
-                } else {
-                    found.put(name, child);
                 }
             }
             return true;
@@ -766,18 +749,20 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
-    /** Whether a file of the last output, found with these attributes (null: not there), is as it was left; if so its state is put into {@code states}. */
-    private static boolean unchanged(String sitePath, BasicFileAttributes read, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
+    /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
+    private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
                                      Map<String, LastBuild.State> states) {
-        if (read == null) {
+        try {
+            BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
+            boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
+                    && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
+            if (same) {
+                states.put(sitePath, LastBuild.State.of(sitePath, read));
+            }
+            return same;
+        } catch (IOException e) {
             return false;
         }
-        boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
-                && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
-        if (same) {
-            states.put(sitePath, LastBuild.State.of(sitePath, read));
-        }
-        return same;
     }
 
     /** Records this build's pages of a guide (rendered or reused), to be stored once the build succeeded. */

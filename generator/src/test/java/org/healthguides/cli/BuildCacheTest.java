@@ -368,12 +368,13 @@ class BuildCacheTest {
         assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting")));
         assertEquals(outside, GuideRun.fingerprint(elsewhere), "nothing deleted or changed through the link");
 
-        // A link deeper down, where a page's folder was.
+        // A link deeper down, where a page's folder was: the guide's folder is not moved (it would carry the link);
+        // the pages found through the link as the last build left them are linked, as before moves were made.
         Files.move(fixture.out.resolve("lifting/basics"), elsewhere.resolve("basics"));
         Files.createSymbolicLink(fixture.out.resolve("lifting/basics"), elsewhere.resolve("basics"));
         Map<String, String> deeper = GuideRun.fingerprint(elsewhere.resolve("basics"));
         editRunning("Run tall.");
-        assertEquals(0, buildAndCompareWithCold());
+        assertEquals(4, buildAndCompareWithCold());
         assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting/basics")));
         assertEquals(deeper, GuideRun.fingerprint(elsewhere.resolve("basics")), "nothing deleted or changed through the link");
         GuideRun.assertNoLeftovers(root);
