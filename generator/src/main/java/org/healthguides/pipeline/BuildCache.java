@@ -1145,7 +1145,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return count;
     }
 
-    static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+    static void writeStrings(DataOutputStream out, java.util.Collection<String> list) throws IOException {
         out.writeInt(list.size());
         for (String text : list) {
             writeString(out, text);
@@ -1305,7 +1305,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static void writePage(DataOutputStream out, StoredPage page, Path output) throws IOException {
         writeString(out, page.file());
         writeString(out, page.pagePath());
-        writeStrings(out, List.copyOf(page.ids()));
+        writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
         PageMetadata meta = page.meta();
         out.writeBoolean(meta != null);
         if (meta != null) {
