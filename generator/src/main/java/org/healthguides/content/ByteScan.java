@@ -20,6 +20,27 @@ public final class ByteScan {
     private ByteScan() {
     }
 
+    /**
+     * The text's UTF-8 bytes when it is all ASCII (they are then its Latin-1 bytes, which Java copies without
+     * encoding), else null. String's UTF-8 encoder checks for ASCII one byte at a time; this checks the copy eight at a
+     * time. A '?' of the text is told from the '?' Latin-1 encoding writes for a character outside Latin-1 by looking
+     * at the text: the first such character is where the first stand-in is, since every character before it took one
+     * byte (and a surrogate pair, which becomes one '?', makes the copy shorter than the text).
+     */
+    public static byte[] asciiBytes(String text) {
+        byte[] latin1 = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int length = latin1.length;
+        if (length != text.length()) {
+            return null;
+        }
+        for (int at = indexOfNonAsciiOr(latin1, (byte) '?', 0, length); at >= 0; at = indexOfNonAsciiOr(latin1, (byte) '?', at + 1, length)) {
+            if (latin1[at] < 0 || text.charAt(at) != '?') {
+                return null;
+            }
+        }
+        return latin1;
+    }
+
     /** The index of the first byte equal to {@code value} in {@code bytes[from, to)}, or -1. */
     public static int indexOf(byte[] bytes, byte value, int from, int to) {
         long pattern = (value & 0xffL) * ONES;

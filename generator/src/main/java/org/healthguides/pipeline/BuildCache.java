@@ -1108,7 +1108,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             out.writeInt(-1);
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // A page's JSON-LD and other long texts are ASCII: checked eight bytes at a time (see ByteScan).
+        byte[] bytes = text.length() >= 64 ? org.healthguides.content.ByteScan.asciiBytes(text) : null;
+        if (bytes == null) {
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
         out.writeInt(bytes.length);
         out.write(bytes);
     }

@@ -59,11 +59,11 @@ final class Utf8Output extends Writer {
                 // A long piece (a page's content HTML) is nearly always ASCII, whose UTF-8 is its Latin-1 copy. String's
                 // UTF-8 encoder checks for that one byte at a time, which under C1 cost as much as the rest of writing the
                 // page; ByteScan checks the copy eight bytes at a time.
-                byte[] latin1 = piece.getBytes(StandardCharsets.ISO_8859_1);
-                if (isAscii(piece, latin1)) {
-                    ensure(latin1.length);
-                    System.arraycopy(latin1, 0, bytes, size, latin1.length);
-                    size += latin1.length;
+                byte[] ascii = ByteScan.asciiBytes(piece);
+                if (ascii != null) {
+                    ensure(ascii.length);
+                    System.arraycopy(ascii, 0, bytes, size, ascii.length);
+                    size += ascii.length;
                     return;
                 }
             }
@@ -81,26 +81,6 @@ final class Utf8Output extends Writer {
 
     /** Pieces at least this long are checked for ASCII eight bytes at a time (shorter ones are not worth the copy). */
     static final int LONG_PIECE = 256;
-
-    /**
-     * Whether {@code latin1}, the text's Latin-1 encoding, is its ASCII: no byte of 0x80 or above, and every '?' a '?'
-     * of the text, not the encoder's stand-in for a character outside Latin-1 (the first such character is where
-     * the first stand-in is, since every character before it took one byte).
-     */
-    static boolean isAscii(String text, byte[] latin1) {
-        int length = latin1.length;
-        if (length != text.length()) {
-            return false; // a surrogate pair became one '?'
-        }
-        int at = ByteScan.indexOfNonAsciiOr(latin1, (byte) '?', 0, length);
-        while (at >= 0) {
-            if (latin1[at] < 0 || text.charAt(at) != '?') {
-                return false;
-            }
-            at = ByteScan.indexOfNonAsciiOr(latin1, (byte) '?', at + 1, length);
-        }
-        return true;
-    }
 
     @Override
     public void write(int c) {

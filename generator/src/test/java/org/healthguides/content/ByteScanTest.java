@@ -60,4 +60,25 @@ class ByteScanTest {
         }
         assertEquals(-1, ByteScan.indexOfNonAsciiOr(bytes, (byte) '?', 0, bytes.length));
     }
+
+    @Test
+    void ascii_bytes_are_those_of_ascii_text_and_there_are_none_for_other_text() {
+        String plain = "Is it safe? Ask a GP & check.";
+        String[] odd = {"?", "\u00e9", "\u00b7", "\u2013", "\u0645", "\ud83d\ude00", "\ud83d", "\ude00", "\u00ff?", "?\u0100", "\u007f"};
+        java.util.Random random = new java.util.Random(15);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder(plain.repeat(random.nextInt(4)));
+            for (int i = random.nextInt(3); i > 0; i--) {
+                text.insert(random.nextInt(text.length() + 1), odd[random.nextInt(odd.length)]);
+            }
+            String value = text.toString();
+            boolean ascii = value.chars().allMatch(c -> c < 0x80);
+            byte[] bytes = ByteScan.asciiBytes(value);
+            if (ascii) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes, value);
+            } else {
+                org.junit.jupiter.api.Assertions.assertNull(bytes, value);
+            }
+        }
+    }
 }
