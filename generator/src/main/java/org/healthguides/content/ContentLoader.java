@@ -24,7 +24,7 @@ public final class ContentLoader {
     public static final java.util.Set<String> PUBLISHED_TYPES = java.util.Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf");
     private final Path root;
     private final String displayRoot;
-    /** Told each source file's text as UTF-8 as it is read (see {@link Reads}); null when nobody asked. */
+    /** Told each source file's bytes as they are read (see {@link Reads}); null when nobody asked. */
     private final Reads reads;
     /** The content folder with links resolved, to tell a link that stays inside it from one that leaves. */
     private Path realRoot;
@@ -44,24 +44,42 @@ public final class ContentLoader {
     }
 
     /**
-     * What a loader tells about each source file it reads, on the thread that read it: the file as loaded and its
-     * text as UTF-8 bytes (the file's own bytes when they are exactly that). The build cache fingerprints them here
-     * instead of encoding 60 MB of text again at 10,000 pages.
+     * What a loader tells about each source file it reads, on the thread that read it: the file as loaded and the
+     * bytes it was read from. The build cache fingerprints them here, before (and often instead of) decoding them.
      */
     public interface Reads {
-        /** @param utf8 the text's UTF-8 in its first {@code length} bytes (a buffer, reused once this returns) */
-        void read(SourceFile file, byte[] utf8, int length);
+        /**
+         * @param bytes  the file's bytes, exactly as read (its text is decoded from these and no others), in the first
+         *               {@code length} bytes of this array (a buffer, reused once this returns)
+         */
+        void read(SourceFile file, byte[] bytes, int length);
     }
-
-    /** Each loading thread's buffer for a file's bytes, which are decoded at once (see {@link ReadBuffer}). */
-    private static final ThreadLocal<ReadBuffer> READ_BUFFER = ThreadLocal.withInitial(ReadBuffer::new);
 
     /** The same loader, telling {@code reads} about each source file as it is read. */
     public ContentLoader telling(Reads reads) {
         return new ContentLoader(root, displayRoot, reads);
     }
 
+    /** The content folder, every file decoded and checked to be UTF-8 (see {@link #decoded}). */
     public ContentTree load() throws ContentErrors {
+        return load(true);
+    }
+
+    /**
+     * The content folder with each source file's bytes read but not decoded (the settings file excepted): what a build
+     * with the cache needs to tell whether anything changed. Pass it to {@link #decoded} before using the files' text:
+     * only that reports a file that is not UTF-8.
+     */
+    public ContentTree loadUndecoded() throws ContentErrors {
+        return load(false);
+    }
+
+    /**
+     * @param decodeNow each file decoded as soon as it is read, from a buffer the thread reuses (its bytes are not
+     *                  kept: 86 MB at 10,000 pages, which a cold build's peak memory would carry); a file that is not
+     *                  UTF-8 is then left out with its error here, else by {@link #decoded}
+     */
+    private ContentTree load(boolean decodeNow) throws ContentErrors {
         if (!Files.isDirectory(root)) {
             throw new ContentErrors(Problem.error(Code.CONTENT_FOLDER_NOT_FOUND, displayRoot, 0, "content folder not found",
                     "run from the project folder or pass --content DIR"));
@@ -80,7 +98,11 @@ public final class ContentLoader {
             throw new ContentErrors(Problem.error(Code.SETTINGS_NOT_FOUND, display(SiteSettings.FILE_NAME), 0, "site settings file not found",
                     "create it with title, language and warning_kinds (see docs/care-cards.md)"));
         }
-        SourceFile settings = read(SiteSettings.FILE_NAME, problems);
+        SourceFile settings = read(SiteSettings.FILE_NAME, problems, decodeNow);
+        if (settings != null && settings.decode() instanceof TextDecoding.Invalid invalid) {
+            problems.add(invalid.problem());
+            settings = null;
+        }
         if (settings == null) {
             // Nothing else can be checked without the warning kinds it declares.
             throw new ContentErrors(problems);
@@ -107,7 +129,7 @@ public final class ContentLoader {
         }
         // Guide folders are read in parallel (reading and decoding thousands of files one by one was the longest
         // stretch of a large build with one core idle), each with its own problems, kept in folder order.
-        List<LoadedFolder> loaded = folders.parallelStream().map(this::loadFolder).toList();
+        List<LoadedFolder> loaded = folders.parallelStream().map(folder -> loadFolder(folder, decodeNow)).toList();
         List<GuideFiles> guides = new ArrayList<>();
         for (LoadedFolder folder : loaded) {
             problems.addAll(folder.problems());
@@ -119,11 +141,11 @@ public final class ContentLoader {
     private record LoadedFolder(java.util.Optional<GuideFiles> guide, List<Problem> problems) {
     }
 
-    private LoadedFolder loadFolder(Path folder) {
+    private LoadedFolder loadFolder(Path folder, boolean decodeNow) {
         List<Problem> problems = new ArrayList<>();
         String slug = folder.getFileName().toString();
         try {
-            return new LoadedFolder(loadGuide(folder, slug, problems), problems);
+            return new LoadedFolder(loadGuide(folder, slug, problems, decodeNow), problems);
         } catch (IOException | UncheckedIOException e) {
             // An unreadable guide folder is the editor's to fix, named like any other content problem.
             String why = e instanceof UncheckedIOException unchecked ? String.valueOf(unchecked.getCause()) : String.valueOf(e);
@@ -132,7 +154,7 @@ public final class ContentLoader {
         }
     }
 
-    private java.util.Optional<GuideFiles> loadGuide(Path folder, String slug, List<Problem> problems) throws IOException {
+    private java.util.Optional<GuideFiles> loadGuide(Path folder, String slug, List<Problem> problems, boolean decodeNow) throws IOException {
         List<Path> children = sortedChildren(folder);
         boolean hasIndex = Files.exists(folder.resolve(GuideMeta.INDEX_FILE), LinkOption.NOFOLLOW_LINKS);
         if (!hasIndex) {
@@ -183,10 +205,10 @@ public final class ContentLoader {
                     }
                 }
             } else if (name.equals(GuideMeta.INDEX_FILE)) {
-                index = read(path, problems);
+                index = read(path, problems, decodeNow);
             } else if (Language.translationFileName(name).isPresent()) {
                 // A translation (recovery.cy.md) is not a section of its own: the site assembler pairs it with its original.
-                SourceFile translation = read(path, problems);
+                SourceFile translation = read(path, problems, decodeNow);
                 if (translation != null) {
                     translations.computeIfAbsent(Language.translationFileName(name).get().language(), tag -> new ArrayList<>())
                             .add(translation);
@@ -194,7 +216,7 @@ public final class ContentLoader {
             } else if (name.endsWith(".md")) {
                 checkSlug(slug, name, path, seenSlugs, problems);
                 sectionNames.add(name.substring(0, name.length() - ".md".length()));
-                SourceFile section = read(path, problems);
+                SourceFile section = read(path, problems, decodeNow);
                 if (section != null) {
                     sections.add(section);
                 }
@@ -211,7 +233,29 @@ public final class ContentLoader {
                 java.util.Collections.unmodifiableSortedMap(translated)));
     }
 
-    private SourceFile read(String path, List<Problem> problems) {
+    /** Each loading thread's buffer for the bytes of files decoded at once (see {@link ReadBuffer}). */
+    private static final ThreadLocal<ReadBuffer> READ_BUFFER = ThreadLocal.withInitial(ReadBuffer::new);
+
+    private SourceFile read(String path, List<Problem> problems, boolean decodeNow) {
+        if (decodeNow) {
+            return readDecoded(path, problems);
+        }
+        byte[] bytes;
+        try {
+            // An array of the file's own size, kept: the text is decoded from it when first needed (see SourceFile).
+            bytes = ReadBuffer.whole(root.resolve(path));
+        } catch (IOException e) {
+            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
+            return null;
+        }
+        SourceFile file = SourceFile.undecoded(path, display(path), bytes);
+        if (reads != null) {
+            reads.read(file, bytes, bytes.length);
+        }
+        return file;
+    }
+
+    private SourceFile readDecoded(String path, List<Problem> problems) {
         ReadBuffer read;
         try {
             read = READ_BUFFER.get().read(root.resolve(path));
@@ -219,23 +263,74 @@ public final class ContentLoader {
             problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
             return null;
         }
-        byte[] bytes = read.bytes();
-        TextDecoding.Result decoded = TextDecoding.decode(bytes, read.length(), display(path));
+        TextDecoding.Result decoded = TextDecoding.decode(read.bytes(), read.length(), display(path));
         if (decoded instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             return null;
         }
-        TextDecoding.Decoded text = (TextDecoding.Decoded) decoded;
-        SourceFile file = new SourceFile(path, display(path), text.text());
+        SourceFile file = new SourceFile(path, display(path), ((TextDecoding.Decoded) decoded).text());
         if (reads != null) {
-            if (text.bytesAreText()) {
-                reads.read(file, bytes, read.length());
-            } else {
-                byte[] utf8 = text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                reads.read(file, utf8, utf8.length);
-            }
+            reads.read(file, read.bytes(), read.length());
         }
         return file;
+    }
+
+    /**
+     * The tree as {@link #load} gives it: every source file decoded (in parallel, guide by guide), and each that is not
+     * UTF-8 left out with its error, as if it could not be read: a guide whose {@code index.md} is not UTF-8 is left
+     * out whole. Files already decoded are not decoded again; the files kept are the very ones of {@code tree}.
+     */
+    public static ContentTree decoded(ContentTree tree) {
+        return decoded(tree, file -> false);
+    }
+
+    /**
+     * {@link #decoded(ContentTree)}, except that a file {@code decodedBefore} knows (the build cache: the same bytes
+     * decoded without a problem by the last build) is not decoded now, only when its text is first needed: an edit
+     * rebuild then decodes the files that changed, not all 12,000.
+     */
+    public static ContentTree decoded(ContentTree tree, java.util.function.Predicate<SourceFile> decodedBefore) {
+        List<LoadedFolder> checked = tree.guides().parallelStream().map(files -> decoded(files, decodedBefore)).toList();
+        List<Problem> problems = new ArrayList<>(tree.problems());
+        List<GuideFiles> guides = new ArrayList<>(checked.size());
+        for (LoadedFolder folder : checked) {
+            problems.addAll(folder.problems());
+            folder.guide().ifPresent(guides::add);
+        }
+        return new ContentTree(tree.settings(), List.copyOf(guides), List.copyOf(problems));
+    }
+
+    private static LoadedFolder decoded(GuideFiles files, java.util.function.Predicate<SourceFile> decodedBefore) {
+        List<Problem> problems = new ArrayList<>();
+        boolean indexRead = decodes(files.index(), decodedBefore, problems);
+        List<SourceFile> sections = files.sections().stream().filter(section -> decodes(section, decodedBefore, problems)).toList();
+        java.util.SortedMap<String, List<SourceFile>> translations = new java.util.TreeMap<>();
+        files.translations().forEach((language, list) -> {
+            List<SourceFile> read = list.stream().filter(translation -> decodes(translation, decodedBefore, problems)).toList();
+            if (!read.isEmpty()) {
+                translations.put(language, read);
+            }
+        });
+        if (!indexRead) {
+            return new LoadedFolder(java.util.Optional.empty(), problems);
+        }
+        if (problems.isEmpty()) {
+            return new LoadedFolder(java.util.Optional.of(files), problems);
+        }
+        return new LoadedFolder(java.util.Optional.of(new GuideFiles(files.slug(), files.index(), sections, files.assets(), files.sectionNames(),
+                java.util.Collections.unmodifiableSortedMap(translations))), problems);
+    }
+
+    /** Whether the file's text is UTF-8 (decoding it now if it was not yet); if not, its problem is added. */
+    private static boolean decodes(SourceFile file, java.util.function.Predicate<SourceFile> decodedBefore, List<Problem> problems) {
+        if (file.isDecoded() || decodedBefore.test(file)) {
+            return true;
+        }
+        if (file.decode() instanceof TextDecoding.Invalid invalid) {
+            problems.add(invalid.problem());
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -26,13 +26,71 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * A Markdown file split into its YAML front matter and its body.
- *
- * @param fields   the front matter's top-level keys, in the order written
- * @param body     the Markdown after the closing {@code ---}
- * @param bodyLine the 1-based line of the file on which the body starts; Markdown line numbers are offset by it
+ * A Markdown file split into its YAML front matter and its body. Front matter known from an earlier build
+ * ({@link Store}) is split without the file's text: its body is taken from the text only when asked for, so a file
+ * whose rendering is known too is never decoded.
  */
-public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLine) {
+public final class FrontMatter {
+    private final Map<String, YamlNode> fields;
+    private final int bodyLine;
+    private final int bodyStart;
+    private final int bodyLength;
+    /** The file the body is cut from when first asked for; null once it is. */
+    private SourceFile file;
+    private String body;
+
+    /**
+     * @param fields   the front matter's top-level keys, in the order written
+     * @param body     the Markdown after the closing {@code ---}
+     * @param bodyLine the 1-based line of the file on which the body starts; Markdown line numbers are offset by it
+     */
+    public FrontMatter(Map<String, YamlNode> fields, String body, int bodyLine) {
+        this.fields = fields;
+        this.body = body;
+        this.bodyLine = bodyLine;
+        this.bodyStart = -1;
+        this.bodyLength = body.length();
+    }
+
+    private FrontMatter(SourceFile file, Split split) {
+        this.fields = split.fields();
+        this.file = file;
+        this.bodyStart = split.bodyStart();
+        this.bodyLength = split.bodyLength();
+        this.bodyLine = split.bodyLine();
+    }
+
+    /** The front matter's top-level keys, in the order written. */
+    public Map<String, YamlNode> fields() {
+        return fields;
+    }
+
+    /** The Markdown after the closing {@code ---} (cut from the file's text when first asked for). */
+    public synchronized String body() {
+        if (body == null) {
+            String text = file.text();
+            body = text.substring(bodyStart, bodyStart + bodyLength);
+            file = null;
+        }
+        return body;
+    }
+
+    /** The length of {@link #body()} in characters, known without it. */
+    public int bodyLength() {
+        return bodyLength;
+    }
+
+    /** The 1-based line of the file on which the body starts; Markdown line numbers are offset by it. */
+    public int bodyLine() {
+        return bodyLine;
+    }
+
+    /**
+     * How a file's text splits: its front matter's fields, and where the body starts (in characters of the text)
+     * and on which line, and how long it is. What a {@link Store} keeps.
+     */
+    public record Split(Map<String, YamlNode> fields, int bodyStart, int bodyLength, int bodyLine) {
+    }
 
     private static final String FENCE = "---";
     /** Front matter and settings are a few lines; these bounds turn hostile YAML into an error, not a hang or a crash. */
@@ -43,27 +101,28 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
 
     /**
      * Front matter parsed by an earlier build, by the file it came from: a build with the cache takes an unchanged
-     * file's fields from it instead of parsing its YAML again (a fifth of an edit rebuild at 10,000 pages).
-     * Only YAML that parsed without a problem is kept, so every problem is found again by parsing.
+     * file's fields and the place of its body from it instead of parsing its YAML again (a fifth of an edit rebuild
+     * at 10,000 pages), or decoding its text. Only front matter that parsed without a problem is kept, so every
+     * problem is found again by parsing.
      */
     public interface Store {
         /** Nothing kept: every front matter is parsed. */
         Store NONE = new Store() {
             @Override
-            public Map<String, YamlNode> find(SourceFile file) {
+            public Split find(SourceFile file) {
                 return null;
             }
 
             @Override
-            public void keep(SourceFile file, Map<String, YamlNode> fields) {
+            public void keep(SourceFile file, Split split) {
             }
         };
 
-        /** The fields an earlier parse of this very text gave, or null. */
-        Map<String, YamlNode> find(SourceFile file);
+        /** How an earlier parse of this very file (the same bytes) split it, or null; must not need its text. */
+        Split find(SourceFile file);
 
-        /** The fields this file's front matter parsed to, without a problem. */
-        void keep(SourceFile file, Map<String, YamlNode> fields);
+        /** How this file split, its front matter parsed without a problem. */
+        void keep(SourceFile file, Split split);
     }
 
     /** Splits a Markdown file; a file without front matter is an error because every page needs a title. */
@@ -73,6 +132,12 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
 
     /** {@link #parse(SourceFile)}, with the fields of YAML parsed before taken from {@code known}. */
     public static FrontMatter parse(SourceFile file, Store known) throws ContentErrors {
+        Split stored = known.find(file);
+        if (stored != null) {
+            // The same bytes split without a problem before: the same text splits the same way now.
+            known.keep(file, stored);
+            return new FrontMatter(file, stored);
+        }
         String text = file.text();
         if (text.isBlank()) {
             throw new ContentErrors(Problem.error(Code.FILE_EMPTY, file.displayPath(), 1, "file is empty",
@@ -91,11 +156,8 @@ public record FrontMatter(Map<String, YamlNode> fields, String body, int bodyLin
         int afterFence = text.indexOf('\n', closing + 1);
         String body = afterFence < 0 ? "" : text.substring(afterFence + 1);
         int bodyLine = countLines(text, afterFence < 0 ? text.length() : afterFence + 1) + 1;
-        Map<String, YamlNode> fields = known.find(file);
-        if (fields == null) {
-            fields = parseYamlMapping(yaml, file.displayPath(), 1);
-        }
-        known.keep(file, fields);
+        Map<String, YamlNode> fields = parseYamlMapping(yaml, file.displayPath(), 1);
+        known.keep(file, new Split(fields, text.length() - body.length(), body.length(), bodyLine));
         return new FrontMatter(fields, body, bodyLine);
     }
 

@@ -72,7 +72,7 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, ContentLoader.Reads {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 7; // 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    private static final int FORMAT = 8; // 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -151,7 +151,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * A file's front matter as parsed, with the fingerprint of the text it was parsed from (see {@link #fingerprint}):
      * used only for a file whose text has that fingerprint now.
      */
-    private record StoredFrontMatter(byte[] fingerprint, Map<String, YamlNode> fields) {
+    private record StoredFrontMatter(byte[] fingerprint, FrontMatter.Split split) {
     }
 
     /**
@@ -159,7 +159,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * form, since a cold build keeps them for every file until the cache is saved, and 12,000 parsed mappings held
      * that long are several times their written size (10,000 pages: peak RSS 458-462 MB against 467-488).
      */
-    private record KeptFrontMatter(byte[] fingerprint, byte[] fields) {
+    private record KeptFrontMatter(byte[] fingerprint, FrontMatter.Split place, byte[] fields) {
     }
 
     /** A source file's fingerprint, taken from its bytes when the loader read it. */
@@ -238,6 +238,15 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         BuildCache cache = new BuildCache(folder, true, generator, false);
         cache.entryFiles = files;
         return cache;
+    }
+
+    /**
+     * Whether the last build left entries here: then this one may be up to date, or know most files' front matter,
+     * and its content is read without decoding it first (see {@link ContentLoader#loadUndecoded}); a first build decodes
+     * each file as it reads it and keeps no bytes (its peak memory is a cold build's).
+     */
+    boolean hasEntries() {
+        return writable && entryFiles != null && !entryFiles.isEmpty();
     }
 
     /** Reads the guides' entries found when the cache was opened, once: only a build that is not up to date needs them. */
@@ -327,7 +336,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             for (int b = 0; b < fingerprint.length; b += 8) {
                 java.nio.ByteBuffer.wrap(fingerprint).putLong(b, in.readLong());
             }
-            fields.put(path, new StoredFrontMatter(fingerprint, readYamlMapping(in)));
+            int bodyStart = in.readInt();
+            int bodyLength = in.readInt();
+            int bodyLine = in.readInt();
+            if (bodyStart < 0 || bodyLength < 0 || bodyLine < 1) {
+                throw new IOException("bad body place");
+            }
+            fields.put(path, new StoredFrontMatter(fingerprint, new FrontMatter.Split(readYamlMapping(in), bodyStart, bodyLength, bodyLine)));
         }
         if (in.read() != -1) {
             throw new IOException("data after the end");
@@ -483,18 +498,20 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
-     * Fingerprints a source file's text from the bytes the loader read it from (see {@link ContentLoader#telling}): the
-     * text is not encoded again, which was 60 MB of copies at 10,000 pages.
+     * Fingerprints a source file from the bytes the loader read it from (see {@link ContentLoader#telling}), before
+     * they are decoded: a build that finds nothing changed decodes no text at all. The text is decoded from exactly
+     * these bytes, so the same fingerprint means the same text (a byte order mark or a carriage return added changes
+     * the fingerprint without changing the text: that only costs a guide its reuse).
      */
     @Override
-    public void read(SourceFile file, byte[] utf8, int length) {
-        readFingerprints.put(file.path(), new ReadFingerprint(file, fingerprint(utf8, length)));
+    public void read(SourceFile file, byte[] bytes, int length) {
+        readFingerprints.put(file.path(), new ReadFingerprint(file, fingerprint(bytes, length)));
     }
 
-    /** The fingerprint of a file's text: the one taken when this very file was read, else from its text. */
+    /** The fingerprint of a file: the one taken when this very file was read, else from its bytes (or its text's UTF-8). */
     private byte[] fingerprintOf(SourceFile source) {
         ReadFingerprint read = readFingerprints.get(source.path());
-        return read != null && read.file() == source ? read.fingerprint() : fingerprint(source.text().getBytes(StandardCharsets.UTF_8));
+        return read != null && read.file() == source ? read.fingerprint() : fingerprint(source.bytes());
     }
 
     private static void writeKey(MessageDigest digest, Key key) {
@@ -691,9 +708,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         usedGuides.put(slug, new Kept(guide, pages));
     }
 
-    /** The front matter's fields the last build parsed from this file's text, when the text is the same (its fingerprint). */
+    /**
+     * How the last build split this file (its front matter's fields and its body's place), when the file's bytes are
+     * the same (its fingerprint): taken without decoding its text.
+     */
     @Override
-    public Map<String, YamlNode> find(SourceFile file) {
+    public FrontMatter.Split find(SourceFile file) {
         String guide = folderOfFile.get(file.path());
         byte[] fingerprint = fileHashes.get(file.path());
         if (guide == null || fingerprint == null) {
@@ -704,22 +724,40 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             changed.add(guide);
             return null;
         }
-        return stored.fields();
+        return stored.split();
+    }
+
+    /**
+     * Whether this file's bytes are those of a file the last build decoded (and split) without a problem: then they
+     * are UTF-8, and need not be decoded to be found so (see {@link ContentLoader#decoded}).
+     */
+    boolean decodedBefore(SourceFile file) {
+        StoredFrontMatter stored = knownFrontMatter.get(file.path());
+        return stored != null && java.util.Arrays.equals(stored.fingerprint(), fileHashes.get(file.path()));
     }
 
     @Override
-    public void keep(SourceFile file, Map<String, YamlNode> fields) {
+    public void keep(SourceFile file, FrontMatter.Split split) {
         String guide = folderOfFile.get(file.path());
         byte[] fingerprint = fileHashes.get(file.path());
         if (guide != null && fingerprint != null) {
+            StoredFrontMatter stored = knownFrontMatter.get(file.path());
+            if (stored != null && stored.split() == split) {
+                // Taken from the cache (see find): written out again only if its guide's entry is, which an edit
+                // rebuild does for one guide; serialising all 12,000 here was a few per cent of it.
+                usedFrontMatter.computeIfAbsent(guide, g -> new ConcurrentHashMap<>())
+                        .put(file.path(), new KeptFrontMatter(fingerprint, split, null));
+                return;
+            }
             ByteArrayOutputStream written = new ByteArrayOutputStream(256);
             try {
-                writeYamlMapping(new DataOutputStream(written), fields);
+                writeYamlMapping(new DataOutputStream(written), split.fields());
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a byte array's stream does not fail
             }
-            usedFrontMatter.computeIfAbsent(guide, g -> new ConcurrentHashMap<>())
-                    .put(file.path(), new KeptFrontMatter(fingerprint, written.toByteArray()));
+            // Only the body's place is kept beside the written fields: a cold build holds 12,000 of these until saved.
+            usedFrontMatter.computeIfAbsent(guide, g -> new ConcurrentHashMap<>()).put(file.path(), new KeptFrontMatter(fingerprint,
+                    new FrontMatter.Split(Map.of(), split.bodyStart(), split.bodyLength(), split.bodyLine()), written.toByteArray()));
         }
     }
 
@@ -762,7 +800,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         update(digest, source.sourcePath());
         update(digest, source.pagePath());
         update(digest, source.bodyLine());
-        update(digest, source.body().length());
+        update(digest, source.bodyLength()); // known without the body, which an unchanged file's text is not decoded for
         // The body is what the front matter leaves of its file's text; a body from anywhere else is hashed itself.
         byte[] file = fileHashes.get(source.sourcePath());
         if (file != null) {
@@ -1005,8 +1043,16 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         out.writeInt(frontMatter.size());
         for (Map.Entry<String, KeptFrontMatter> entry : frontMatter.entrySet()) {
             writeString(out, entry.getKey());
-            out.write(entry.getValue().fingerprint());
-            out.write(entry.getValue().fields());
+            KeptFrontMatter kept = entry.getValue();
+            out.write(kept.fingerprint());
+            out.writeInt(kept.place().bodyStart());
+            out.writeInt(kept.place().bodyLength());
+            out.writeInt(kept.place().bodyLine());
+            if (kept.fields() != null) {
+                out.write(kept.fields());
+            } else {
+                writeYamlMapping(out, kept.place().fields());
+            }
         }
         out.flush();
         byte[] data = bytes.toByteArray();

@@ -169,7 +169,7 @@ public final class Pipeline {
     Site assembleForReport() {
         try {
             StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
-            return assemble(loaded, strings.markdownRenderer(), strings, false);
+            return assemble(decoded(loaded, file -> false), strings.markdownRenderer(), strings, false);
         } catch (ContentErrors e) {
             throw new IllegalStateException("the content of a build that succeeded no longer assembles", e);
         }
@@ -193,14 +193,18 @@ public final class Pipeline {
             throw e;
         }
         this.loaded = null;
+        if (disk != null) {
+            // The build goes on: the guides' entries are read, then each file that is not UTF-8 is reported now. A file
+            // the last build decoded (the same bytes) is decoded only if its text is needed: if it was edited, or its
+            // Markdown must be rendered again.
+            disk.inputs(loaded.tree(), options, today());
+            loaded = decoded(loaded, disk::decodedBefore);
+        }
         SiteSettings settings = loaded.settings();
         if (ahead != null) {
             ahead.settings().complete(settings);
         }
         output.writeGzipCopies(settings.precompress());
-        if (disk != null) {
-            disk.inputs(loaded.tree(), options, today());
-        }
         // Which guides' last pages are reused is known now: their files are linked into the new output on a thread of
         // its own while the site is assembled and checked, which is mostly one core's work.
         LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), options.out().toAbsolutePath().normalize());
@@ -698,7 +702,8 @@ public final class Pipeline {
 
     private Loaded load() throws ContentErrors {
         ContentLoader loader = new ContentLoader(options.content(), contentName);
-        ContentTree tree = (disk == null ? loader : loader.telling(disk)).load();
+        // With the build cache the files are fingerprinted as read and decoded only if the build is not up to date.
+        ContentTree tree = disk == null ? loader.load() : disk.hasEntries() ? loader.telling(disk).loadUndecoded() : loader.telling(disk).load();
         lastRead = tree;
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
@@ -711,20 +716,41 @@ public final class Pipeline {
         return new Loaded(tree, settings);
     }
 
-    /** The text of each content file as this pipeline last read it, by the path messages name it; null for any other file. */
+    /** The content as {@link ContentLoader#load} gives it: every file decoded, each that is not UTF-8 left out with its error. */
+    private Loaded decoded(Loaded loaded, java.util.function.Predicate<org.healthguides.content.SourceFile> decodedBefore) {
+        ContentTree tree = ContentLoader.decoded(loaded.tree(), decodedBefore);
+        lastRead = tree;
+        return new Loaded(tree, loaded.settings());
+    }
+
+    /**
+     * The text of each content file as this pipeline last read it, by the path messages name it; null for any other
+     * file or one that is not UTF-8. A file is decoded when its text is first asked for: an up-to-date build decodes
+     * only the files its warnings point at.
+     */
     java.util.function.Function<String, String> readTexts() {
         ContentTree tree = lastRead;
         if (tree == null) {
             return file -> null;
         }
-        Map<String, String> texts = new java.util.HashMap<>();
-        texts.put(tree.settings().displayPath(), tree.settings().text());
-        for (GuideFiles files : tree.guides()) {
-            texts.put(files.index().displayPath(), files.index().text());
-            files.sections().forEach(section -> texts.put(section.displayPath(), section.text()));
-            files.translations().values().forEach(list -> list.forEach(source -> texts.put(source.displayPath(), source.text())));
+        Map<String, org.healthguides.content.SourceFile> files = new java.util.HashMap<>();
+        files.put(tree.settings().displayPath(), tree.settings());
+        for (GuideFiles guide : tree.guides()) {
+            files.put(guide.index().displayPath(), guide.index());
+            guide.sections().forEach(section -> files.put(section.displayPath(), section));
+            guide.translations().values().forEach(list -> list.forEach(source -> files.put(source.displayPath(), source)));
         }
-        return texts::get;
+        return path -> {
+            org.healthguides.content.SourceFile file = files.get(path);
+            if (file == null) {
+                return null;
+            }
+            try {
+                return file.text();
+            } catch (IllegalStateException notUtf8) {
+                return null;
+            }
+        };
     }
 
     /** @param publishing the site's published address matters ({@code build}; not check, the preview or the report) */

@@ -67,8 +67,33 @@ public final class ScaffoldPlaceholders implements Check {
         return false;
     }
 
+    /** {@link #holdsMarker(String)} over a file's UTF-8 bytes. */
+    static boolean holdsMarker(byte[] bytes) {
+        int length = MARKER.length();
+        byte last = (byte) MARKER.charAt(length - 1);
+        for (int end = length - 1; end < bytes.length; ) {
+            byte b = bytes[end];
+            if (b == last && startsWithMarker(bytes, end - length + 1)) {
+                return true;
+            }
+            end += b >= 0 ? SHIFT[b] : length;
+        }
+        return false;
+    }
+
+    private static boolean startsWithMarker(byte[] bytes, int from) {
+        for (int i = 0; i < MARKER.length(); i++) {
+            if (bytes[from + i] != MARKER.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void check(SourceFile file, Set<String> published, List<Problem> problems) {
-        if (!published.contains(file.displayPath()) || !holdsMarker(file.text())) {
+        // An unchanged file of an edit rebuild is not decoded (see SourceFile): its bytes are searched, which hold the
+        // marker exactly when its text does (it is ASCII, and no byte of another letter's UTF-8 is).
+        if (!published.contains(file.displayPath()) || !(file.isDecoded() ? holdsMarker(file.text()) : holdsMarker(file.bytes()))) {
             return;
         }
         String[] lines = file.text().split("\n", -1);

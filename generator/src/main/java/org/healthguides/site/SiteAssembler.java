@@ -217,8 +217,7 @@ public final class SiteAssembler {
             }
         }
         sections.sort(Comparator.comparingInt((SectionPage s) -> s.meta().order()).thenComparing(SectionPage::slug));
-        RenderedMarkdown introduction = render(renderer, MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
-                indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+        RenderedMarkdown introduction = render(renderer, MarkdownSource.onItsOwnPage(index.displayPath(), index.path(), indexFrontMatter), problems);
         RenderedMarkdown introductionWhole = MovedContent.movedTo(introduction, guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/");
         Guide translation = new Guide(original.meta().translated(translationMeta), guidePath,
                 index.displayPath(), introduction, introductionWhole, List.copyOf(sections), List.of(), introduction.reading(),
@@ -238,7 +237,7 @@ public final class SiteAssembler {
                     return null;
                 }
             }
-            MarkdownSource source = MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter.body(), frontMatter.bodyLine());
+            MarkdownSource source = MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter);
             SectionMeta meta;
             try {
                 meta = SectionMeta.readTranslated(file, frontMatter, slug, order, draft);
@@ -297,8 +296,7 @@ public final class SiteAssembler {
         String guidePath = files.slug() + "/";
         RenderedMarkdown introduction;
         try {
-            introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(),
-                    indexFrontMatter.body(), indexFrontMatter.bodyLine()), problems);
+            introduction = render(MarkdownSource.onItsOwnPage(index.displayPath(), index.path(), indexFrontMatter), problems);
         } catch (StackOverflowError e) {
             problems.add(tooDeep(index));
             return null;
@@ -323,7 +321,7 @@ public final class SiteAssembler {
                 meta = SectionMeta.read(file, frontMatter);
             } catch (ContentErrors e) {
                 // Still check the body, so one run lists the front matter's problems and the Markdown's.
-                render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter.body(), frontMatter.bodyLine()), problems);
+                render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter), problems);
                 throw e;
             }
             if (meta.slug().equals(Guide.WHOLE_GUIDE_SLUG)) {
@@ -331,8 +329,7 @@ public final class SiteAssembler {
                         "rename the file"));
                 return null;
             }
-            RenderedMarkdown content = render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(),
-                    frontMatter.body(), frontMatter.bodyLine()), problems);
+            RenderedMarkdown content = render(MarkdownSource.onItsOwnPage(file.displayPath(), file.path(), frontMatter), problems);
             return new SectionPage(meta, org.healthguides.content.UrlPath.pageOf(file.path()), file.displayPath(), content,
                     content.reading());
         } catch (ContentErrors e) {

@@ -211,6 +211,13 @@ class BrokenInputTest {
                 broken("empty guide index", writeFile(index, ""), index, 1, "file is empty"),
                 broken("Latin-1 byte in a section", writeBytes(basics, concat(Fixture.BASICS + "\nCaf", new byte[] {(byte) 0xE9}, " au lait\n")),
                         basics, 11, "file is not valid UTF-8 (byte 0xE9 at byte offset " + (Fixture.BASICS + "\nCaf").getBytes(StandardCharsets.UTF_8).length + ")"),
+                broken("Latin-1 byte in a guide's index.md", writeBytes(index, concat(Fixture.INDEX + "\nCaf", new byte[] {(byte) 0xE9}, "\n")),
+                        index, (Fixture.INDEX + "\nCaf").split("\n", -1).length, "file is not valid UTF-8 (byte 0xE9"),
+                broken("Latin-1 byte in a translation", writeBytes("content/lifting/index.cy.md", concat("---\ntitle: Caf", new byte[] {(byte) 0xE9}, "\n---\nText.\n")),
+                        "content/lifting/index.cy.md", 2, "file is not valid UTF-8 (byte 0xE9 at byte offset 14)"),
+                broken("byte order mark, Windows line ends and a Latin-1 byte", writeBytes(basics, concat("\uFEFF" + (Fixture.BASICS + "\nCaf").replace("\n", "\r\n"),
+                        new byte[] {(byte) 0xE9}, "\r\n")), basics, 11, "file is not valid UTF-8 (byte 0xE9 at byte offset "
+                        + ("\uFEFF" + (Fixture.BASICS + "\nCaf").replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8).length + ")"),
                 broken("UTF-16 section file", writeBytes(basics, "---\ntitle: Basics\n".getBytes(StandardCharsets.UTF_16)), basics, 1,
                         "file is not valid UTF-8 (byte 0xFE at byte offset 0)"),
                 broken("Markdown file beside the guides", writeFile("content/notes.md", "---\ntitle: Notes\n---\n"), "content/notes.md", 0, "belongs to no guide"),

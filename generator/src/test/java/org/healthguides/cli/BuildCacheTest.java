@@ -246,15 +246,54 @@ class BuildCacheTest {
     }
 
     @Test
-    void files_with_a_byte_order_mark_or_windows_line_ends_are_fingerprinted_by_their_text() throws IOException {
-        // Their bytes are not their text's UTF-8, so the fingerprint is taken from the text, as for every other file.
+    void files_with_a_byte_order_mark_or_windows_line_ends_are_fingerprinted_by_their_bytes() throws IOException {
+        // Fingerprints are taken from the bytes read, before they are decoded (an up-to-date build decodes nothing):
+        // the same bytes are the same text, and the same text in other bytes is rendered again, as a cold build would.
         Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("\n", "\r\n"));
         buildAndCompareWithCold();
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
         assertEquals(4, buildAndCompareWithCold(), "the same text without the mark and with Unix line ends, but edited");
         Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("Keep the bar close.", "Land softly.").replace("\n", "\r\n"));
-        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the same text as the last build read: nothing to do");
+        assertEquals(4, buildAndCompareWithCold(), "the same text in other bytes: rendered again, equal to a cold build");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the same bytes as the last build read: nothing to do");
+    }
+
+    @Test
+    void an_unchanged_file_is_split_at_its_kept_place_and_rendered_again_equal_to_a_cold_build() throws IOException {
+        // A byte order mark, Windows line ends and letters outside ASCII: the body's place is kept in characters of the
+        // decoded text, and the body cut there (the file decoded) only when its Markdown must be rendered again.
+        Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("Keep the bar close.",
+                "Keep your stride short \u2014 \u0175 \u0177, \u0627\u0644\u0639\u0631\u0628\u064a\u0629.").replace("\n", "\r\n"));
+        buildAndCompareWithCold();
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+        // A template edit renders every body again, each cut from its unchanged file where the cache says it starts.
+        Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"t\">"));
+        assertEquals(0, buildAndCompareWithCold());
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("\u0175 \u0177"), "the body, decoded");
+        // Another guide edited: this file is neither decoded nor rendered, and its page is the one a cold build writes.
+        Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Keep it close."));
+        assertEquals(4, buildAndCompareWithCold());
+    }
+
+    @Test
+    void a_placeholder_in_a_file_unchanged_since_the_last_build_is_still_found() throws IOException {
+        // A draft guide may hold the scaffold's placeholder; built with --drafts, its files are known to the cache.
+        // (The check searches an undecoded file's bytes, ScaffoldMarkerSearchTest; here the file is decoded to be rendered.)
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide")
+                .replaceFirst("---\n", "---\ndraft: true\n"));
+        String recovery = Fixture.RECOVERY + "\nPLACEHOLDER: when to rest.\n";
+        Fixture.write(fixture.content.resolve("running/recovery.md"), recovery);
+        GuideRun drafts = GuideRun.on(fixture, "build", "--drafts");
+        assertEquals(0, drafts.exit(), drafts.err());
+        // The guide is no longer a draft; its section holding the placeholder is unchanged since the last build.
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide"));
+        GuideRun build = GuideRun.on(fixture, "build");
+        assertEquals(1, build.exit(), build.err());
+        int line = recovery.split("\n", -1).length - 1;
+        assertTrue(build.err().contains("running/recovery.md:" + line + ": error[") && build.err().contains("scaffold placeholder"), build.err());
+        GuideRun check = GuideRun.on(fixture, "check");
+        assertEquals(check.problems(), build.problems(), "what a check without the cache reports");
     }
 
     @Test

@@ -51,4 +51,57 @@ class ContentLoaderTest {
         assertEquals("guide-00/index.md", first.index().path());
         assertTrue(first.sections().get(0).text().endsWith("Rest \u2014 well.\n"), "non-ASCII text decoded as UTF-8");
     }
+
+    private static final byte[] LATIN_1 = "---\ntitle: Caf\u00e9\n---\nText.\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    @Test
+    void files_are_read_undecoded_and_decoding_them_reports_what_a_loading_that_decodes_reports(@TempDir Path content)
+            throws IOException, ContentErrors {
+        Files.writeString(content.resolve("site.yaml"), "title: Guides\n");
+        Path good = Files.createDirectories(content.resolve("good"));
+        Files.write(good.resolve("index.md"), ("\uFEFF---\r\ntitle: Good\r\n---\r\nIntro.\r\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(good.resolve("bad.md"), LATIN_1); // a section that is not UTF-8: left out, its name kept
+        Files.writeString(good.resolve("rest.md"), "---\ntitle: Rest\n---\nRest \u2014 well.\n");
+        Files.write(good.resolve("index.cy.md"), LATIN_1); // a translation that is not UTF-8: its language goes
+        Files.writeString(good.resolve("index.fr.md"), "---\ntitle: Bon\n---\nIntro.\n");
+        Path broken = Files.createDirectories(content.resolve("broken"));
+        Files.write(broken.resolve("index.md"), LATIN_1); // an index that is not UTF-8: the guide is left out
+        Files.writeString(broken.resolve("rest.md"), "---\ntitle: Rest\n---\nRest.\n");
+
+        ContentLoader loader = new ContentLoader(content, "content");
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        ContentTree undecoded = loader.telling((file, bytes, length) -> {
+            try {
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(content.resolve(file.path())), java.util.Arrays.copyOf(bytes, length)), file.path());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            told.add(file.path());
+        }).loadUndecoded();
+        assertEquals(List.of(), undecoded.problems(), "nothing is decoded yet, so nothing is found wrong");
+        assertEquals(List.of("broken", "good"), undecoded.guides().stream().map(GuideFiles::slug).toList());
+        undecoded.guides().forEach(files -> {
+            assertTrue(!files.index().isDecoded(), files.index().path());
+            files.sections().forEach(section -> assertTrue(!section.isDecoded(), section.path()));
+        });
+        assertEquals(8, told.size(), "every file is told as read, the settings too: " + told);
+
+        ContentTree decoded = ContentLoader.decoded(undecoded);
+        ContentTree loaded = loader.load();
+        assertEquals(sorted(loaded.problems()), sorted(decoded.problems()));
+        assertEquals(List.of("content/broken/index.md:2: error[G", "content/good/bad.md:2: error[G", "content/good/index.cy.md:2: error[G"),
+                sorted(decoded.problems()).stream().map(p -> p.toString().substring(0, p.toString().indexOf("G") + 1)).toList());
+        assertEquals(loaded.guides(), decoded.guides(), "the same guides, files and texts");
+        GuideFiles guide = decoded.guides().get(0);
+        assertEquals("good", guide.slug());
+        assertEquals("---\ntitle: Good\n---\nIntro.\n", guide.index().text(), "the mark removed, the line ends made Unix ones");
+        assertEquals(List.of("good/rest.md"), guide.sections().stream().map(SourceFile::path).toList());
+        assertEquals(List.of("bad", "rest"), guide.sectionNames());
+        assertEquals(java.util.Set.of("fr"), guide.translations().keySet());
+        assertTrue(guide.index() == undecoded.guides().get(1).index(), "the very files read: their fingerprints were taken from them");
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        return problems.stream().sorted(Problem.BY_LOCATION).toList();
+    }
 }

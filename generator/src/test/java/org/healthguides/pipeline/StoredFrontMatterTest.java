@@ -85,26 +85,29 @@ class StoredFrontMatterTest {
     void a_file_is_parsed_when_its_stored_front_matter_is_not_found() throws ContentErrors {
         String text = "---\ntitle: Basics\n---\nBody.\n";
         SourceFile file = new SourceFile("g/s.md", "content/g/s.md", text);
-        Map<String, YamlNode> stored = Map.of("title", new YamlNode("From the store", 2, 1));
-        java.util.List<Map<String, YamlNode>> kept = new java.util.ArrayList<>();
+        FrontMatter.Split stored = new FrontMatter.Split(Map.of("title", new YamlNode("From the store", 2, 1)), text.indexOf("Body"), 6, 4);
+        java.util.List<FrontMatter.Split> kept = new java.util.ArrayList<>();
         FrontMatter.Store store = new FrontMatter.Store() {
             @Override
-            public Map<String, YamlNode> find(SourceFile source) {
+            public FrontMatter.Split find(SourceFile source) {
                 return source.text().equals(text) ? stored : null;
             }
 
             @Override
-            public void keep(SourceFile source, Map<String, YamlNode> fields) {
-                kept.add(fields);
+            public void keep(SourceFile source, FrontMatter.Split split) {
+                kept.add(split);
             }
         };
         assertEquals("From the store", FrontMatter.parse(file, store).fields().get("title").value(), "the store's fields are used");
-        assertEquals("Body.\n", FrontMatter.parse(file, store).body());
+        assertEquals("Body.\n", FrontMatter.parse(file, store).body(), "the body cut where the store says it starts");
+        assertEquals(4, FrontMatter.parse(file, store).bodyLine());
         SourceFile edited = new SourceFile("g/s.md", "content/g/s.md", text.replace("Basics", "Edited"));
-        assertEquals("Edited", FrontMatter.parse(edited, store).fields().get("title").value(), "parsed when not found");
-        assertEquals(3, kept.size(), "what was used is kept for the next build");
+        FrontMatter parsed = FrontMatter.parse(edited, store);
+        assertEquals("Edited", parsed.fields().get("title").value(), "parsed when not found");
+        assertEquals(4, kept.size(), "what was used is kept for the next build");
+        assertEquals(new FrontMatter.Split(parsed.fields(), text.indexOf("Body"), 6, 4), kept.get(3), "with where its body starts");
         SourceFile broken = new SourceFile("g/s.md", "content/g/s.md", "---\ntitle: [unclosed\n---\n");
         assertThrows(ContentErrors.class, () -> FrontMatter.parse(broken, store));
-        assertEquals(3, kept.size(), "YAML with a problem is never kept");
+        assertEquals(4, kept.size(), "YAML with a problem is never kept");
     }
 }
