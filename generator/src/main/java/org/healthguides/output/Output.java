@@ -14,6 +14,15 @@ public interface Output {
     /** Writes a file at a site path ("lifting/basics/index.html"). */
     void write(String sitePath, byte[] bytes);
 
+    /**
+     * Writes the first {@code length} bytes of {@code buffer} as a file: a page rendered into a buffer its thread
+     * reuses for the next page. An output that keeps what it is given keeps a copy (this default); {@link SiteWriter}
+     * writes the buffer as it is.
+     */
+    default void write(String sitePath, byte[] buffer, int length) {
+        write(sitePath, java.util.Arrays.copyOf(buffer, length));
+    }
+
     /** Publishes a file as it is, read from {@code source}. */
     void copy(String sitePath, Path source);
 

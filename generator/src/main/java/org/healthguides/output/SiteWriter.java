@@ -133,13 +133,18 @@ public final class SiteWriter implements Output, AutoCloseable {
     /** Writes a file; with gzip copies on, a text file (see {@link Precompressed}) also gets its gzip copy beside it. */
     @Override
     public void write(String sitePath, byte[] bytes) {
+        write(sitePath, bytes, bytes.length);
+    }
+
+    @Override
+    public void write(String sitePath, byte[] buffer, int length) {
         Path file = resolve(sitePath);
         try {
             createFolder(file.getParent());
-            writeWhole(file, bytes);
+            writeWhole(file, buffer, length);
             files.add(sitePath);
             if (gzipCopies && Precompressed.isText(sitePath)) {
-                writeWhole(resolve(sitePath + ".gz"), Precompressed.gzip(bytes));
+                writeWhole(resolve(sitePath + ".gz"), Precompressed.gzip(length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length)));
                 files.add(sitePath + ".gz");
             }
             filesWritten.incrementAndGet();
@@ -279,8 +284,13 @@ public final class SiteWriter implements Output, AutoCloseable {
 
     /** One write call for the whole file (Files.write writes in 8 KB pieces); the same open options as Files.write. */
     private static void writeWhole(Path file, byte[] bytes) throws IOException {
+        writeWhole(file, bytes, bytes.length);
+    }
+
+    /** The first {@code length} bytes of {@code bytes} as the whole file. */
+    private static void writeWhole(Path file, byte[] bytes, int length) throws IOException {
         try (FileChannel channel = FileChannel.open(file, CREATE, PublicModes.FILE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }

@@ -1240,7 +1240,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             out.writeInt(-1);
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // A page's JSON-LD and other long texts are ASCII: checked eight bytes at a time (see ByteScan).
+        byte[] bytes = text.length() >= 64 ? org.healthguides.content.ByteScan.asciiBytes(text) : null;
+        if (bytes == null) {
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
         out.writeInt(bytes.length);
         out.write(bytes);
     }
@@ -1277,7 +1281,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return count;
     }
 
-    static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+    static void writeStrings(DataOutputStream out, java.util.Collection<String> list) throws IOException {
         out.writeInt(list.size());
         for (String text : list) {
             writeString(out, text);
@@ -1437,7 +1441,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static void writePage(DataOutputStream out, StoredPage page, Path output) throws IOException {
         writeString(out, page.file());
         writeString(out, page.pagePath());
-        writeStrings(out, List.copyOf(page.ids()));
+        writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
         PageMetadata meta = page.meta();
         out.writeBoolean(meta != null);
         if (meta != null) {

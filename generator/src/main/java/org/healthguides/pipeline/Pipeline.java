@@ -640,6 +640,22 @@ public final class Pipeline {
         private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
             PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
+            if (done == null && current == null) {
+                // Nothing keeps this page's bytes (no preview): written and read for its ids from the rendering thread's
+                // buffer, without a copy of every page.
+                TemplateRenderer.PageBytes bytes;
+                try {
+                    bytes = templates.renderUtf8InPlace(page, assets, meta);
+                    rendered.incrementAndGet();
+                } catch (ContentErrors e) {
+                    problems.addAll(e.problems());
+                    failed.set(true);
+                    guideFailed.set(true);
+                    return;
+                }
+                publish(page, bytes.buffer(), bytes.length(), meta, stored);
+                return;
+            }
             // The metadata is compared too: it reads the whole site (the home page's latest review date, the page's
             // translations for its alternates), not only the page.
             if (done == null || !done.meta().equals(meta)) {
@@ -656,15 +672,20 @@ public final class Pipeline {
             if (current != null) {
                 current.put(page, done);
             }
+            publish(page, done.bytes(), done.bytes().length, done.meta(), stored);
+        }
+
+        /** Writes a rendered page ({@code bytes[0, length)}), and records its ids, metadata and (with the cache) its entry. */
+        private void publish(Page page, byte[] bytes, int length, PageMetadata meta, List<BuildCache.StoredPage> stored) {
             boolean isFile = page.path().endsWith(".html");
             String file = isFile ? page.path() : page.path() + "index.html";
-            output.write(file, done.bytes());
-            java.util.Set<String> ids = links.addPage(page.path(), done.bytes());
-            metas.add(done.meta());
+            output.write(file, bytes, length);
+            java.util.Set<String> ids = links.addPage(page.path(), bytes, length);
+            metas.add(meta);
             pages.incrementAndGet();
             if (stored != null) {
                 // Sizes and times are read when the cache is saved, from the output the build swapped in.
-                stored.add(new BuildCache.StoredPage(file, page.path(), ids, done.meta(), 0, 0, 0, 0));
+                stored.add(new BuildCache.StoredPage(file, page.path(), ids, meta, 0, 0, 0, 0));
             }
         }
     }
@@ -674,6 +695,12 @@ public final class Pipeline {
         @Override
         public void write(String sitePath, byte[] bytes) {
             output.write(sitePath, bytes);
+            links.addFile(sitePath);
+        }
+
+        @Override
+        public void write(String sitePath, byte[] buffer, int length) {
+            output.write(sitePath, buffer, length);
             links.addFile(sitePath);
         }
 
