@@ -14,6 +14,15 @@ public interface Output {
     /** Writes a file at a site path ("lifting/basics/index.html"). */
     void write(String sitePath, byte[] bytes);
 
+    /**
+     * Writes the first {@code length} bytes of {@code buffer} as a file: a page rendered into a buffer its thread
+     * reuses for the next page. An output that keeps what it is given keeps a copy (this default); {@link SiteWriter}
+     * writes the buffer as it is.
+     */
+    default void write(String sitePath, byte[] buffer, int length) {
+        write(sitePath, java.util.Arrays.copyOf(buffer, length));
+    }
+
     /** Publishes a file as it is, read from {@code source}. */
     void copy(String sitePath, Path source);
 
@@ -34,6 +43,19 @@ public interface Output {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Publishes, unchanged, a whole folder of the last build's output holding exactly these files (with their .gz
+     * copies when gzip copies are on), as the last build left them. {@link SiteWriter} moves the folder into the new
+     * site when it is committed; this default reuses each file.
+     *
+     * @param folder    a folder at the top of the site ("lifting")
+     * @param previous  the last build's output folder
+     * @param sitePaths the site paths of the folder's files, without .gz copies
+     */
+    default void adopt(String folder, Path previous, java.util.List<String> sitePaths) {
+        sitePaths.forEach(sitePath -> reuse(sitePath, previous.resolve(sitePath)));
     }
 
     /**

@@ -137,6 +137,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
      */
     private Map<String, LastBuild.State> reusedStates = Map.of();
+    /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
+    private Path lastOutput;
+    private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -369,12 +372,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         readEntries();
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
+        this.lastOutput = lastOutput;
+        folderMode = modeOf(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, lastOutput, fileMode, states);
+            List<StoredPage> pages = intactPages(key, files.slug(), lastOutput, fileMode, states);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -534,6 +539,16 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
+     * Removes the record of the last build, before the output is changed: should the build be killed while it commits,
+     * the next one finds no record and checks every guide folder it reuses. Throws when it cannot be removed.
+     */
+    void forgetLastBuild() throws IOException {
+        if (writable) {
+            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+        }
+    }
+
+    /**
      * Records what this build published and reported, for the next build to find it {@link #upToDate}: after the
      * output was swapped in and the cache saved. A record that cannot be written is removed (the next build then
      * reads the guides' entries).
@@ -617,13 +632,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
-     * The pages the last build published for a guide with this key, when every file is still as it left it; their
-     * files' states are added to {@code states}.
+     * The pages the last build published for a guide with this key, when every file is still as it left it (its size,
+     * modification time and mode) and the guide's folder is a folder, not a symbolic link; their files' states are
+     * added to {@code states}.
      */
-    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+    private List<StoredPage> intactPages(Key guide, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
                                          Map<String, LastBuild.State> states) {
         List<StoredPage> pages = knownGuides.get(guide);
-        if (pages == null) {
+        if (pages == null || !Files.isDirectory(lastOutput.resolve(slug), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         Map<String, LastBuild.State> found = new HashMap<>();
@@ -635,6 +651,78 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
         states.putAll(found);
         return pages;
+    }
+
+    /**
+     * The folder of the last output a reused guide with this key can be taken from whole, or null. Asked on the thread
+     * that links the reused guides' files (not on the main thread, whose time is a rebuild's), after the checks of
+     * {@link #intactPages}: the folder is walked, never following a link, and must hold the guide's files (its pages,
+     * their .gz copies, its leaflet), the folders on the way to them and nothing else, each folder with the mode the
+     * build gives its folders and none a symbolic link. Otherwise the new site links the files, and so leaves out
+     * whatever else is there, as a cold build would.
+     */
+    String movableFolder(Key guide) {
+        String slug = folderOfKey.get(guide);
+        List<StoredPage> pages = reusedPages.get(guide);
+        if (slug == null || pages == null) {
+            return null;
+        }
+        Set<String> files = new java.util.HashSet<>(pages.size() * 2);
+        Set<String> folders = new java.util.HashSet<>();
+        folders.add(slug);
+        for (StoredPage page : pages) {
+            if (!page.file().startsWith(slug + "/")) {
+                return null;
+            }
+            files.add(page.file());
+            if (page.gzSize() >= 0) {
+                files.add(page.file() + ".gz");
+            }
+            for (int slash = page.file().lastIndexOf('/'); slash > slug.length() && folders.add(page.file().substring(0, slash));
+                 slash = page.file().lastIndexOf('/', slash - 1)) {
+                // every folder on the way to the page
+            }
+        }
+        int[] seen = new int[1];
+        return exact(lastOutput.resolve(slug), slug, files, folders, seen) && seen[0] == files.size() + folders.size() ? slug : null;
+    }
+
+    /** Whether {@code folder} is a folder of the build's mode, every entry in it one of these files or folders (walked in turn). */
+    private boolean exact(Path folder, String sitePath, Set<String> files, Set<String> folders, int[] seen) {
+        try {
+            BasicFileAttributes attributes = attributes(folder);
+            if (!attributes.isDirectory() || folderMode != null && !(attributes instanceof java.nio.file.attribute.PosixFileAttributes posix
+                    && posix.permissions().equals(folderMode))) {
+                return false;
+            }
+            seen[0]++;
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    String name = sitePath + "/" + entry.getFileName();
+                    if (folders.contains(name)) {
+                        if (!exact(entry, name, files, folders, seen)) {
+                            return false;
+                        }
+                    } else if (files.contains(name)) {
+                        seen[0]++; // its size, time and mode were checked by intactPages
+                    } else {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return false;
+        }
+    }
+
+    /** A file's attributes, POSIX ones where there are, not following a link. */
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /**
@@ -651,24 +739,22 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
+    /** The mode of a folder (the last output: every folder the build made has the mode it was made with); null where there are none. */
+    private static Set<java.nio.file.attribute.PosixFilePermission> modeOf(Path folder) {
+        try {
+            return Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).permissions();
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
+        }
+    }
+
     /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
     private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
                                      Map<String, LastBuild.State> states) {
-        Path file = lastOutput.resolve(sitePath);
         try {
-            boolean same;
-            BasicFileAttributes read;
-            if (mode == null) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
-                read = attributes;
-            } else {
-                java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
-                        && attributes.permissions().equals(mode);
-                read = attributes;
-            }
+            BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
+            boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
+                    && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
             if (same) {
                 states.put(sitePath, LastBuild.State.of(sitePath, read));
             }
@@ -1123,7 +1209,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             out.writeInt(-1);
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // A page's JSON-LD and other long texts are ASCII: checked eight bytes at a time (see ByteScan).
+        byte[] bytes = text.length() >= 64 ? org.healthguides.content.ByteScan.asciiBytes(text) : null;
+        if (bytes == null) {
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
         out.writeInt(bytes.length);
         out.write(bytes);
     }
@@ -1160,7 +1250,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return count;
     }
 
-    static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+    static void writeStrings(DataOutputStream out, java.util.Collection<String> list) throws IOException {
         out.writeInt(list.size());
         for (String text : list) {
             writeString(out, text);
@@ -1320,7 +1410,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static void writePage(DataOutputStream out, StoredPage page, Path output) throws IOException {
         writeString(out, page.file());
         writeString(out, page.pagePath());
-        writeStrings(out, List.copyOf(page.ids()));
+        writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
         PageMetadata meta = page.meta();
         out.writeBoolean(meta != null);
         if (meta != null) {

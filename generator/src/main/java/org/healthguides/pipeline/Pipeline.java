@@ -207,7 +207,8 @@ public final class Pipeline {
         output.writeGzipCopies(settings.precompress());
         // Which guides' last pages are reused is known now: their files are linked into the new output on a thread of
         // its own while the site is assembled and checked, which is mostly one core's work.
-        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), options.out().toAbsolutePath().normalize());
+        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), disk::movableFolder,
+                options.out().toAbsolutePath().normalize());
         try {
             return run(output, loaded, settings, linked, ahead);
         } finally {
@@ -218,9 +219,10 @@ public final class Pipeline {
     }
 
     /**
-     * The reused guides' files, hard-linked into the new output on a thread of its own. The pages of a guide that
-     * turns out not to be in the site after all are taken out again ({@link #finish}), so the output is always that
-     * of a cold build.
+     * The reused guides' files, hard-linked into the new output on a thread of its own; or, for a guide whose folder in
+     * the last output holds exactly its files ({@link BuildCache#movableFolder}), the folder adopted whole: the new
+     * output takes it in one rename when it is committed. The pages of a guide that turns out not to be in the site
+     * after all are taken out again ({@link #finish}), so the output is always that of a cold build.
      */
     private static final class LinkedGuides {
         private final Output output;
@@ -230,12 +232,20 @@ public final class Pipeline {
         private volatile RuntimeException failure;
         private volatile Error error;
 
-        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
+        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides,
+                             java.util.function.Function<BuildCache.Key, String> movable, Path lastOutput) {
             this.output = output;
             this.guides = guides;
             this.thread = new Thread(() -> {
                 try {
-                    guides.values().forEach(pages -> pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file()))));
+                    guides.forEach((key, pages) -> {
+                        String folder = movable.apply(key);
+                        if (folder != null) {
+                            output.adopt(folder, lastOutput, pages.stream().map(BuildCache.StoredPage::file).toList());
+                        } else {
+                            pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file())));
+                        }
+                    });
                 } catch (RuntimeException e) {
                     failure = e;
                 } catch (Error e) {
@@ -245,8 +255,9 @@ public final class Pipeline {
             thread.setDaemon(true);
         }
 
-        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
-            LinkedGuides linked = new LinkedGuides(output, guides, lastOutput);
+        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides,
+                                  java.util.function.Function<BuildCache.Key, String> movable, Path lastOutput) {
+            LinkedGuides linked = new LinkedGuides(output, guides, movable, lastOutput);
             linked.thread.start();
             return linked;
         }
@@ -629,6 +640,22 @@ public final class Pipeline {
         private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
             PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
+            if (done == null && current == null) {
+                // Nothing keeps this page's bytes (no preview): written and read for its ids from the rendering thread's
+                // buffer, without a copy of every page.
+                TemplateRenderer.PageBytes bytes;
+                try {
+                    bytes = templates.renderUtf8InPlace(page, assets, meta);
+                    rendered.incrementAndGet();
+                } catch (ContentErrors e) {
+                    problems.addAll(e.problems());
+                    failed.set(true);
+                    guideFailed.set(true);
+                    return;
+                }
+                publish(page, bytes.buffer(), bytes.length(), meta, stored);
+                return;
+            }
             // The metadata is compared too: it reads the whole site (the home page's latest review date, the page's
             // translations for its alternates), not only the page.
             if (done == null || !done.meta().equals(meta)) {
@@ -645,15 +672,20 @@ public final class Pipeline {
             if (current != null) {
                 current.put(page, done);
             }
+            publish(page, done.bytes(), done.bytes().length, done.meta(), stored);
+        }
+
+        /** Writes a rendered page ({@code bytes[0, length)}), and records its ids, metadata and (with the cache) its entry. */
+        private void publish(Page page, byte[] bytes, int length, PageMetadata meta, List<BuildCache.StoredPage> stored) {
             boolean isFile = page.path().endsWith(".html");
             String file = isFile ? page.path() : page.path() + "index.html";
-            output.write(file, done.bytes());
-            java.util.Set<String> ids = links.addPage(page.path(), done.bytes());
-            metas.add(done.meta());
+            output.write(file, bytes, length);
+            java.util.Set<String> ids = links.addPage(page.path(), bytes, length);
+            metas.add(meta);
             pages.incrementAndGet();
             if (stored != null) {
                 // Sizes and times are read when the cache is saved, from the output the build swapped in.
-                stored.add(new BuildCache.StoredPage(file, page.path(), ids, done.meta(), 0, 0, 0, 0));
+                stored.add(new BuildCache.StoredPage(file, page.path(), ids, meta, 0, 0, 0, 0));
             }
         }
     }
@@ -663,6 +695,12 @@ public final class Pipeline {
         @Override
         public void write(String sitePath, byte[] bytes) {
             output.write(sitePath, bytes);
+            links.addFile(sitePath);
+        }
+
+        @Override
+        public void write(String sitePath, byte[] buffer, int length) {
+            output.write(sitePath, buffer, length);
             links.addFile(sitePath);
         }
 

@@ -239,6 +239,20 @@ public final class TemplateRenderer {
         return out.toByteArray();
     }
 
+    /** A page's UTF-8 bytes, {@code buffer[0, length)}, in a buffer its rendering thread reuses for the next page. */
+    public record PageBytes(byte[] buffer, int length) {
+    }
+
+    /**
+     * The page as {@link #renderUtf8} makes it, left in this thread's buffer (valid until the thread renders its next
+     * page): for a build that writes each page and keeps nothing of it, a copy of every page less.
+     */
+    public PageBytes renderUtf8InPlace(Page page, Map<String, String> assets, PageMetadata meta) throws ContentErrors {
+        Utf8Output out = Utf8Output.reused();
+        render(page, assets, meta, out);
+        return out.inPlace();
+    }
+
     private void render(Page page, Map<String, String> assets, PageMetadata meta, java.io.Writer out) throws ContentErrors {
         Map<String, String> assetUrls = new java.util.TreeMap<>();
         assets.forEach((name, sitePath) -> assetUrls.put(name, page.root() + sitePath));

@@ -4,6 +4,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.healthguides.content.ByteScan;
+
 /**
  * A template's output encoded to UTF-8 as it is written, into a buffer each rendering thread reuses. The same bytes
  * as collecting the page in a string and calling {@code getBytes(UTF_8)} on it, without the string: one character
@@ -35,6 +37,12 @@ final class Utf8Output extends Writer {
         return Arrays.copyOf(bytes, size);
     }
 
+    /** The bytes written so far, in this buffer itself: valid until the thread's next {@link #reused()}. */
+    TemplateRenderer.PageBytes inPlace() {
+        flushPending();
+        return new TemplateRenderer.PageBytes(bytes, size);
+    }
+
     @Override
     public void write(String text) {
         write(text, 0, text.length());
@@ -46,8 +54,20 @@ final class Utf8Output extends Writer {
             return;
         }
         if (pendingHigh == 0 && !Character.isHighSurrogate(text.charAt(offset + length - 1))) {
-            // String's own encoder: a plain copy for ASCII text, and compiled code otherwise.
             String piece = offset == 0 && length == text.length() ? text : text.substring(offset, offset + length);
+            if (length >= LONG_PIECE) {
+                // A long piece (a page's content HTML) is nearly always ASCII, whose UTF-8 is its Latin-1 copy. String's
+                // UTF-8 encoder checks for that one byte at a time, which under C1 cost as much as the rest of writing the
+                // page; ByteScan checks the copy eight bytes at a time.
+                byte[] ascii = ByteScan.asciiBytes(piece);
+                if (ascii != null) {
+                    ensure(ascii.length);
+                    System.arraycopy(ascii, 0, bytes, size, ascii.length);
+                    size += ascii.length;
+                    return;
+                }
+            }
+            // String's own encoder: a plain copy for ASCII text, and compiled code otherwise.
             byte[] encoded = piece.getBytes(StandardCharsets.UTF_8);
             ensure(encoded.length);
             System.arraycopy(encoded, 0, bytes, size, encoded.length);
@@ -58,6 +78,9 @@ final class Utf8Output extends Writer {
         text.getChars(offset, offset + length, chars, 0);
         write(chars, 0, length);
     }
+
+    /** Pieces at least this long are checked for ASCII eight bytes at a time (shorter ones are not worth the copy). */
+    static final int LONG_PIECE = 256;
 
     @Override
     public void write(int c) {

@@ -45,4 +45,36 @@ class JsonTextTest {
     void unknown_types_are_refused_rather_than_written_with_toString() {
         assertThrows(IllegalArgumentException.class, () -> JsonText.of(List.of(new Object())));
     }
+
+    /** The escaping written out a character at a time, as JsonText wrote it before it appended runs. */
+    private static String plainlyEscaped(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+                        ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Test
+    void every_string_is_escaped_as_one_character_at_a_time() {
+        String odd = "\"\\\n\r\t\u0000\u001f <>&'/=?\u007f\u00e9\u2028\u2029\u2013\ud83d\ude00\ud83d";
+        java.util.Random random = new java.util.Random(15);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(random.nextInt(3) == 0 ? odd.charAt(random.nextInt(odd.length())) : (char) ('a' + random.nextInt(26)));
+            }
+            String value = text.toString();
+            assertEquals(plainlyEscaped(value), JsonText.of(value), value);
+            assertEquals("[" + plainlyEscaped(value) + "]", JsonText.of(java.util.List.of(new StringBuilder(value))), value);
+        }
+    }
 }

@@ -44,4 +44,27 @@ class Utf8OutputTest {
         output.write(long_);
         assertArrayEquals((long_ + long_).getBytes(StandardCharsets.UTF_8), output.toByteArray());
     }
+
+    @Test
+    void a_long_piece_is_encoded_as_string_encoding_does_whatever_it_holds() {
+        // Long pieces take the Latin-1 copy when it is their ASCII: a '?' of the text is ASCII, the '?' Latin-1
+        // encoding puts for a character outside it is not, nor is a Latin-1 letter above ASCII.
+        String plain = "<p>Is it safe? Ask a GP &amp; check.</p>\n".repeat(20);
+        String[] odd = {"", "?", "\u00e9", "\u00b7", "\u2013", "\u0645", "\ud83d\ude00", "\ud83d", "\ude00", "\u00ff?", "?\u0100"};
+        java.util.Random random = new java.util.Random(15);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder(plain);
+            for (int i = random.nextInt(4); i > 0; i--) {
+                text.insert(random.nextInt(text.length() + 1), odd[random.nextInt(odd.length)]);
+            }
+            String piece = text.toString();
+            Utf8Output output = Utf8Output.reused();
+            output.write("<main>");
+            output.write(piece);
+            int offset = random.nextInt(40);
+            output.write(piece, offset, piece.length() - offset);
+            assertArrayEquals(("<main>" + piece + piece.substring(offset)).getBytes(StandardCharsets.UTF_8), output.toByteArray(), piece);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(plain.length() >= Utf8Output.LONG_PIECE, "the test's pieces take the long way");
+    }
 }
