@@ -558,11 +558,18 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /**
      * Removes the record of the last build, before the output is changed: should the build be killed while it commits,
-     * the next one finds no record and checks every guide folder it reuses. Throws when it cannot be removed.
+     * the next one finds no record and checks every guide folder it reuses. A record that cannot be removed (a cache
+     * folder made read-only) is left: it could not call a half-moved output up to date either, since a build checks
+     * every file and folder it lists (a moved folder is not where it says), and {@link #recordLastBuild} says why it
+     * cannot write the next one.
      */
-    void forgetLastBuild() throws IOException {
+    void forgetLastBuild() {
         if (writable) {
-            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            try {
+                Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            } catch (IOException e) {
+                // See above.
+            }
         }
     }
 
