@@ -70,7 +70,7 @@ import org.healthguides.render.PageMetadata;
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
-public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, ContentLoader.Reads {
+public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
     /** Changes whenever what is written here changes shape. */
     private static final int FORMAT = 8; // 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
@@ -120,8 +120,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private byte[] pageInputs;
     /** A fingerprint (length, CRC32, CRC32C) of each source file's text by its path in the content folder: taken once, used by both kinds of key. */
     private Map<String, byte[]> fileHashes = Map.of();
-    /** The fingerprint of each source file taken as the loader read it, with the file it was taken for. */
-    private final Map<String, ReadFingerprint> readFingerprints = new ConcurrentHashMap<>(1 << 14); // 12,000 files without a resize
     private boolean pdf;
     private Path content;
     /** The guide folder of each source file, translations included. */
@@ -165,9 +163,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private record KeptFrontMatter(byte[] fingerprint, FrontMatter.Split place, byte[] fields) {
     }
 
-    /** A source file's fingerprint, taken from its bytes when the loader read it. */
-    private record ReadFingerprint(SourceFile file, byte[] fingerprint) {
-    }
 
     /** A guide's pages as this build published them, under its key. */
     private record Kept(Key key, List<StoredPage> pages) {
@@ -434,7 +429,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                         files.translations().values().stream().flatMap(List::stream)))
                 .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path,
                         this::fingerprintOf, (a, b) -> a));
-        readFingerprints.clear();
         Map<String, String> folders = new HashMap<>();
         Set<String> own = new java.util.HashSet<>();
         for (GuideFiles files : tree.guides()) {
@@ -502,21 +496,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         siteKey = Key.of(site);
     }
 
-    /**
-     * Fingerprints a source file from the bytes the loader read it from (see {@link ContentLoader#telling}), before
-     * they are decoded: a build that finds nothing changed decodes no text at all. The text is decoded from exactly
-     * these bytes, so the same fingerprint means the same text (a byte order mark or a carriage return added changes
-     * the fingerprint without changing the text: that only costs a guide its reuse).
-     */
-    @Override
-    public void read(SourceFile file, byte[] bytes, int length) {
-        readFingerprints.put(file.path(), new ReadFingerprint(file, fingerprint(bytes, length)));
-    }
-
-    /** The fingerprint of a file: the one taken when this very file was read, else from its bytes (or its text's UTF-8). */
+    /** The fingerprint of a file: of the bytes the loader read it from (see {@link SourceFile#fingerprint()}). */
     private byte[] fingerprintOf(SourceFile source) {
-        ReadFingerprint read = readFingerprints.get(source.path());
-        return read != null && read.file() == source ? read.fingerprint() : fingerprint(source.bytes());
+        return source.fingerprint();
     }
 
     private static void writeKey(MessageDigest digest, Key key) {
@@ -1185,22 +1167,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
-    /**
-     * Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw (nobody gains
-     * by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions even
-     * by C1 (and the interpreter); MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
-     */
+    /** A file's fingerprint as a source file's (see {@link SourceFile#fingerprint(byte[], int)}). */
     private static byte[] fingerprint(byte[] bytes) {
-        return fingerprint(bytes, bytes.length);
-    }
-
-    /** The fingerprint of the first {@code length} bytes. */
-    private static byte[] fingerprint(byte[] bytes, int length) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, length);
-        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-        crcC.update(bytes, 0, length);
-        return java.nio.ByteBuffer.allocate(16).putInt(length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
+        return SourceFile.fingerprint(bytes, bytes.length);
     }
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
