@@ -24,8 +24,6 @@ public final class ContentLoader {
     public static final java.util.Set<String> PUBLISHED_TYPES = java.util.Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf");
     private final Path root;
     private final String displayRoot;
-    /** Told each source file's bytes as they are read (see {@link Reads}); null when nobody asked. */
-    private final Reads reads;
     /** The content folder with links resolved, to tell a link that stays inside it from one that leaves. */
     private Path realRoot;
 
@@ -34,30 +32,8 @@ public final class ContentLoader {
      * @param displayRoot how to name it in messages ("content")
      */
     public ContentLoader(Path root, String displayRoot) {
-        this(root, displayRoot, null);
-    }
-
-    private ContentLoader(Path root, String displayRoot, Reads reads) {
         this.root = root;
         this.displayRoot = displayRoot.endsWith("/") ? displayRoot.substring(0, displayRoot.length() - 1) : displayRoot;
-        this.reads = reads;
-    }
-
-    /**
-     * What a loader tells about each source file it reads, on the thread that read it: the file as loaded and the
-     * bytes it was read from. The build cache fingerprints them here, before (and often instead of) decoding them.
-     */
-    public interface Reads {
-        /**
-         * @param bytes  the file's bytes, exactly as read (its text is decoded from these and no others), in the first
-         *               {@code length} bytes of this array (a buffer, reused once this returns)
-         */
-        void read(SourceFile file, byte[] bytes, int length);
-    }
-
-    /** The same loader, telling {@code reads} about each source file as it is read. */
-    public ContentLoader telling(Reads reads) {
-        return new ContentLoader(root, displayRoot, reads);
     }
 
     /** The content folder, every file decoded and checked to be UTF-8 (see {@link #decoded}). */
@@ -66,17 +42,17 @@ public final class ContentLoader {
     }
 
     /**
-     * The content folder with each source file's bytes read but not decoded (the settings file excepted): what a build
-     * with the cache needs to tell whether anything changed. Pass it to {@link #decoded} before using the files' text:
-     * only that reports a file that is not UTF-8.
+     * The content folder with each source file read and fingerprinted but not decoded (the settings file excepted), its
+     * bytes not kept (see {@link SourceFile}): what a build with the cache needs to tell whether anything changed. Pass
+     * it to {@link #decoded} before using the files' text: only that reports a file that is not UTF-8 (or that changed
+     * since it was read).
      */
     public ContentTree loadUndecoded() throws ContentErrors {
         return load(false);
     }
 
     /**
-     * @param decodeNow each file decoded as soon as it is read, from a buffer the thread reuses (its bytes are not
-     *                  kept: 86 MB at 10,000 pages, which a cold build's peak memory would carry); a file that is not
+     * @param decodeNow each file decoded as soon as it is read, from a buffer the thread reuses; a file that is not
      *                  UTF-8 is then left out with its error here, else by {@link #decoded}
      */
     private ContentTree load(boolean decodeNow) throws ContentErrors {
@@ -233,52 +209,35 @@ public final class ContentLoader {
                 java.util.Collections.unmodifiableSortedMap(translated)));
     }
 
-    /** Each loading thread's buffer for the bytes of files decoded at once (see {@link ReadBuffer}). */
+    /** Each loading thread's buffer for the files' bytes, decoded or fingerprinted at once (see {@link ReadBuffer}). */
     private static final ThreadLocal<ReadBuffer> READ_BUFFER = ThreadLocal.withInitial(ReadBuffer::new);
 
     private SourceFile read(String path, List<Problem> problems, boolean decodeNow) {
-        if (decodeNow) {
-            return readDecoded(path, problems);
-        }
-        byte[] bytes;
-        try {
-            // An array of the file's own size, kept: the text is decoded from it when first needed (see SourceFile).
-            bytes = ReadBuffer.whole(root.resolve(path));
-        } catch (IOException e) {
-            problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
-            return null;
-        }
-        SourceFile file = SourceFile.undecoded(path, display(path), bytes);
-        if (reads != null) {
-            reads.read(file, bytes, bytes.length);
-        }
-        return file;
-    }
-
-    private SourceFile readDecoded(String path, List<Problem> problems) {
+        Path location = root.resolve(path);
         ReadBuffer read;
         try {
-            read = READ_BUFFER.get().read(root.resolve(path));
+            read = READ_BUFFER.get().read(location);
         } catch (IOException e) {
             problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
             return null;
+        }
+        if (!decodeNow) {
+            // Only the bytes' fingerprint is kept (see SourceFile): the file is read again if its text is needed.
+            return SourceFile.undecoded(path, display(path), location, read.bytes(), read.length());
         }
         TextDecoding.Result decoded = TextDecoding.decode(read.bytes(), read.length(), display(path));
         if (decoded instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             return null;
         }
-        SourceFile file = new SourceFile(path, display(path), ((TextDecoding.Decoded) decoded).text());
-        if (reads != null) {
-            reads.read(file, read.bytes(), read.length());
-        }
-        return file;
+        return SourceFile.decoded(path, display(path), location, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
     }
 
     /**
-     * The tree as {@link #load} gives it: every source file decoded (in parallel, guide by guide), and each that is not
-     * UTF-8 left out with its error, as if it could not be read: a guide whose {@code index.md} is not UTF-8 is left
-     * out whole. Files already decoded are not decoded again; the files kept are the very ones of {@code tree}.
+     * The tree as {@link #load} gives it: every source file read again and decoded (in parallel, guide by guide), and
+     * each that is not UTF-8 (or changed since it was read) left out with its error, as if it could not be read: a guide
+     * whose {@code index.md} is not is left out whole. Files already decoded are not decoded again; the files kept are
+     * the very ones of {@code tree}.
      */
     public static ContentTree decoded(ContentTree tree) {
         return decoded(tree, file -> false);

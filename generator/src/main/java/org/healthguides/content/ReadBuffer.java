@@ -47,37 +47,6 @@ public final class ReadBuffer {
         }
     }
 
-    /**
-     * A whole file's bytes in an array of its own, of exactly their length: for bytes that are kept (a content file's,
-     * decoded only when its text is needed). Read to the end, however long that turns out to be.
-     */
-    public static byte[] whole(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException("file too large: " + size + " bytes");
-            }
-            byte[] into = new byte[(int) size];
-            int read = 0;
-            while (true) {
-                if (read == into.length) {
-                    // Full: the end is there unless the file grew since its size was read.
-                    byte[] one = new byte[1];
-                    if (channel.read(ByteBuffer.wrap(one)) <= 0) {
-                        return into;
-                    }
-                    into = java.util.Arrays.copyOf(into, Math.max(16, Math.min(Integer.MAX_VALUE - 16, into.length * 2)));
-                    into[read++] = one[0];
-                }
-                int n = channel.read(ByteBuffer.wrap(into, read, into.length - read));
-                if (n < 0) {
-                    return java.util.Arrays.copyOf(into, read); // shorter than its size said: it shrank meanwhile
-                }
-                read += n;
-            }
-        }
-    }
-
     private static ReadBuffer detached(byte[] bytes, int length) {
         ReadBuffer own = new ReadBuffer();
         own.bytes = bytes;

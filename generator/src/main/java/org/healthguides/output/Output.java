@@ -46,6 +46,19 @@ public interface Output {
     }
 
     /**
+     * Publishes, unchanged, a whole folder of the last build's output holding exactly these files (with their .gz
+     * copies when gzip copies are on), as the last build left them. {@link SiteWriter} moves the folder into the new
+     * site when it is committed; this default reuses each file.
+     *
+     * @param folder    a folder at the top of the site ("lifting")
+     * @param previous  the last build's output folder
+     * @param sitePaths the site paths of the folder's files, without .gz copies
+     */
+    default void adopt(String folder, Path previous, java.util.List<String> sitePaths) {
+        sitePaths.forEach(sitePath -> reuse(sitePath, previous.resolve(sitePath)));
+    }
+
+    /**
      * Takes out a file written or reused earlier in this run (and its gzip copy), with the folders it leaves empty:
      * an output that keeps nothing has nothing to do.
      */

@@ -35,6 +35,20 @@ public final class SiteWriter implements Output, AutoCloseable {
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
     /** Every file of the new site by its site path, .gz copies and the marker included: what the build cache records. */
     private final Set<String> files = ConcurrentHashMap.newKeySet();
+    /**
+     * Folders of the current output to be moved into the new site whole when it is committed ({@link #adopt}), by
+     * their name, with the site paths of their files.
+     */
+    private final Map<String, Adoption> adopted = new ConcurrentHashMap<>();
+    /** Adopted folders taken out again ({@link #discard}): their files are no longer the new site's. */
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    /** Folders moved from the current output into the new site by {@link #commit}, and folders whose files were linked instead. */
+    private int foldersMoved;
+    private int foldersLinked;
+
+    /** An adopted folder's files, .gz copies included, and how many of them are pages and other files (not copies). */
+    private record Adoption(List<String> files, int written) {
+    }
 
     private SiteWriter(Path target, Path staging) {
         this.target = target;
@@ -178,8 +192,62 @@ public final class SiteWriter implements Output, AutoCloseable {
         }
     }
 
+    /**
+     * Publishes a folder of the current output whole: at {@link #commit}, after everything else was written, it is
+     * moved into the new site in one rename instead of its files being linked one by one (and unlinked again with the
+     * old site). The caller has checked that it holds exactly {@code sitePaths} (with their .gz copies when gzip
+     * copies are on) as the last build left them. Should anything else have written into a folder of that name in the
+     * new site by then (an emitter), or the folder no longer be a folder, its files are linked as {@link #reuse}
+     * links them; nothing is moved before the commit, so a build that fails leaves the output as it was.
+     *
+     * @param folder    a folder at the top of the site ("lifting")
+     * @param previous  the last build's output: this writer's output folder
+     * @param sitePaths the site paths of its files, without .gz copies ("lifting/index.html")
+     */
+    @Override
+    public void adopt(String folder, Path previous, List<String> sitePaths) {
+        if (!previous.toAbsolutePath().normalize().equals(target)) {
+            Output.super.adopt(folder, previous, sitePaths); // another folder's: only the output can be moved from
+            return;
+        }
+        if (folder.isEmpty() || folder.contains("/") || folder.equals(".") || folder.equals("..") || folder.equals(OutputFolder.MARKER)) {
+            throw new IllegalArgumentException("not a folder at the top of the site: " + folder);
+        }
+        List<String> all = new java.util.ArrayList<>(sitePaths.size() * 2);
+        for (String sitePath : sitePaths) {
+            if (!sitePath.startsWith(folder + "/")) {
+                throw new IllegalArgumentException(sitePath + " is not in " + folder);
+            }
+            resolve(sitePath);
+            all.add(sitePath);
+            if (gzipCopies && Precompressed.isText(sitePath)) {
+                all.add(sitePath + ".gz");
+            }
+        }
+        if (adopted.putIfAbsent(folder, new Adoption(List.copyOf(all), sitePaths.size())) != null) {
+            throw new IllegalStateException("folder adopted twice: " + folder);
+        }
+        files.addAll(all);
+        filesWritten.addAndGet(sitePaths.size());
+    }
+
     @Override
     public void discard(String sitePath) {
+        int slash = sitePath.indexOf('/');
+        if (slash > 0) {
+            String top = sitePath.substring(0, slash);
+            Adoption folder = adopted.remove(top);
+            if (folder != null) {
+                // A folder is adopted for one guide: taking out one of its files takes out the guide.
+                folder.files().forEach(files::remove);
+                filesWritten.addAndGet(-folder.written());
+                dropped.add(top);
+                return;
+            }
+            if (dropped.contains(top)) {
+                return;
+            }
+        }
         Path file = resolve(sitePath);
         try {
             if (files.remove(sitePath) && Files.deleteIfExists(file)) {
@@ -264,21 +332,54 @@ public final class SiteWriter implements Output, AutoCloseable {
     }
 
     /**
-     * Replaces the output folder with the new site. The old one is first moved aside, then the new one moved
-     * in (two renames on one file system), then the old one deleted, on a thread of its own: {@link #close} waits
-     * for it (a build then records its output and cache meanwhile).
+     * Replaces the output folder with the new site. First the adopted folders ({@link #adopt}) are moved from the
+     * output into the new site, one rename each; then the output is moved aside and the new site moved in (two
+     * renames on one file system); then what is left of the old one is deleted, on a thread of its own: {@link #close}
+     * waits for it (a build then records its output and cache meanwhile). Should a move fail, the folders already
+     * moved are moved back before this throws, so the output is as it was. A process killed between the first move
+     * and the swap leaves an output without the folders moved so far (and the new site in a folder the next build
+     * removes, see {@link #removeStaleFolders}): the build cache's record is removed before this is called, so the
+     * next build checks every folder it would reuse and renders the missing guides again.
      */
     public void commit() throws IOException {
+        List<String> moved = new java.util.ArrayList<>(adopted.size());
         Path old = null;
-        if (Files.exists(target)) {
-            old = staging.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-            move(target, old);
+        try {
+            boolean outputThere = Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            for (Map.Entry<String, Adoption> folder : adopted.entrySet()) {
+                if (outputThere && moveIn(folder.getKey())) {
+                    moved.add(folder.getKey());
+                } else {
+                    linkIn(folder.getValue().files());
+                }
+            }
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                old = staging.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+                move(target, old);
+            }
+            try {
+                move(staging, target);
+            } catch (IOException e) {
+                if (old != null) {
+                    move(old, target);
+                    old = null;
+                }
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (old == null) {
+                moveBack(moved, e);
+            }
+            throw e;
         }
-        move(staging, target);
         committed = true;
+        foldersMoved = moved.size();
+        foldersLinked = adopted.size() - moved.size();
         if (old != null) {
             Path oldSite = old;
-            Set<String> likely = files();
+            // Only what was written or linked into the new site has its name in the old one too; the moved folders are gone from it.
+            Set<String> likely = new java.util.HashSet<>(files);
+            moved.forEach(folder -> adopted.get(folder).files().forEach(likely::remove));
             // On a thread of its own, not the common pool: that pool has one worker on two cores, and the build's
             // record of its output (parallel stat and the cache's files) queued behind 28,000 unlinks at 10,000 pages.
             java.util.concurrent.CompletableFuture<Void> deleted = new java.util.concurrent.CompletableFuture<>();
@@ -299,6 +400,66 @@ public final class SiteWriter implements Output, AutoCloseable {
     }
 
     /**
+     * Moves an adopted folder from the output into the new site; false, having moved nothing, when something in the new
+     * site already has its name or the output's is not a folder (a symbolic link is never moved, nor followed).
+     */
+    private boolean moveIn(String folder) throws IOException {
+        Path from = target.resolve(folder);
+        Path to = staging.resolve(folder);
+        // A rename onto an empty folder would replace it without a word: nothing of that name may be there.
+        if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Replaced by something else between the look and the rename: put it back, and say so.
+            Files.move(to, from, StandardCopyOption.ATOMIC_MOVE);
+            throw new IOException(from + " changed while the site was being published; build again");
+        }
+        return true;
+    }
+
+    /** Links an adopted folder's files one by one (as {@link #reuse} does), where the folder itself could not be moved. */
+    private void linkIn(List<String> sitePaths) throws IOException {
+        for (String sitePath : sitePaths) {
+            Path previous = target.resolve(sitePath);
+            Path folder = previous.getParent();
+            // Never through a symbolic link put where a folder of the output was.
+            for (Path part = folder; !part.equals(target); part = part.getParent()) {
+                if (!Files.isDirectory(part, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(part + " changed while the site was being published; build again");
+                }
+            }
+            Path file = resolve(sitePath);
+            if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue; // an emitter wrote it: in a cold build too it writes after the pages
+            }
+            createFolder(file.getParent());
+            linkOrCopy(previous, file);
+        }
+    }
+
+    /** Puts moved folders back into the output after a failed commit; what cannot be put back is added to {@code failure}. */
+    private void moveBack(List<String> moved, Throwable failure) {
+        for (String folder : moved) {
+            try {
+                Files.move(staging.resolve(folder), target.resolve(folder), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Adopted folders the last {@link #commit} moved whole, and those whose files it linked instead. */
+    public int foldersMoved() {
+        return foldersMoved;
+    }
+
+    public int foldersLinked() {
+        return foldersLinked;
+    }
+
+    /**
      * Deletes the old site. Most of its files have the new site's names (with the build cache, most are the very same
      * files, hard-linked), so those are unlinked by name, one call each, and their folders removed deepest first:
      * no folder listed and nothing looked up first. Whatever else is there (a page the new site no longer has) keeps
@@ -313,9 +474,16 @@ public final class SiteWriter implements Output, AutoCloseable {
         try {
             byFolder.entrySet().parallelStream().forEach(group -> {
                 Set<String> folders = new java.util.HashSet<>();
+                // A name is never unlinked through a symbolic link put where a folder was (it would delete a file
+                // outside the output): each folder is looked at once, and what is under a link is left to the walk below.
+                Map<String, Boolean> real = new java.util.HashMap<>();
                 for (String file : group.getValue()) {
+                    int last = file.lastIndexOf('/');
+                    if (last > 0 && !isRealFolder(old, file.substring(0, last), real)) {
+                        continue;
+                    }
                     old.resolve(file).toFile().delete(); // one unlink; a file that is not there is fine
-                    for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+                    for (int slash = last; slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
                         if (!folders.add(file.substring(0, slash))) {
                             break;
                         }
@@ -327,7 +495,20 @@ public final class SiteWriter implements Output, AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        // Whatever is left (a file the new site does not have, a symbolic link) is walked, never following a link.
         removeFolder(old);
+    }
+
+    /** Whether a folder of the old site, and each folder above it, is a folder and not a symbolic link; looked at once each. */
+    private static boolean isRealFolder(Path old, String folder, Map<String, Boolean> known) {
+        Boolean isReal = known.get(folder);
+        if (isReal == null) {
+            int slash = folder.lastIndexOf('/');
+            isReal = (slash < 0 || isRealFolder(old, folder.substring(0, slash), known))
+                    && Files.isDirectory(old.resolve(folder), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            known.put(folder, isReal);
+        }
+        return isReal;
     }
 
     /** Removes an emptied folder; one that is not empty is walked and emptied first. */

@@ -70,7 +70,7 @@ import org.healthguides.render.PageMetadata;
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
-public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, ContentLoader.Reads {
+public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
     /** Changes whenever what is written here changes shape. */
     private static final int FORMAT = 8; // 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
@@ -120,8 +120,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private byte[] pageInputs;
     /** A fingerprint (length, CRC32, CRC32C) of each source file's text by its path in the content folder: taken once, used by both kinds of key. */
     private Map<String, byte[]> fileHashes = Map.of();
-    /** The fingerprint of each source file taken as the loader read it, with the file it was taken for. */
-    private final Map<String, ReadFingerprint> readFingerprints = new ConcurrentHashMap<>(1 << 14); // 12,000 files without a resize
     private boolean pdf;
     private Path content;
     /** The guide folder of each source file, translations included. */
@@ -139,6 +137,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
      */
     private Map<String, LastBuild.State> reusedStates = Map.of();
+    /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
+    private Path lastOutput;
+    private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -162,9 +163,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private record KeptFrontMatter(byte[] fingerprint, FrontMatter.Split place, byte[] fields) {
     }
 
-    /** A source file's fingerprint, taken from its bytes when the loader read it. */
-    private record ReadFingerprint(SourceFile file, byte[] fingerprint) {
-    }
 
     /** A guide's pages as this build published them, under its key. */
     private record Kept(Key key, List<StoredPage> pages) {
@@ -374,12 +372,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         readEntries();
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
+        this.lastOutput = lastOutput;
+        folderMode = modeOf(lastOutput);
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
         tree.guides().parallelStream().forEach(files -> {
             Key key = guideKeys.get(files.slug());
-            List<StoredPage> pages = intactPages(key, lastOutput, fileMode, states);
+            List<StoredPage> pages = intactPages(key, files.slug(), lastOutput, fileMode, states);
             if (pages != null) {
                 reused.put(key, pages);
                 reusedFolders.add(files.slug());
@@ -429,7 +429,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                         files.translations().values().stream().flatMap(List::stream)))
                 .collect(java.util.stream.Collectors.toConcurrentMap(SourceFile::path,
                         this::fingerprintOf, (a, b) -> a));
-        readFingerprints.clear();
         Map<String, String> folders = new HashMap<>();
         Set<String> own = new java.util.HashSet<>();
         for (GuideFiles files : tree.guides()) {
@@ -497,21 +496,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         siteKey = Key.of(site);
     }
 
-    /**
-     * Fingerprints a source file from the bytes the loader read it from (see {@link ContentLoader#telling}), before
-     * they are decoded: a build that finds nothing changed decodes no text at all. The text is decoded from exactly
-     * these bytes, so the same fingerprint means the same text (a byte order mark or a carriage return added changes
-     * the fingerprint without changing the text: that only costs a guide its reuse).
-     */
-    @Override
-    public void read(SourceFile file, byte[] bytes, int length) {
-        readFingerprints.put(file.path(), new ReadFingerprint(file, fingerprint(bytes, length)));
-    }
-
-    /** The fingerprint of a file: the one taken when this very file was read, else from its bytes (or its text's UTF-8). */
+    /** The fingerprint of a file: of the bytes the loader read it from (see {@link SourceFile#fingerprint()}). */
     private byte[] fingerprintOf(SourceFile source) {
-        ReadFingerprint read = readFingerprints.get(source.path());
-        return read != null && read.file() == source ? read.fingerprint() : fingerprint(source.bytes());
+        return source.fingerprint();
     }
 
     private static void writeKey(MessageDigest digest, Key key) {
@@ -549,6 +536,16 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     private static LastBuild.State nginxState(Path out) {
         return LastBuild.State.of("", out.resolveSibling(org.healthguides.output.RedirectFiles.NGINX_FILE));
+    }
+
+    /**
+     * Removes the record of the last build, before the output is changed: should the build be killed while it commits,
+     * the next one finds no record and checks every guide folder it reuses. Throws when it cannot be removed.
+     */
+    void forgetLastBuild() throws IOException {
+        if (writable) {
+            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+        }
     }
 
     /**
@@ -635,13 +632,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
-     * The pages the last build published for a guide with this key, when every file is still as it left it; their
-     * files' states are added to {@code states}.
+     * The pages the last build published for a guide with this key, when every file is still as it left it (its size,
+     * modification time and mode) and the guide's folder is a folder, not a symbolic link; their files' states are
+     * added to {@code states}.
      */
-    private List<StoredPage> intactPages(Key guide, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+    private List<StoredPage> intactPages(Key guide, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
                                          Map<String, LastBuild.State> states) {
         List<StoredPage> pages = knownGuides.get(guide);
-        if (pages == null) {
+        if (pages == null || !Files.isDirectory(lastOutput.resolve(slug), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         Map<String, LastBuild.State> found = new HashMap<>();
@@ -653,6 +651,78 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
         states.putAll(found);
         return pages;
+    }
+
+    /**
+     * The folder of the last output a reused guide with this key can be taken from whole, or null. Asked on the thread
+     * that links the reused guides' files (not on the main thread, whose time is a rebuild's), after the checks of
+     * {@link #intactPages}: the folder is walked, never following a link, and must hold the guide's files (its pages,
+     * their .gz copies, its leaflet), the folders on the way to them and nothing else, each folder with the mode the
+     * build gives its folders and none a symbolic link. Otherwise the new site links the files, and so leaves out
+     * whatever else is there, as a cold build would.
+     */
+    String movableFolder(Key guide) {
+        String slug = folderOfKey.get(guide);
+        List<StoredPage> pages = reusedPages.get(guide);
+        if (slug == null || pages == null) {
+            return null;
+        }
+        Set<String> files = new java.util.HashSet<>(pages.size() * 2);
+        Set<String> folders = new java.util.HashSet<>();
+        folders.add(slug);
+        for (StoredPage page : pages) {
+            if (!page.file().startsWith(slug + "/")) {
+                return null;
+            }
+            files.add(page.file());
+            if (page.gzSize() >= 0) {
+                files.add(page.file() + ".gz");
+            }
+            for (int slash = page.file().lastIndexOf('/'); slash > slug.length() && folders.add(page.file().substring(0, slash));
+                 slash = page.file().lastIndexOf('/', slash - 1)) {
+                // every folder on the way to the page
+            }
+        }
+        int[] seen = new int[1];
+        return exact(lastOutput.resolve(slug), slug, files, folders, seen) && seen[0] == files.size() + folders.size() ? slug : null;
+    }
+
+    /** Whether {@code folder} is a folder of the build's mode, every entry in it one of these files or folders (walked in turn). */
+    private boolean exact(Path folder, String sitePath, Set<String> files, Set<String> folders, int[] seen) {
+        try {
+            BasicFileAttributes attributes = attributes(folder);
+            if (!attributes.isDirectory() || folderMode != null && !(attributes instanceof java.nio.file.attribute.PosixFileAttributes posix
+                    && posix.permissions().equals(folderMode))) {
+                return false;
+            }
+            seen[0]++;
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    String name = sitePath + "/" + entry.getFileName();
+                    if (folders.contains(name)) {
+                        if (!exact(entry, name, files, folders, seen)) {
+                            return false;
+                        }
+                    } else if (files.contains(name)) {
+                        seen[0]++; // its size, time and mode were checked by intactPages
+                    } else {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return false;
+        }
+    }
+
+    /** A file's attributes, POSIX ones where there are, not following a link. */
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /**
@@ -669,24 +739,22 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
+    /** The mode of a folder (the last output: every folder the build made has the mode it was made with); null where there are none. */
+    private static Set<java.nio.file.attribute.PosixFilePermission> modeOf(Path folder) {
+        try {
+            return Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).permissions();
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
+        }
+    }
+
     /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
     private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
                                      Map<String, LastBuild.State> states) {
-        Path file = lastOutput.resolve(sitePath);
         try {
-            boolean same;
-            BasicFileAttributes read;
-            if (mode == null) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified;
-                read = attributes;
-            } else {
-                java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                same = attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().toMillis() == modified
-                        && attributes.permissions().equals(mode);
-                read = attributes;
-            }
+            BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
+            boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
+                    && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
             if (same) {
                 states.put(sitePath, LastBuild.State.of(sitePath, read));
             }
@@ -1107,22 +1175,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
-    /**
-     * Two different CRCs and the length, not MD5: only to tell an edited file from the one the cache saw (nobody gains
-     * by forging one: they could edit the content). Both CRCs are compiled to the processor's own instructions even
-     * by C1 (and the interpreter); MD5 is not, and hashing 60 MB of sources with it was a tenth of a rebuild.
-     */
+    /** A file's fingerprint as a source file's (see {@link SourceFile#fingerprint(byte[], int)}). */
     private static byte[] fingerprint(byte[] bytes) {
-        return fingerprint(bytes, bytes.length);
-    }
-
-    /** The fingerprint of the first {@code length} bytes. */
-    private static byte[] fingerprint(byte[] bytes, int length) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, length);
-        java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-        crcC.update(bytes, 0, length);
-        return java.nio.ByteBuffer.allocate(16).putInt(length).putInt((int) crc.getValue()).putLong(crcC.getValue()).array();
+        return SourceFile.fingerprint(bytes, bytes.length);
     }
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {

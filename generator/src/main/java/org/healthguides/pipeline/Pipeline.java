@@ -207,7 +207,8 @@ public final class Pipeline {
         output.writeGzipCopies(settings.precompress());
         // Which guides' last pages are reused is known now: their files are linked into the new output on a thread of
         // its own while the site is assembled and checked, which is mostly one core's work.
-        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), options.out().toAbsolutePath().normalize());
+        LinkedGuides linked = disk == null ? null : LinkedGuides.start(output, disk.reusedPages(), disk::movableFolder,
+                options.out().toAbsolutePath().normalize());
         try {
             return run(output, loaded, settings, linked, ahead);
         } finally {
@@ -218,9 +219,10 @@ public final class Pipeline {
     }
 
     /**
-     * The reused guides' files, hard-linked into the new output on a thread of its own. The pages of a guide that
-     * turns out not to be in the site after all are taken out again ({@link #finish}), so the output is always that
-     * of a cold build.
+     * The reused guides' files, hard-linked into the new output on a thread of its own; or, for a guide whose folder in
+     * the last output holds exactly its files ({@link BuildCache#movableFolder}), the folder adopted whole: the new
+     * output takes it in one rename when it is committed. The pages of a guide that turns out not to be in the site
+     * after all are taken out again ({@link #finish}), so the output is always that of a cold build.
      */
     private static final class LinkedGuides {
         private final Output output;
@@ -230,12 +232,20 @@ public final class Pipeline {
         private volatile RuntimeException failure;
         private volatile Error error;
 
-        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
+        private LinkedGuides(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides,
+                             java.util.function.Function<BuildCache.Key, String> movable, Path lastOutput) {
             this.output = output;
             this.guides = guides;
             this.thread = new Thread(() -> {
                 try {
-                    guides.values().forEach(pages -> pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file()))));
+                    guides.forEach((key, pages) -> {
+                        String folder = movable.apply(key);
+                        if (folder != null) {
+                            output.adopt(folder, lastOutput, pages.stream().map(BuildCache.StoredPage::file).toList());
+                        } else {
+                            pages.forEach(page -> output.reuse(page.file(), lastOutput.resolve(page.file())));
+                        }
+                    });
                 } catch (RuntimeException e) {
                     failure = e;
                 } catch (Error e) {
@@ -245,8 +255,9 @@ public final class Pipeline {
             thread.setDaemon(true);
         }
 
-        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides, Path lastOutput) {
-            LinkedGuides linked = new LinkedGuides(output, guides, lastOutput);
+        static LinkedGuides start(Output output, Map<BuildCache.Key, List<BuildCache.StoredPage>> guides,
+                                  java.util.function.Function<BuildCache.Key, String> movable, Path lastOutput) {
+            LinkedGuides linked = new LinkedGuides(output, guides, movable, lastOutput);
             linked.thread.start();
             return linked;
         }
@@ -703,7 +714,7 @@ public final class Pipeline {
     private Loaded load() throws ContentErrors {
         ContentLoader loader = new ContentLoader(options.content(), contentName);
         // With the build cache the files are fingerprinted as read and decoded only if the build is not up to date.
-        ContentTree tree = disk == null ? loader.load() : disk.hasEntries() ? loader.telling(disk).loadUndecoded() : loader.telling(disk).load();
+        ContentTree tree = disk != null && disk.hasEntries() ? loader.loadUndecoded() : loader.load();
         lastRead = tree;
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
@@ -747,8 +758,8 @@ public final class Pipeline {
             }
             try {
                 return file.text();
-            } catch (IllegalStateException notUtf8) {
-                return null;
+            } catch (org.healthguides.content.SourceFile.Unreadable e) {
+                return null; // read from disk as any other file, for its excerpt only
             }
         };
     }
@@ -757,12 +768,17 @@ public final class Pipeline {
     private Site assemble(Loaded loaded, MarkdownRenderer markdown, StringTables strings, boolean publishing) throws ContentErrors {
         String baseUrlSource = options.baseUrl() != null ? "--base-url" : contentName + "/" + SiteSettings.FILE_NAME;
         CheckContext context = new CheckContext(loaded.tree(), contentName, today(), baseUrlSource, publishing);
-        return new SiteAssembler(loaded.settings(), markdown, contentName)
-                .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
-                .withLanguageSettings(strings.settingsByLanguage())
-                .withDrafts(includesDrafts())
-                .withKnownFrontMatter(disk != null ? disk : org.healthguides.content.FrontMatter.Store.NONE)
-                .assemble(loaded.tree(), Checks.all(), context);
+        try {
+            return new SiteAssembler(loaded.settings(), markdown, contentName)
+                    .withTranslatedMarkdown(strings.translatedMarkdownRenderers())
+                    .withLanguageSettings(strings.settingsByLanguage())
+                    .withDrafts(includesDrafts())
+                    .withKnownFrontMatter(disk != null ? disk : org.healthguides.content.FrontMatter.Store.NONE)
+                    .assemble(loaded.tree(), Checks.all(), context);
+        } catch (org.healthguides.content.SourceFile.Unreadable e) {
+            // A file not decoded before (unchanged since the last build) whose text was needed, and which has changed since it was read.
+            throw new ContentErrors(e.problem());
+        }
     }
 
     private LocalDate today() {

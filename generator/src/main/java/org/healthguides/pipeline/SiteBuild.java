@@ -54,6 +54,11 @@ public final class SiteBuild {
         }
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             Pipeline.Result result = pipeline.run(writer);
+            if (disk != null) {
+                // Before the output changes: a build killed while committing (folders moved from the output into the
+                // new site) leaves no record that could call the output up to date.
+                disk.forgetLastBuild();
+            }
             writer.commit();
             writeNginxRedirects(result.site());
             if (disk != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.healthguides.content.GuideFiles;
+import org.healthguides.content.ScaffoldMarker;
 import org.healthguides.content.SourceFile;
 import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.Problem;
@@ -17,7 +18,7 @@ import org.healthguides.diagnostics.Problem;
  */
 public final class ScaffoldPlaceholders implements Check {
     /** The word every placeholder of the scaffold (org/healthguides/scaffold/) holds. */
-    public static final String MARKER = "PLACEHOLDER";
+    public static final String MARKER = ScaffoldMarker.WORD;
 
     @Override
     public List<Problem> check(Site site, CheckContext context) {
@@ -38,62 +39,19 @@ public final class ScaffoldPlaceholders implements Check {
         }).toList();
     }
 
-    /** How far the search may move on when a letter ends the window it looks at (see {@link #holdsMarker}). */
-    private static final int[] SHIFT = new int[128];
-
-    static {
-        java.util.Arrays.fill(SHIFT, MARKER.length());
-        for (int i = 0; i < MARKER.length() - 1; i++) {
-            SHIFT[MARKER.charAt(i)] = MARKER.length() - 1 - i;
-        }
-    }
-
-    /**
-     * {@code text.contains(MARKER)}, looking at about one letter in eleven (Horspool's search: a window's last letter
-     * that is not in the marker moves it on by the marker's length). The launcher's C1 compiler does not turn
-     * String.contains into the processor's string instructions, and this reads every published file on every build
-     * (60 MB at 10,000 pages: about 4% of an edit rebuild's CPU).
-     */
+    /** {@code text.contains(MARKER)}, quickly (see {@link ScaffoldMarker#in(String)}). */
     static boolean holdsMarker(String text) {
-        int length = MARKER.length();
-        char last = MARKER.charAt(length - 1);
-        for (int end = length - 1; end < text.length(); ) {
-            char c = text.charAt(end);
-            if (c == last && text.startsWith(MARKER, end - length + 1)) {
-                return true;
-            }
-            end += c < SHIFT.length ? SHIFT[c] : length;
-        }
-        return false;
+        return ScaffoldMarker.in(text);
     }
 
-    /** {@link #holdsMarker(String)} over a file's UTF-8 bytes. */
+    /** The same over a file's UTF-8 bytes. */
     static boolean holdsMarker(byte[] bytes) {
-        int length = MARKER.length();
-        byte last = (byte) MARKER.charAt(length - 1);
-        for (int end = length - 1; end < bytes.length; ) {
-            byte b = bytes[end];
-            if (b == last && startsWithMarker(bytes, end - length + 1)) {
-                return true;
-            }
-            end += b >= 0 ? SHIFT[b] : length;
-        }
-        return false;
-    }
-
-    private static boolean startsWithMarker(byte[] bytes, int from) {
-        for (int i = 0; i < MARKER.length(); i++) {
-            if (bytes[from + i] != MARKER.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return ScaffoldMarker.in(bytes, bytes.length);
     }
 
     private static void check(SourceFile file, Set<String> published, List<Problem> problems) {
-        // An unchanged file of an edit rebuild is not decoded (see SourceFile): its bytes are searched, which hold the
-        // marker exactly when its text does (it is ASCII, and no byte of another letter's UTF-8 is).
-        if (!published.contains(file.displayPath()) || !(file.isDecoded() ? holdsMarker(file.text()) : holdsMarker(file.bytes()))) {
+        // An unchanged file of a rebuild is not decoded (see SourceFile): the loader noted whether its bytes hold the marker.
+        if (!published.contains(file.displayPath()) || !file.holdsScaffoldMarker()) {
             return;
         }
         String[] lines = file.text().split("\n", -1);

@@ -352,6 +352,110 @@ class BuildCacheTest {
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and then up to date again");
     }
 
+    private void editRunning(String words) {
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", words));
+    }
+
+    private static Object inode(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    @Test
+    void a_reused_guide_s_folder_is_moved_whole_into_the_new_output_and_only_when_it_holds_exactly_its_pages() throws IOException {
+        buildAndCompareWithCold();
+        Object lifting = inode(fixture.out.resolve("lifting"));
+        Object page = inode(fixture.out.resolve("lifting/basics/index.html"));
+        editRunning("Land softly.");
+        assertEquals(4, buildAndCompareWithCold(), "the running guide edited, the lifting guide reused");
+        assertEquals(lifting, inode(fixture.out.resolve("lifting")), "the lifting guide's folder moved into the new output, not made again");
+        assertEquals(page, inode(fixture.out.resolve("lifting/basics/index.html")));
+
+        // A file no build wrote, dropped into the folder: the folder is not moved (it would carry the file along);
+        // its pages are linked into a new one, as a cold build would have them.
+        Files.writeString(fixture.out.resolve("lifting/basics/notes.txt"), "by hand");
+        editRunning("Run tall.");
+        assertEquals(4, buildAndCompareWithCold());
+        assertFalse(Files.exists(fixture.out.resolve("lifting/basics/notes.txt")));
+        assertEquals(page, inode(fixture.out.resolve("lifting/basics/index.html")), "its pages still reused");
+        Object linked = inode(fixture.out.resolve("lifting"));
+        editRunning("Land softly.");
+        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(linked, inode(fixture.out.resolve("lifting")), "moved again once it holds its pages alone");
+
+        // An empty folder, and a page's folder made 0700 by hand: neither is carried into the new output.
+        Files.createDirectory(fixture.out.resolve("lifting/empty"));
+        editRunning("Run tall.");
+        assertEquals(4, buildAndCompareWithCold(), "the empty folder is not the cold build's: compared with the modes of every folder");
+        assertFalse(Files.exists(fixture.out.resolve("lifting/empty")));
+        Files.setPosixFilePermissions(fixture.out.resolve("lifting/recovery"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        editRunning("Land softly.");
+        assertEquals(4, buildAndCompareWithCold(), "the pages reused, in a folder made 0755 as a cold build makes it");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+    }
+
+    @Test
+    void a_guide_folder_replaced_by_a_symbolic_link_is_rendered_again_and_nothing_is_deleted_through_the_link() throws IOException {
+        buildAndCompareWithCold();
+        // The same files, times and modes, behind a link: the output would publish, and then delete, what is elsewhere.
+        Path elsewhere = root.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Files.move(fixture.out.resolve("lifting"), elsewhere.resolve("lifting"));
+        Files.createSymbolicLink(fixture.out.resolve("lifting"), elsewhere.resolve("lifting"));
+        Map<String, String> outside = GuideRun.fingerprint(elsewhere);
+        editRunning("Land softly.");
+        assertEquals(0, buildAndCompareWithCold(), "the running guide edited, the lifting guide behind a link: neither reused");
+        assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting")));
+        assertEquals(outside, GuideRun.fingerprint(elsewhere), "nothing deleted or changed through the link");
+
+        // A link deeper down, where a page's folder was: the guide's folder is not moved (it would carry the link);
+        // the pages found through the link as the last build left them are linked, as before moves were made.
+        Files.move(fixture.out.resolve("lifting/basics"), elsewhere.resolve("basics"));
+        Files.createSymbolicLink(fixture.out.resolve("lifting/basics"), elsewhere.resolve("basics"));
+        Map<String, String> deeper = GuideRun.fingerprint(elsewhere.resolve("basics"));
+        editRunning("Run tall.");
+        assertEquals(4, buildAndCompareWithCold());
+        assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting/basics")));
+        assertEquals(deeper, GuideRun.fingerprint(elsewhere.resolve("basics")), "nothing deleted or changed through the link");
+        GuideRun.assertNoLeftovers(root);
+    }
+
+    @Test
+    void a_build_killed_while_it_moved_folders_leaves_no_record_and_the_next_build_renders_what_is_missing() throws IOException, InterruptedException {
+        buildAndCompareWithCold();
+        // A process that has ended stands for a build killed with kill -9 after its first move: the record of the last
+        // build removed before it, the lifting guide's folder already in its staging folder, the rest not moved yet.
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path staging = root.resolve(".out.building-" + ended.pid() + "-123456");
+        Files.createDirectories(staging);
+        Files.delete(root.resolve("out.cache/last-build.bin"));
+        Files.move(fixture.out.resolve("lifting"), staging.resolve("lifting"));
+        assertEquals(4, buildAndCompareWithCold(), "the running guide reused, the lifting guide rendered again");
+        assertFalse(Files.exists(staging), "the killed build's staging folder is removed");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+
+        // Had the record been left, it would not hold either: a folder it lists is gone.
+        Files.createDirectories(staging);
+        Files.move(fixture.out.resolve("running"), staging.resolve("running"));
+        assertEquals(4, buildAndCompareWithCold(), "not up to date; the lifting guide reused, the running guide rendered again");
+        GuideRun.assertNoLeftovers(root);
+    }
+
+    @Test
+    void a_redirect_written_into_a_reused_guide_s_folder_gets_its_pages_linked_not_the_folder_moved() throws IOException {
+        buildAndCompareWithCold();
+        // The running guide's alias is an address in the lifting guide's folder: the redirect page is written there.
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replaceFirst("---\n", "---\naliases: [/lifting/old-running/]\n"));
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's pages reused beside the new redirect page");
+        assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/old-running/index.html")));
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replaceFirst("---\n", "---\naliases: [/lifting/old-running/]\n")
+                .replace("Keep the bar close.", "Land softly."));
+        assertEquals(4, buildAndCompareWithCold(), "the redirect page is not the lifting guide's own: written again, not carried along");
+        editRunning("Run tall.");
+        assertEquals(4, buildAndCompareWithCold(), "the alias gone, its redirect page too");
+        assertFalse(Files.exists(fixture.out.resolve("lifting/old-running")));
+    }
+
     @Test
     void a_truncated_or_damaged_guide_entry_costs_that_guide_a_cold_build_with_one_line() throws IOException {
         buildAndCompareWithCold();

@@ -1,5 +1,6 @@
 package org.healthguides.content;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,22 +70,19 @@ class ContentLoaderTest {
         Files.writeString(broken.resolve("rest.md"), "---\ntitle: Rest\n---\nRest.\n");
 
         ContentLoader loader = new ContentLoader(content, "content");
-        List<String> told = Collections.synchronizedList(new ArrayList<>());
-        ContentTree undecoded = loader.telling((file, bytes, length) -> {
-            try {
-                assertTrue(java.util.Arrays.equals(Files.readAllBytes(content.resolve(file.path())), java.util.Arrays.copyOf(bytes, length)), file.path());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            told.add(file.path());
-        }).loadUndecoded();
+        ContentTree undecoded = loader.loadUndecoded();
         assertEquals(List.of(), undecoded.problems(), "nothing is decoded yet, so nothing is found wrong");
         assertEquals(List.of("broken", "good"), undecoded.guides().stream().map(GuideFiles::slug).toList());
-        undecoded.guides().forEach(files -> {
-            assertTrue(!files.index().isDecoded(), files.index().path());
-            files.sections().forEach(section -> assertTrue(!section.isDecoded(), section.path()));
-        });
-        assertEquals(8, told.size(), "every file is told as read, the settings too: " + told);
+        for (GuideFiles files : undecoded.guides()) {
+            List<SourceFile> all = new ArrayList<>(files.sections());
+            all.add(files.index());
+            files.translations().values().forEach(all::addAll);
+            for (SourceFile file : all) {
+                assertTrue(!file.isDecoded(), file.path());
+                byte[] bytes = Files.readAllBytes(content.resolve(file.path()));
+                assertTrue(java.util.Arrays.equals(SourceFile.fingerprint(bytes, bytes.length), file.fingerprint()), "the bytes' fingerprint: " + file.path());
+            }
+        }
 
         ContentTree decoded = ContentLoader.decoded(undecoded);
         ContentTree loaded = loader.load();
@@ -103,5 +101,31 @@ class ContentLoaderTest {
 
     private static List<Problem> sorted(List<Problem> problems) {
         return problems.stream().sorted(Problem.BY_LOCATION).toList();
+    }
+
+    @Test
+    void a_file_changed_between_its_reading_and_the_use_of_its_text_is_an_error_never_the_other_text(@TempDir Path content)
+            throws IOException, ContentErrors {
+        Files.writeString(content.resolve("site.yaml"), "title: Guides\n");
+        Path guide = Files.createDirectories(content.resolve("guide"));
+        Files.writeString(guide.resolve("index.md"), "---\ntitle: Guide\n---\nIntro.\n");
+        Files.writeString(guide.resolve("rest.md"), "---\ntitle: Rest\n---\nRest.\n");
+        Files.writeString(guide.resolve("more.md"), "---\ntitle: More\n---\nMore.\n");
+        ContentTree undecoded = new ContentLoader(content, "content").loadUndecoded();
+        // Saved again after the build read it: the same length, another text; and one replaced by a FIFO (never opened).
+        Files.writeString(guide.resolve("rest.md"), "---\ntitle: Best\n---\nRest.\n");
+        Files.delete(guide.resolve("more.md"));
+        Process mkfifo = new ProcessBuilder("mkfifo", guide.resolve("more.md").toString()).start();
+        assertEquals(0, assertDoesNotThrow(() -> mkfifo.waitFor()));
+
+        ContentTree decoded = ContentLoader.decoded(undecoded);
+        assertEquals(List.of("content/guide/more.md: error[", "content/guide/rest.md: error["),
+                sorted(decoded.problems()).stream().map(p -> p.toString().substring(0, p.toString().indexOf("[") + 1)).toList());
+        assertTrue(decoded.problems().stream().allMatch(p -> p.message().contains("changed") && p.isError()), decoded.problems().toString());
+        assertEquals(List.of(), decoded.guides().get(0).sections(), "neither is used");
+        SourceFile index = decoded.guides().get(0).index();
+        assertEquals("---\ntitle: Guide\n---\nIntro.\n", index.text(), "an unchanged file reads back its own text");
+        Files.writeString(guide.resolve("index.md"), "---\ntitle: Other\n---\nIntro.\n");
+        assertEquals("---\ntitle: Guide\n---\nIntro.\n", index.text(), "decoded once, then kept");
     }
 }

@@ -41,14 +41,4 @@ class ReadBufferTest {
         assertThrows(IOException.class, () -> buffer.read(folder.resolve("missing")));
         assertThrows(IOException.class, () -> buffer.read(folder));
     }
-
-    @Test
-    void a_kept_file_is_read_into_an_array_of_exactly_its_length() throws IOException {
-        for (int size : new int[] {0, 1, 5_000, 16 * 1024, 200_000, ReadBuffer.KEPT + 10}) {
-            Path file = file("w" + size, size);
-            assertArrayEquals(Files.readAllBytes(file), ReadBuffer.whole(file), "size " + size);
-        }
-        assertThrows(IOException.class, () -> ReadBuffer.whole(folder.resolve("missing")));
-        assertThrows(IOException.class, () -> ReadBuffer.whole(folder));
-    }
 }

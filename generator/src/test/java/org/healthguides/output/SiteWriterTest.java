@@ -113,4 +113,75 @@ class SiteWriterTest {
         assertEquals(14, TreeModes.assertPublic(out));
         TreeModes.assertPublic(root.resolve("deep"));
     }
+
+    private static Object inode(Path path) throws java.io.IOException {
+        return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    @Test
+    void an_adopted_folder_is_moved_into_the_new_site_at_the_commit_and_not_before() throws Exception {
+        Path out = root.resolve("site");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeGzipCopies(true);
+            writer.writeText("g/index.html", "guide");
+            writer.writeText("g/a/index.html", "section");
+            writer.writeText("h/index.html", "other guide");
+            writer.writeText("index.html", "home");
+            writer.commit();
+        }
+        Object folder = inode(out.resolve("g"));
+        // A build that is abandoned after adopting leaves the output as it was.
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeGzipCopies(true);
+            writer.adopt("g", out, java.util.List.of("g/index.html", "g/a/index.html"));
+            assertEquals(folder, inode(out.resolve("g")), "nothing moved before the commit");
+        }
+        assertEquals(folder, inode(out.resolve("g")));
+
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeGzipCopies(true);
+            writer.adopt("g", out, java.util.List.of("g/index.html", "g/a/index.html"));
+            writer.writeText("index.html", "home again");
+            assertEquals(3, writer.filesWritten());
+            assertEquals(java.util.Set.of(OutputFolder.MARKER, "g/index.html", "g/index.html.gz", "g/a/index.html", "g/a/index.html.gz",
+                    "index.html", "index.html.gz"), writer.files());
+            writer.commit();
+            assertEquals(1, writer.foldersMoved());
+        }
+        assertEquals(folder, inode(out.resolve("g")), "the same folder, moved in one rename");
+        assertEquals(java.util.List.of("g", "g/a", "g/a/index.html", "g/a/index.html.gz", "g/index.html", "g/index.html.gz",
+                "index.html", "index.html.gz"), GuideTree.of(out), "the other guide, not in the new site, is gone");
+        assertEquals("section", Files.readString(out.resolve("g/a/index.html")));
+        try (var siblings = Files.list(root)) {
+            assertEquals(java.util.List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(), "the old site is gone");
+        }
+    }
+
+    @Test
+    void an_adopted_folder_something_else_wrote_into_gets_its_files_linked_and_a_discarded_one_goes() throws Exception {
+        Path out = root.resolve("site");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.writeText("g/index.html", "guide");
+            writer.writeText("g/a/index.html", "section");
+            writer.writeText("h/index.html", "other guide");
+            writer.commit();
+        }
+        Object page = inode(out.resolve("g/a/index.html"));
+        Object folder = inode(out.resolve("g"));
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.adopt("g", out, java.util.List.of("g/index.html", "g/a/index.html"));
+            writer.adopt("h", out, java.util.List.of("h/index.html"));
+            writer.discard("h/index.html"); // its guide is not in the site after all
+            writer.writeText("g/moved/index.html", "a redirect page an emitter wrote into the guide's folder");
+            writer.writeText("g/index.html", "an emitter's file of the same name: written after the pages, it wins");
+            assertEquals(4, writer.filesWritten(), "g's two files and two written (one twice, as a cold build counts it)");
+            writer.commit();
+            assertEquals(0, writer.foldersMoved());
+            assertEquals(1, writer.foldersLinked());
+        }
+        assertEquals(java.util.List.of("g", "g/a", "g/a/index.html", "g/index.html", "g/moved", "g/moved/index.html"), GuideTree.of(out));
+        assertEquals(page, inode(out.resolve("g/a/index.html")), "linked");
+        assertFalse(folder.equals(inode(out.resolve("g"))), "a new folder");
+        assertEquals("an emitter's file of the same name: written after the pages, it wins", Files.readString(out.resolve("g/index.html")));
+    }
 }
