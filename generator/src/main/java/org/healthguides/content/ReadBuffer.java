@@ -22,22 +22,26 @@ public final class ReadBuffer {
     /** Reads {@code file} whole; its bytes are {@link #bytes()} up to {@link #length()} until the next read. */
     public ReadBuffer read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException("file too large: " + size + " bytes");
-            }
-            // One byte more than its size, so the read that finds the end needs no larger array.
-            byte[] into = size + 1 <= bytes.length ? bytes : new byte[(int) size + 1];
+            byte[] into = bytes;
             int read = 0;
             while (true) {
                 if (read == into.length) {
-                    into = java.util.Arrays.copyOf(into, Math.min(Integer.MAX_VALUE - 16, into.length * 2));
+                    if (into.length >= Integer.MAX_VALUE - 16) {
+                        throw new IOException("file too large: more than " + into.length + " bytes");
+                    }
+                    into = java.util.Arrays.copyOf(into, (int) Math.min(Integer.MAX_VALUE - 16L, into.length * 2L));
                 }
-                int n = channel.read(ByteBuffer.wrap(into, read, into.length - read));
+                int room = into.length - read;
+                int n = channel.read(ByteBuffer.wrap(into, read, room));
                 if (n < 0) {
                     break;
                 }
                 read += n;
+                // A file's read gives less than asked for only at its end: no call for its size, none more to find the
+                // end (12,000 files at 10,000 pages: 24,000 system calls fewer on every build).
+                if (n < room) {
+                    break;
+                }
             }
             if (into != bytes && into.length <= KEPT) {
                 bytes = into;

@@ -151,23 +151,35 @@ public final class Pipeline {
      * it (see {@link BuildCache#upToDate}), else null. The content read to tell is kept for {@link #run}.
      */
     LastBuild upToDate() throws IOException {
+        ContentTree tree;
         try {
-            loaded = load();
+            tree = loadTree();
         } catch (ContentErrors e) {
             return null; // run() reads it again and reports why
         }
-        LastBuild last = disk.upToDate(loaded.tree(), options, today());
-        if (last == null && cache == null) {
+        LastBuild last = disk.upToDate(tree, options, today());
+        if (last != null) {
+            // Up to date: the settings are not parsed (snakeyaml's first use, about 10 ms); their text is in the key, and
+            // the build that recorded it parsed them without a problem.
+            return last;
+        }
+        try {
+            loaded = withSettings(tree);
+        } catch (ContentErrors e) {
+            return null; // run() reads it again and reports why
+        }
+        if (cache == null) {
             // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead).
             ahead = Ahead.start(options.templates(), templatesName, this::templateNames, loaded.settings());
             ahead.settings().complete(loaded.settings());
         }
-        return last;
+        return null;
     }
 
     /** The site as {@code guide report} assembles it from the content {@link #upToDate} read: for --verbose's numbers. */
     Site assembleForReport() {
         try {
+            Loaded loaded = withSettings(lastRead);
             StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
             return assemble(decoded(loaded, file -> false), strings.markdownRenderer(), strings, false);
         } catch (ContentErrors e) {
@@ -712,10 +724,19 @@ public final class Pipeline {
     }
 
     private Loaded load() throws ContentErrors {
+        return withSettings(loadTree());
+    }
+
+    private ContentTree loadTree() throws ContentErrors {
         ContentLoader loader = new ContentLoader(options.content(), contentName);
         // With the build cache the files are fingerprinted as read and decoded only if the build is not up to date.
         ContentTree tree = disk != null && disk.hasEntries() ? loader.loadUndecoded() : loader.load();
         lastRead = tree;
+        return tree;
+    }
+
+    /** The tree with its settings parsed (and --base-url checked). */
+    private Loaded withSettings(ContentTree tree) throws ContentErrors {
         SiteSettings settings = SiteSettings.parse(tree.settings());
         if (options.baseUrl() != null) {
             String problem = SiteSettings.baseUrlProblem(options.baseUrl());
