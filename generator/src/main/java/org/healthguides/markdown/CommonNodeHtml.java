@@ -6,6 +6,7 @@ import java.util.List;
 import org.healthguides.readability.Prose;
 import org.healthguides.readability.ReadingStats;
 
+import com.vladsch.flexmark.ast.AnchorRefTarget;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
@@ -27,8 +28,10 @@ import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
@@ -166,7 +169,7 @@ final class CommonNodeHtml {
         }
         // The ids Flexmark's renderer would give the headings (it sets them on the nodes, as here, before it writes),
         // and the footnotes' numbers, which its footnote renderer gives them when it is made for a document.
-        new HeaderIdGenerator(document).generateIds(document);
+        headingIds(document);
         FootnoteExtension.FOOTNOTES.get(document).resolveFootnoteOrdinals();
         char[] chars = BODY_CHARS.get();
         if (chars.length < body.length()) {
@@ -182,6 +185,82 @@ final class CommonNodeHtml {
      * writer is done with it when finish or write returns): a new array per body was 4% of a build's allocation.
      */
     private static final ThreadLocal<char[]> BODY_CHARS = ThreadLocal.withInitial(() -> new char[16 * 1024]);
+
+    /**
+     * Gives the headings the ids {@code new HeaderIdGenerator(document).generateIds(document)} gives them, walking the
+     * tree as its visitor does and making each id with its own function, with one difference: a heading that is one
+     * plain piece of text (nearly all) gives that text as it is, which Flexmark's text collector returns for it (see
+     * {@link #anchorText}); collecting it was two thirds of the ids' cost.
+     */
+    static void headingIds(Document document) {
+        HeadingIds ids = new HeadingIds(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES.get(document),
+                HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS.get(document), HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS.get(document),
+                HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES.get(document), HtmlRenderer.HEADER_ID_GENERATOR_NON_ASCII_TO_LOWERCASE.get(document),
+                new java.util.HashMap<>());
+        ids.visit(document);
+    }
+
+    /** HeaderIdGenerator's options and the ids made so far (by base id, the last number added to it). */
+    private record HeadingIds(boolean resolveDupes, String toDashChars, String nonDashChars, boolean noDupedDashes,
+                              boolean nonAsciiToLowercase, java.util.Map<String, Integer> baseIds) {
+        /** As AnchorRefTargetBlockVisitor: every node that is a target, and the children of every block. */
+        void visit(Node node) {
+            if (node instanceof AnchorRefTarget target && target.getAnchorRefId().isEmpty()) {
+                String id = idOf(anchorText(target));
+                if (id != null) {
+                    target.setAnchorRefId(id);
+                }
+            }
+            if (node instanceof Block) {
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    visit(child);
+                }
+            }
+        }
+
+        /** As HeaderIdGenerator.generateId(String): null for no text; a repeated id gets "-1", "-2"... */
+        private String idOf(String text) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            String id = HeaderIdGenerator.generateId(text, toDashChars, nonDashChars, noDupedDashes, nonAsciiToLowercase);
+            if (resolveDupes) {
+                Integer last = baseIds.get(id);
+                if (last != null) {
+                    int next = last + 1;
+                    baseIds.put(id, next);
+                    id = id + "-" + next;
+                } else {
+                    baseIds.put(id, 0);
+                }
+            }
+            return id;
+        }
+    }
+
+    /**
+     * {@code target.getAnchorRefText()}, without Flexmark's text collector for a heading that is one piece of text
+     * with no escape or entity in it and no white space at either end (which the collector's trimming options would
+     * treat): the collector returns that text as it is.
+     */
+    static String anchorText(AnchorRefTarget target) {
+        if (target instanceof Heading heading) {
+            Node only = heading.getFirstChild();
+            if (only != null && only == heading.getLastChild() && only.getClass() == Text.class) {
+                String text = only.getChars().toString();
+                if (!text.isEmpty() && text.indexOf('\\') < 0 && text.indexOf('&') < 0 && isPlainEnd(text.charAt(0))
+                        && isPlainEnd(text.charAt(text.length() - 1))) {
+                    return text;
+                }
+            }
+        }
+        return target.getAnchorRefText();
+    }
+
+    /** A character no trimming takes off: printable ASCII other than the space, or a letter or digit. */
+    private static boolean isPlainEnd(char c) {
+        return c > ' ' && c < 0x7f || Character.isLetterOrDigit(c);
+    }
 
     private static List<FootnoteBlock> cited(Document document) {
         return FootnoteExtension.FOOTNOTES.get(document).getReferencedFootnoteBlocks();

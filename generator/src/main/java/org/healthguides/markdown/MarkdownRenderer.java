@@ -179,6 +179,26 @@ public final class MarkdownRenderer {
         return CommonNodeHtml.finish(prepared(source), source.body(), words);
     }
 
+    /**
+     * For tests: the id of every heading (every anchor target) of a body as {@link CommonNodeHtml#headingIds} gives them,
+     * or as Flexmark's HeaderIdGenerator does, in the document's order.
+     */
+    List<String> headingIds(MarkdownSource source, boolean flexmarks) {
+        com.vladsch.flexmark.util.ast.Document document = prepared(source);
+        if (flexmarks) {
+            new com.vladsch.flexmark.html.renderer.HeaderIdGenerator(document).generateIds(document);
+        } else {
+            CommonNodeHtml.headingIds(document);
+        }
+        List<String> ids = new ArrayList<>();
+        for (com.vladsch.flexmark.util.ast.Node node : document.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.AnchorRefTarget target) {
+                ids.add(target.getAnchorRefId());
+            }
+        }
+        return ids;
+    }
+
     /** For tests: {@link FinishedHtml}'s finished page of Flexmark's HTML of a body, or null. */
     FinishedHtml.Result flexmarkFinished(MarkdownSource source) {
         return FinishedHtml.of(flexmarkHtml(source, true), words);

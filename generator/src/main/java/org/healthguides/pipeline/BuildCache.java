@@ -540,11 +540,18 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /**
      * Removes the record of the last build, before the output is changed: should the build be killed while it commits,
-     * the next one finds no record and checks every guide folder it reuses. Throws when it cannot be removed.
+     * the next one finds no record and checks every guide folder it reuses. A record that cannot be removed (a cache
+     * folder made read-only) is left: it could not call a half-moved output up to date either, since a build checks
+     * every file and folder it lists (a moved folder is not where it says), and {@link #recordLastBuild} says why it
+     * cannot write the next one.
      */
-    void forgetLastBuild() throws IOException {
+    void forgetLastBuild() {
         if (writable) {
-            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            try {
+                Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            } catch (IOException e) {
+                // See above.
+            }
         }
     }
 
@@ -1082,6 +1089,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 || !markdown.keySet().equals(before.markdown());
     }
 
+    private static final Set<java.nio.file.OpenOption> NEW_ENTRY = Set.of(java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
     private void writeEntry(Path entries, String slug, Path output) throws IOException {
         java.io.ByteArrayOutputStream bytes = new EntryReader.Buffer(1 << 14);
         DataOutputStream out = new DataOutputStream(bytes);
@@ -1127,16 +1139,26 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         CRC32 checksum = new CRC32();
         checksum.update(data, bodyStart, data.length - bodyStart);
         java.nio.ByteBuffer.wrap(data).putLong(checksumAt, checksum.getValue());
-        Path temporary = Files.createTempFile(entries, "entry", ".new");
+        // Named after the entry and this process, not by Files.createTempFile (a random name, tried for each of 2,000
+        // entries): one build at a time writes an output's cache, and each entry once. Mode 0600, as createTempFile made it.
+        Path temporary = entries.resolve(entryName(slug) + "." + ProcessHandle.current().pid() + ".new");
         try {
-            Files.write(temporary, data);
+            boolean posix = entries.getFileSystem().supportedFileAttributeViews().contains("posix");
+            try (java.nio.channels.SeekableByteChannel channel = posix ? Files.newByteChannel(temporary, NEW_ENTRY, OWNER_ONLY)
+                    : Files.newByteChannel(temporary, NEW_ENTRY)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
             try {
                 Files.move(temporary, entries.resolve(entryName(slug)), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, entries.resolve(entryName(slug)), StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary); // only when it was not moved: a successful build's entries leave nothing to delete
+            throw e;
         }
     }
 

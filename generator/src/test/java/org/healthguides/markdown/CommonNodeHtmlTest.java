@@ -174,6 +174,40 @@ class CommonNodeHtmlTest {
         assertTrue(headings > 500, "only " + headings + " headings");
     }
 
+    /** The headings' ids made without Flexmark's text collector for plain headings are the ids HeaderIdGenerator gives. */
+    @Test
+    void heading_ids_as_flexmark_gives_them() throws IOException {
+        List<String> bodies = new java.util.ArrayList<>(hostile());
+        for (Object[] body : bodies()) {
+            bodies.add((String) body[1]);
+        }
+        Random random = new Random(13);
+        for (int i = 0; i < 2000; i++) {
+            bodies.add(RandomMarkdown.document(random));
+        }
+        // Repeats (numbered ids), ends a trimming option could take off, escapes, entities, empty and nested headings.
+        bodies.add("## Rest\n\n## Rest\n\n## rest\n\n## Rest-1\n\n## Rest\n\n# Rest\n");
+        bodies.add("## a \\* b\n\n## &copy; c\n\n## \u00a0nbsp\u00a0\n\n## tab\there\n\n## \u00e9t\u00e9\n\n## \u6f22\u5b57\n\n## \ud83d\ude00\n\n##\n\n## *em*\n");
+        bodies.add("> ## Quoted\n\n- ## In a list\n\n!!! warning \"Care\"\n    ## In a callout\n\nSetext\n---\n\nSetext\n===\n");
+        int headings = 0;
+        int flexmarkAssertions = 0;
+        for (String body : bodies) {
+            List<String> flexmarks;
+            try {
+                flexmarks = RENDERER.headingIds(source(body), true);
+            } catch (AssertionError e) {
+                // Flexmark's text collector's own assertion (see random_documents): not compared, counted.
+                assertTrue(e.getStackTrace()[0].getClassName().startsWith("com.vladsch.flexmark"), body);
+                flexmarkAssertions++;
+                continue;
+            }
+            headings += flexmarks.size();
+            assertEquals(flexmarks, RENDERER.headingIds(source(body), false), body);
+        }
+        assertTrue(flexmarkAssertions < bodies.size() / 10, flexmarkAssertions + " bodies failed Flexmark's own assertions");
+        assertTrue(headings > 1000, "only " + headings + " headings");
+    }
+
     /** A heading's text normalised as the sanitiser's tree gives it, with the shortcut for text that is normal already. */
     @Test
     void heading_text_normalised_as_jsoup_does() {
