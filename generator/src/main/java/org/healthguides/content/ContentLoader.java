@@ -240,15 +240,15 @@ public final class ContentLoader {
      * the very ones of {@code tree}.
      */
     public static ContentTree decoded(ContentTree tree) {
-        return decoded(tree, file -> false);
+        return decoded(tree, file -> null);
     }
 
     /**
-     * {@link #decoded(ContentTree)}, except that a file {@code decodedBefore} knows (the build cache: the same bytes
+     * {@link #decoded(ContentTree)}, except that a file {@code decodedBefore} knows (not null: the build cache, the same bytes
      * decoded without a problem by the last build) is not decoded now, only when its text is first needed: an edit
      * rebuild then decodes the files that changed, not all 12,000.
      */
-    public static ContentTree decoded(ContentTree tree, java.util.function.Predicate<SourceFile> decodedBefore) {
+    public static ContentTree decoded(ContentTree tree, java.util.function.Function<SourceFile, SourceFile.Known> decodedBefore) {
         List<LoadedFolder> checked = tree.guides().parallelStream().map(files -> decoded(files, decodedBefore)).toList();
         List<Problem> problems = new ArrayList<>(tree.problems());
         List<GuideFiles> guides = new ArrayList<>(checked.size());
@@ -259,7 +259,7 @@ public final class ContentLoader {
         return new ContentTree(tree.settings(), List.copyOf(guides), List.copyOf(problems));
     }
 
-    private static LoadedFolder decoded(GuideFiles files, java.util.function.Predicate<SourceFile> decodedBefore) {
+    private static LoadedFolder decoded(GuideFiles files, java.util.function.Function<SourceFile, SourceFile.Known> decodedBefore) {
         List<Problem> problems = new ArrayList<>();
         boolean indexRead = decodes(files.index(), decodedBefore, problems);
         List<SourceFile> sections = files.sections().stream().filter(section -> decodes(section, decodedBefore, problems)).toList();
@@ -281,8 +281,14 @@ public final class ContentLoader {
     }
 
     /** Whether the file's text is UTF-8 (decoding it now if it was not yet); if not, its problem is added. */
-    private static boolean decodes(SourceFile file, java.util.function.Predicate<SourceFile> decodedBefore, List<Problem> problems) {
-        if (file.isDecoded() || decodedBefore.test(file)) {
+    private static boolean decodes(SourceFile file, java.util.function.Function<SourceFile, SourceFile.Known> decodedBefore,
+                                   List<Problem> problems) {
+        if (file.isDecoded()) {
+            return true;
+        }
+        SourceFile.Known known = decodedBefore.apply(file);
+        if (known != null) {
+            file.know(known);
             return true;
         }
         if (file.decode() instanceof TextDecoding.Invalid invalid) {

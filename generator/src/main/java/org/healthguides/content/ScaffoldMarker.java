@@ -2,9 +2,9 @@ package org.healthguides.content;
 
 /**
  * The word every placeholder of the scaffold {@code guide new} writes holds (org/healthguides/scaffold/), in
- * capitals; {@code site.ScaffoldPlaceholders} lets none be published. The loader notes whether each file holds it
- * while the file's bytes are in hand ({@link SourceFile#holdsScaffoldMarker}), so a file whose text a rebuild never
- * decodes need not be read again to be searched.
+ * capitals; {@code site.ScaffoldPlaceholders} lets none be published. The build cache keeps whether each file holds
+ * it ({@link SourceFile#holdsScaffoldMarker}), so a file whose text a rebuild never decodes need not be read again to
+ * be searched, and an up-to-date build searches nothing.
  */
 public final class ScaffoldMarker {
     public static final String WORD = "PLACEHOLDER";
@@ -39,32 +39,5 @@ public final class ScaffoldMarker {
             end += c < SHIFT.length ? SHIFT[c] : length;
         }
         return false;
-    }
-
-    /**
-     * {@link #in(String)} over the UTF-8 bytes of a file as read, in the first {@code length} bytes of the array: the
-     * same answer as for its text (the word is ASCII, no byte of another letter's UTF-8 is, and neither a byte order
-     * mark nor a carriage return can be inside the word).
-     */
-    public static boolean in(byte[] bytes, int length) {
-        int size = WORD.length();
-        byte last = (byte) WORD.charAt(size - 1);
-        for (int end = size - 1; end < length; ) {
-            byte b = bytes[end];
-            if (b == last && startsWithWord(bytes, end - size + 1)) {
-                return true;
-            }
-            end += b >= 0 ? SHIFT[b] : size;
-        }
-        return false;
-    }
-
-    private static boolean startsWithWord(byte[] bytes, int from) {
-        for (int i = 0; i < WORD.length(); i++) {
-            if (bytes[from + i] != WORD.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

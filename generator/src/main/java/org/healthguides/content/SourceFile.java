@@ -14,7 +14,7 @@ import org.healthguides.diagnostics.Problem;
  * {@code \n} and a byte order mark removed.
  *
  * <p>A file the loader read without decoding it ({@link ContentLoader#loadUndecoded}) keeps only the fingerprint of
- * its bytes and whether they hold the {@link ScaffoldMarker}: a build with the cache that finds nothing changed needs
+ * its bytes (and, once the build cache tells it, whether they hold the {@link ScaffoldMarker}): a build with the cache that finds nothing changed needs
  * no text at all, and an edit rebuild only that of the files that changed (decoding 86 MB at 10,000 pages was a fifth
  * of an unchanged rebuild, and holding it made every young collection copy it). Its text is read again when first
  * asked for, and used only if those bytes have the same fingerprint: the text is always that of the bytes the build
@@ -30,8 +30,8 @@ public final class SourceFile {
     private final Path location;
     /** {@link #fingerprint(byte[], int)} of the bytes read; null for a file given its text, until asked for. */
     private byte[] fingerprint;
-    /** Whether the bytes read hold {@link ScaffoldMarker#WORD}. */
-    private final boolean marker;
+    /** Whether the text holds {@link ScaffoldMarker#WORD}: null until searched, or told by the build cache. */
+    private volatile Boolean marker;
 
     /**
      * @param path        path inside the content folder, with {@code /} separators ("deadlift/technique.md")
@@ -43,7 +43,6 @@ public final class SourceFile {
         this.displayPath = java.util.Objects.requireNonNull(displayPath);
         this.text = java.util.Objects.requireNonNull(text);
         this.location = null;
-        this.marker = ScaffoldMarker.in(text);
     }
 
     private SourceFile(String path, String displayPath, String text, Path location, byte[] bytes, int length) {
@@ -52,7 +51,6 @@ public final class SourceFile {
         this.text = text;
         this.location = location;
         this.fingerprint = fingerprint(bytes, length);
-        this.marker = ScaffoldMarker.in(bytes, length);
     }
 
     /** A file read from {@code location}, its first {@code length} bytes in {@code bytes} (a buffer the caller reuses). */
@@ -141,9 +139,28 @@ public final class SourceFile {
         return fingerprint;
     }
 
-    /** Whether the file holds {@link ScaffoldMarker#WORD}, known without decoding it. */
+    /**
+     * Whether the file's text holds {@link ScaffoldMarker#WORD}: searched once (the file decoded if it was not), or as
+     * the build cache knows it of these very bytes (see {@link ContentLoader#decoded(ContentTree, java.util.function.Function)}).
+     *
+     * @throws Unreadable as {@link #text()}
+     */
     public boolean holdsScaffoldMarker() {
-        return marker;
+        Boolean known = marker;
+        if (known == null) {
+            known = ScaffoldMarker.in(text());
+            marker = known;
+        }
+        return known;
+    }
+
+    /** What the build cache knows of a file whose bytes the last build decoded and split without a problem. */
+    public record Known(boolean holdsScaffoldMarker) {
+    }
+
+    /** Told what the build cache knows of these bytes: they are UTF-8, and whether their text holds the marker. */
+    void know(Known known) {
+        marker = known.holdsScaffoldMarker();
     }
 
     /**

@@ -72,7 +72,7 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 8; // 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    private static final int FORMAT = 9; // 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -152,7 +152,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * A file's front matter as parsed, with the fingerprint of the text it was parsed from (see {@link #fingerprint}):
      * used only for a file whose text has that fingerprint now.
      */
-    private record StoredFrontMatter(byte[] fingerprint, FrontMatter.Split split) {
+    private record StoredFrontMatter(byte[] fingerprint, FrontMatter.Split split, boolean scaffoldMarker) {
     }
 
     /**
@@ -160,7 +160,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * form, since a cold build keeps them for every file until the cache is saved, and 12,000 parsed mappings held
      * that long are several times their written size (10,000 pages: peak RSS 458-462 MB against 467-488).
      */
-    private record KeptFrontMatter(byte[] fingerprint, FrontMatter.Split place, byte[] fields) {
+    private record KeptFrontMatter(byte[] fingerprint, FrontMatter.Split place, byte[] fields, boolean scaffoldMarker) {
     }
 
 
@@ -340,7 +340,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             if (bodyStart < 0 || bodyLength < 0 || bodyLine < 1) {
                 throw new IOException("bad body place");
             }
-            fields.put(path, new StoredFrontMatter(fingerprint, new FrontMatter.Split(readYamlMapping(in), bodyStart, bodyLength, bodyLine)));
+            boolean scaffoldMarker = in.readBoolean();
+            fields.put(path, new StoredFrontMatter(fingerprint, new FrontMatter.Split(readYamlMapping(in), bodyStart, bodyLength, bodyLine),
+                    scaffoldMarker));
         }
         if (in.read() != -1) {
             throw new IOException("data after the end");
@@ -803,12 +805,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
-     * Whether this file's bytes are those of a file the last build decoded (and split) without a problem: then they
-     * are UTF-8, and need not be decoded to be found so (see {@link ContentLoader#decoded}).
+     * What the last build knew of this file, when its bytes are those of a file it decoded (and split) without a
+     * problem: then they are UTF-8 and need not be decoded to be found so, and whether its text holds the scaffold's
+     * marker is known (see {@link ContentLoader#decoded(ContentTree, java.util.function.Function)}); else null.
      */
-    boolean decodedBefore(SourceFile file) {
+    SourceFile.Known decodedBefore(SourceFile file) {
         StoredFrontMatter stored = knownFrontMatter.get(file.path());
-        return stored != null && java.util.Arrays.equals(stored.fingerprint(), fileHashes.get(file.path()));
+        return stored != null && java.util.Arrays.equals(stored.fingerprint(), fileHashes.get(file.path()))
+                ? new SourceFile.Known(stored.scaffoldMarker()) : null;
     }
 
     @Override
@@ -821,7 +825,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 // Taken from the cache (see find): written out again only if its guide's entry is, which an edit
                 // rebuild does for one guide; serialising all 12,000 here was a few per cent of it.
                 usedFrontMatter.computeIfAbsent(guide, g -> new ConcurrentHashMap<>())
-                        .put(file.path(), new KeptFrontMatter(fingerprint, split, null));
+                        .put(file.path(), new KeptFrontMatter(fingerprint, split, null, stored.scaffoldMarker()));
                 return;
             }
             ByteArrayOutputStream written = new ByteArrayOutputStream(256);
@@ -831,8 +835,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 throw new UncheckedIOException(e); // a byte array's stream does not fail
             }
             // Only the body's place is kept beside the written fields: a cold build holds 12,000 of these until saved.
+            // Whether it holds the scaffold's marker: searched in its text now (just parsed, so decoded), once for the check too.
             usedFrontMatter.computeIfAbsent(guide, g -> new ConcurrentHashMap<>()).put(file.path(), new KeptFrontMatter(fingerprint,
-                    new FrontMatter.Split(Map.of(), split.bodyStart(), split.bodyLength(), split.bodyLine()), written.toByteArray()));
+                    new FrontMatter.Split(Map.of(), split.bodyStart(), split.bodyLength(), split.bodyLine()), written.toByteArray(),
+                    file.holdsScaffoldMarker()));
         }
     }
 
@@ -1128,6 +1134,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             out.writeInt(kept.place().bodyStart());
             out.writeInt(kept.place().bodyLength());
             out.writeInt(kept.place().bodyLine());
+            out.writeBoolean(kept.scaffoldMarker());
             if (kept.fields() != null) {
                 out.write(kept.fields());
             } else {

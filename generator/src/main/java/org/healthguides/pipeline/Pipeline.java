@@ -181,7 +181,7 @@ public final class Pipeline {
         try {
             Loaded loaded = withSettings(lastRead);
             StringTables strings = StringTables.load(options.templates(), templatesName, loaded.settings());
-            return assemble(decoded(loaded, file -> false), strings.markdownRenderer(), strings, false);
+            return assemble(decoded(loaded, file -> null), strings.markdownRenderer(), strings, false);
         } catch (ContentErrors e) {
             throw new IllegalStateException("the content of a build that succeeded no longer assembles", e);
         }
@@ -749,7 +749,8 @@ public final class Pipeline {
     }
 
     /** The content as {@link ContentLoader#load} gives it: every file decoded, each that is not UTF-8 left out with its error. */
-    private Loaded decoded(Loaded loaded, java.util.function.Predicate<org.healthguides.content.SourceFile> decodedBefore) {
+    private Loaded decoded(Loaded loaded,
+                           java.util.function.Function<org.healthguides.content.SourceFile, org.healthguides.content.SourceFile.Known> decodedBefore) {
         ContentTree tree = ContentLoader.decoded(loaded.tree(), decodedBefore);
         lastRead = tree;
         return new Loaded(tree, loaded.settings());

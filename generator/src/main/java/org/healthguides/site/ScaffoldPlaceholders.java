@@ -44,13 +44,8 @@ public final class ScaffoldPlaceholders implements Check {
         return ScaffoldMarker.in(text);
     }
 
-    /** The same over a file's UTF-8 bytes. */
-    static boolean holdsMarker(byte[] bytes) {
-        return ScaffoldMarker.in(bytes, bytes.length);
-    }
-
     private static void check(SourceFile file, Set<String> published, List<Problem> problems) {
-        // An unchanged file of a rebuild is not decoded (see SourceFile): the loader noted whether its bytes hold the marker.
+        // An unchanged file of a rebuild is not decoded (see SourceFile): the build cache knows whether it holds the marker.
         if (!published.contains(file.displayPath()) || !file.holdsScaffoldMarker()) {
             return;
         }

@@ -279,7 +279,7 @@ class BuildCacheTest {
     @Test
     void a_placeholder_in_a_file_unchanged_since_the_last_build_is_still_found() throws IOException {
         // A draft guide may hold the scaffold's placeholder; built with --drafts, its files are known to the cache.
-        // (The check searches an undecoded file's bytes, ScaffoldMarkerSearchTest; here the file is decoded to be rendered.)
+        // The section's file is unchanged: whether it holds the placeholder is taken from its entry, not searched again.
         Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide")
                 .replaceFirst("---\n", "---\ndraft: true\n"));
         String recovery = Fixture.RECOVERY + "\nPLACEHOLDER: when to rest.\n";

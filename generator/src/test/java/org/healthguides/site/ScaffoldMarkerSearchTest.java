@@ -25,11 +25,6 @@ class ScaffoldMarkerSearchTest {
         assertFalse(ScaffoldPlaceholders.holdsMarker("placeholder"));
         assertFalse(ScaffoldPlaceholders.holdsMarker("PLACE HOLDER"));
         assertFalse(ScaffoldPlaceholders.holdsMarker("LACEHOLDER PLACEHOLDE R"));
-        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        assertTrue(ScaffoldPlaceholders.holdsMarker(("ŵŷ العربية " + marker).getBytes(utf8)), "in bytes, after letters outside ASCII");
-        assertTrue(ScaffoldPlaceholders.holdsMarker(marker.getBytes(utf8)));
-        assertFalse(ScaffoldPlaceholders.holdsMarker("PLACEHOLDE".getBytes(utf8)));
-        assertFalse(ScaffoldPlaceholders.holdsMarker(new byte[0]));
     }
 
     @Test
@@ -46,9 +41,6 @@ class ScaffoldMarkerSearchTest {
             }
             String s = text.toString();
             assertEquals(s.contains(ScaffoldPlaceholders.MARKER), ScaffoldPlaceholders.holdsMarker(s), s);
-            // An unchanged file of an edit rebuild is searched in its bytes, as read: a byte order mark and CR LF line ends kept.
-            byte[] bytes = ("\uFEFF" + s.replace("x", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(s.contains(ScaffoldPlaceholders.MARKER), ScaffoldPlaceholders.holdsMarker(bytes), s);
         }
     }
 }
