@@ -345,9 +345,12 @@ public final class SiteWriter implements Output, AutoCloseable {
         List<String> moved = new java.util.ArrayList<>(adopted.size());
         Path old = null;
         try {
-            boolean outputThere = Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            boolean outputThere = !adopted.isEmpty() && Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            // What the new site has at its top, listed once: a rename onto an empty folder of the same name would
+            // replace it without a word, so an adopted folder is moved only where the new site has nothing.
+            Set<String> taken = outputThere ? topNames() : Set.of();
             for (Map.Entry<String, Adoption> folder : adopted.entrySet()) {
-                if (outputThere && moveIn(folder.getKey())) {
+                if (outputThere && !taken.contains(folder.getKey()) && moveIn(folder.getKey())) {
                     moved.add(folder.getKey());
                 } else {
                     linkIn(folder.getValue().files());
@@ -399,22 +402,34 @@ public final class SiteWriter implements Output, AutoCloseable {
         }
     }
 
+    /** The names at the top of the new site. */
+    private Set<String> topNames() throws IOException {
+        Set<String> names = new java.util.HashSet<>();
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString());
+            }
+        }
+        return names;
+    }
+
     /**
-     * Moves an adopted folder from the output into the new site; false, having moved nothing, when something in the new
-     * site already has its name or the output's is not a folder (a symbolic link is never moved, nor followed).
+     * Moves an adopted folder from the output into the new site, where nothing has its name; false, having moved
+     * nothing, when the rename cannot be made (another file system) or what was moved is not a folder (a symbolic
+     * link is never moved, nor followed: it is put back). One rename and one look at what was moved.
      */
     private boolean moveIn(String folder) throws IOException {
         Path from = target.resolve(folder);
         Path to = staging.resolve(folder);
-        // A rename onto an empty folder would replace it without a word: nothing of that name may be there.
-        if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return false;
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | java.nio.file.NoSuchFileException e) {
+            return false; // linked instead, or found missing by the links
         }
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         if (!Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            // Replaced by something else between the look and the rename: put it back, and say so.
+            // Replaced by something else since the build checked it: put it back, and link what is there.
             Files.move(to, from, StandardCopyOption.ATOMIC_MOVE);
-            throw new IOException(from + " changed while the site was being published; build again");
+            return false;
         }
         return true;
     }

@@ -540,11 +540,18 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /**
      * Removes the record of the last build, before the output is changed: should the build be killed while it commits,
-     * the next one finds no record and checks every guide folder it reuses. Throws when it cannot be removed.
+     * the next one finds no record and checks every guide folder it reuses. A record that cannot be removed (a cache
+     * folder made read-only) is left: it could not call a half-moved output up to date either, since a build checks
+     * every file and folder it lists (a moved folder is not where it says), and {@link #recordLastBuild} says why it
+     * cannot write the next one.
      */
-    void forgetLastBuild() throws IOException {
+    void forgetLastBuild() {
         if (writable) {
-            Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            try {
+                Files.deleteIfExists(folder.resolve(LastBuild.FILE));
+            } catch (IOException e) {
+                // See above.
+            }
         }
     }
 
@@ -1425,7 +1432,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static void writePage(DataOutputStream out, StoredPage page, Path output) throws IOException {
         writeString(out, page.file());
         writeString(out, page.pagePath());
-        writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
+        if (page.ids() instanceof StoredIds stored) {
+            stored.writeTo(out); // as read, if nothing looked into them since
+        } else {
+            writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
+        }
         PageMetadata meta = page.meta();
         out.writeBoolean(meta != null);
         if (meta != null) {
@@ -1474,9 +1485,96 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static StoredPage readPage(EntryReader in) throws IOException {
         String file = readString(in);
         String pagePath = readString(in);
-        Set<String> ids = Set.copyOf(readStrings(in));
+        int idsStart = in.position();
+        for (int i = readCount(in); i > 0; i--) {
+            int length = in.readInt();
+            if (length != -1) {
+                if (length < 0 || length > 1 << 28) {
+                    throw new IOException("bad length " + length);
+                }
+                in.skip(length);
+            }
+        }
+        Set<String> ids = new StoredIds(in.copyFrom(idsStart));
         PageMetadata meta = in.readBoolean() ? readMeta(in) : null;
         return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    }
+
+    /**
+     * A reused page's ids as its entry holds them: a link with a #fragment to that page is looked up in these bytes,
+     * and they are made strings only if listed (a fragment not found, for its suggestion). 14,000 pages' ids were
+     * about 300,000 strings that the young collections of an edit rebuild copied (10,000 pages).
+     */
+    static final class StoredIds extends java.util.AbstractSet<String> {
+        /** The ids as written (a count, then each id's length and UTF-8); null once read. */
+        private byte[] stored;
+        private Set<String> ids;
+
+        StoredIds(byte[] stored) {
+            this.stored = stored;
+        }
+
+        private synchronized Set<String> ids() {
+            if (ids == null) {
+                try {
+                    EntryReader in = new EntryReader(stored);
+                    ids = Set.copyOf(readStrings(in));
+                    if (in.read() != -1) {
+                        throw new IOException("data after the ids");
+                    }
+                } catch (IOException e) {
+                    // Their lengths were checked when the entry (CRC32 and all) was read.
+                    throw new UncheckedIOException(e);
+                }
+                stored = null;
+            }
+            return ids;
+        }
+
+        synchronized void writeTo(DataOutputStream out) throws IOException {
+            if (stored != null) {
+                out.write(stored);
+            } else {
+                writeStrings(out, ids);
+            }
+        }
+
+        /** Looked up in the ids as stored, without making them strings: a link to a heading asks only this. */
+        @Override
+        public boolean contains(Object id) {
+            byte[] raw;
+            synchronized (this) {
+                raw = stored;
+            }
+            if (raw == null) {
+                return ids().contains(id);
+            }
+            if (!(id instanceof String text)) {
+                return false;
+            }
+            byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+            java.nio.ByteBuffer ints = java.nio.ByteBuffer.wrap(raw);
+            int at = 4;
+            for (int i = ints.getInt(0); i > 0; i--) {
+                int length = ints.getInt(at);
+                at += 4;
+                if (length == wanted.length && java.util.Arrays.equals(raw, at, at + length, wanted, 0, length)) {
+                    return true;
+                }
+                at += Math.max(length, 0); // -1: a null, which no id equals
+            }
+            return false;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ids().iterator();
+        }
+
+        @Override
+        public int size() {
+            return ids().size();
+        }
     }
 
     private static PageMetadata readMeta(EntryReader in) throws IOException {

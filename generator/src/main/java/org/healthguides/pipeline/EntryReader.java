@@ -71,6 +71,17 @@ final class EntryReader {
         return (long) readInt() << 32 | readInt() & 0xffffffffL;
     }
 
+    /** Skips {@code length} bytes. */
+    void skip(int length) throws IOException {
+        need(length);
+        position += length;
+    }
+
+    /** A copy of the bytes from {@code from} up to where this reader is. */
+    byte[] copyFrom(int from) {
+        return java.util.Arrays.copyOfRange(bytes, from, position);
+    }
+
     /** {@code length} bytes as UTF-8 text. */
     String readUtf8(int length) throws IOException {
         need(length);

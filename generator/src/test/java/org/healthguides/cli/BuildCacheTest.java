@@ -297,6 +297,27 @@ class BuildCacheTest {
     }
 
     @Test
+    void links_into_a_reused_guide_are_checked_against_its_kept_ids_as_a_cold_build_checks_them() throws IOException {
+        // The running guide links to a heading of the lifting guide, whose pages are reused: its ids come from its entry.
+        String recovery = Files.readString(fixture.content.resolve("running/recovery.md"));
+        Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall).\n");
+        buildAndCompareWithCold();
+        Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall) again.\n");
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide reused, the link to its heading found");
+        // A fragment that is not there: the same error, with the same suggestion (the kept ids listed), as a cold check.
+        Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tal).\n");
+        GuideRun broken = GuideRun.on(fixture, "build");
+        assertEquals(1, broken.exit(), broken.err());
+        assertTrue(broken.err().contains("running/recovery.md:") && broken.err().contains("did you mean '../lifting/basics.md#stand-tall'"), broken.err());
+        assertEquals(GuideRun.on(fixture, "check").problems(), broken.problems());
+        // The kept ids, looked into, are written back as they were: the next build still finds the heading.
+        Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall) once more.\n");
+        assertEquals(4, buildAndCompareWithCold());
+        Fixture.write(fixture.content.resolve("lifting/recovery.md"), Files.readString(fixture.content.resolve("lifting/recovery.md")) + "\nMore.\n");
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's entry, written again with its ids, read back");
+    }
+
+    @Test
     void no_cache_builds_cold_and_leaves_the_cache_alone() throws IOException {
         buildAndCompareWithCold();
         Map<String, String> cache = GuideRun.fingerprint(root.resolve("out.cache"));

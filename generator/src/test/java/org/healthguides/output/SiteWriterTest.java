@@ -184,4 +184,45 @@ class SiteWriterTest {
         assertFalse(folder.equals(inode(out.resolve("g"))), "a new folder");
         assertEquals("an emitter's file of the same name: written after the pages, it wins", Files.readString(out.resolve("g/index.html")));
     }
+
+    @Test
+    void a_commit_that_cannot_publish_an_adopted_folder_puts_back_the_folders_it_moved_and_follows_no_link() throws Exception {
+        Path out = root.resolve("site");
+        java.util.List<String> guides = java.util.List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            for (String guide : guides) {
+                writer.writeText(guide + "/x/index.html", guide);
+            }
+            writer.commit();
+        }
+        java.util.Map<String, Object> folders = new java.util.TreeMap<>();
+        for (String guide : guides) {
+            folders.put(guide, inode(out.resolve(guide)));
+        }
+        Path elsewhere = root.resolve("elsewhere");
+        Files.createDirectories(elsewhere.resolve("x"));
+        Files.writeString(elsewhere.resolve("x/index.html"), "not the site's");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            for (String guide : guides) {
+                writer.adopt(guide, out, java.util.List.of(guide + "/x/index.html"));
+            }
+            // Between the build's checks and its commit, one guide's folder becomes a link to a folder elsewhere.
+            Path linked = out.resolve("e");
+            org.apache.commons.io.file.PathUtils.deleteDirectory(linked);
+            Files.createSymbolicLink(linked, elsewhere);
+            folders.remove("e");
+            java.io.IOException failed = assertThrows(java.io.IOException.class, writer::commit);
+            assertEquals(true, failed.getMessage().contains("changed while the site was being published"), failed.getMessage());
+        }
+        for (var folder : folders.entrySet()) {
+            assertEquals(folder.getValue(), inode(out.resolve(folder.getKey())), folder.getKey() + " put back where it was");
+            assertEquals(folder.getKey(), Files.readString(out.resolve(folder.getKey() + "/x/index.html")));
+        }
+        assertEquals(true, Files.isSymbolicLink(out.resolve("e")), "the link left as it was, not moved");
+        assertEquals("not the site's", Files.readString(elsewhere.resolve("x/index.html")));
+        try (var siblings = Files.list(root)) {
+            assertEquals(java.util.List.of("elsewhere", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the new site discarded");
+        }
+    }
 }
