@@ -244,8 +244,8 @@ public final class SiteWriter implements Output, AutoCloseable {
                 dropped.add(top);
                 return;
             }
-            if (dropped.contains(top)) {
-                return;
+            if (dropped.contains(top) && !files.contains(sitePath)) {
+                return; // one of the adopted folder's files, already taken out with it
             }
         }
         Path file = resolve(sitePath);

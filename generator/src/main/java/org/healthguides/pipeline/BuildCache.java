@@ -828,7 +828,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                         .put(file.path(), new KeptFrontMatter(fingerprint, split, null, stored.scaffoldMarker()));
                 return;
             }
-            ByteArrayOutputStream written = new ByteArrayOutputStream(256);
+            ByteArrayOutputStream written = new EntryReader.Buffer(256); // unsynchronised writes, for every file's front matter
             try {
                 writeYamlMapping(new DataOutputStream(written), split.fields());
             } catch (IOException e) {
