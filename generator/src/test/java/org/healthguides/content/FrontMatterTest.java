@@ -82,4 +82,48 @@ class FrontMatterTest {
         assertEquals(Code.FRONT_MATTER_NOT_CLOSED, onlyProblem("---\ntitle: A\n-- -\n").code());
         assertEquals(Code.FRONT_MATTER_NOT_CLOSED, onlyProblem("---\ntitle: A\n---x\n").code());
     }
+
+    /** The "key: value" reader without snakeyaml gives what snakeyaml's parse gives, or declines. */
+    @Test
+    void flat_front_matter_reads_as_snakeyaml_does() throws ContentErrors {
+        java.util.Map<String, YamlNode> section = FrontMatter.flatMapping("title: What causes it\norder: 2\ndescription: Each start, load (pack) short.\n", 1);
+        assertEquals(java.util.List.of("title", "order", "description"), java.util.List.copyOf(section.keySet()));
+        assertEquals(new YamlNode("Each start, load (pack) short.", 4, 1), section.get("description"));
+        String[] keys = {"title", "order", "description", "a_b2", "Title", "_x", "title ", "ti-tle", "x"};
+        String[] values = {"A", "plain words", "2", "2026-11-24", "null", "Null", "~", "true", "it's", "a: b", "a #b", "a#b", "#c",
+                "'q'", "\"q\"", "[a, b]", "{a: b}", "- x", "a - b", "-x", "x  y", "x ", " x", "", "&a x", "*a", "!t x", "x!",
+                "%x", "@x", "`x", "a, b", "(a)", "? x", "x?", "|", ">", "a/b", "a+b=c", "\tx", "x\ty", "café", "1.5", ".5", "x,", "x\r"};
+        String[] separators = {": ", ":  ", ":", " : ", ":\t"};
+        java.util.Random random = new java.util.Random(15);
+        int flat = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder yaml = new StringBuilder();
+            int lines = 1 + random.nextInt(4);
+            for (int i = 0; i < lines; i++) {
+                int pick = random.nextInt(40);
+                if (pick == 0) {
+                    yaml.append('\n'); // blank line
+                } else if (pick == 1) {
+                    yaml.append("# comment\n");
+                } else if (pick == 2) {
+                    yaml.append("  continued words\n");
+                } else if (pick == 3) {
+                    yaml.append("list:\n  - a\n");
+                } else {
+                    yaml.append(keys[random.nextInt(pick < 20 ? 3 : keys.length)])
+                            .append(separators[pick < 30 ? 0 : random.nextInt(separators.length)])
+                            .append(values[random.nextInt(pick < 15 ? 4 : values.length)]).append('\n');
+                }
+            }
+            String text = random.nextInt(10) == 0 ? yaml.toString().trim() : yaml.toString();
+            java.util.Map<String, YamlNode> fast = FrontMatter.flatMapping(text, 1);
+            if (fast == null) {
+                continue;
+            }
+            flat++;
+            java.util.Map<String, YamlNode> slow = FrontMatter.parseWithSnakeyaml(text, "f.md", 1);
+            assertEquals(java.util.List.copyOf(slow.entrySet()), java.util.List.copyOf(fast.entrySet()), text);
+        }
+        assertTrue(flat > 2_000, "only " + flat + " read without snakeyaml");
+    }
 }
