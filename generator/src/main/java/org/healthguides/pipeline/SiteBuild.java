@@ -62,8 +62,9 @@ public final class SiteBuild {
             writer.commit();
             writeNginxRedirects(result.site());
             if (disk != null) {
-                disk.save(options.out(), notes);
-                disk.recordLastBuild(options.out(), writer.files(), result.pages(), writer.filesWritten(), result.warnings(),
+                java.util.Set<String> files = writer.files();
+                disk.save(options.out(), files, notes);
+                disk.recordLastBuild(options.out(), files, result.pages(), writer.filesWritten(), result.warnings(),
                         result.site().draftsLeftOut());
             }
             Site site = result.site();
