@@ -660,9 +660,7 @@ public final class Pipeline {
                     bytes = templates.renderUtf8InPlace(page, assets, meta);
                     rendered.incrementAndGet();
                 } catch (ContentErrors e) {
-                    problems.addAll(e.problems());
-                    failed.set(true);
-                    guideFailed.set(true);
+                    renderFailed(e, guideFailed);
                     return;
                 }
                 publish(page, bytes.buffer(), bytes.length(), meta, stored);
@@ -675,9 +673,7 @@ public final class Pipeline {
                     done = new RenderedPage(templates.renderUtf8(page, assets, meta), meta);
                     rendered.incrementAndGet();
                 } catch (ContentErrors e) {
-                    problems.addAll(e.problems());
-                    failed.set(true);
-                    guideFailed.set(true);
+                    renderFailed(e, guideFailed);
                     return;
                 }
             }
@@ -685,6 +681,13 @@ public final class Pipeline {
                 current.put(page, done);
             }
             publish(page, done.bytes(), done.bytes().length, done.meta(), stored);
+        }
+
+        /** A template error: reported, and the run and the page's guide marked failed (nothing of the guide is kept). */
+        private void renderFailed(ContentErrors e, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
+            problems.addAll(e.problems());
+            failed.set(true);
+            guideFailed.set(true);
         }
 
         /** Writes a rendered page ({@code bytes[0, length)}), and records its ids, metadata and (with the cache) its entry. */
