@@ -177,8 +177,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     /** 128 bits of a {@link KeyDigest}: a key, not a protection against anyone (who could edit the content anyway). */
     record Key(long high, long low) {
         static Key of(KeyDigest digest) {
-            byte[] d = digest.digest();
-            return new Key(java.nio.ByteBuffer.wrap(d, 0, 8).getLong(), java.nio.ByteBuffer.wrap(d, 8, 8).getLong());
+            return digest.key();
         }
     }
 
@@ -760,10 +759,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                                      Map<String, LastBuild.State> states) {
         try {
             BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
+            // Asked once: each call makes a new set (14,000 pages' worth on every rebuild).
+            Set<java.nio.file.attribute.PosixFilePermission> permissions =
+                    read instanceof java.nio.file.attribute.PosixFileAttributes posix ? posix.permissions() : null;
             boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
-                    && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
+                    && (mode == null || mode.equals(permissions));
             if (same) {
-                states.put(sitePath, LastBuild.State.of(sitePath, read));
+                states.put(sitePath, LastBuild.State.of(sitePath, read, permissions));
             }
             return same;
         } catch (IOException e) {

@@ -63,6 +63,26 @@ final class KeyDigest {
 
     /** The 16 bytes of the digest of everything given since the last reset (h1 then h2, each little-endian); then resets. */
     byte[] digest() {
+        finish();
+        byte[] out = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            out[i] = (byte) (h1 >>> (8 * i));
+            out[8 + i] = (byte) (h2 >>> (8 * i));
+        }
+        reset();
+        return out;
+    }
+
+    /** The digest as a key (h1, h2), without making bytes of it first; then resets. */
+    BuildCache.Key key() {
+        finish();
+        BuildCache.Key key = new BuildCache.Key(h1, h2);
+        reset();
+        return key;
+    }
+
+    /** The tail and the length mixed in: h1 and h2 are the digest. */
+    private void finish() {
         long k1 = 0;
         long k2 = 0;
         for (int i = tailLength - 1; i >= 8; i--) {
@@ -91,13 +111,6 @@ final class KeyDigest {
         h2 = mix(h2);
         h1 += h2;
         h2 += h1;
-        byte[] out = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            out[i] = (byte) (h1 >>> (8 * i));
-            out[8 + i] = (byte) (h2 >>> (8 * i));
-        }
-        reset();
-        return out;
     }
 
     private void block(byte[] bytes, int offset) {

@@ -73,10 +73,15 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
 
         /** The state these attributes (read without following a link; POSIX ones where there are) describe. */
         static State of(String path, BasicFileAttributes basic) {
+            return of(path, basic, basic instanceof PosixFileAttributes posix ? posix.permissions() : null);
+        }
+
+        /** @param permissions those of {@code basic}, already asked for (null without POSIX attributes) */
+        static State of(String path, BasicFileAttributes basic, Set<PosixFilePermission> permissions) {
             int mode = -1;
-            if (basic instanceof PosixFileAttributes posix) {
+            if (permissions != null) {
                 mode = 0;
-                for (PosixFilePermission permission : posix.permissions()) {
+                for (PosixFilePermission permission : permissions) {
                     mode |= 1 << permission.ordinal();
                 }
             }

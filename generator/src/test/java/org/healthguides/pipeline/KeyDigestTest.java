@@ -56,6 +56,18 @@ class KeyDigestTest {
     }
 
     @Test
+    void a_key_is_the_digest_as_two_longs() {
+        KeyDigest digest = new KeyDigest();
+        digest.update("hello".getBytes(StandardCharsets.UTF_8));
+        BuildCache.Key key = digest.key();
+        // h1 and h2 little-endian: 029bbd41b3a7d8cb 191dae486a901e5b
+        assertEquals(0xcbd8a7b341bd9b02L, key.high());
+        assertEquals(0x5b1e906a48ae1d19L, key.low());
+        digest.update("hello".getBytes(StandardCharsets.UTF_8)); // key() reset it
+        assertEquals(key, digest.key());
+    }
+
+    @Test
     void near_texts_get_different_keys() {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
