@@ -122,6 +122,15 @@ public final class MarkdownRenderer {
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
+        MutableDataSet options = flexmarkOptions();
+        this.parser = parser(options, true, true);
+        this.parserWithoutTables = parser(options, false, true);
+        this.renderer = htmlRenderer(options);
+        this.safelist = contentSafelist();
+    }
+
+    /** Flexmark's options for both the parser and the renderer, as {@code bench/FlexmarkAlone.java} sets them too. */
+    static MutableDataSet flexmarkOptions() {
         MutableDataSet options = new MutableDataSet();
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
@@ -132,17 +141,37 @@ public final class MarkdownRenderer {
         // Pass-through: Flexmark appends the HTML without examining each line for formatting. `check` on 10,000
         // generated pages used about 4% less CPU, and the guide and a 1,000-page corpus built byte for byte the same.
         options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_TRIM_LEADING_WHITESPACE | LineAppendable.F_PASS_THROUGH);
-        this.parser = Parser.builder(options)
-                .extensions(List.of(new CalloutBlockParser.Extension(), FootnoteExtension.create(), TablesExtension.create()))
-                .build();
-        this.parserWithoutTables = Parser.builder(options)
-                .extensions(List.of(new CalloutBlockParser.Extension(), FootnoteExtension.create()))
-                .build();
-        this.renderer = HtmlRenderer.builder(options)
+        return options;
+    }
+
+    /**
+     * The parser of bodies: callouts, footnotes, tables when {@code tables}; with {@code leadCharacterStarts} four block
+     * parsers are asked only about lines they could start (see {@link LeadCharacterStarts}), which gives the same tree.
+     */
+    static Parser parser(boolean tables, boolean leadCharacterStarts) {
+        return parser(flexmarkOptions(), tables, leadCharacterStarts);
+    }
+
+    private static HtmlRenderer htmlRenderer(MutableDataSet options) {
+        return HtmlRenderer.builder(options)
                 .extensions(List.of(FootnoteExtension.create(), TablesExtension.create()))
                 .nodeRendererFactory(new CalloutNodeRenderer.Factory())
                 .build();
-        this.safelist = contentSafelist();
+    }
+
+    private static Parser parser(MutableDataSet options, boolean tables, boolean leadCharacterStarts) {
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>();
+        extensions.add(new CalloutBlockParser.Extension());
+        if (leadCharacterStarts) {
+            extensions.add(new LeadCharacterStarts());
+            extensions.add(new LeadCharacterStarts.FootnoteParsing());
+        } else {
+            extensions.add(FootnoteExtension.create());
+        }
+        if (tables) {
+            extensions.add(TablesExtension.create());
+        }
+        return Parser.builder(options).extensions(extensions).build();
     }
 
     /**

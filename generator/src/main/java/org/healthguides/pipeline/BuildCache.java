@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,16 +70,16 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 9; // 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    private static final int FORMAT = 10; // 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
-    /** One file per guide folder, named after an MD5 of the folder's name: an edit rewrites only its guide's file. */
+    /** One file per guide folder, named after a key of the folder's name: an edit rewrites only its guide's file. */
     static final String ENTRIES = "guides";
     private static final String ENTRY_SUFFIX = ".bin";
     /** Marks a folder as this tool's cache, so a folder of the same name that is not one is never overwritten. */
     private static final String MARKER = ".guide-build-cache";
-    /** The A to Z index's sorted letters, one file per language (named like the guides' entries, by an MD5 of its tag). */
+    /** The A to Z index's sorted letters, one file per language (named like the guides' entries, by a key of its tag). */
     static final String A_TO_Z = "a-to-z";
 
     private final Path folder;
@@ -176,11 +174,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                       long gzSize, long gzModified) {
     }
 
-    /** 128 bits of an MD5 digest: a key, not a protection against anyone (who could edit the content anyway). */
+    /** 128 bits of a {@link KeyDigest}: a key, not a protection against anyone (who could edit the content anyway). */
     record Key(long high, long low) {
-        static Key of(MessageDigest digest) {
-            byte[] d = digest.digest();
-            return new Key(java.nio.ByteBuffer.wrap(d, 0, 8).getLong(), java.nio.ByteBuffer.wrap(d, 8, 8).getLong());
+        static Key of(KeyDigest digest) {
+            return digest.key();
         }
     }
 
@@ -356,9 +353,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return true;
     }
 
-    /** The entry file of a guide folder: named by an MD5 of the folder's name, which may hold any letter. */
+    /** The entry file of a guide folder: named by a key of the folder's name, which may hold any letter. */
     private static String entryName(String slug) {
-        MessageDigest digest = md5();
+        KeyDigest digest = keyDigest();
         update(digest, slug);
         return java.util.HexFormat.of().formatHex(digest.digest()) + ENTRY_SUFFIX;
     }
@@ -403,7 +400,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         // A guide's PDF leaflet embeds its images and, for a guide without a review date, the day it was printed.
         pdf = options.pdf();
         content = options.content();
-        MessageDigest digest = md5();
+        KeyDigest digest = keyDigest();
         update(digest, generator);
         update(digest, System.getProperty("java.version"));
         update(digest, tree.settings().text());
@@ -417,7 +414,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             try (Stream<Path> walk = Files.walk(templates)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     update(digest, templates.relativize(file).toString());
-                    // The fingerprint, not the bytes, into the MD5: the leaflet fonts (2.4 MB) went through MD5 in the
+                    // The fingerprint, not the bytes, into the key: the leaflet fonts (2.4 MB) went through MD5 in the
                     // interpreter on every build, 25 ms of a 100-page build's start (docs/performance.md).
                     digest.update(fingerprint(Files.readAllBytes(file)));
                 }
@@ -453,7 +450,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         folderOfKey = folderOfKeys;
 
         // The whole build: what the guides' keys leave out but a build's output or warnings depend on.
-        MessageDigest site = md5();
+        KeyDigest site = keyDigest();
         site.update(pageInputs);
         update(site, "today " + today + " strict " + options.strict() + " allow-overdue " + options.allowOverdue() + " external "
                 + options.external() + " pdf " + options.pdf() + " drafts " + options.drafts());
@@ -503,7 +500,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return source.fingerprint();
     }
 
-    private static void writeKey(MessageDigest digest, Key key) {
+    private static void writeKey(KeyDigest digest, Key key) {
         digest.update(java.nio.ByteBuffer.allocate(16).putLong(key.high()).putLong(key.low()).array());
     }
 
@@ -599,7 +596,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     private Key keyOfGuide(GuideFiles files) {
-        MessageDigest digest = md5();
+        KeyDigest digest = keyDigest();
         digest.update(pageInputs);
         update(digest, files.slug());
         List<SourceFile> sources = new ArrayList<>(files.sections());
@@ -762,10 +759,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                                      Map<String, LastBuild.State> states) {
         try {
             BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
+            // Asked once: each call makes a new set (14,000 pages' worth on every rebuild).
+            Set<java.nio.file.attribute.PosixFilePermission> permissions =
+                    read instanceof java.nio.file.attribute.PosixFileAttributes posix ? posix.permissions() : null;
             boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
-                    && (mode == null || read instanceof java.nio.file.attribute.PosixFileAttributes posix && posix.permissions().equals(mode));
+                    && (mode == null || mode.equals(permissions));
             if (same) {
-                states.put(sitePath, LastBuild.State.of(sitePath, read));
+                states.put(sitePath, LastBuild.State.of(sitePath, read, permissions));
             }
             return same;
         } catch (IOException e) {
@@ -875,7 +875,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     private Key keyOf(MarkdownSource source) {
-        MessageDigest digest = md5();
+        KeyDigest digest = keyDigest();
         digest.update(markdownInputs);
         update(digest, source.displayPath());
         update(digest, source.sourcePath());
@@ -905,7 +905,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * does not match or cannot be read is not trusted: the entries are sorted again.
      */
     List<AToZIndex.Letter> sortedAToZ(List<AToZIndex.Entry> entries, Language language, List<String> alphabet) {
-        MessageDigest digest = md5();
+        KeyDigest digest = keyDigest();
         update(digest, generator);
         update(digest, System.getProperty("java.version"));
         update(digest, language.tag());
@@ -1176,7 +1176,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             if (Files.isRegularFile(code)) {
                 return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
             }
-            MessageDigest digest = md5();
+            KeyDigest digest = keyDigest();
             try (Stream<Path> walk = Files.walk(code)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     update(digest, code.relativize(file) + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
@@ -1194,28 +1194,22 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return SourceFile.fingerprint(bytes, bytes.length);
     }
 
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private static final ThreadLocal<KeyDigest> DIGEST = ThreadLocal.withInitial(KeyDigest::new);
 
-    /** MD5 rather than SHA-256: hashing every source file under the C1 compiler took 1.3 s with SHA-256 and 0.3 s with MD5 (60 MB). */
-    static MessageDigest md5() {
-        MessageDigest digest = MD5.get();
+    /** This thread's digest, reset: a key's bytes go in, {@link Key#of} takes it out (see {@link KeyDigest} for why not MD5). */
+    static KeyDigest keyDigest() {
+        KeyDigest digest = DIGEST.get();
         digest.reset();
         return digest;
     }
 
-    static void update(MessageDigest digest, String text) {
+    static void update(KeyDigest digest, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         update(digest, bytes.length);
         digest.update(bytes);
     }
 
-    static void update(MessageDigest digest, int value) {
+    static void update(KeyDigest digest, int value) {
         digest.update((byte) (value >>> 24));
         digest.update((byte) (value >>> 16));
         digest.update((byte) (value >>> 8));

@@ -42,7 +42,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
 
     static final String FILE = "last-build.bin";
     private static final String MAGIC = "guide build cache: last build";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: the key is a KeyDigest (MurmurHash3), not an MD5
 
     /** One file or folder as a build left it (of a folder only that it is one: what it holds is listed instead). */
     record State(String path, boolean folder, long size, long modified, String inode, int mode) {
@@ -73,10 +73,15 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
 
         /** The state these attributes (read without following a link; POSIX ones where there are) describe. */
         static State of(String path, BasicFileAttributes basic) {
+            return of(path, basic, basic instanceof PosixFileAttributes posix ? posix.permissions() : null);
+        }
+
+        /** @param permissions those of {@code basic}, already asked for (null without POSIX attributes) */
+        static State of(String path, BasicFileAttributes basic, Set<PosixFilePermission> permissions) {
             int mode = -1;
-            if (basic instanceof PosixFileAttributes posix) {
+            if (permissions != null) {
                 mode = 0;
-                for (PosixFilePermission permission : posix.permissions()) {
+                for (PosixFilePermission permission : permissions) {
                     mode |= 1 << permission.ordinal();
                 }
             }

@@ -361,38 +361,35 @@ public final class Pipeline {
             // then holds one guide's pages per thread, never every rendered page of the site at once (unless cached).
             // The home, A to Z and 404 pages (which list every guide) are planned and rendered beside the guides rather
             // than before them: with the build cache most guides are only hard links, and these pages were then most
-            // of a rebuild's time on one core.
-            java.util.concurrent.CompletableFuture<Void> sitePages = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                List<Page> pages = new ArrayList<>(PagePlan.homes(site));
-                pages.addAll(disk == null ? PagePlan.aToZs(site, strings::of) : PagePlan.aToZs(site, strings::of, disk::sortedAToZ));
-                pages.addAll(PagePlan.notFounds(site, strings::of));
-                run.render(pages, null, null, List.of());
+            // of a rebuild's time on one core. The A to Z (the largest) starts on the pool; the home and 404 pages are
+            // queued behind it, and this thread renders them itself once its guides are done unless the pool began them
+            // first (a FutureTask runs once): on two cores an edit rebuild no longer waits for all three on one thread.
+            java.util.concurrent.CompletableFuture<Void> aToZ = java.util.concurrent.CompletableFuture.runAsync(() ->
+                    run.render(disk == null ? PagePlan.aToZs(site, strings::of) : PagePlan.aToZs(site, strings::of, disk::sortedAToZ),
+                            null, null, List.of()));
+            java.util.concurrent.FutureTask<Void> homes = new java.util.concurrent.FutureTask<>(() -> {
+                run.render(PagePlan.homes(site), null, null, List.of());
+                run.render(PagePlan.notFounds(site, strings::of), null, null, List.of());
+                return null;
             });
-            RuntimeException guidesFailed = null;
+            java.util.concurrent.ForkJoinPool.commonPool().execute(homes);
+            Throwable guidesFailed = null;
             try {
                 renderGuides(site, run, filesByPath, leaflets, linked);
                 if (linked != null) {
                     linked.finish();
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 guidesFailed = e;
             }
+            homes.run(); // returns at once if the pool's thread began it
             // Never leave the site pages still writing into a staging folder that is about to be discarded.
-            try {
-                sitePages.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (guidesFailed == null) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw e;
-                }
-            }
+            Throwable sitePagesFailed = awaitSitePages(aToZ, homes);
             if (guidesFailed != null) {
-                throw guidesFailed;
+                throwUnchecked(guidesFailed);
+            }
+            if (sitePagesFailed != null) {
+                throwUnchecked(sitePagesFailed);
             }
             Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
             Output targets = new LinkTargets(output, links);
@@ -428,6 +425,44 @@ public final class Pipeline {
             throw new ContentErrors(found);
         }
         return new Result(site, run.pages().get(), run.rendered().get(), found);
+    }
+
+    /** Waits for both tasks of the site's own pages, however they end; returns what stopped the first that failed, or null. */
+    private static Throwable awaitSitePages(java.util.concurrent.CompletableFuture<Void> aToZ, java.util.concurrent.FutureTask<Void> homes) {
+        Throwable failed = null;
+        try {
+            aToZ.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            failed = e.getCause() != null ? e.getCause() : e;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                homes.get();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause();
+                }
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return failed;
+    }
+
+    private static void throwUnchecked(Throwable failed) {
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        throw new java.util.concurrent.CompletionException(failed);
     }
 
     /** Each guide in parallel: its last pages reused when the build cache has them intact, else planned and rendered. */
