@@ -14,6 +14,11 @@
 #   bench/run.sh 1000 10000   # only these sizes
 #   RUNS=5 bench/run.sh 1000  # more runs per tool
 #   TOOLS="ours flexmark" bench/run.sh 10000   # only some of: ours hugo hugo-plain flexmark
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh 100   # ours and Flexmark alone on that Java
+#
+# The Java is the launcher's: $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH. On Java 25 and newer
+# ./guide starts from its AOT cache (trained once, before the timings, by a build of content/), and Flexmark alone
+# from one of its own, trained the same way by a run over content/: the same JVM, flags and kind of cache for both.
 #
 # Needs: java 17+, hugo (Debian package `hugo`), GNU time (/usr/bin/time, Debian package `time`).
 # The corpus and both sites go to bench/target/ (ignored by git). Timings are noisy on a shared machine:
@@ -26,22 +31,42 @@ root="$(dirname "$here")"
 work="$here/target"
 runs="${RUNS:-3}"
 read -r -a tools <<<"${TOOLS:-ours hugo hugo-plain flexmark}"
-# The launcher's default JVM flags (see ./guide), for Flexmark alone.
-java_opts="${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto}"
+# The launcher's Java and default JVM flags (see ./guide), for Flexmark alone.
+java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
+java="${java:-java}"
+read -r -a java_opts <<<"${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000 10000)
 
-for tool in java hugo /usr/bin/time; do
+for tool in "$java" javac jar hugo /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench: '$tool' not found (apt-get install hugo time)" >&2; exit 2; }
 done
 mkdir -p "$work"
 
-# Build the generator once, outside the timings (./guide rebuilds it only when its sources changed), and
-# compile Flexmark alone against its jar.
+# Build the generator once, outside the timings (./guide rebuilds it only when its sources changed, and on Java 25+
+# trains its AOT cache then), and compile Flexmark alone against its jar, into a jar (an AOT cache takes no folders).
 "$root/guide" --help >/dev/null
 jar="$root/generator/target/generator-all.jar"
-mkdir -p "$work/flexmark-alone"
-javac -d "$work/flexmark-alone" -cp "$jar" "$here/FlexmarkAlone.java"
+rm -rf "$work/flexmark-alone"
+mkdir -p "$work/flexmark-alone/classes"
+javac -d "$work/flexmark-alone/classes" -cp "$jar" "$here/FlexmarkAlone.java"
+jar cf "$work/flexmark-alone/flexmark-alone.jar" -C "$work/flexmark-alone/classes" .
+java_version="$("$java" -version 2>&1 | head -1)"
+version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+java_cache="class-data archive beside the jar; Flexmark alone: the JDK's own archive only"
+if [ "${version:-0}" -ge 25 ] 2>/dev/null; then
+  kept=()
+  for opt in "${java_opts[@]}"; do
+    [[ $opt == -Xshare:* ]] || kept+=("$opt")  # the JVM refuses -Xshare beside the AOT cache's options
+  done
+  java_opts=("${kept[@]}")
+  "$java" "${java_opts[@]}" -XX:AOTCacheOutput="$work/flexmark-alone/flexmark-alone.aot" -Xlog:aot=off -Xlog:cds=off \
+    -cp "$jar:$work/flexmark-alone/flexmark-alone.jar" FlexmarkAlone "$root/content" >/dev/null 2>&1 || true
+  [ -s "$work/flexmark-alone/flexmark-alone.aot" ] || { echo "bench: Flexmark alone's AOT training failed" >&2; exit 1; }
+  java_opts+=(-XX:AOTCache="$work/flexmark-alone/flexmark-alone.aot" -Xlog:aot=off -Xlog:cds=off)
+  java_cache="AOT caches: ours trained by ./guide (a build of content/), Flexmark alone by a run over content/"
+  [ -n "$(find "$root/generator/target/aot" -name '*.aot' -newer "$jar" 2>/dev/null)" ] || { echo "bench: ./guide made no AOT cache" >&2; exit 1; }
+fi
 
 # measure TOOL N RUN: runs one cold build into a folder of its own, appends "tool n wall_ms rss_kb cpu_ms" to
 # $work/results.
@@ -51,7 +76,7 @@ measure() {
     ours) cmd=("$root/guide" build --no-pdf --content "$corpus/ours/content" --templates "$root/templates" --out "$out") ;;
     hugo) cmd=(hugo --quiet --source "$corpus/hugo" --destination "$out") ;;
     hugo-plain) cmd=(hugo --quiet --source "$corpus/hugo-plain" --destination "$out") ;;
-    flexmark) cmd=(java $java_opts -cp "$jar:$work/flexmark-alone" FlexmarkAlone "$corpus/ours/content") ;;
+    flexmark) cmd=("$java" "${java_opts[@]}" -cp "$jar:$work/flexmark-alone/flexmark-alone.jar" FlexmarkAlone "$corpus/ours/content") ;;
     *) echo "bench: unknown tool '$tool' (ours hugo hugo-plain flexmark)" >&2; exit 2 ;;
   esac
   t0=$(date +%s%N)
@@ -126,8 +151,9 @@ done
 
 forget "$work/runs"
 
-echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
-echo "command: RUNS=$runs TOOLS=\"${tools[*]}\" bench/run.sh ${sizes[*]}"
+echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(hugo version | cut -d' ' -f1-2)"
+echo "java: $java_version ($(readlink -f "$(command -v "$java")")), ${java_opts[*]}; $java_cache"
+echo "command: ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }RUNS=$runs TOOLS=\"${tools[*]}\" bench/run.sh ${sizes[*]}"
 echo "ours: ./guide build --no-pdf (no PDF leaflets, as Hugo makes none); the real guide: ./guide build (with its leaflet)"
 awk -v runs="$runs" -v tools="${tools[*]}" '
   function median(list,   n, a, i, j, t) {

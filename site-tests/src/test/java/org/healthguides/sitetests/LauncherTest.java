@@ -1,19 +1,243 @@
 package org.healthguides.sitetests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.io.file.PathUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ./guide launcher on a machine that lacks a tool says which one and how to install it, not a shell error. */
+/**
+ * The ./guide launcher: on a machine that lacks a tool it says which one and how to install it, not a shell error;
+ * it runs the Java of JAVA_HOME, else of the PATH, with the class-data archive on Java 17 to 24 and an AOT cache,
+ * trained once on the project's own content, on Java 25 and newer. Those are checked with a stand-in java (a script
+ * that records its arguments) beside a copy of the launcher, so they run on any JDK, CI's 17 included.
+ */
 class LauncherTest {
+
+    /** When the copy's jar was built: an hour ago, so that what the launcher writes now is newer. */
+    private static final Instant JAR_TIME = Instant.now().minusSeconds(3600);
+
+    /** A copy of the launcher with a generator jar newer than its (absent) sources, its archive, and two stand-in JDKs. */
+    private Path folder;
+
+    @BeforeEach
+    void launcher_copy() throws IOException {
+        folder = Files.createTempDirectory("guide-launcher-java");
+        Files.copy(repo().resolve("guide"), folder.resolve("guide"));
+        Path target = Files.createDirectories(folder.resolve("generator/target"));
+        Files.createDirectories(folder.resolve("content"));
+        Files.createDirectories(folder.resolve("templates"));
+        age(Files.writeString(target.resolve("generator-all.jar"), "jar"), 0);
+        age(Files.writeString(target.resolve("generator-all.jsa"), "archive"), 10);
+        jdk("jdk-25", "25.0.1");
+        jdk("jdk-17", "17.0.15");
+    }
+
+    @AfterEach
+    void delete_copy() throws IOException {
+        PathUtils.deleteDirectory(folder);
+    }
+
+    /**
+     * A stand-in JDK: its bin/java appends its arguments as one line to calls.log; given -XX:AOTCacheOutput it writes
+     * that file, as the JVM does when a training run exits (unless TRAINING=fails), and otherwise exits with EXIT.
+     */
+    private void jdk(String name, String version) throws IOException {
+        Path bin = Files.createDirectories(folder.resolve(name).resolve("bin"));
+        Files.writeString(folder.resolve(name).resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n");
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/bash\n"
+                + "printf '%s\\n' \"$*\" >>\"" + folder.resolve("calls.log") + "\"\n"
+                + "for arg in \"$@\"; do\n"
+                + "  case \"$arg\" in -XX:AOTCacheOutput=*) [ \"${TRAINING:-}\" = fails ] && exit 1; echo cache >\"${arg#*=}\"; exit 0 ;; esac\n"
+                + "done\n"
+                + "exit \"${EXIT:-0}\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static Path age(Path file, long secondsAfterJar) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(JAR_TIME.plusSeconds(secondsAfterJar)));
+        return file;
+    }
+
+    private record Run(int exit, String output, List<List<String>> calls) {}
+
+    /** Runs the launcher copy with these environment changes (a null value removes the variable). */
+    private Run guide(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path log = folder.resolve("calls.log");
+        Files.deleteIfExists(log);
+        String[] command = new String[args.length + 2];
+        command[0] = which("bash");
+        command[1] = folder.resolve("guide").toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("GUIDE_JAVA_OPTS");
+        env.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        List<List<String>> calls = Files.exists(log)
+                ? Files.readAllLines(log).stream().map(line -> Arrays.asList(line.split(" "))).toList() : List.of();
+        return new Run(process.exitValue(), output, calls);
+    }
+
+    private Map<String, String> javaHome(String jdk) {
+        return Map.of("JAVA_HOME", folder.resolve(jdk).toString());
+    }
+
+    private Path cache() {
+        return folder.resolve("generator/target/aot/" + folder.resolve("jdk-25").toString().replaceAll("[^A-Za-z0-9.-]", "_") + "-25.0.1.aot");
+    }
+
+    private List<String> userRun(String... tail) {
+        Path target = folder.resolve("generator/target");
+        List<String> expected = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m",
+                "-XX:AOTCache=" + cache(), "-Xlog:aot=off", "-Xlog:cds=off", "-jar", target.resolve("generator-all.jar").toString()));
+        expected.addAll(List.of(tail));
+        return expected;
+    }
+
+    @Test
+    void java_17_runs_with_the_class_data_archive_as_before() throws IOException, InterruptedException {
+        // java on the PATH, no JAVA_HOME: exactly the flags the launcher always passed, and no AOT cache made.
+        Run run = guide(Map.of("PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH")), "build", "--no-pdf");
+        assertEquals(0, run.exit(), run.output());
+        assertEquals("", run.output());
+        Path target = folder.resolve("generator/target");
+        assertEquals(List.of(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Xshare:auto",
+                "-XX:SharedArchiveFile=" + target.resolve("generator-all.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", target.resolve("generator-all.jar").toString(), "build", "--no-pdf")), run.calls());
+        assertFalse(Files.exists(target.resolve("aot")));
+    }
+
+    @Test
+    void java_home_comes_before_the_path() throws IOException, InterruptedException {
+        age(Files.createDirectories(cache().getParent()), 0);
+        age(Files.writeString(cache(), "cache"), 10);
+        Run run = guide(Map.of("JAVA_HOME", folder.resolve("jdk-25").toString(), "PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH")),
+                "--version");
+        assertEquals(List.of(userRun("--version")), run.calls());
+
+        Run missing = guide(Map.of("JAVA_HOME", folder.resolve("no-such-jdk").toString()), "--version");
+        assertEquals(2, missing.exit());
+        assertEquals("guide: JAVA_HOME is '" + folder.resolve("no-such-jdk") + "', which has no bin/java: point it at Java 17 or newer, or unset it\n",
+                missing.output());
+        assertEquals(List.of(), missing.calls());
+    }
+
+    /**
+     * Java 25 without a cache: one training build of the project's content/ writes it (under a temporary name,
+     * renamed when complete), then the command runs with it. The command itself (here --help) never trains.
+     */
+    @Test
+    void java_25_trains_a_cache_once_on_the_projects_content_then_uses_it() throws IOException, InterruptedException {
+        Run first = guide(javaHome("jdk-25"), "--help");
+        assertEquals(0, first.exit(), first.output());
+        assertEquals("guide: training a start-up cache for Java 25.0.1 (a build of content/, once per generator and Java)...\n", first.output());
+        assertEquals(2, first.calls().size(), first.calls().toString());
+        List<String> training = first.calls().get(0);
+        // The launcher's flags without -Xshare (which the JVM refuses beside the AOT options), then the build.
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m"), training.subList(0, 3));
+        assertTrue(training.get(3).matches("-XX:AOTCacheOutput=" + java.util.regex.Pattern.quote(cache().toString()) + "\\.[0-9]+\\.tmp"),
+                training.get(3));
+        assertEquals(List.of("-Xlog:aot=off", "-Xlog:cds=off", "-jar", folder.resolve("generator/target/generator-all.jar").toString(),
+                "build", "--content", folder.resolve("content").toString(), "--templates", folder.resolve("templates").toString(), "--out"),
+                training.subList(4, 14));
+        assertEquals(15, training.size(), training.toString());
+        assertFalse(Files.exists(Path.of(training.get(14)).getParent()), "the training's site is deleted: " + training.get(14));
+        assertEquals(userRun("--help"), first.calls().get(1));
+        assertEquals("cache\n", Files.readString(cache()));
+        try (var left = Files.list(cache().getParent())) {
+            assertEquals(List.of(cache()), left.toList(), "only the cache is left, no temporary file");
+        }
+
+        Run second = guide(javaHome("jdk-25"), "build");
+        assertEquals("", second.output());
+        assertEquals(List.of(userRun("build")), second.calls());
+    }
+
+    @Test
+    void java_25_trains_again_when_the_jar_is_newer_than_its_cache() throws IOException, InterruptedException {
+        age(Files.createDirectories(cache().getParent()), 0);
+        age(Files.writeString(cache(), "old cache"), -10);
+        Run run = guide(javaHome("jdk-25"), "build");
+        assertEquals(2, run.calls().size(), run.calls().toString());
+        assertTrue(run.calls().get(0).stream().anyMatch(arg -> arg.startsWith("-XX:AOTCacheOutput=" + cache())));
+        assertEquals(userRun("build"), run.calls().get(1));
+        assertEquals("cache\n", Files.readString(cache()));
+    }
+
+    /** A failing command is the user's: it neither trains nor changes the cache, and its exit code is returned. */
+    @Test
+    void a_failing_command_with_a_fresh_cache_only_runs_the_command() throws IOException, InterruptedException {
+        age(Files.createDirectories(cache().getParent()), 0);
+        age(Files.writeString(cache(), "cache"), 10);
+        Map<String, String> env = new java.util.HashMap<>(javaHome("jdk-25"));
+        env.put("EXIT", "1");
+        Run run = guide(env, "build", "--content", "nowhere");
+        assertEquals(1, run.exit());
+        assertEquals(List.of(userRun("build", "--content", "nowhere")), run.calls());
+        assertEquals("cache", Files.readString(cache()));
+    }
+
+    /**
+     * A training that fails only means no cache: the command runs as on Java 17 (the archive, which the JVM checks
+     * and ignores when another JVM made it), and the training is not tried again until the jar changes.
+     */
+    @Test
+    void a_failed_training_runs_the_command_without_a_cache_and_is_not_retried_until_the_jar_changes()
+            throws IOException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(javaHome("jdk-25"));
+        env.put("TRAINING", "fails");
+        Run first = guide(env, "build");
+        assertEquals(0, first.exit(), first.output());
+        assertEquals("guide: training a start-up cache for Java 25.0.1 (a build of content/, once per generator and Java)...\n"
+                + "guide: could not make the start-up cache; running without it\n", first.output());
+        assertEquals(2, first.calls().size(), first.calls().toString());
+        Path target = folder.resolve("generator/target");
+        List<String> withArchive = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m",
+                "-XX:SharedArchiveFile=" + target.resolve("generator-all.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", target.resolve("generator-all.jar").toString(), "build");
+        assertEquals(withArchive, first.calls().get(1));
+        assertFalse(Files.exists(cache()));
+
+        Run second = guide(env, "build");
+        assertEquals("", second.output());
+        assertEquals(List.of(withArchive), second.calls());
+
+        // A new generator: everything the failed training left is older than the jar.
+        try (var left = Files.list(cache().getParent())) {
+            for (Path file : left.toList()) {
+                age(file, -10);
+            }
+        }
+        env.remove("TRAINING");
+        Run third = guide(env, "build");
+        assertEquals(2, third.calls().size(), third.calls().toString());
+        assertEquals(userRun("build"), third.calls().get(1));
+    }
 
     private static Path repo() {
         return Path.of(System.getProperty("repo.dir")).toAbsolutePath().normalize();
