@@ -35,6 +35,47 @@ public final class UrlPath {
 
     /** The URL that leads from the page at {@code fromPage} to {@code target}; "./" for the page itself. */
     public static String relative(String fromPage, String target) {
+        if (!isPlain(fromPage) || !isPlain(target)) {
+            return relativeBySegments(fromPage, target);
+        }
+        // Plain paths (no empty segment): compared where they stand, with no array of segments made for either. Every
+        // page links to its guide's sections, the home page and its own leaflet: half a million of these at 10,000 pages.
+        int fromEnd = fromPage.endsWith("/") ? fromPage.length() : fromPage.lastIndexOf('/') + 1; // its folder, with its '/'
+        int from = 0;
+        int to = 0;
+        while (from < fromEnd) {
+            int fromSlash = fromPage.indexOf('/', from);
+            int toSlash = target.indexOf('/', to);
+            // Only a folder of the target is shared: its last segment, when it names a file, is never in common.
+            if (toSlash < 0 || fromSlash - from != toSlash - to || !fromPage.regionMatches(from, target, to, fromSlash - from)) {
+                break;
+            }
+            from = fromSlash + 1;
+            to = toSlash + 1;
+        }
+        int ups = 0;
+        for (int i = from; i < fromEnd; i++) {
+            if (fromPage.charAt(i) == '/') {
+                ups++;
+            }
+        }
+        if (ups == 0) {
+            return to == target.length() ? "./" : target.substring(to);
+        }
+        StringBuilder url = new StringBuilder(3 * ups + target.length() - to);
+        for (int i = 0; i < ups; i++) {
+            url.append("../");
+        }
+        return url.append(target, to, target.length()).toString();
+    }
+
+    /** A path without a leading '/' or "//": each of its segments is not empty. */
+    private static boolean isPlain(String path) {
+        return !path.startsWith("/") && !path.contains("//");
+    }
+
+    /** {@link #relative} by splitting both paths into segments: for any path, and the reference the plain paths' way is tested against. */
+    static String relativeBySegments(String fromPage, String target) {
         String[] from = segments(directoryOf(fromPage));
         String[] to = segments(target);
         int common = 0;
