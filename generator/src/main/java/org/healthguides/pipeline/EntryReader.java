@@ -104,31 +104,26 @@ final class EntryReader {
         if (high < 0) {
             return new String(bytes, from, length, StandardCharsets.UTF_8); // not ASCII: not looked up
         }
-        // For ASCII this is String.hashCode(), which each String caches.
         int slot = (hash ^ hash >>> 13) & (recent.length - 1);
-        String known = recent[slot];
-        if (known != null && known.length() == length && known.hashCode() == hash && sameAscii(known, from)) {
-            return known;
+        byte[] knownBytes = recentBytes[slot];
+        // Compared as bytes (String.charAt under C1 was most of this method's time).
+        if (knownBytes != null && knownBytes.length == length && java.util.Arrays.equals(knownBytes, 0, length, bytes, from, from + length)) {
+            return recent[slot];
         }
         String text = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
         recent[slot] = text;
+        recentBytes[slot] = java.util.Arrays.copyOfRange(bytes, from, from + length);
         return text;
-    }
-
-    private boolean sameAscii(String text, int from) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) != bytes[from + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Texts up to this many bytes are looked up among the recent ones. */
     private static final int SHORT = 64;
     /** Each thread's recently read short texts, by a hash of their bytes (one slot each: a clash replaces). */
     private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[4096]);
+    /** The bytes of each of {@link #RECENT}'s texts, slot for slot. */
+    private static final ThreadLocal<byte[][]> RECENT_BYTES = ThreadLocal.withInitial(() -> new byte[4096][]);
     private final String[] recent = RECENT.get();
+    private final byte[][] recentBytes = RECENT_BYTES.get();
 
     /**
      * What {@link java.io.DataOutputStream} writes into, without a lock per byte: {@link java.io.ByteArrayOutputStream}'s
