@@ -9,6 +9,9 @@
 #   bench/cache-rebuild.sh                         # 10,000 pages, 3 rounds, under /dev/shm when there is one
 #   RUNS=5 N=1000 bench/cache-rebuild.sh
 #   BEFORE_JAR=/tmp/old/generator-all.jar bench/cache-rebuild.sh   # its .jsa beside it, or one made for it
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/cache-rebuild.sh   # that Java, as ./guide runs it
+# The Java is the launcher's: $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH. On Java 25 and newer
+# each jar starts from an AOT cache made here as ./guide makes its own (a build of content/ with its leaflet).
 # Needs GNU time (/usr/bin/time) and bc. Not part of mvn verify.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +20,11 @@ runs="${RUNS:-3}"
 base="${WORK:-$( [ -d /dev/shm ] && echo /dev/shm/guide-cache-bench || echo "$here/bench/target/cache-bench")}"
 after_jar="${JAR:-$here/generator/target/generator-all.jar}"
 [ -f "$after_jar" ] || "$here/guide" --help >/dev/null
+java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
+java="${java:-java}"
+version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+aot=""
+if [ "${version:-0}" -ge 25 ] 2>/dev/null; then aot=yes; fi
 variants="after"
 [ -n "${BEFORE_JAR:-}" ] && variants="before after"
 work="$base/$$"
@@ -33,27 +41,36 @@ rm -rf "$work/corpus"
 # made here for that jar by a build of the project's own content, so both generators start the same way.
 archive_for() { # jar
   local jar="$1" jsa="${1%.jar}.jsa"
-  if [ -f "$jsa" ] && java -XX:SharedArchiveFile="$jsa" -Xshare:on -jar "$jar" --version >/dev/null 2>&1; then
+  if [ -n "$aot" ]; then  # Java 25+: an AOT cache, trained as ./guide trains its own
+    local made="$work/aot-$RANDOM.aot"
+    "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -XX:AOTCacheOutput="$made" -Xlog:aot=off -Xlog:cds=off -jar "$jar" \
+      build --content "$here/content" --templates "$here/templates" --out "$work/aot-site-$RANDOM/site" >/dev/null 2>&1 || true
+    [ -s "$made" ] && echo "$made"
+    return 0
+  fi
+  if [ -f "$jsa" ] && "$java" -XX:SharedArchiveFile="$jsa" -Xshare:on -jar "$jar" --version >/dev/null 2>&1; then
     echo "$jsa"; return
   fi
   local made="$work/archive-$RANDOM.jsa"
-  java -XX:ArchiveClassesAtExit="$made" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" build --content "$here/content" \
+  "$java" -XX:ArchiveClassesAtExit="$made" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" build --content "$here/content" \
     --templates "$here/templates" --out "$work/archive-site-$RANDOM/site" >/dev/null 2>&1 || true
-  [ -f "$made" ] && java -XX:SharedArchiveFile="$made" -Xshare:on -jar "$jar" --version >/dev/null 2>&1 && echo "$made"
+  [ -f "$made" ] && "$java" -XX:SharedArchiveFile="$made" -Xshare:on -jar "$jar" --version >/dev/null 2>&1 && echo "$made"
   return 0
 }
 after_jsa="$(archive_for "$after_jar")"
 before_jsa=""
 [ -n "${BEFORE_JAR:-}" ] && before_jsa="$(archive_for "$BEFORE_JAR")"
-echo "class-data archives: after ${after_jsa:-none}${BEFORE_JAR:+, before ${before_jsa:-none}}"
+echo "java: $("$java" -version 2>&1 | head -1) ($java); $([ -n "$aot" ] && echo "AOT caches" || echo "class-data archives"): after ${after_jsa:-none}${BEFORE_JAR:+, before ${before_jsa:-none}}"
 
 run() { # variant kind out extra-args...
   local variant="$1" kind="$2" out="$3"; shift 3
   local jar="$after_jar" jsa="$after_jsa"
   [ "$variant" = before ] && jar="$BEFORE_JAR" && jsa="$before_jsa"
-  local share=()
-  [ -n "$jsa" ] && share=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto "${share[@]}" \
+  local share=(-Xshare:auto)
+  [ -n "$jsa" ] && share+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  [ -n "$aot" ] && share=()  # the JVM refuses -Xshare beside the AOT cache's options
+  [ -n "$aot" ] && [ -n "$jsa" ] && share=("-XX:AOTCache=$jsa" -Xlog:aot=off -Xlog:cds=off)
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m "${share[@]}" \
     -jar "$jar" build --no-pdf --content "$work/content-$variant" --templates "$here/templates" --out "$out" "$@" > "$work/log" 2>&1
   local wall user sys rss cpu
   read -r wall user sys rss < "$work/time"

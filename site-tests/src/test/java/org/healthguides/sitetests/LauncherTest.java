@@ -147,6 +147,17 @@ class LauncherTest {
         assertEquals(List.of(), missing.calls());
     }
 
+    /** The PATH's java is often a link (/usr/bin/java to /etc/alternatives to the JDK): its version is the JDK's. */
+    @Test
+    void a_java_on_the_path_that_links_to_a_jdk_has_that_jdks_version() throws IOException, InterruptedException {
+        Path bin = Files.createDirectories(folder.resolve("usr/bin"));
+        Files.createSymbolicLink(bin.resolve("java"), folder.resolve("jdk-25/bin/java"));
+        Run run = guide(Map.of("PATH", bin + ":" + System.getenv("PATH")), "--version");
+        assertEquals(0, run.exit(), run.output());
+        assertEquals(2, run.calls().size(), run.calls().toString());
+        assertEquals(userRun("--version"), run.calls().get(1));
+    }
+
     /**
      * Java 25 without a cache: one training build of the project's content/ writes it (under a temporary name,
      * renamed when complete), then the command runs with it. The command itself (here --help) never trains.
