@@ -147,6 +147,41 @@ class BuildCacheTest {
         assertTrue(Files.exists(fixture.out.resolve("jogging/first-steps/index.html")));
     }
 
+    /** Whether any entry of the cache holds this text (UTF-8), as a page's HTML does. */
+    private boolean anEntryHolds(String text) throws IOException {
+        for (String name : entries().keySet()) {
+            if (Files.readString(root.resolve("out.cache/guides").resolve(name), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void a_guide_being_edited_keeps_its_files_html_and_its_next_edits_equal_a_cold_build() throws IOException {
+        buildAndCompareWithCold();
+        assertFalse(anEntryHolds("Keep your stride short."), "a first build keeps no guide's own HTML: its pages are the output");
+        Path running = entryOf("running");
+        assertTrue(Files.readString(running, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Keep your stride short."),
+                "a guide rendered again while the cache knew it keeps its files' HTML for its next edit");
+        assertFalse(anEntryHolds("Keep the bar close."), "the lifting guide, reused, keeps none");
+
+        // Its next edits take the unchanged files' HTML from the entry: the same bytes as a cold build, again and again.
+        Fixture.write(fixture.content.resolve("running/recovery.md"), Fixture.RECOVERY + "\nRest a day.\n");
+        assertEquals(4, buildAndCompareWithCold());
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
+        assertEquals(4, buildAndCompareWithCold());
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Land softly."));
+        assertTrue(Files.readString(fixture.out.resolve("running/recovery/index.html")).contains("Rest a day."));
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+
+        // A template edit renders both guides (each of them kept its HTML or not: the same bytes either way).
+        Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"s\">"));
+        assertEquals(0, buildAndCompareWithCold());
+        Fixture.write(fixture.content.resolve("lifting/recovery.md"), Fixture.RECOVERY + "\nWalk it off.\n");
+        assertEquals(4, buildAndCompareWithCold());
+    }
+
     /** The A to Z's sorted letters kept for the next build (one file for the fixture's one language), by what identifies its contents. */
     private List<Object> aToZFile() throws IOException {
         try (Stream<Path> list = Files.list(root.resolve("out.cache/a-to-z"))) {
