@@ -14,6 +14,7 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
@@ -29,16 +30,18 @@ import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
  * build's CPU, whose paragraphs are each one line of 300 characters. A line they are not asked about is one none of
  * their patterns can match (the checks below are looser than the patterns), so they would have answered "none" with
  * nothing changed: the tree is the same (LeadCharacterStartsTest compares it, node by node, with Flexmark's own
- * parsers'). Each stands in the place Flexmark's dependency order gives the parser it replaces.
+ * parsers'). Each stands in the place Flexmark's dependency order gives the parser it replaces. The lists' parser has
+ * a stand-in too, asked about every line, only so that its block factory is not made anew for every document.
  */
 final class LeadCharacterStarts implements Parser.ParserExtension {
 
     @Override
     public void parserOptions(MutableDataHolder options) {
-        // Flexmark's own three core parsers are left out; the filtered ones stand in their place.
+        // Flexmark's own four core parsers are left out; the stand-ins take their places.
         options.set(Parser.HEADING_PARSER, false);
         options.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
         options.set(Parser.THEMATIC_BREAK_PARSER, false);
+        options.set(Parser.LIST_BLOCK_PARSER, false);
     }
 
     @Override
@@ -46,6 +49,7 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
         parserBuilder.customBlockParserFactory(new Headings());
         parserBuilder.customBlockParserFactory(new Fences());
         parserBuilder.customBlockParserFactory(new Breaks());
+        parserBuilder.customBlockParserFactory(new Lists());
     }
 
     /**
@@ -70,6 +74,7 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
             HeadingParser.Factory.class, Headings.class,
             FencedCodeBlockParser.Factory.class, Fences.class,
             ThematicBreakParser.Factory.class, Breaks.class,
+            ListBlockParser.Factory.class, Lists.class,
             FootnoteBlockParser.Factory.class, Footnotes.class);
 
     /** An ATX heading starts with '#'; a setext underline is a run of '=' or of '-' with nothing after it but spaces and tabs. */
@@ -117,6 +122,22 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
         }
     }
 
+    /**
+     * Lists are asked about every line, as Flexmark asks them (whether a line starts an item depends on the list it is
+     * in); the stand-in only keeps their block factory from one document to the next, whose options Flexmark built
+     * anew for every document (1% of a 10,000-page build).
+     */
+    static final class Lists extends Filtered {
+        Lists() {
+            super(new ListBlockParser.Factory());
+        }
+
+        @Override
+        boolean couldStart(BasedSequence line, int first, char lead) {
+            return true;
+        }
+    }
+
     /** A footnote's definition starts with "[^". */
     static final class Footnotes extends Filtered {
         Footnotes() {
@@ -128,6 +149,9 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
             return lead == '[' && first + 1 < line.length() && line.charAt(first + 1) == '^';
         }
     }
+
+    /** The lead of a blank line: no pattern of the four filtered parsers matches it. */
+    static final char NONE = 0;
 
     /** The end of the run of {@code c} starting at {@code from}. */
     private static int run(BasedSequence line, int from, char c) {
@@ -154,7 +178,7 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
 
     /**
      * A factory asked only about lines that {@link #couldStart} its block. Its block factory is made once, not for every
-     * document: those of these four keep only their options and compiled patterns.
+     * document: those of these five keep only their options (which their parsing only reads) and compiled patterns.
      */
     abstract static class Filtered implements CustomBlockParserFactory {
         private final CustomBlockParserFactory core;
@@ -165,8 +189,8 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
         }
 
         /**
-         * Whether the line's text from {@code first}, its first character that is not a space or tab ({@code lead}), could
-         * start the block; false only where the core factory's patterns cannot match.
+         * Whether the line's text from {@code first}, its first character that is not a space or tab ({@code lead};
+         * {@link #NONE} on a blank line), could start the block; false only where the core factory's patterns cannot match.
          */
         abstract boolean couldStart(BasedSequence line, int first, char lead);
 
@@ -228,7 +252,7 @@ final class LeadCharacterStarts implements Parser.ParserExtension {
         public BlockStart tryStart(ParserState state, MatchedBlockParser matchedBlockParser) {
             BasedSequence line = state.getLine();
             int first = state.getNextNonSpaceIndex();
-            if (first >= line.length() || !filtered.couldStart(line, first, line.charAt(first))) {
+            if (!filtered.couldStart(line, first, first < line.length() ? line.charAt(first) : NONE)) {
                 return BlockStart.none();
             }
             return core.tryStart(state, matchedBlockParser);

@@ -202,6 +202,18 @@ class MarkdownRendererTest {
                     .replaceAll("^-+|-+$", "");
             assertEquals(regex, MarkdownRenderer.idOf(text), text);
         }
+        // Random headings, nearly all ASCII (the usual way through idOf), some with a letter or number beyond it.
+        String pieces = "aZz09 -_.!?'\"()/:AMz\t\u00e9\u00c9\u0130\u00bd\u2167\u0663\u00df";
+        java.util.Random random = new java.util.Random(47);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(30); n > 0; n--) {
+                text.append(pieces.charAt(random.nextInt(random.nextInt(8) == 0 ? pieces.length() : pieces.length() - 7)));
+            }
+            String regex = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+").matcher(text.toString().toLowerCase(java.util.Locale.ROOT)).replaceAll("-")
+                    .replaceAll("^-+|-+$", "");
+            assertEquals(regex, MarkdownRenderer.idOf(text.toString()), text.toString());
+        }
     }
 
     @Test

@@ -213,6 +213,20 @@ class LauncherTest {
         assertEquals("cache", Files.readString(cache()));
     }
 
+    /** Without a cache, a command that fails still gets its own exit code; the cache comes from the training alone. */
+    @Test
+    void a_failing_command_without_a_cache_is_not_the_training() throws IOException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(javaHome("jdk-25"));
+        env.put("EXIT", "1");
+        Run run = guide(env, "check", "--strict");
+        assertEquals(1, run.exit(), run.output());
+        assertEquals(2, run.calls().size(), run.calls().toString());
+        assertTrue(run.calls().get(0).contains("build"), run.calls().get(0).toString());
+        assertFalse(run.calls().get(0).contains("check"), run.calls().get(0).toString());
+        assertEquals(userRun("check", "--strict"), run.calls().get(1));
+        assertEquals("cache\n", Files.readString(cache()));
+    }
+
     /**
      * A training that fails only means no cache: the command runs as on Java 17 (the archive, which the JVM checks
      * and ignores when another JVM made it), and the training is not tried again until the jar changes.
