@@ -11,7 +11,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -364,15 +369,15 @@ public final class Pipeline {
             // of a rebuild's time on one core. The A to Z (the largest) starts on the pool; the home and 404 pages are
             // queued behind it, and this thread renders them itself once its guides are done unless the pool began them
             // first (a FutureTask runs once): on two cores an edit rebuild no longer waits for all three on one thread.
-            java.util.concurrent.CompletableFuture<Void> aToZ = java.util.concurrent.CompletableFuture.runAsync(() ->
+            CompletableFuture<Void> aToZ = CompletableFuture.runAsync(() ->
                     run.render(disk == null ? PagePlan.aToZs(site, strings::of) : PagePlan.aToZs(site, strings::of, disk::sortedAToZ),
                             null, null, List.of()));
-            java.util.concurrent.FutureTask<Void> homes = new java.util.concurrent.FutureTask<>(() -> {
+            FutureTask<Void> homes = new FutureTask<>(() -> {
                 run.render(PagePlan.homes(site), null, null, List.of());
                 run.render(PagePlan.notFounds(site, strings::of), null, null, List.of());
                 return null;
             });
-            java.util.concurrent.ForkJoinPool.commonPool().execute(homes);
+            ForkJoinPool.commonPool().execute(homes);
             Throwable guidesFailed = null;
             try {
                 renderGuides(site, run, filesByPath, leaflets, linked);
@@ -428,11 +433,11 @@ public final class Pipeline {
     }
 
     /** Waits for both tasks of the site's own pages, however they end; returns what stopped the first that failed, or null. */
-    private static Throwable awaitSitePages(java.util.concurrent.CompletableFuture<Void> aToZ, java.util.concurrent.FutureTask<Void> homes) {
+    private static Throwable awaitSitePages(CompletableFuture<Void> aToZ, FutureTask<Void> homes) {
         Throwable failed = null;
         try {
             aToZ.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             failed = e.getCause() != null ? e.getCause() : e;
         }
         boolean interrupted = false;
@@ -440,7 +445,7 @@ public final class Pipeline {
             try {
                 homes.get();
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (failed == null) {
                     failed = e.getCause();
                 }
@@ -462,7 +467,7 @@ public final class Pipeline {
         if (failed instanceof Error error) {
             throw error;
         }
-        throw new java.util.concurrent.CompletionException(failed);
+        throw new CompletionException(failed);
     }
 
     /** Each guide in parallel: its last pages reused when the build cache has them intact, else planned and rendered. */
@@ -490,8 +495,8 @@ public final class Pipeline {
      * "Start-up (100 pages)"). Problems are reported where the build always reported them: the configuration's by
      * {@link TemplateRenderer}, a template's syntax by its check, the static files' after it.
      */
-    private record Ahead(TemplateRenderer.Prepared freemarker, java.util.concurrent.CompletableFuture<SiteSettings> settings,
-                         java.util.concurrent.CompletableFuture<StaticFiles> statics) {
+    private record Ahead(TemplateRenderer.Prepared freemarker, CompletableFuture<SiteSettings> settings,
+                         CompletableFuture<StaticFiles> statics) {
 
         interface Names {
             List<String> get() throws IOException;
@@ -503,8 +508,8 @@ public final class Pipeline {
          * @param known the settings when they are already read (with the build cache), else null
          */
         static Ahead start(Path templates, String templatesName, Names names, SiteSettings known) {
-            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates), new java.util.concurrent.CompletableFuture<>(),
-                    new java.util.concurrent.CompletableFuture<>());
+            Ahead ahead = new Ahead(TemplateRenderer.prepare(templates), new CompletableFuture<>(),
+                    new CompletableFuture<>());
             Thread thread = new Thread(() -> {
                 try {
                     // The template loader first (the renderer waits for it), then the static files: hashing them starts
@@ -531,7 +536,7 @@ public final class Pipeline {
                     SiteSettings settings;
                     try {
                         settings = ahead.settings().join();
-                    } catch (java.util.concurrent.CompletionException e) {
+                    } catch (CompletionException e) {
                         ahead.freemarker().abandon(e.getCause());
                         return;
                     }
@@ -549,7 +554,7 @@ public final class Pipeline {
         StaticFiles staticFiles() throws IOException {
             try {
                 return statics.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
@@ -672,7 +677,7 @@ public final class Pipeline {
             if (stored != null) {
                 files.forEach(file -> stored.add(new BuildCache.StoredPage(file, null, java.util.Set.of(), null, 0, 0, 0, 0)));
             }
-            java.util.concurrent.atomic.AtomicBoolean guideFailed = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean guideFailed = new AtomicBoolean();
             if (current == null) {
                 planned.forEach(page -> render(page, guide, stored, guideFailed));
             } else {
@@ -684,7 +689,7 @@ public final class Pipeline {
             }
         }
 
-        private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
+        private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, AtomicBoolean guideFailed) {
             PageMetadata meta = PageMetadata.of(site, guide, page);
             RenderedPage done = known.get(page);
             if (done == null && current == null) {
@@ -719,7 +724,7 @@ public final class Pipeline {
         }
 
         /** A template error: reported, and the run and the page's guide marked failed (nothing of the guide is kept). */
-        private void renderFailed(ContentErrors e, java.util.concurrent.atomic.AtomicBoolean guideFailed) {
+        private void renderFailed(ContentErrors e, AtomicBoolean guideFailed) {
             problems.addAll(e.problems());
             failed.set(true);
             guideFailed.set(true);
