@@ -21,14 +21,16 @@
 # from one of its own, trained the same way by a run over content/: the same JVM, flags and kind of cache for both.
 #
 # Needs: java 17+, hugo (Debian package `hugo`), GNU time (/usr/bin/time, Debian package `time`).
-# The corpus and both sites go to bench/target/ (ignored by git). Timings are noisy on a shared machine:
+# The corpus and both sites go to bench/target/ (ignored by git), or to BENCH_DIR when it is set, e.g.
+# BENCH_DIR=/dev/shm/bench for tmpfs (as issue 15's own figures were taken), which also keeps a file system's
+# deletion costs out of the figures (below). Timings are noisy on a shared machine:
 # compare the medians, and rerun when another heavy job was running. A run may first wait up to 305 s after
 # the script's own last deletion (see below), and it deletes the sites it built when it ends.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-work="$here/target"
+work="${BENCH_DIR:-$here/target}"
 runs="${RUNS:-3}"
 read -r -a tools <<<"${TOOLS:-ours hugo hugo-plain flexmark}"
 # The launcher's Java and default JVM flags (see ./guide), for Flexmark alone.
@@ -153,7 +155,8 @@ forget "$work/runs"
 
 echo "date: $(date -u +%Y-%m-%d)  machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(hugo version | cut -d' ' -f1-2)"
 echo "java: $java_version ($(readlink -f "$(command -v "$java")")), ${java_opts[*]}; $java_cache"
-echo "command: ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }RUNS=$runs TOOLS=\"${tools[*]}\" bench/run.sh ${sizes[*]}"
+echo "output: $work ($(stat -f -c %T "$work"))"
+echo "command: ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }${BENCH_DIR:+BENCH_DIR=$BENCH_DIR }RUNS=$runs TOOLS=\"${tools[*]}\" bench/run.sh ${sizes[*]}"
 echo "ours: ./guide build --no-pdf (no PDF leaflets, as Hugo makes none); the real guide: ./guide build (with its leaflet)"
 awk -v runs="$runs" -v tools="${tools[*]}" '
   function median(list,   n, a, i, j, t) {
