@@ -3,17 +3,21 @@
 # twice: the "furnished" Hugo site (whole-guide page, callouts as a shortcode calling RenderString, the same pages
 # we publish) and the "plain" one (same text and layout, callouts as blockquotes, no shortcodes, no whole-guide
 # page). It also times "Flexmark alone" (bench/FlexmarkAlone.java: parse + render of the same Markdown files on
-# one thread, in one JVM with the build's flags), the floor the generator's own cost is measured against.
+# one thread, in one JVM with the build's flags), the floor the generator's own cost is measured against, twice:
+# "flexmark" is Flexmark as it comes, "flexmark-built" Flexmark's parser set up as the build sets up its own (block
+# parsers asked only about lines they could start, tables only where a body has a '|'; the same HTML). Ours over the
+# second is the cost of everything that is not Flexmark; over the first it also counts what the build saves inside
+# Flexmark's parse.
 # Ours builds with --no-pdf: Hugo makes no PDF leaflets, so the comparison leaves ours out too.
 # 3 cold runs of each, rotating which goes first, and prints per tool and N: median wall s, median CPU s
 # (user + system), ms/page, median peak RSS MB; then ours/Hugo furnished and ours/Hugo plain (wall) and
-# ours/Flexmark alone (CPU); then the workload (what each tool read and wrote per N: pages, files, KB) and the real
+# ours/Flexmark alone, both ways (CPU); then the workload (what each tool read and wrote per N: pages, files, KB) and the real
 # guide's cold build through ./guide.
 #
 #   bench/run.sh              # N = 100 1000 10000 section pages (N/5 guides)
 #   bench/run.sh 1000 10000   # only these sizes
 #   RUNS=5 bench/run.sh 1000  # more runs per tool
-#   TOOLS="ours flexmark" bench/run.sh 10000   # only some of: ours hugo hugo-plain flexmark
+#   TOOLS="ours flexmark" bench/run.sh 10000   # only some of: ours hugo hugo-plain flexmark flexmark-built
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh 100   # ours and Flexmark alone on that Java
 #
 # The Java is the launcher's: $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH. On Java 25 and newer
@@ -32,7 +36,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 work="${BENCH_DIR:-$here/target}"
 runs="${RUNS:-3}"
-read -r -a tools <<<"${TOOLS:-ours hugo hugo-plain flexmark}"
+read -r -a tools <<<"${TOOLS:-ours hugo hugo-plain flexmark flexmark-built}"
 # The launcher's Java and default JVM flags (see ./guide), for Flexmark alone.
 java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 java="${java:-java}"
@@ -53,6 +57,8 @@ rm -rf "$work/flexmark-alone"
 mkdir -p "$work/flexmark-alone/classes"
 javac -d "$work/flexmark-alone/classes" -cp "$jar" "$here/FlexmarkAlone.java"
 jar cf "$work/flexmark-alone/flexmark-alone.jar" -C "$work/flexmark-alone/classes" .
+flexmark_main=org.healthguides.markdown.FlexmarkAlone
+declare -A flexmark_args=([alone]="" [built]="--as-built") flexmark_cache=([alone]="" [built]="")
 java_version="$("$java" -version 2>&1 | head -1)"
 version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 java_cache="class-data archive beside the jar; Flexmark alone: the JDK's own archive only"
@@ -62,11 +68,13 @@ if [ "${version:-0}" -ge 25 ] 2>/dev/null; then
     [[ $opt == -Xshare:* ]] || kept+=("$opt")  # the JVM refuses -Xshare beside the AOT cache's options
   done
   java_opts=("${kept[@]}")
-  "$java" "${java_opts[@]}" -XX:AOTCacheOutput="$work/flexmark-alone/flexmark-alone.aot" -Xlog:aot=off -Xlog:cds=off \
-    -cp "$jar:$work/flexmark-alone/flexmark-alone.jar" FlexmarkAlone "$root/content" >/dev/null 2>&1 || true
-  [ -s "$work/flexmark-alone/flexmark-alone.aot" ] || { echo "bench: Flexmark alone's AOT training failed" >&2; exit 1; }
-  java_opts+=(-XX:AOTCache="$work/flexmark-alone/flexmark-alone.aot" -Xlog:aot=off -Xlog:cds=off)
-  java_cache="AOT caches: ours trained by ./guide (a build of content/), Flexmark alone by a run over content/"
+  for variant in alone built; do
+    "$java" "${java_opts[@]}" -XX:AOTCacheOutput="$work/flexmark-alone/flexmark-$variant.aot" -Xlog:aot=off -Xlog:cds=off \
+      -cp "$jar:$work/flexmark-alone/flexmark-alone.jar" $flexmark_main ${flexmark_args[$variant]} "$root/content" >/dev/null 2>&1 || true
+    [ -s "$work/flexmark-alone/flexmark-$variant.aot" ] || { echo "bench: Flexmark alone's AOT training failed" >&2; exit 1; }
+    flexmark_cache[$variant]="-XX:AOTCache=$work/flexmark-alone/flexmark-$variant.aot -Xlog:aot=off -Xlog:cds=off"
+  done
+  java_cache="AOT caches: ours trained by ./guide (a build of content/), Flexmark alone (each way) by a run over content/"
   [ -n "$(find "$root/generator/target/aot" -name '*.aot' -newer "$jar" 2>/dev/null)" ] || { echo "bench: ./guide made no AOT cache" >&2; exit 1; }
 fi
 
@@ -78,8 +86,13 @@ measure() {
     ours) cmd=("$root/guide" build --no-pdf --content "$corpus/ours/content" --templates "$root/templates" --out "$out") ;;
     hugo) cmd=(hugo --quiet --source "$corpus/hugo" --destination "$out") ;;
     hugo-plain) cmd=(hugo --quiet --source "$corpus/hugo-plain" --destination "$out") ;;
-    flexmark) cmd=("$java" "${java_opts[@]}" -cp "$jar:$work/flexmark-alone/flexmark-alone.jar" FlexmarkAlone "$corpus/ours/content") ;;
-    *) echo "bench: unknown tool '$tool' (ours hugo hugo-plain flexmark)" >&2; exit 2 ;;
+    flexmark|flexmark-built)
+      local variant=alone
+      [ "$tool" = flexmark-built ] && variant=built
+      # shellcheck disable=SC2206  # the cache options are words
+      cmd=("$java" "${java_opts[@]}" ${flexmark_cache[$variant]} -cp "$jar:$work/flexmark-alone/flexmark-alone.jar" $flexmark_main
+           ${flexmark_args[$variant]} "$corpus/ours/content") ;;
+    *) echo "bench: unknown tool '$tool' (ours hugo hugo-plain flexmark flexmark-built)" >&2; exit 2 ;;
   esac
   t0=$(date +%s%N)
   /usr/bin/time -f "%M %U %S" -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>"$work/stderr.txt" \
@@ -88,7 +101,7 @@ measure() {
   read -r rss user sys < <(tail -1 "$work/time.txt")
   echo "$tool $n $(( (t1 - t0) / 1000000 )) $rss $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')" >>"$work/results"
   # The workload, counted after the timing: what each tool read and wrote in this run.
-  if [ "$tool" = flexmark ]; then
+  if [[ $tool == flexmark* ]]; then
     echo "$tool $n $(find "$corpus/ours/content" -name '*.md' | wc -l) Markdown files read, nothing written" >>"$work/workload"
   else
     echo "$tool $n $(find "$out" -type f -name '*.html' | wc -l) HTML pages, $(find "$out" -type f | wc -l) files, $(du -sk "$out" | cut -f1) KB written" >>"$work/workload"
@@ -169,17 +182,17 @@ awk -v runs="$runs" -v tools="${tools[*]}" '
     if (!($2 in seen)) { seen[$2]; order[++count] = $2 } }
   END {
     nt = split(tools, tool, " ")
-    printf "%-10s %6s %9s %9s %8s %12s %11s %11s %12s\n", "tool", "N", "median s", "CPU s", "ms/page", "peak RSS MB",
-      "ours/Hugo", "ours/plain", "CPU ours/FM"
+    printf "%-14s %6s %9s %9s %8s %12s %11s %11s %12s %13s\n", "tool", "N", "median s", "CPU s", "ms/page", "peak RSS MB",
+      "ours/Hugo", "ours/plain", "CPU ours/FM", "ours/FM built"
     for (k = 1; k <= count; k++) {
       n = order[k]
       for (t = 1; t <= nt; t++) { key = tool[t] " " n; w[tool[t]] = median(wall[key]); c[tool[t]] = median(cpu[key]) }
       for (t = 1; t <= nt; t++) {
         key = tool[t] " " n
-        printf "%-10s %6d %9.2f %9.2f %8.2f %12.0f %11s %11s %12s\n", tool[t], n, w[tool[t]] / 1000, c[tool[t]] / 1000,
+        printf "%-14s %6d %9.2f %9.2f %8.2f %12.0f %11s %11s %12s %13s\n", tool[t], n, w[tool[t]] / 1000, c[tool[t]] / 1000,
           w[tool[t]] / n, median(rss[key]) / 1024,
           tool[t] == "ours" ? ratio(w["ours"], w["hugo"]) : "", tool[t] == "ours" ? ratio(w["ours"], w["hugo-plain"]) : "",
-          tool[t] == "ours" ? ratio(c["ours"], c["flexmark"]) : ""
+          tool[t] == "ours" ? ratio(c["ours"], c["flexmark"]) : "", tool[t] == "ours" ? ratio(c["ours"], c["flexmark-built"]) : ""
       }
     }
   }' "$work/results"
