@@ -199,5 +199,6 @@ awk -v runs="$runs" -v tools="${tools[*]}" '
 # What each figure above is the cost of: the pages and files each tool wrote per N (the same for every run).
 echo "workload: N generated section pages (N/5 guides of 5 sections, 750-780 words each, with front matter, lists, a care card," \
   "a footnote and links); each build cold, into an empty folder (ours with no build cache yet: it writes one); per tool and N:"
-sort -u "$work/workload" | sort -k2,2n -s | sed 's/^/  /'
+# One line per tool, N, pages and files (the first run's KB): the same files can take 4 KB more or less of folder blocks.
+awk '!seen[$1 " " $2 " " $3 " " $6]++' "$work/workload" | sort -k1,1 -s | sort -k2,2n -s | sed 's/^/  /'
 sort -n "$work/guide-results" | awk '{ a[NR] = $1 } END { printf "real guide (content/), cold via ./guide: median %.2f s of %d runs (min %.2f, max %.2f)\n", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000, NR, a[1] / 1000, a[NR] / 1000 }'
