@@ -1289,7 +1289,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     private void writeEntry(Path entries, String slug, Path output, Set<String> files) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new EntryReader.Buffer(1 << 14);
+        // Each thread's buffer, written to the file where it stands: a new one per entry grew once (16 to 32 KB) and was
+        // copied out, 140 MB of garbage for 2,000 entries.
+        EntryReader.Buffer bytes = ENTRY_OUT.get();
+        bytes.reset();
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(out, MAGIC);
         out.writeInt(FORMAT);
@@ -1348,10 +1351,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             }
         }
         out.flush();
-        byte[] data = bytes.toByteArray();
-        java.nio.ByteBuffer.wrap(data).putInt(detailsAt, data.length - detailsAt - 4);
+        byte[] data = bytes.array();
+        int length = bytes.size();
+        java.nio.ByteBuffer.wrap(data).putInt(detailsAt, length - detailsAt - 4);
         CRC32 checksum = new CRC32();
-        checksum.update(data, bodyStart, data.length - bodyStart);
+        checksum.update(data, bodyStart, length - bodyStart);
         java.nio.ByteBuffer.wrap(data).putLong(checksumAt, checksum.getValue());
         // Named after the entry and this process, not by Files.createTempFile (a random name, tried for each of 2,000
         // entries): one build at a time writes an output's cache, and each entry once. Mode 0600, as createTempFile made it.
@@ -1360,7 +1364,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             boolean posix = entries.getFileSystem().supportedFileAttributeViews().contains("posix");
             try (java.nio.channels.SeekableByteChannel channel = posix ? Files.newByteChannel(temporary, NEW_ENTRY, OWNER_ONLY)
                     : Files.newByteChannel(temporary, NEW_ENTRY)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data, 0, length);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -1456,6 +1460,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static EntryReader afterHeader(EntryReader in, String magic, int format, String generator) throws IOException {
         return magic.equals(readString(in)) && in.readInt() == format && generator.equals(readString(in)) ? in : null;
     }
+
+    /** Each thread's buffer for the guides' entries it writes (see {@link #writeEntry}). */
+    private static final ThreadLocal<EntryReader.Buffer> ENTRY_OUT = ThreadLocal.withInitial(() -> new EntryReader.Buffer(1 << 15));
 
     /** Each thread's buffer for the guides' entries, read in parallel (40 MB at 10,000 pages), each parsed at once. */
     private static final ThreadLocal<org.healthguides.content.ReadBuffer> ENTRY_BUFFER =
@@ -1826,8 +1833,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                                   Map<String, LastBuild.State> states) throws IOException {
         writeString(out, page.file());
         writeString(out, page.pagePath());
-        if (page.ids() instanceof StoredIds stored) {
-            stored.writeTo(out); // as read, if nothing looked into them since
+        if (page.ids() instanceof org.healthguides.links.PageIds stored) {
+            stored.writeTo(out); // as the page was scanned or the entry read, if nothing listed them since
         } else {
             writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
         }
@@ -1915,86 +1922,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 in.skip(length);
             }
         }
-        Set<String> ids = new StoredIds(in.copyFrom(idsStart));
+        Set<String> ids = new org.healthguides.links.PageIds(in.copyFrom(idsStart));
         PageMetadata meta = in.readBoolean() ? readMeta(in) : null;
         return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
-    }
-
-    /**
-     * A reused page's ids as its entry holds them: a link with a #fragment to that page is looked up in these bytes,
-     * and they are made strings only if listed (a fragment not found, for its suggestion). 14,000 pages' ids were
-     * about 300,000 strings that the young collections of an edit rebuild copied (10,000 pages).
-     */
-    static final class StoredIds extends java.util.AbstractSet<String> {
-        /** The ids as written (a count, then each id's length and UTF-8); null once read. */
-        private byte[] stored;
-        private Set<String> ids;
-
-        StoredIds(byte[] stored) {
-            this.stored = stored;
-        }
-
-        private synchronized Set<String> ids() {
-            if (ids == null) {
-                try {
-                    EntryReader in = new EntryReader(stored);
-                    ids = Set.copyOf(readStrings(in));
-                    if (in.read() != -1) {
-                        throw new IOException("data after the ids");
-                    }
-                } catch (IOException e) {
-                    // Their lengths were checked when the entry (CRC32 and all) was read.
-                    throw new UncheckedIOException(e);
-                }
-                stored = null;
-            }
-            return ids;
-        }
-
-        synchronized void writeTo(DataOutputStream out) throws IOException {
-            if (stored != null) {
-                out.write(stored);
-            } else {
-                writeStrings(out, ids);
-            }
-        }
-
-        /** Looked up in the ids as stored, without making them strings: a link to a heading asks only this. */
-        @Override
-        public boolean contains(Object id) {
-            byte[] raw;
-            synchronized (this) {
-                raw = stored;
-            }
-            if (raw == null) {
-                return ids().contains(id);
-            }
-            if (!(id instanceof String text)) {
-                return false;
-            }
-            byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
-            java.nio.ByteBuffer ints = java.nio.ByteBuffer.wrap(raw);
-            int at = 4;
-            for (int i = ints.getInt(0); i > 0; i--) {
-                int length = ints.getInt(at);
-                at += 4;
-                if (length == wanted.length && java.util.Arrays.equals(raw, at, at + length, wanted, 0, length)) {
-                    return true;
-                }
-                at += Math.max(length, 0); // -1: a null, which no id equals
-            }
-            return false;
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return ids().iterator();
-        }
-
-        @Override
-        public int size() {
-            return ids().size();
-        }
     }
 
     private static PageMetadata readMeta(EntryReader in) throws IOException {
