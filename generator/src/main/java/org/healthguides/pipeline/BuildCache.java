@@ -1,6 +1,5 @@
 package org.healthguides.pipeline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,7 +161,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * output: {@link #recordLastBuild}, right after, takes it from here instead of reading it again (14,000 pages of a
      * cold 10,000-page build). Read without following a link, as the record reads it.
      */
-    private final Map<String, LastBuild.State> savedStates = new ConcurrentHashMap<>();
+    private Map<String, LastBuild.State> savedStates = Map.of();
     /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
     private Path lastOutput;
     private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
@@ -692,7 +691,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 }
             });
             Map<String, LastBuild.State> known = reusedStates;
-            if (!savedStates.isEmpty()) {
+            if (reusedStates.isEmpty()) {
+                known = savedStates; // a cold build: no copy of its 14,000 states
+            } else if (!savedStates.isEmpty()) {
                 known = new HashMap<>(savedStates);
                 known.putAll(reusedStates);
             }
@@ -1005,7 +1006,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                         .put(file.path(), new KeptFrontMatter(fingerprint, split, null, stored.scaffoldMarker()));
                 return;
             }
-            ByteArrayOutputStream written = new EntryReader.Buffer(256); // unsynchronised writes, for every file's front matter
+            // Each thread's buffer (unsynchronised writes), for every file's front matter: a new one grew twice for most files.
+            EntryReader.Buffer written = FRONT_MATTER_OUT.get();
+            written.reset();
             try {
                 writeYamlMapping(new DataOutputStream(written), split.fields());
             } catch (IOException e) {
@@ -1238,6 +1241,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             Files.createDirectories(entries);
             Files.writeString(folder.resolve(MARKER), "This folder is guide build's cache; delete it at any time.\n");
             Files.deleteIfExists(folder.resolve(OLD_FILE));
+            // Sized for every file of the output at once: grown from 16 by both threads, its copies were 1-2% of the save.
+            savedStates = new ConcurrentHashMap<>(files.size());
             toWrite.parallelStream().forEach(slug -> {
                 try {
                     writeEntry(entries, slug, output, files);
@@ -1460,6 +1465,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static EntryReader afterHeader(EntryReader in, String magic, int format, String generator) throws IOException {
         return magic.equals(readString(in)) && in.readInt() == format && generator.equals(readString(in)) ? in : null;
     }
+
+    /** Each thread's buffer for the front matter it parses (see {@link #keep(SourceFile, FrontMatter.Split)}). */
+    private static final ThreadLocal<EntryReader.Buffer> FRONT_MATTER_OUT = ThreadLocal.withInitial(() -> new EntryReader.Buffer(2048));
 
     /** Each thread's buffer for the guides' entries it writes (see {@link #writeEntry}). */
     private static final ThreadLocal<EntryReader.Buffer> ENTRY_OUT = ThreadLocal.withInitial(() -> new EntryReader.Buffer(1 << 15));
