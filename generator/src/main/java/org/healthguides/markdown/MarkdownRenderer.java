@@ -122,11 +122,39 @@ public final class MarkdownRenderer {
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
-        MutableDataSet options = flexmarkOptions();
-        this.parser = parser(options, true, true);
-        this.parserWithoutTables = parser(options, false, true);
-        this.renderer = htmlRenderer(options);
-        this.safelist = contentSafelist();
+        Engine engine = Engine.get();
+        this.parser = engine.parser();
+        this.parserWithoutTables = engine.parserWithoutTables();
+        this.renderer = engine.renderer();
+        this.safelist = engine.safelist();
+    }
+
+    /**
+     * Makes Flexmark's parsers and renderer on the calling thread, ahead of the first renderer: a build calls it on a
+     * thread of its own while the content is read (see pipeline.Pipeline), since making them the first time in a
+     * process (Flexmark's extensions loaded, its character predicates spun as lambdas) costs about 20 ms.
+     */
+    public static void prepare() {
+        Engine.get();
+    }
+
+    /**
+     * Flexmark's two parsers and its renderer with this project's extensions, and the content safelist: the same for
+     * every renderer whatever its language and words, and immutable, so made once per process and shared (a site in
+     * three languages made them three times).
+     */
+    private record Engine(Parser parser, Parser parserWithoutTables, HtmlRenderer renderer, Safelist safelist) {
+        private static Engine made;
+
+        /** The engine, made by the first caller; another caller meanwhile waits for it. */
+        static synchronized Engine get() {
+            if (made == null) {
+                MutableDataSet options = flexmarkOptions();
+                made = new Engine(MarkdownRenderer.parser(options, true, true), MarkdownRenderer.parser(options, false, true),
+                        htmlRenderer(options), contentSafelist());
+            }
+            return made;
+        }
     }
 
     /** Flexmark's options for both the parser and the renderer, as {@code bench/FlexmarkAlone.java} sets them too. */
