@@ -1,6 +1,5 @@
 package org.healthguides.pipeline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,9 +67,9 @@ import org.healthguides.render.PageMetadata;
  * another generator is ignored with a one-line note and replaced, and so is a damaged guide entry (that guide
  * alone is built cold).
  */
-public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store {
+public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, org.healthguides.site.SiteAssembler.KnownGuides {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 10; // 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    private static final int FORMAT = 11; // 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -94,6 +93,19 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private Map<Key, List<StoredPage>> knownGuides = Map.of();
     /** Each file's front matter as the last build parsed it, by its path in the content folder. */
     private Map<String, StoredFrontMatter> knownFrontMatter = Map.of();
+    /**
+     * Each reused guide's model as the last build assembled it, by guide folder: read instead of its files' Markdown and
+     * front matter when the guide's key is the same and its last pages are intact (see {@link #readEntry}).
+     */
+    private final Map<String, org.healthguides.site.SiteAssembler.KeptGuide> knownModels = new ConcurrentHashMap<>();
+    /** The fingerprint of each file of those guides and whether it holds the scaffold's marker, by its path in the content folder. */
+    private final Map<String, StoredFile> knownFiles = new ConcurrentHashMap<>();
+    /** How many files each of those models was made from, by guide folder. */
+    private final Map<String, Integer> modelFileCounts = new ConcurrentHashMap<>();
+    /** Guide folders whose entry was read only as far as the model: left on disk as they are unless their pages change. */
+    private final Set<String> readWhole = ConcurrentHashMap.newKeySet();
+    /** This build's assembled models, by guide folder: written into the entries written again. */
+    private final Map<String, org.healthguides.site.SiteAssembler.KeptGuide> usedModels = new ConcurrentHashMap<>();
     /** Entry files found that are stale, damaged or another version's: removed when the cache is saved. */
     private boolean untidy;
     /** The entry files found when the cache was opened, read by {@link #readEntries} (null: nothing to read). */
@@ -149,7 +161,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * output: {@link #recordLastBuild}, right after, takes it from here instead of reading it again (14,000 pages of a
      * cold 10,000-page build). Read without following a link, as the record reads it.
      */
-    private final Map<String, LastBuild.State> savedStates = new ConcurrentHashMap<>();
+    private Map<String, LastBuild.State> savedStates = Map.of();
     /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
     private Path lastOutput;
     private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
@@ -176,6 +188,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private record KeptFrontMatter(byte[] fingerprint, FrontMatter.Split place, byte[] fields, boolean scaffoldMarker) {
     }
 
+
+    /** A file of a guide kept whole: the fingerprint of the bytes its model was made from, and whether they hold the scaffold's marker. */
+    private record StoredFile(byte[] fingerprint, boolean scaffoldMarker) {
+    }
 
     /** A guide's pages as this build published them, under its key. */
     private record Kept(Key key, List<StoredPage> pages) {
@@ -282,10 +298,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /** Reads the guides' entries found when the cache was opened, once: only a build that is not up to date needs them. */
-    private void readEntries() {
+    /** @return false when the entries are not used at all (another version's): nothing {@code whole} was told of holds */
+    private boolean readEntries(WholeGuide whole) {
         List<Path> files = entryFiles;
         if (files == null) {
-            return;
+            return true;
         }
         entryFiles = null;
         // Sized for about 8 files a guide: growing a concurrent map while both cores fill it was 3% of an edit rebuild.
@@ -305,7 +322,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 return;
             }
             try {
-                if (!readEntry(file, generator, known, markdown, guides, frontMatter)) {
+                if (!readEntry(file, generator, known, markdown, guides, frontMatter, whole)) {
                     foreign.incrementAndGet();
                 }
             } catch (IOException | RuntimeException e) {
@@ -316,7 +333,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (foreign.get() > 0) {
             notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
             untidy = true;
-            return;
+            knownModels.clear();
+            knownFiles.clear();
+            readWhole.clear();
+            return false;
         }
         if (damaged.get() > 0) {
             notes.accept("note: the build cache in " + folder + " could not be read (" + why.get() + ", " + damaged.get() + " of "
@@ -327,14 +347,20 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         this.knownGuides = guides;
         this.knownFrontMatter = frontMatter;
         this.untidy = damaged.get() > 0;
+        return true;
     }
 
     /**
      * Reads one guide's entry into the maps; false when another generator wrote it. Throws when it is damaged: a
      * CRC32 of everything after its header is checked before anything in it is used.
      */
-    private static boolean readEntry(Path file, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
-                                     Map<Key, List<StoredPage>> guides, Map<String, StoredFrontMatter> frontMatter) throws IOException {
+    /** Whether a guide's model is taken instead of its files' Markdown and front matter: its pages will be reused (see {@link #inputs}). */
+    private interface WholeGuide {
+        boolean reused(String slug, Key pagesKey, List<StoredPage> pages);
+    }
+
+    private boolean readEntry(Path file, String generator, Map<String, Entry> known, Map<Key, RenderedMarkdown> markdown,
+                              Map<Key, List<StoredPage>> guides, Map<String, StoredFrontMatter> frontMatter, WholeGuide whole) throws IOException {
         // Read into this thread's buffer: everything used is copied out of it while the entry is read.
         org.healthguides.content.ReadBuffer read = ENTRY_BUFFER.get().read(file);
         EntryReader in = afterHeader(new EntryReader(read.bytes(), read.length()), MAGIC, FORMAT, generator);
@@ -356,6 +382,35 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 list.add(readPage(in));
             }
             pages = List.copyOf(list);
+        }
+        org.healthguides.site.SiteAssembler.KeptGuide model = null;
+        Map<String, StoredFile> modelFiles = null;
+        if (in.readBoolean()) {
+            model = readModel(in);
+            modelFiles = new HashMap<>();
+            for (int i = readCount(in); i > 0; i--) {
+                String path = readString(in);
+                byte[] fingerprint = new byte[16];
+                for (int b = 0; b < fingerprint.length; b += 8) {
+                    java.nio.ByteBuffer.wrap(fingerprint).putLong(b, in.readLong());
+                }
+                modelFiles.put(path, new StoredFile(fingerprint, in.readBoolean()));
+            }
+        }
+        int details = in.readInt();
+        if (details < 0 || details != in.available()) {
+            throw new IOException("bad length of the files' entries");
+        }
+        if (model != null && pages != null && whole.reused(slug, pagesKey, pages)) {
+            // The guide's pages are reused and its model is here: its files' Markdown and front matter are not needed.
+            in.skip(details);
+            guides.put(pagesKey, pages);
+            knownModels.put(slug, model);
+            knownFiles.putAll(modelFiles);
+            modelFileCounts.put(slug, modelFiles.size());
+            readWhole.add(slug);
+            known.put(slug, new Entry(pagesKey, pages, Set.of(), Set.of()));
+            return true;
         }
         Map<Key, RenderedMarkdown> entries = new HashMap<>();
         for (int i = readCount(in); i > 0; i--) {
@@ -405,7 +460,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (siteKey == null) {
             hashInputs(tree, options, today);
         }
-        readEntries();
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
         this.lastOutput = lastOutput;
@@ -413,7 +467,32 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
+        Set<String> inTree = new java.util.HashSet<>();
+        tree.guides().forEach(files -> inTree.add(files.slug()));
+        // A guide whose key is this build's and whose last pages are intact is known reused as its entry is read: its
+        // model is read, not its files' Markdown and front matter (stated on the reading threads, not after them).
+        boolean usable = readEntries((slug, pagesKey, pages) -> {
+            if (!inTree.contains(slug) || !pagesKey.equals(guideKeys.get(slug))) {
+                return false;
+            }
+            Map<String, LastBuild.State> found = new HashMap<>();
+            if (!intactPages(pages, slug, lastOutput, fileMode, found)) {
+                return false;
+            }
+            states.putAll(found);
+            reused.put(pagesKey, pages);
+            reusedFolders.add(slug);
+            return true;
+        });
+        if (!usable) {
+            reused.clear();
+            reusedFolders.clear();
+            states.clear();
+        }
         tree.guides().parallelStream().forEach(files -> {
+            if (reusedFolders.contains(files.slug())) {
+                return; // found intact when its entry was read
+            }
             Key key = guideKeys.get(files.slug());
             List<StoredPage> pages = intactPages(key, files.slug(), lastOutput, fileMode, states);
             if (pages != null) {
@@ -621,7 +700,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 }
             });
             Map<String, LastBuild.State> known = reusedStates;
-            if (!savedStates.isEmpty()) {
+            if (reusedStates.isEmpty()) {
+                known = savedStates; // a cold build: no copy of its 14,000 states
+            } else if (!savedStates.isEmpty()) {
                 known = new HashMap<>(savedStates);
                 known.putAll(reusedStates);
             }
@@ -694,18 +775,30 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private List<StoredPage> intactPages(Key guide, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
                                          Map<String, LastBuild.State> states) {
         List<StoredPage> pages = knownGuides.get(guide);
-        if (pages == null || !Files.isDirectory(lastOutput.resolve(slug), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (pages == null) {
             return null;
         }
         Map<String, LastBuild.State> found = new HashMap<>();
-        for (StoredPage page : pages) {
-            if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
-                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
-                return null;
-            }
+        if (!intactPages(pages, slug, lastOutput, fileMode, found)) {
+            return null;
         }
         states.putAll(found);
         return pages;
+    }
+
+    /** Whether these pages of a guide are as the last build left them (see above); their states are put into {@code found}. */
+    private static boolean intactPages(List<StoredPage> pages, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
+                                       Map<String, LastBuild.State> found) {
+        if (!Files.isDirectory(lastOutput.resolve(slug), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        for (StoredPage page : pages) {
+            if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
+                    || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -835,6 +928,47 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
+     * A guide folder's model as the last build assembled it, when its pages are reused (so its key, which covers every
+     * file of the folder, the settings, the templates, the generator and the options, is this build's) and every file
+     * of the folder has the fingerprint it was assembled from; else null, and the folder is assembled.
+     */
+    @Override
+    public org.healthguides.site.SiteAssembler.KeptGuide find(GuideFiles files) {
+        org.healthguides.site.SiteAssembler.KeptGuide model = knownModels.get(files.slug());
+        if (model == null || !reusedGuides.contains(files.slug()) || !files.translations().isEmpty()) {
+            return null;
+        }
+        int count = 1 + files.sections().size();
+        if (!sameAsKept(files.index())) {
+            return null;
+        }
+        for (SourceFile section : files.sections()) {
+            if (!sameAsKept(section)) {
+                return null;
+            }
+        }
+        return count == filesOfModel(files.slug()) ? model : null;
+    }
+
+    /** How many files the kept model of a folder was made from. */
+    private int filesOfModel(String slug) {
+        Integer count = modelFileCounts.get(slug);
+        return count == null ? -1 : count;
+    }
+
+    private boolean sameAsKept(SourceFile file) {
+        StoredFile kept = knownFiles.get(file.path());
+        return kept != null && java.util.Arrays.equals(kept.fingerprint(), fileHashes.get(file.path()));
+    }
+
+    @Override
+    public void keep(GuideFiles files, org.healthguides.site.SiteAssembler.KeptGuide guide) {
+        if (folderOfFile.containsKey(files.index().path())) {
+            usedModels.put(files.slug(), guide);
+        }
+    }
+
+    /**
      * How the last build split this file (its front matter's fields and its body's place), when the file's bytes are
      * the same (its fingerprint): taken without decoding its text.
      */
@@ -859,6 +993,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * marker is known (see {@link ContentLoader#decoded(ContentTree, java.util.function.Function)}); else null.
      */
     SourceFile.Known decodedBefore(SourceFile file) {
+        StoredFile whole = knownFiles.get(file.path());
+        if (whole != null && java.util.Arrays.equals(whole.fingerprint(), fileHashes.get(file.path()))) {
+            return new SourceFile.Known(whole.scaffoldMarker());
+        }
         StoredFrontMatter stored = knownFrontMatter.get(file.path());
         return stored != null && java.util.Arrays.equals(stored.fingerprint(), fileHashes.get(file.path()))
                 ? new SourceFile.Known(stored.scaffoldMarker()) : null;
@@ -877,7 +1015,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                         .put(file.path(), new KeptFrontMatter(fingerprint, split, null, stored.scaffoldMarker()));
                 return;
             }
-            ByteArrayOutputStream written = new EntryReader.Buffer(256); // unsynchronised writes, for every file's front matter
+            // Each thread's buffer (unsynchronised writes), for every file's front matter: a new one grew twice for most files.
+            EntryReader.Buffer written = FRONT_MATTER_OUT.get();
+            written.reset();
             try {
                 writeYamlMapping(new DataOutputStream(written), split.fields());
             } catch (IOException e) {
@@ -1097,6 +1237,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Set<String> folders = new java.util.HashSet<>(usedMarkdown.keySet());
         folders.addAll(usedGuides.keySet());
         folders.addAll(usedFrontMatter.keySet());
+        folders.addAll(usedModels.keySet());
+        // A guide taken whole (its model, not its files) keeps its entry as it is, unless its pages changed.
+        readWhole.stream().filter(usedGuides::containsKey).forEach(folders::add);
         List<String> toWrite = folders.stream().filter(this::entryChanged).toList();
         // Nothing rendered and nothing left out: every reused file is the same inode, so the entries on disk are still exact.
         if (toWrite.isEmpty() && !untidy && folders.equals(known.keySet())) {
@@ -1107,6 +1250,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             Files.createDirectories(entries);
             Files.writeString(folder.resolve(MARKER), "This folder is guide build's cache; delete it at any time.\n");
             Files.deleteIfExists(folder.resolve(OLD_FILE));
+            // Sized for every file of the output at once: grown from 16 by both threads, its copies were 1-2% of the save.
+            savedStates = new ConcurrentHashMap<>(files.size());
             toWrite.parallelStream().forEach(slug -> {
                 try {
                     writeEntry(entries, slug, output, files);
@@ -1138,6 +1283,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             return true;
         }
         Kept pages = usedGuides.get(slug);
+        if (readWhole.contains(slug)) {
+            // Its entry was read only as far as its model: written again only if this build assembled the guide after all
+            // (then the entry is made from what it used), or published other pages.
+            return usedModels.containsKey(slug) || usedMarkdown.containsKey(slug) || usedFrontMatter.containsKey(slug)
+                    || pages == null || !pages.key().equals(before.pages()) || pages.pages() != before.published();
+        }
         Map<Key, RenderedMarkdown> markdown = usedMarkdown.getOrDefault(slug, Map.of());
         if (!usedFrontMatter.getOrDefault(slug, Map.of()).keySet().equals(before.frontMatter())) {
             return true;
@@ -1152,7 +1303,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     private void writeEntry(Path entries, String slug, Path output, Set<String> files) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new EntryReader.Buffer(1 << 14);
+        // Each thread's buffer, written to the file where it stands: a new one per entry grew once (16 to 32 KB) and was
+        // copied out, 140 MB of garbage for 2,000 entries.
+        EntryReader.Buffer bytes = ENTRY_OUT.get();
+        bytes.reset();
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(out, MAGIC);
         out.writeInt(FORMAT);
@@ -1170,13 +1324,31 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 writePage(out, page, output, files, savedStates);
             }
         }
+        Map<String, KeptFrontMatter> frontMatter = usedFrontMatter.getOrDefault(slug, Map.of());
+        // The guide's model, for the next build to take whole while its pages are reused: only beside its pages.
+        org.healthguides.site.SiteAssembler.KeptGuide model = pages == null ? null : usedModels.get(slug);
+        out.writeBoolean(model != null);
+        if (model != null) {
+            writeModel(out, model);
+            out.writeInt(frontMatter.size());
+            for (Map.Entry<String, KeptFrontMatter> entry : frontMatter.entrySet()) {
+                writeString(out, entry.getKey());
+                out.write(entry.getValue().fingerprint());
+                out.writeBoolean(entry.getValue().scaffoldMarker());
+            }
+        }
+        // The files' Markdown and front matter, after their length: a build that takes the model skips them unread.
+        int detailsAt = out.size();
+        out.writeInt(0); // filled in below
         Map<Key, RenderedMarkdown> markdown = usedMarkdown.getOrDefault(slug, Map.of());
-        out.writeInt(markdown.size());
-        for (Map.Entry<Key, RenderedMarkdown> entry : markdown.entrySet()) {
+        // Markdown kept without its HTML serves a reused guide only, which the model serves now: only HTML is kept beside it.
+        List<Map.Entry<Key, RenderedMarkdown>> markdownKept = markdown.entrySet().stream()
+                .filter(entry -> model == null || entry.getValue().html() != null).toList();
+        out.writeInt(markdownKept.size());
+        for (Map.Entry<Key, RenderedMarkdown> entry : markdownKept) {
             writeKey(out, entry.getKey());
             writeMarkdown(out, entry.getValue());
         }
-        Map<String, KeptFrontMatter> frontMatter = usedFrontMatter.getOrDefault(slug, Map.of());
         out.writeInt(frontMatter.size());
         for (Map.Entry<String, KeptFrontMatter> entry : frontMatter.entrySet()) {
             writeString(out, entry.getKey());
@@ -1193,9 +1365,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             }
         }
         out.flush();
-        byte[] data = bytes.toByteArray();
+        byte[] data = bytes.array();
+        int length = bytes.size();
+        java.nio.ByteBuffer.wrap(data).putInt(detailsAt, length - detailsAt - 4);
         CRC32 checksum = new CRC32();
-        checksum.update(data, bodyStart, data.length - bodyStart);
+        checksum.update(data, bodyStart, length - bodyStart);
         java.nio.ByteBuffer.wrap(data).putLong(checksumAt, checksum.getValue());
         // Named after the entry and this process, not by Files.createTempFile (a random name, tried for each of 2,000
         // entries): one build at a time writes an output's cache, and each entry once. Mode 0600, as createTempFile made it.
@@ -1204,7 +1378,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             boolean posix = entries.getFileSystem().supportedFileAttributeViews().contains("posix");
             try (java.nio.channels.SeekableByteChannel channel = posix ? Files.newByteChannel(temporary, NEW_ENTRY, OWNER_ONLY)
                     : Files.newByteChannel(temporary, NEW_ENTRY)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data, 0, length);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -1300,6 +1474,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private static EntryReader afterHeader(EntryReader in, String magic, int format, String generator) throws IOException {
         return magic.equals(readString(in)) && in.readInt() == format && generator.equals(readString(in)) ? in : null;
     }
+
+    /** Each thread's buffer for the front matter it parses (see {@link #keep(SourceFile, FrontMatter.Split)}). */
+    private static final ThreadLocal<EntryReader.Buffer> FRONT_MATTER_OUT = ThreadLocal.withInitial(() -> new EntryReader.Buffer(2048));
+
+    /** Each thread's buffer for the guides' entries it writes (see {@link #writeEntry}). */
+    private static final ThreadLocal<EntryReader.Buffer> ENTRY_OUT = ThreadLocal.withInitial(() -> new EntryReader.Buffer(1 << 15));
 
     /** Each thread's buffer for the guides' entries, read in parallel (40 MB at 10,000 pages), each parsed at once. */
     private static final ThreadLocal<org.healthguides.content.ReadBuffer> ENTRY_BUFFER =
@@ -1466,6 +1646,191 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         };
     }
 
+    // A guide's model: its meta, its introduction's and sections' Markdown results (without HTML: its pages are reused
+    // whenever the model is), each section's meta and place, the drafts found in its folder.
+
+    static void writeModel(DataOutputStream out, org.healthguides.site.SiteAssembler.KeptGuide model) throws IOException {
+        writeGuideMeta(out, model.meta());
+        writeMarkdown(out, withoutHtml(model.introduction()));
+        out.writeInt(model.sections().size());
+        for (org.healthguides.site.SectionPage section : model.sections()) {
+            writeSectionMeta(out, section.meta());
+            writeString(out, section.path());
+            writeString(out, section.displayPath());
+            writeMarkdown(out, withoutHtml(section.content()));
+            out.writeInt(section.reading().words());
+            out.writeInt(section.reading().sentences());
+            out.writeInt(section.reading().syllables());
+        }
+        out.writeInt(model.drafts().size());
+        for (org.healthguides.site.Draft draft : model.drafts()) {
+            writeString(out, draft.displayPath());
+            writeString(out, draft.pagePath());
+            out.writeBoolean(draft.guide());
+            out.writeBoolean(draft.leftOut());
+        }
+    }
+
+    private static RenderedMarkdown withoutHtml(RenderedMarkdown markdown) {
+        return new RenderedMarkdown(null, markdown.headings(), markdown.callouts(), markdown.references(), markdown.links(),
+                markdown.problems(), markdown.reading());
+    }
+
+    /** A model as written; its Markdown's HTML is "", as a reused guide's Markdown has always been (see {@link #find(MarkdownSource)}). */
+    static org.healthguides.site.SiteAssembler.KeptGuide readModel(EntryReader in) throws IOException {
+        org.healthguides.content.GuideMeta meta = readGuideMeta(in);
+        RenderedMarkdown introduction = withHtml(readMarkdown(in));
+        List<org.healthguides.site.SectionPage> sections = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            org.healthguides.content.SectionMeta sectionMeta = readSectionMeta(in);
+            String path = readString(in);
+            String displayPath = readString(in);
+            RenderedMarkdown content = withHtml(readMarkdown(in));
+            sections.add(new org.healthguides.site.SectionPage(sectionMeta, path, displayPath, content,
+                    new ReadingStats(in.readInt(), in.readInt(), in.readInt())));
+        }
+        List<org.healthguides.site.Draft> drafts = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            drafts.add(new org.healthguides.site.Draft(readString(in), readString(in), in.readBoolean(), in.readBoolean()));
+        }
+        return new org.healthguides.site.SiteAssembler.KeptGuide(meta, introduction, List.copyOf(sections), List.copyOf(drafts));
+    }
+
+    private static RenderedMarkdown withHtml(RenderedMarkdown markdown) {
+        return new RenderedMarkdown("", markdown.headings(), markdown.callouts(), markdown.references(), markdown.links(),
+                markdown.problems(), markdown.reading());
+    }
+
+    static void writeGuideMeta(DataOutputStream out, org.healthguides.content.GuideMeta meta) throws IOException {
+        writeString(out, meta.slug());
+        writeString(out, meta.title());
+        writeString(out, meta.description());
+        writeDate(out, meta.reviewed());
+        writeDate(out, meta.nextReview());
+        writeStrings(out, meta.requiredSections());
+        out.writeInt(meta.requiredSectionsLine());
+        out.writeInt(meta.requiredWarnings().size());
+        for (org.healthguides.content.RequiredWarning warning : meta.requiredWarnings()) {
+            writeString(out, warning.name());
+            writeString(out, warning.kind());
+            writeString(out, warning.section());
+            writeStrings(out, warning.mentions());
+            out.writeInt(warning.line());
+            out.writeInt(warning.mentionsByLanguage().size());
+            for (Map.Entry<String, List<String>> language : warning.mentionsByLanguage().entrySet()) {
+                writeString(out, language.getKey());
+                writeStrings(out, language.getValue());
+            }
+        }
+        out.writeDouble(meta.maxGrade());
+        out.writeInt(meta.reviewedLine());
+        out.writeInt(meta.nextReviewLine());
+        out.writeBoolean(meta.weight() != null);
+        if (meta.weight() != null) {
+            out.writeInt(meta.weight());
+        }
+        writeStrings(out, meta.keywords());
+        writeAliases(out, meta.aliases());
+        out.writeInt(meta.changes().size());
+        for (org.healthguides.content.Change change : meta.changes()) {
+            writeDate(out, change.date());
+            writeString(out, change.summary());
+            out.writeInt(change.line());
+        }
+        out.writeBoolean(meta.reviewedBy() != null);
+        if (meta.reviewedBy() != null) {
+            writeString(out, meta.reviewedBy().name());
+            writeString(out, meta.reviewedBy().role());
+        }
+        out.writeBoolean(meta.draft());
+    }
+
+    static org.healthguides.content.GuideMeta readGuideMeta(EntryReader in) throws IOException {
+        String slug = readString(in);
+        String title = readString(in);
+        String description = readString(in);
+        java.time.LocalDate reviewed = readDate(in);
+        java.time.LocalDate nextReview = readDate(in);
+        List<String> requiredSections = readStrings(in);
+        int requiredSectionsLine = in.readInt();
+        List<org.healthguides.content.RequiredWarning> warnings = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            String name = readString(in);
+            String kind = readString(in);
+            String section = readString(in);
+            List<String> mentions = readStrings(in);
+            int line = in.readInt();
+            int languages = readCount(in);
+            if (languages == 0) {
+                warnings.add(new org.healthguides.content.RequiredWarning(name, kind, section, mentions, line));
+                continue;
+            }
+            Map<String, List<String>> byLanguage = new java.util.LinkedHashMap<>();
+            for (int l = languages; l > 0; l--) {
+                byLanguage.put(readString(in), readStrings(in));
+            }
+            warnings.add(new org.healthguides.content.RequiredWarning(name, kind, section, mentions, line,
+                    java.util.Collections.unmodifiableMap(byLanguage)));
+        }
+        double maxGrade = Double.longBitsToDouble(in.readLong());
+        int reviewedLine = in.readInt();
+        int nextReviewLine = in.readInt();
+        Integer weight = in.readBoolean() ? in.readInt() : null;
+        List<String> keywords = readStrings(in);
+        List<org.healthguides.content.Alias> aliases = readAliases(in);
+        List<org.healthguides.content.Change> changes = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            changes.add(new org.healthguides.content.Change(readDate(in), readString(in), in.readInt()));
+        }
+        org.healthguides.content.GuideMeta.Reviewer reviewedBy = in.readBoolean()
+                ? new org.healthguides.content.GuideMeta.Reviewer(readString(in), readString(in)) : null;
+        boolean draft = in.readBoolean();
+        return new org.healthguides.content.GuideMeta(slug, title, description, reviewed, nextReview, requiredSections, requiredSectionsLine,
+                List.copyOf(warnings), maxGrade, reviewedLine, nextReviewLine, weight, keywords, aliases, List.copyOf(changes), reviewedBy, draft);
+    }
+
+    static void writeSectionMeta(DataOutputStream out, org.healthguides.content.SectionMeta meta) throws IOException {
+        writeString(out, meta.slug());
+        writeString(out, meta.title());
+        out.writeInt(meta.order());
+        out.writeInt(meta.orderLine());
+        writeString(out, meta.description());
+        writeStrings(out, meta.keywords());
+        writeAliases(out, meta.aliases());
+        out.writeBoolean(meta.draft());
+    }
+
+    static org.healthguides.content.SectionMeta readSectionMeta(EntryReader in) throws IOException {
+        return new org.healthguides.content.SectionMeta(readString(in), readString(in), in.readInt(), in.readInt(), readString(in),
+                readStrings(in), readAliases(in), in.readBoolean());
+    }
+
+    private static void writeAliases(DataOutputStream out, List<org.healthguides.content.Alias> aliases) throws IOException {
+        out.writeInt(aliases.size());
+        for (org.healthguides.content.Alias alias : aliases) {
+            writeString(out, alias.address());
+            out.writeInt(alias.line());
+        }
+    }
+
+    private static List<org.healthguides.content.Alias> readAliases(EntryReader in) throws IOException {
+        List<org.healthguides.content.Alias> aliases = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            aliases.add(new org.healthguides.content.Alias(readString(in), in.readInt()));
+        }
+        return List.copyOf(aliases);
+    }
+
+    /** A date as its text (ISO), or null. */
+    private static void writeDate(DataOutputStream out, java.time.LocalDate date) throws IOException {
+        writeString(out, date == null ? null : date.toString());
+    }
+
+    private static java.time.LocalDate readDate(EntryReader in) throws IOException {
+        String text = readString(in);
+        return text == null ? null : java.time.LocalDate.parse(text);
+    }
+
     static void writeProblem(DataOutputStream out, Problem problem) throws IOException {
         writeString(out, problem.code().name());
         writeString(out, problem.file());
@@ -1485,8 +1850,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                                   Map<String, LastBuild.State> states) throws IOException {
         writeString(out, page.file());
         writeString(out, page.pagePath());
-        if (page.ids() instanceof StoredIds stored) {
-            stored.writeTo(out); // as read, if nothing looked into them since
+        if (page.ids() instanceof org.healthguides.links.PageIds stored) {
+            stored.writeTo(out); // as the page was scanned or the entry read, if nothing listed them since
         } else {
             writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
         }
@@ -1574,86 +1939,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 in.skip(length);
             }
         }
-        Set<String> ids = new StoredIds(in.copyFrom(idsStart));
+        Set<String> ids = new org.healthguides.links.PageIds(in.copyFrom(idsStart));
         PageMetadata meta = in.readBoolean() ? readMeta(in) : null;
         return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
-    }
-
-    /**
-     * A reused page's ids as its entry holds them: a link with a #fragment to that page is looked up in these bytes,
-     * and they are made strings only if listed (a fragment not found, for its suggestion). 14,000 pages' ids were
-     * about 300,000 strings that the young collections of an edit rebuild copied (10,000 pages).
-     */
-    static final class StoredIds extends java.util.AbstractSet<String> {
-        /** The ids as written (a count, then each id's length and UTF-8); null once read. */
-        private byte[] stored;
-        private Set<String> ids;
-
-        StoredIds(byte[] stored) {
-            this.stored = stored;
-        }
-
-        private synchronized Set<String> ids() {
-            if (ids == null) {
-                try {
-                    EntryReader in = new EntryReader(stored);
-                    ids = Set.copyOf(readStrings(in));
-                    if (in.read() != -1) {
-                        throw new IOException("data after the ids");
-                    }
-                } catch (IOException e) {
-                    // Their lengths were checked when the entry (CRC32 and all) was read.
-                    throw new UncheckedIOException(e);
-                }
-                stored = null;
-            }
-            return ids;
-        }
-
-        synchronized void writeTo(DataOutputStream out) throws IOException {
-            if (stored != null) {
-                out.write(stored);
-            } else {
-                writeStrings(out, ids);
-            }
-        }
-
-        /** Looked up in the ids as stored, without making them strings: a link to a heading asks only this. */
-        @Override
-        public boolean contains(Object id) {
-            byte[] raw;
-            synchronized (this) {
-                raw = stored;
-            }
-            if (raw == null) {
-                return ids().contains(id);
-            }
-            if (!(id instanceof String text)) {
-                return false;
-            }
-            byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
-            java.nio.ByteBuffer ints = java.nio.ByteBuffer.wrap(raw);
-            int at = 4;
-            for (int i = ints.getInt(0); i > 0; i--) {
-                int length = ints.getInt(at);
-                at += 4;
-                if (length == wanted.length && java.util.Arrays.equals(raw, at, at + length, wanted, 0, length)) {
-                    return true;
-                }
-                at += Math.max(length, 0); // -1: a null, which no id equals
-            }
-            return false;
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return ids().iterator();
-        }
-
-        @Override
-        public int size() {
-            return ids().size();
-        }
     }
 
     private static PageMetadata readMeta(EntryReader in) throws IOException {

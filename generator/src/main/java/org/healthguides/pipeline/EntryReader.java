@@ -134,6 +134,11 @@ final class EntryReader {
             super(size);
         }
 
+        /** The bytes written so far are the first {@link #size()} of this array, which later writes may replace. */
+        byte[] array() {
+            return buf;
+        }
+
         @Override
         public void write(int b) {
             if (count == buf.length) {

@@ -860,6 +860,7 @@ public final class Pipeline {
                     .withLanguageSettings(strings.settingsByLanguage())
                     .withDrafts(includesDrafts())
                     .withKnownFrontMatter(disk != null ? disk : org.healthguides.content.FrontMatter.Store.NONE)
+                    .withKnownGuides(disk != null ? disk : SiteAssembler.KnownGuides.NONE)
                     .assemble(loaded.tree(), Checks.all(), context);
         } catch (org.healthguides.content.SourceFile.Unreadable e) {
             // A file not decoded before (unchanged since the last build) whose text was needed, and which has changed since it was read.

@@ -13,6 +13,7 @@ import freemarker.template.AdapterTemplateModel;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperConfiguration;
 import freemarker.template.MethodCallAwareTemplateHashModel;
+import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateModel;
@@ -35,6 +36,35 @@ final class RecordModels extends DefaultObjectWrapper {
 
     RecordModels(DefaultObjectWrapperConfiguration configuration) {
         super(configuration, true);
+    }
+
+    /**
+     * Of this project's record classes, those {@link DefaultObjectWrapper#wrap} hands to {@link #handleUnknownType}: all
+     * that are none of the kinds it tries first (a template model, collection, map, iterator, enumeration or iterable).
+     */
+    private final Map<Class<?>, Boolean> plainRecords = new ConcurrentHashMap<>();
+
+    /**
+     * A string and a plain record of this project (nearly every value a page reads) go straight to what
+     * {@link DefaultObjectWrapper#wrap} makes of them, past its interface checks (template model, collection, map,
+     * iterator, iterable...), which under C1 each go through its slow subtype check: with two threads rendering, both
+     * rewriting the same classes' one-entry cache of the last interface matched (JDK-8180450, fixed in Java 23).
+     */
+    @Override
+    public TemplateModel wrap(Object object) throws TemplateModelException {
+        if (object instanceof String text) {
+            return new SimpleScalar(text); // what the superclass returns for a String, which is no template model
+        }
+        if (object instanceof Record && plainRecords.computeIfAbsent(object.getClass(), RecordModels::plain)) {
+            return handleUnknownType(object);
+        }
+        return super.wrap(object);
+    }
+
+    private static boolean plain(Class<?> type) {
+        return type.getName().startsWith(OURS) && !TemplateModel.class.isAssignableFrom(type) && !java.util.Collection.class.isAssignableFrom(type)
+                && !Map.class.isAssignableFrom(type) && !java.util.Iterator.class.isAssignableFrom(type)
+                && !java.util.Enumeration.class.isAssignableFrom(type) && !Iterable.class.isAssignableFrom(type);
     }
 
     @Override

@@ -39,17 +39,50 @@ public final class SiteAssembler {
     private final Map<String, MarkdownRenderer> translatedMarkdown;
     private final Map<String, SiteSettings> languageSettings;
     private final FrontMatter.Store knownFrontMatter;
+    private final KnownGuides knownGuides;
+
+    /**
+     * Guide folders assembled by an earlier build, kept whole (the build cache): a folder found there is not assembled
+     * again. Only a folder without translations is kept, and only its original's model: what assembling it made from
+     * its own files alone (the settings, templates and options are in the key the store finds it by).
+     */
+    public interface KnownGuides {
+        /** The folder as an earlier build assembled it from exactly these files, settings, templates and options; or null. */
+        KeptGuide find(GuideFiles files);
+
+        /** Told of each folder without translations this build assembled without an error. */
+        void keep(GuideFiles files, KeptGuide guide);
+
+        KnownGuides NONE = new KnownGuides() {
+            @Override
+            public KeptGuide find(GuideFiles files) {
+                return null;
+            }
+
+            @Override
+            public void keep(GuideFiles files, KeptGuide guide) {
+            }
+        };
+    }
+
+    /**
+     * What assembling a guide folder (without translations) made of it, beyond what its files' names say: its meta,
+     * its introduction's and sections' Markdown results in reading order, and the drafts found in it. With these the
+     * folder's {@link Guide} and problems are made again exactly as its assembly made them.
+     */
+    public record KeptGuide(GuideMeta meta, RenderedMarkdown introduction, List<SectionPage> sections, List<Draft> drafts) {
+    }
 
     /**
      * @param contentRoot how the content folder is named in messages
      */
     public SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot) {
-        this(settings, markdown, contentRoot, true, Map.of(), Map.of(), FrontMatter.Store.NONE);
+        this(settings, markdown, contentRoot, true, Map.of(), Map.of(), FrontMatter.Store.NONE, KnownGuides.NONE);
     }
 
     private SiteAssembler(SiteSettings settings, MarkdownRenderer markdown, String contentRoot, boolean includeDrafts,
                           Map<String, MarkdownRenderer> translatedMarkdown, Map<String, SiteSettings> languageSettings,
-                          FrontMatter.Store knownFrontMatter) {
+                          FrontMatter.Store knownFrontMatter, KnownGuides knownGuides) {
         this.settings = settings;
         this.markdown = markdown;
         this.contentRoot = contentRoot;
@@ -57,6 +90,7 @@ public final class SiteAssembler {
         this.translatedMarkdown = translatedMarkdown;
         this.languageSettings = languageSettings;
         this.knownFrontMatter = knownFrontMatter;
+        this.knownGuides = knownGuides;
     }
 
     /**
@@ -65,17 +99,22 @@ public final class SiteAssembler {
      * one uses the default language's.
      */
     public SiteAssembler withTranslatedMarkdown(Map<String, MarkdownRenderer> renderersByLanguage) {
-        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, Map.copyOf(renderersByLanguage), languageSettings, knownFrontMatter);
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, Map.copyOf(renderersByLanguage), languageSettings, knownFrontMatter, knownGuides);
     }
 
     /** The same assembler, giving the site each language's settings as its pages show them (see {@link Site#settingsIn}). */
     public SiteAssembler withLanguageSettings(Map<String, SiteSettings> settingsByLanguage) {
-        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, Map.copyOf(settingsByLanguage), knownFrontMatter);
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, Map.copyOf(settingsByLanguage), knownFrontMatter, knownGuides);
     }
 
     /** The same assembler, taking the fields of front matter parsed by an earlier build from {@code known} (the build cache). */
     public SiteAssembler withKnownFrontMatter(FrontMatter.Store known) {
-        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, languageSettings, known);
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, languageSettings, known, knownGuides);
+    }
+
+    /** The same assembler, taking guide folders an earlier build assembled from {@code known} (the build cache). */
+    public SiteAssembler withKnownGuides(KnownGuides known) {
+        return new SiteAssembler(settings, markdown, contentRoot, includeDrafts, translatedMarkdown, languageSettings, knownFrontMatter, known);
     }
 
     /**
@@ -83,7 +122,7 @@ public final class SiteAssembler {
      *                false they are left out before their Markdown is read, so an unfinished draft never stops a build
      */
     public SiteAssembler withDrafts(boolean include) {
-        return new SiteAssembler(settings, markdown, contentRoot, include, translatedMarkdown, languageSettings, knownFrontMatter);
+        return new SiteAssembler(settings, markdown, contentRoot, include, translatedMarkdown, languageSettings, knownFrontMatter, knownGuides);
     }
 
     /**
@@ -105,7 +144,7 @@ public final class SiteAssembler {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(tree.problems()));
         List<Draft> found = Collections.synchronizedList(new ArrayList<>());
         List<Guide> guides = tree.guides().parallelStream()
-                .map(files -> assembleGuide(files, problems, found))
+                .map(files -> assembleOrTake(files, problems, found))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Guide.LIST_ORDER)
                 .toList();
@@ -261,6 +300,38 @@ public final class SiteAssembler {
 
     private static String translatedName(String fileName, String language) {
         return fileName.substring(0, fileName.length() - ".md".length()) + "." + language + ".md";
+    }
+
+    /**
+     * A guide folder's original: made again from what an earlier build kept of it (see {@link KnownGuides}), with the
+     * same problems (its Markdown's) and drafts; else assembled, and kept when the folder has no translations.
+     */
+    private Guide assembleOrTake(GuideFiles files, List<Problem> problems, List<Draft> drafts) {
+        boolean keepable = files.translations().isEmpty();
+        KeptGuide kept = keepable ? knownGuides.find(files) : null;
+        String guidePath = files.slug() + "/";
+        if (kept != null) {
+            // What assembleGuide adds for a folder that had no error: its Markdown's problems and its drafts.
+            problems.addAll(kept.introduction().problems());
+            kept.sections().forEach(section -> problems.addAll(section.content().problems()));
+            drafts.addAll(kept.drafts());
+            return new Guide(kept.meta(), guidePath, files.index().displayPath(), kept.introduction(),
+                    MovedContent.movedTo(kept.introduction(), guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/"), kept.sections(),
+                    files.assets(), kept.introduction().reading(), settings.language());
+        }
+        if (!keepable) {
+            return assembleGuide(files, problems, drafts);
+        }
+        // Sections are assembled side by side: these lists are shared by their threads.
+        List<Problem> own = Collections.synchronizedList(new ArrayList<>());
+        List<Draft> ownDrafts = Collections.synchronizedList(new ArrayList<>());
+        Guide guide = assembleGuide(files, own, ownDrafts);
+        problems.addAll(own);
+        drafts.addAll(ownDrafts);
+        if (guide != null && own.stream().noneMatch(Problem::isError)) {
+            knownGuides.keep(files, new KeptGuide(guide.meta(), guide.introduction(), guide.sections(), List.copyOf(ownDrafts)));
+        }
+        return guide;
     }
 
     private Guide assembleGuide(GuideFiles files, List<Problem> problems, List<Draft> drafts) {

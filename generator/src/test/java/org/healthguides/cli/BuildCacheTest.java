@@ -747,6 +747,120 @@ class BuildCacheTest {
         assertFalse(Files.readString(fixture.out.resolve("index.html")).contains("Running guide"));
     }
 
+    /**
+     * Builds with the cache (without the record of the last build, so every guide is taken from its entry: a reused
+     * guide's kept model) and, into another folder, cold; asserts both end the same way (exit code), report the same
+     * problems in the same order (errors and warnings, with their excerpts) and leave the same bytes and modes.
+     *
+     * @return what the build with the cache printed on stderr
+     */
+    private String compareFindingsWithCold() throws IOException {
+        Files.deleteIfExists(root.resolve("out.cache/last-build.bin"));
+        GuideRun cached = GuideRun.on(fixture, "build");
+        GuideRun coldRun = GuideRun.guide("build", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
+                "--out", cold.toString(), "--no-cache");
+        assertFalse(cached.hasStackTrace(), cached.err());
+        assertEquals(coldRun.exit(), cached.exit(), "the same outcome: " + cached.err() + "\n---\n" + coldRun.err());
+        assertEquals(coldRun.err(), cached.err(), "the same problems, in the same order");
+        assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out), "cached build differs from a cold one");
+        assertEquals(modes(cold), modes(fixture.out));
+        return cached.err();
+    }
+
+    /**
+     * Every kind of finding (each per-guide editorial check, each check that reads across guides, the link check, the
+     * Markdown's own warnings), made and cleared by an edit of one guide while the other is unchanged: a build with the
+     * cache, which takes the unchanged guide's assembled model from its entry instead of assembling it from its files,
+     * reports exactly what a cold build reports. A finding kept from before an edit, or one missed after it, would
+     * publish what the checks are there to stop.
+     */
+    @Test
+    void every_check_reports_after_an_edit_exactly_what_a_cold_build_reports() throws IOException {
+        // The lifting guide links into the running guide (a section and a heading), has an old address, and has standing
+        // warnings of its own (an uncited note from its Markdown, a reading level over its max_grade): while it is
+        // unchanged, a build that takes its kept model must still report all of them, and check its links against the
+        // running guide as it is now.
+        Path liftingIndex = fixture.content.resolve("lifting/index.md");
+        Path liftingBasics = fixture.content.resolve("lifting/basics.md");
+        Path runningIndex = fixture.content.resolve("running/index.md");
+        Path runningBasics = fixture.content.resolve("running/basics.md");
+        Path runningRecovery = fixture.content.resolve("running/recovery.md");
+        Path runningExtra = fixture.content.resolve("running/extra.md");
+        Fixture.write(liftingIndex, Fixture.INDEX.replace("reviewed_by:", "max_grade: 1\naliases: [/old-lifting/]\nreviewed_by:"));
+        Fixture.write(liftingBasics, Fixture.BASICS + "\nSee [cooling down](../running/extra.md#cool-down) and"
+                + " [standing tall](../running/basics.md#stand-tall).\n\n[^2]: A note nobody cites.\n");
+        Fixture.write(runningExtra, "---\ntitle: Extra\norder: 3\n---\n## Cool down\n\nWalk for five minutes.\n");
+        String baseline = compareFindingsWithCold();
+        assertTrue(baseline.contains("lifting/basics.md") && baseline.contains("[^2]"), baseline);
+        assertTrue(baseline.contains("above max_grade 1 of guide 'lifting'"), baseline);
+        assertFalse(baseline.contains("error"), baseline);
+
+        record Edit(String what, Path file, String text, String finding) {
+        }
+        String runningIndexText = Files.readString(runningIndex);
+        String runningBasicsText = Files.readString(runningBasics);
+        String runningRecoveryText = Files.readString(runningRecovery);
+        String runningExtraText = Files.readString(runningExtra);
+        String liftingIndexText = Files.readString(liftingIndex);
+        String liftingBasicsText = Files.readString(liftingBasics);
+        List<Edit> edits = List.of(
+                // Per guide: each read only the edited guide's files, the settings and the date.
+                new Edit("a required care card loses a phrase", runningRecovery, runningRecoveryText.replace("numbness", "tingling"),
+                        "does not mention: 'numbness'"),
+                new Edit("a required section goes", runningRecovery, null, "is missing required section 'recovery'"),
+                new Edit("a reading level over max_grade", runningIndex, runningIndexText.replace("reviewed_by:", "max_grade: 1\nreviewed_by:"),
+                        "above max_grade 1 of guide 'running'"),
+                new Edit("a review overdue", runningIndex, runningIndexText.replace("next_review: 2027-11-24", "next_review: 2027-01-01"),
+                        "was due for review on 2027-01-01"),
+                new Edit("a review in the future", runningIndex, runningIndexText.replace("reviewed: 2026-11-24", "reviewed: 2027-02-01"),
+                        "which is after today"),
+                new Edit("no clinical sign-off", runningIndex, runningIndexText.replaceAll("reviewed_by:\\n  name: Alex Fixture\\n  role: Physiotherapist\\n", ""),
+                        "has no clinical sign-off"),
+                new Edit("a scaffold placeholder left in", runningBasics, runningBasicsText + "\nPLACEHOLDER: say why.\n",
+                        "scaffold placeholder text is still here"),
+                new Edit("a Markdown warning", runningBasics, runningBasicsText + "\n[^9]: Another note nobody cites.\n", "[^9]"),
+                // Across guides: the finding is about the unchanged lifting guide, or needs it.
+                new Edit("a linked section becomes a draft", runningExtra, runningExtraText.replace("order: 3", "order: 3\ndraft: true"),
+                        "which is a draft"),
+                new Edit("a linked heading is renamed", runningBasics, runningBasicsText.replace("## Stand tall", "## Stand up straight"),
+                        "lifting/basics.md"),
+                new Edit("a linked section goes", runningExtra, null, "lifting/basics.md"),
+                new Edit("an alias already taken by the other guide", runningIndex,
+                        runningIndexText.replace("reviewed_by:", "aliases: [/old-lifting/]\nreviewed_by:"), "is also an alias in"),
+                new Edit("an alias taken, the other guide now listed first", runningIndex,
+                        runningIndexText.replace("Running guide", "Athletics guide").replace("reviewed_by:", "aliases: [/old-lifting/]\nreviewed_by:"),
+                        "is also an alias in " + runningIndex + ":"),
+                new Edit("an alias that is the other guide's page", runningIndex,
+                        runningIndexText.replace("reviewed_by:", "aliases: [/lifting/basics/]\nreviewed_by:"), "is the address of a page"),
+                // The lifting guide itself edited while the running guide is taken whole.
+                new Edit("its own standing warning cleared", liftingBasics, liftingBasicsText.replace("\n[^2]: A note nobody cites.\n", ""), null),
+                new Edit("its own required phrase lost", fixture.content.resolve("lifting/recovery.md"),
+                        Fixture.RECOVERY.replace("night pain", "pain at night"), "does not mention: 'night pain'"),
+                new Edit("its old address dropped", liftingIndex, liftingIndexText.replace("aliases: [/old-lifting/]\n", ""), null));
+        for (Edit edit : edits) {
+            String before = edit.file().toFile().exists() ? Files.readString(edit.file()) : null;
+            if (edit.text() == null) {
+                Files.delete(edit.file());
+            } else {
+                Fixture.write(edit.file(), edit.text());
+            }
+            String found = compareFindingsWithCold();
+            if (edit.finding() != null) {
+                assertTrue(found.contains(edit.finding()), edit.what() + ": " + found);
+            }
+            assertTrue(found.contains("[^2]") || edit.file().equals(liftingBasics), edit.what() + ": the unchanged guide's warnings are still reported: " + found);
+            Fixture.write(edit.file(), before);
+            String cleared = compareFindingsWithCold();
+            assertEquals(baseline, cleared, edit.what() + ", undone: exactly the findings of before");
+        }
+
+        // A guide folder renamed: the other guide's links into it break, and come back when it does.
+        Files.move(fixture.content.resolve("running"), fixture.content.resolve("jogging"));
+        assertTrue(compareFindingsWithCold().contains("lifting/basics.md"));
+        Files.move(fixture.content.resolve("jogging"), fixture.content.resolve("running"));
+        assertEquals(baseline, compareFindingsWithCold());
+    }
+
     private interface IoAction {
         void run() throws IOException;
     }

@@ -75,4 +75,34 @@ class LinkCheckerTest {
             assertEquals(LinkChecker.idsOf(odd), LinkChecker.idsOf(odd.getBytes(java.nio.charset.StandardCharsets.UTF_8)), odd);
         }
     }
+
+    @Test
+    void ids_kept_as_bytes_answer_as_the_ids_read_from_text_and_list_in_the_same_order() {
+        java.util.Random random = new java.util.Random(15);
+        String[] pieces = {"id=\"", " id=\"", "\tid=\"", "\"", "h", "-", "caf\u00e9", "\u0645", "\ud83d\ude00", "=", " ", "<p ", "x", "1", "id"};
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder html = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = html.toString();
+            java.util.Set<String> fromText = LinkChecker.idsOf(text);
+            java.util.Set<String> fromBytes = LinkChecker.idsOf(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String id : fromText) {
+                assertEquals(true, fromBytes.contains(id), text);
+            }
+            assertEquals(false, fromBytes.contains("not-an-id-" + round), text);
+            // Listed in the order of a hash set filled in the page's order: a fragment's suggestion takes the first of equals.
+            assertEquals(new java.util.ArrayList<>(fromText), new java.util.ArrayList<>(fromBytes), text);
+            java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+            try {
+                ((PageIds) fromBytes).writeTo(new java.io.DataOutputStream(written));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            PageIds read = new PageIds(written.toByteArray());
+            assertEquals(fromText, read);
+            assertEquals(new java.util.ArrayList<>(fromText), new java.util.ArrayList<>(read));
+        }
+    }
 }

@@ -49,6 +49,34 @@ class RecordModelsTest {
         }
     }
 
+    /** A record that is also iterable: FreeMarker wraps it as an iterable, so the short way for plain records must not take it. */
+    record Letters(List<String> all) implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return all.iterator();
+        }
+    }
+
+    @Test
+    void strings_and_records_are_wrapped_as_the_default_wrapper_wraps_them() throws Exception {
+        freemarker.template.DefaultObjectWrapper records = (freemarker.template.DefaultObjectWrapper) recordModels();
+        freemarker.template.DefaultObjectWrapper plain = (freemarker.template.DefaultObjectWrapper) defaultWrapper();
+        for (String text : List.of("", "a <b> & text", "caf\u00e9 \u0645")) {
+            freemarker.template.TemplateModel wrapped = records.wrap(text);
+            assertEquals(plain.wrap(text).getClass(), wrapped.getClass());
+            assertEquals(text, ((freemarker.template.TemplateScalarModel) wrapped).getAsString());
+        }
+        assertEquals("RecordModel", records.wrap(GUIDE).getClass().getSimpleName());
+        // With iterables supported, FreeMarker wraps an iterable record as an iterable: so does the short way.
+        DefaultObjectWrapperBuilder iterables = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        iterables.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
+        iterables.setIterableSupport(true);
+        Letters letters = new Letters(List.of("x", "y"));
+        assertEquals(freemarker.template.DefaultIterableAdapter.class, new RecordModels(iterables).wrap(letters).getClass());
+        assertEquals(iterables.build().wrap(letters).getClass(), new RecordModels(iterables).wrap(letters).getClass());
+        assertEquals("x;y;", render("<#list l as x>${x};</#list>", Map.of("l", letters), new RecordModels(iterables)));
+    }
+
     private static ObjectWrapper defaultWrapper() {
         DefaultObjectWrapperBuilder builder = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         builder.setMemberAccessPolicy(ModelOnlyAccess.INSTANCE);
@@ -62,13 +90,17 @@ class RecordModelsTest {
     }
 
     private static String render(String source, ObjectWrapper wrapper) throws Exception {
+        return render(source, Map.of("g", GUIDE), wrapper);
+    }
+
+    private static String render(String source, Map<String, Object> model, ObjectWrapper wrapper) throws Exception {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setObjectWrapper(wrapper);
         configuration.setAPIBuiltinEnabled(false);
         configuration.setLogTemplateExceptions(false);
         configuration.setTemplateExceptionHandler(freemarker.template.TemplateExceptionHandler.RETHROW_HANDLER);
         StringWriter out = new StringWriter();
-        new Template("t", new StringReader(source), configuration).process(Map.of("g", GUIDE), out);
+        new Template("t", new StringReader(source), configuration).process(model, out);
         return out.toString();
     }
 }
