@@ -74,15 +74,41 @@ public final class MarkdownRenderer {
     private volatile Flexmark flexmark;
 
     /**
+     * Flexmark's set-up: the same for every renderer whatever its language and words, and immutable, so made once per
+     * process and shared (a site in three languages made it three times).
+     *
      * @param parserWithoutTables the same parser without the tables extension, for bodies without a '|' (see {@link #parse})
      */
     private record Flexmark(Parser parser, Parser parserWithoutTables, HtmlRenderer renderer, Safelist safelist) {
+        private static volatile Flexmark made;
+
+        /** The process's one set-up, made by the first thread that asks; another that asks meanwhile waits for it. */
         static Flexmark make() {
-            MutableDataSet options = flexmarkOptions();
-            return new Flexmark(MarkdownRenderer.parser(options, true, true), MarkdownRenderer.parser(options, false, true),
-                    htmlRenderer(options), contentSafelist());
+            Flexmark flexmark = made;
+            if (flexmark == null) {
+                synchronized (Flexmark.class) {
+                    flexmark = made;
+                    if (flexmark == null) {
+                        MutableDataSet options = flexmarkOptions();
+                        flexmark = new Flexmark(MarkdownRenderer.parser(options, true, true), MarkdownRenderer.parser(options, false, true),
+                                htmlRenderer(options), contentSafelist());
+                        made = flexmark;
+                    }
+                }
+            }
+            return flexmark;
         }
     }
+
+    /**
+     * Sets Flexmark up on the calling thread, ahead of the first body: a cold build does it on its templates thread
+     * while the content is read (see pipeline.Pipeline), since the first set-up in a process (Flexmark's extensions
+     * loaded, its character predicates spun as lambdas) is about 20 ms that the main thread would otherwise wait for.
+     */
+    public static void prepare() {
+        Flexmark.make();
+    }
+
     /** Null, or what each source rendered to, so a preview server re-parses only the files that changed. */
     private final Map<MarkdownSource, RenderedMarkdown> remembered;
     private final java.util.Set<MarkdownSource> usedSinceForget;
@@ -140,17 +166,12 @@ public final class MarkdownRenderer {
         // body in the store (an edit's unchanged guides, taken whole) does not wait for it (~90 ms under C1 at start-up).
     }
 
-    /** Flexmark, set up once, by the first thread that needs it. */
+    /** Flexmark, set up once, by the first thread that needs it (see {@link Flexmark#make}). */
     private Flexmark flexmark() {
         Flexmark made = flexmark;
         if (made == null) {
-            synchronized (this) {
-                made = flexmark;
-                if (made == null) {
-                    made = Flexmark.make();
-                    flexmark = made;
-                }
-            }
+            made = Flexmark.make();
+            flexmark = made;
         }
         return made;
     }
