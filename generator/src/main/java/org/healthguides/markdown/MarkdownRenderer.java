@@ -60,18 +60,55 @@ public final class MarkdownRenderer {
     /** Nodes inside nodes: a guide's deepest part (a link in emphasis in a nested list in a callout) is about 12. */
     static final int MAX_TREE_DEPTH = 100;
     // Selectors parsed once: parsing a CSS query for every page showed in the build's profile.
-    private static final Evaluator FOOTNOTES = QueryParser.parse("div.footnotes");
-    private static final Evaluator FOOTNOTE_ITEMS = QueryParser.parse("ol > li[id]");
-    private static final Evaluator BACK_LINKS = QueryParser.parse("a.footnote-backref");
-    private static final Evaluator CITATIONS = QueryParser.parse("a.footnote-ref");
-    private static final Evaluator HEADINGS = QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
+    /** jsoup's selectors of the path through jsoup, parsed when that path is first taken (never, in most rebuilds). */
+    private static final class Selectors {
+        static final Evaluator FOOTNOTES = QueryParser.parse("div.footnotes");
+        static final Evaluator FOOTNOTE_ITEMS = QueryParser.parse("ol > li[id]");
+        static final Evaluator BACK_LINKS = QueryParser.parse("a.footnote-backref");
+        static final Evaluator CITATIONS = QueryParser.parse("a.footnote-ref");
+        static final Evaluator HEADINGS = QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
+    }
 
     private final Map<String, WarningKind> kinds;
-    private final Parser parser;
-    /** The same parser without the tables extension, for bodies without a '|' (see {@link #parse}). */
-    private final Parser parserWithoutTables;
-    private final HtmlRenderer renderer;
-    private final Safelist safelist;
+    /** Flexmark's parsers and renderer and the content safelist; made when first needed (see {@link #flexmark()}). */
+    private volatile Flexmark flexmark;
+
+    /**
+     * Flexmark's set-up: the same for every renderer whatever its language and words, and immutable, so made once per
+     * process and shared (a site in three languages made it three times).
+     *
+     * @param parserWithoutTables the same parser without the tables extension, for bodies without a '|' (see {@link #parse})
+     */
+    private record Flexmark(Parser parser, Parser parserWithoutTables, HtmlRenderer renderer, Safelist safelist) {
+        private static volatile Flexmark made;
+
+        /** The process's one set-up, made by the first thread that asks; another that asks meanwhile waits for it. */
+        static Flexmark make() {
+            Flexmark flexmark = made;
+            if (flexmark == null) {
+                synchronized (Flexmark.class) {
+                    flexmark = made;
+                    if (flexmark == null) {
+                        MutableDataSet options = flexmarkOptions();
+                        flexmark = new Flexmark(MarkdownRenderer.parser(options, true, true), MarkdownRenderer.parser(options, false, true),
+                                htmlRenderer(options), contentSafelist());
+                        made = flexmark;
+                    }
+                }
+            }
+            return flexmark;
+        }
+    }
+
+    /**
+     * Sets Flexmark up on the calling thread, ahead of the first body: a cold build does it on its templates thread
+     * while the content is read (see pipeline.Pipeline), since the first set-up in a process (Flexmark's extensions
+     * loaded, its character predicates spun as lambdas) is about 20 ms that the main thread would otherwise wait for.
+     */
+    public static void prepare() {
+        Flexmark.make();
+    }
+
     /** Null, or what each source rendered to, so a preview server re-parses only the files that changed. */
     private final Map<MarkdownSource, RenderedMarkdown> remembered;
     private final java.util.Set<MarkdownSource> usedSinceForget;
@@ -122,11 +159,21 @@ public final class MarkdownRenderer {
         this.remembered = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.usedSinceForget = remember ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.kinds = Map.copyOf(kinds);
-        MutableDataSet options = flexmarkOptions();
-        this.parser = parser(options, true, true);
-        this.parserWithoutTables = parser(options, false, true);
-        this.renderer = htmlRenderer(options);
-        this.safelist = contentSafelist();
+        if (store == null) {
+            this.flexmark = Flexmark.make();
+        }
+        // With a store (the build cache) Flexmark is set up when a body is first rendered: a rebuild that finds every
+        // body in the store (an edit's unchanged guides, taken whole) does not wait for it (~90 ms under C1 at start-up).
+    }
+
+    /** Flexmark, set up once, by the first thread that needs it (see {@link Flexmark#make}). */
+    private Flexmark flexmark() {
+        Flexmark made = flexmark;
+        if (made == null) {
+            made = Flexmark.make();
+            flexmark = made;
+        }
+        return made;
     }
 
     /** Flexmark's options for both the parser and the renderer, as {@code bench/FlexmarkAlone.java} sets them too. */
@@ -180,17 +227,17 @@ public final class MarkdownRenderer {
      * every document (about 1.5% of a large build). The tree is the same either way (MarkdownRendererTest).
      */
     private com.vladsch.flexmark.util.ast.Document parse(String body) {
-        return (body.indexOf('|') < 0 ? parserWithoutTables : parser).parse(body);
+        return (body.indexOf('|') < 0 ? flexmark().parserWithoutTables() : flexmark().parser()).parse(body);
     }
 
     /** For tests: Flexmark's HTML of a body (links resolved, callouts planned) parsed with the tables extension, or without it. */
     String flexmarkHtml(MarkdownSource source, boolean withTables) {
-        com.vladsch.flexmark.util.ast.Document document = (withTables ? parser : parserWithoutTables).parse(source.body());
+        com.vladsch.flexmark.util.ast.Document document = (withTables ? flexmark().parser() : flexmark().parserWithoutTables()).parse(source.body());
         LineIndex lines = new LineIndex(source.body(), source.bodyLine());
         List<Problem> problems = new ArrayList<>();
         resolveLinks(document, source, lines, problems);
         planCallouts(document, source, lines, problems);
-        return renderer.render(document);
+        return flexmark().renderer().render(document);
     }
 
     /**
@@ -320,14 +367,14 @@ public final class MarkdownRenderer {
         if (checkStructure(document, source, lines, problems, new ArrayList<>())) {
             return false;
         }
-        return CommonNodeHtml.finish(document, source.body(), words) != null || FinishedHtml.of(renderer.render(document), words) != null;
+        return CommonNodeHtml.finish(document, source.body(), words) != null || FinishedHtml.of(flexmark().renderer().render(document), words) != null;
     }
 
     /** @param scan the limits' scan of the body (its line starts and whether it holds a '|'), or null to find them here */
     private RenderedMarkdown renderWithinBounds(MarkdownSource source, boolean mayFinishInOnePass, MarkdownLimits.Scan scan) {
         List<Problem> problems = new ArrayList<>();
         com.vladsch.flexmark.util.ast.Document document = scan == null ? parse(source.body())
-                : (scan.hasPipe() ? parser : parserWithoutTables).parse(source.body());
+                : (scan.hasPipe() ? flexmark().parser() : flexmark().parserWithoutTables()).parse(source.body());
         LineIndex lines = scan == null ? new LineIndex(source.body(), source.bodyLine()) : new LineIndex(scan.lineStarts(), source.bodyLine());
         Optional<Problem> tooDeep = checkDepth(document, source, lines);
         if (tooDeep.isPresent()) {
@@ -350,7 +397,7 @@ public final class MarkdownRenderer {
         StringBuilder rendered = new StringBuilder(source.body().length() + source.body().length() / 2 + 256);
         // Flexmark's HTML, written directly for the nodes guides use (CommonNodeHtml), by Flexmark's renderer otherwise.
         if (hasRawHtml || !CommonNodeHtml.write(document, source.body(), rendered)) {
-            renderer.render(document, rendered);
+            flexmark().renderer().render(document, rendered);
         }
         String rawHtml = rendered.toString();
         if (mayFinishInOnePass && !hasRawHtml) {
@@ -362,7 +409,7 @@ public final class MarkdownRenderer {
 
         Document dirty = Jsoup.parseBodyFragment(rawHtml, SANITISE_BASE + source.pagePath());
         // Most bodies hold no raw HTML and render to elements the safelist keeps unchanged: skip copying those.
-        Document clean = KnownSafeHtml.covers(dirty.body()) ? dirty : new Cleaner(safelist).clean(dirty);
+        Document clean = KnownSafeHtml.covers(dirty.body()) ? dirty : new Cleaner(flexmark().safelist()).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         List<Reference> references = extractReferences(clean);
         DoAndDontLists.mark(clean.body(), words);
@@ -567,7 +614,7 @@ public final class MarkdownRenderer {
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 // Inline tags are checked with the paragraph they sit in, so "<b onclick>" and "</b>" are one finding.
                 Node unit = node instanceof HtmlInline ? node.getParent() : node;
-                if (sanitised.add(unit) && !Jsoup.isValid(unit.getChars().toString(), safelist)) {
+                if (sanitised.add(unit) && !Jsoup.isValid(unit.getChars().toString(), flexmark().safelist())) {
                     problems.add(Problem.warning(Code.RAW_HTML_SANITISED, source.displayPath(), lines.lineAt(unit.getStartOffset()), "raw HTML '" + shorten(unit.getChars().toString().strip())
                             + "' was sanitised", "write it in Markdown; scripts, frames and event handlers are never published"));
                 }
@@ -615,23 +662,23 @@ public final class MarkdownRenderer {
     /** Moves Flexmark's footnotes out of the body into references the templates lay out. */
     private List<Reference> extractReferences(Document html) {
         List<Reference> references = new ArrayList<>();
-        Element footnotes = html.selectFirst(FOOTNOTES);
+        Element footnotes = html.selectFirst(Selectors.FOOTNOTES);
         if (footnotes == null) {
             return references;
         }
         int number = 0;
-        for (Element item : footnotes.select(FOOTNOTE_ITEMS)) {
+        for (Element item : footnotes.select(Selectors.FOOTNOTE_ITEMS)) {
             number++;
-            Element backLink = item.selectFirst(BACK_LINKS);
+            Element backLink = item.selectFirst(Selectors.BACK_LINKS);
             String citationId = backLink == null ? "" : backLink.attr("href").substring(1);
-            item.select(BACK_LINKS).remove();
+            item.select(Selectors.BACK_LINKS).remove();
             linkSources(item);
             Element onlyParagraph = item.children().size() == 1 ? item.selectFirst("> p") : null;
             String body = (onlyParagraph != null ? onlyParagraph.html() : item.html()).strip();
             references.add(new Reference(number, item.id(), citationId, body));
         }
         footnotes.remove();
-        for (Element citation : html.select(CITATIONS)) {
+        for (Element citation : html.select(Selectors.CITATIONS)) {
             citation.prependElement("span").addClass("visually-hidden").text(words.citationPrefix() + " ");
         }
         return references;
@@ -674,7 +721,7 @@ public final class MarkdownRenderer {
     private List<Heading> anchorHeadings(Document html, List<com.vladsch.flexmark.ast.Heading> headingNodes, LineIndex lines) {
         Map<String, Integer> headingLines = headingLines(headingNodes, lines);
         List<Heading> headings = new ArrayList<>();
-        for (Element element : html.select(HEADINGS)) {
+        for (Element element : html.select(Selectors.HEADINGS)) {
             if (element.hasClass("callout__heading")) {
                 continue;
             }

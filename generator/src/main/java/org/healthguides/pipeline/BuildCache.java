@@ -280,6 +280,15 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
+     * Whether this build may turn out to be up to date ({@link #upToDate}): only when the last build left its record
+     * here. A build that cannot be (the first one, or one after a failed or killed build) may start everything it will
+     * need at once (see {@link Pipeline#startAhead}).
+     */
+    boolean mayBeUpToDate() {
+        return writable && Files.exists(folder.resolve(LastBuild.FILE), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
      * Whether the last build left entries here: then this one may be up to date, or know most files' front matter,
      * and its content is read without decoding it first (see {@link ContentLoader#loadUndecoded}); a first build decodes
      * each file as it reads it and keeps no bytes (its peak memory is a cold build's).

@@ -174,11 +174,26 @@ public final class Pipeline {
             return null; // run() reads it again and reports why
         }
         if (cache == null) {
-            // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead).
-            ahead = Ahead.start(options.templates(), templatesName, this::templateNames, loaded.settings());
+            // The build will run: FreeMarker starts now, beside the rest of its start (see Ahead), unless it started
+            // with the build (startAhead).
+            if (ahead == null) {
+                ahead = Ahead.start(options.templates(), templatesName, this::templateNames, loaded.settings());
+            }
             ahead.settings().complete(loaded.settings());
         }
         return null;
+    }
+
+    /**
+     * For a build that will run whatever its content (no build cache, or no record of a last build that could make it
+     * up to date): FreeMarker and the static files start now, on their own thread, while the content is read and
+     * hashed on this one. On two cores the second is mostly idle until the Markdown starts; started only once the
+     * content was read, this work took CPU from the Markdown instead (docs/performance.md, "Start-up (100 pages)").
+     */
+    void startAhead() {
+        if (cache == null && ahead == null) {
+            ahead = Ahead.start(options.templates(), templatesName, this::templateNames, null);
+        }
     }
 
     /** The site as {@code guide report} assembles it from the content {@link #upToDate} read: for --verbose's numbers. */
@@ -521,6 +536,8 @@ public final class Pipeline {
                         // made (Collation keeps one per language; the A to Z page uses the same one).
                         Collation.prepare(known.language());
                     }
+                    // Flexmark's parsers, which the main thread needs next, once the string tables are checked.
+                    MarkdownRenderer.prepare();
                     try {
                         ahead.statics().complete(StaticFiles.read(templates, templatesName));
                     } catch (Throwable e) {
@@ -539,6 +556,10 @@ public final class Pipeline {
                     } catch (CompletionException e) {
                         ahead.freemarker().abandon(e.getCause());
                         return;
+                    }
+                    if (known == null) {
+                        // Started before the settings were read: the collator as soon as they are (see above).
+                        Collation.prepare(settings.language());
                     }
                     ahead.freemarker().finish(settings, all);
                 } catch (Throwable e) {

@@ -44,6 +44,9 @@ public final class SiteBuild {
         long start = System.nanoTime();
         BuildCache disk = useCache ? BuildCache.open(options.out(), notes) : null;
         Pipeline pipeline = disk == null ? Pipeline.publishing(options) : Pipeline.publishing(options, disk);
+        if (disk == null || !disk.mayBeUpToDate()) {
+            pipeline.startAhead();
+        }
         if (disk != null) {
             LastBuild last = pipeline.upToDate();
             if (last != null) {

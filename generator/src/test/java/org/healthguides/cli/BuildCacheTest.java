@@ -570,6 +570,21 @@ class BuildCacheTest {
                 other.err());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and replaced by a good one");
 
+        // One entry of the format before guides' models (10), one of this format: the cache is another version's and
+        // nothing in it is used, not even the guide whose entry could be taken whole.
+        Path first = entries().keySet().stream().map(root.resolve("out.cache/guides")::resolve).findFirst().orElseThrow();
+        byte[] bytes = Files.readAllBytes(first);
+        assertEquals(11, java.nio.ByteBuffer.wrap(bytes, 21, 4).getInt(), "the format, after the magic text");
+        java.nio.ByteBuffer.wrap(bytes).putInt(21, 10);
+        Files.write(first, bytes);
+        Files.delete(root.resolve("out.cache/last-build.bin"));
+        GuideRun older = GuideRun.on(fixture, "build");
+        assertEquals(0, older.exit(), older.err());
+        assertEquals("guide: note: the build cache in " + root.resolve("out.cache") + " was made by another version of the generator; building cold\n",
+                older.err());
+        assertTrue(older.out().contains("Built 11 pages") && !older.out().contains("unchanged since the last build"), older.out());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and replaced by a good one");
+
         // The single file of earlier versions: another version's cache, removed.
         Fixture.write(root.resolve("out.cache/cache.bin"), "guide build cache, format 4");
         GuideRun old = GuideRun.on(fixture, "build");
