@@ -471,10 +471,30 @@ public final class MarkdownRenderer {
         return Optional.empty();
     }
 
+    /**
+     * The node after this one in document order within {@code root} (depth first: its first child, else the next sibling
+     * of it or of its nearest ancestor that has one), or null: the order of {@code root.getDescendants()}, walked without
+     * Flexmark's iterator, which keeps a stack of child iterators and was a third of each of the walks below.
+     */
+    static Node nextInDocument(Node node, Node root) {
+        Node child = node.getFirstChild();
+        if (child != null) {
+            return child;
+        }
+        while (node != root) {
+            Node next = node.getNext();
+            if (next != null) {
+                return next;
+            }
+            node = node.getParent();
+        }
+        return null;
+    }
+
     /** Rewrites links to Markdown files into links to the pages they become, and records every link. */
     private List<ContentLink> resolveLinks(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
         List<ContentLink> links = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
+        for (Node node = document.getFirstChild(); node != null; node = nextInDocument(node, document)) {
             if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(resolve(link.getUrl().toString(), false, where(link.getUrl(), node, lines), source, links, problems)));
             } else if (node instanceof Image image) {
@@ -538,7 +558,7 @@ public final class MarkdownRenderer {
         List<Callout> callouts = new ArrayList<>();
         int lastHeadingLevel = 1;
         int count = 0;
-        for (Node node : document.getDescendants()) {
+        for (Node node = document.getFirstChild(); node != null; node = nextInDocument(node, document)) {
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 lastHeadingLevel = heading.getLevel();
             } else if (node instanceof AdmonitionBlock block) {
@@ -575,7 +595,7 @@ public final class MarkdownRenderer {
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
         java.util.Set<Node> sanitised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Node node : document.getDescendants()) {
+        for (Node node = document.getFirstChild(); node != null; node = nextInDocument(node, document)) {
             rawHtml |= node instanceof HtmlBlockBase || node instanceof HtmlInlineBase;
             // A node's line is looked up only where it is needed: for headings and problems, not for every node.
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {

@@ -124,6 +124,38 @@ class CommonNodeHtmlTest {
         assertTrue(assertSameAsFlexmark(body, body), "not finished here: " + body);
     }
 
+    /** MarkdownRenderer's walk of a tree visits the nodes getDescendants gives, in its order. */
+    @Test
+    void walks_the_tree_as_flexmarks_iterator() throws IOException {
+        com.vladsch.flexmark.parser.Parser parser = com.vladsch.flexmark.parser.Parser.builder()
+                .extensions(List.of(com.vladsch.flexmark.ext.footnotes.FootnoteExtension.create(), new CalloutBlockParser.Extension())).build();
+        List<String> bodies = new java.util.ArrayList<>(hostile());
+        for (Object[] body : bodies()) {
+            bodies.add((String) body[1]);
+        }
+        Random random = new Random(11);
+        for (int i = 0; i < 1000; i++) {
+            bodies.add(RandomMarkdown.document(random));
+        }
+        bodies.add("");
+        int nodes = 0;
+        for (String body : bodies) {
+            com.vladsch.flexmark.util.ast.Node document = parser.parse(body);
+            List<com.vladsch.flexmark.util.ast.Node> walked = new java.util.ArrayList<>();
+            for (com.vladsch.flexmark.util.ast.Node node = document.getFirstChild(); node != null; node = MarkdownRenderer.nextInDocument(node, document)) {
+                walked.add(node);
+            }
+            List<com.vladsch.flexmark.util.ast.Node> iterated = new java.util.ArrayList<>();
+            document.getDescendants().forEach(iterated::add);
+            assertEquals(iterated.size(), walked.size(), body);
+            for (int i = 0; i < walked.size(); i++) {
+                assertTrue(iterated.get(i) == walked.get(i), body);
+            }
+            nodes += walked.size();
+        }
+        assertTrue(nodes > 10_000, "only " + nodes + " nodes");
+    }
+
     /** The list options CommonNodeHtml is given once are those every document of either parser has. */
     @Test
     void list_options_are_every_documents() throws IOException {
