@@ -26,6 +26,13 @@ public final class ContentLoader {
     private final String displayRoot;
     /** The content folder with links resolved, to tell a link that stays inside it from one that leaves. */
     private Path realRoot;
+    /** The last build's stat data of each file (see {@link FileStates}); null: none recorded, none taken. */
+    private FileStates known;
+    /** This loading's stat data of each file stated and read or trusted, by path in the content folder. */
+    private final java.util.Map<String, FileStates.State> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this loading began to read files, in nanoseconds since the epoch (see {@link FileStates#trustedBefore}). */
+    private long readingStarted;
+    private final java.util.concurrent.atomic.AtomicInteger filesRead = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param root the content folder
@@ -52,6 +59,32 @@ public final class ContentLoader {
     }
 
     /**
+     * {@link #loadUndecoded()}, except that a file whose stat data are those {@code known} recorded (and not within its
+     * racy window: see {@link FileStates}) takes its recorded fingerprint without being read. What this loading saw is
+     * {@link #states()} afterwards.
+     */
+    public ContentTree loadUndecoded(FileStates known) throws ContentErrors {
+        this.known = java.util.Objects.requireNonNull(known);
+        return load(false);
+    }
+
+    /** {@link #load()}, each file's stat data taken before it is read, for {@link #states()}. */
+    public ContentTree loadRecordingStates() throws ContentErrors {
+        this.known = FileStates.NONE;
+        return load(true);
+    }
+
+    /** What this loading saw of the files it stated (none unless loaded with stat data), for the next build. */
+    public FileStates states() {
+        return new FileStates(readingStarted - FileStates.MARGIN, seen);
+    }
+
+    /** How many content files this loading read (the others were trusted by their stat data); the settings not counted. */
+    public int filesRead() {
+        return filesRead.get();
+    }
+
+    /**
      * @param decodeNow each file decoded as soon as it is read, from a buffer the thread reuses; a file that is not
      *                  UTF-8 is then left out with its error here, else by {@link #decoded}
      */
@@ -61,6 +94,8 @@ public final class ContentLoader {
                     "run from the project folder or pass --content DIR"));
         }
         List<Problem> problems = new ArrayList<>();
+        // Before any file is stated: a file changed after this moment is newer than the recorded window (FileStates).
+        readingStarted = System.currentTimeMillis() * 1_000_000L;
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
@@ -214,8 +249,20 @@ public final class ContentLoader {
 
     private SourceFile read(String path, List<Problem> problems, boolean decodeNow) {
         Path location = root.resolve(path);
+        // Stated before it is read: an edit after the stat changes the stat data the next build compares.
+        FileStates.State stat = known == null || path.equals(SiteSettings.FILE_NAME) ? null : statOf(location);
+        if (stat != null && !decodeNow) {
+            byte[] fingerprint = known.trusted(path, stat);
+            if (fingerprint != null) {
+                seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), fingerprint));
+                return SourceFile.fingerprinted(path, display(path), location, fingerprint);
+            }
+        }
         ReadBuffer read;
         try {
+            if (!path.equals(SiteSettings.FILE_NAME)) {
+                filesRead.incrementAndGet();
+            }
             read = READ_BUFFER.get().read(location);
         } catch (IOException e) {
             problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
@@ -223,14 +270,44 @@ public final class ContentLoader {
         }
         if (!decodeNow) {
             // Only the bytes' fingerprint is kept (see SourceFile): the file is read again if its text is needed.
-            return SourceFile.undecoded(path, display(path), location, read.bytes(), read.length());
+            SourceFile file = SourceFile.undecoded(path, display(path), location, read.bytes(), read.length());
+            if (stat != null) {
+                seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), file.fingerprint()));
+            }
+            return file;
         }
         TextDecoding.Result decoded = TextDecoding.decode(read.bytes(), read.length(), display(path));
         if (decoded instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             return null;
         }
-        return SourceFile.decoded(path, display(path), location, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
+        SourceFile file = SourceFile.decoded(path, display(path), location, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
+        if (stat != null) {
+            seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), file.fingerprint()));
+        }
+        return file;
+    }
+
+    /** The stat data of the file itself (a link not followed), with no fingerprint yet. */
+    private static final String STAT = "unix:size,lastModifiedTime,ctime,ino,dev,mode";
+
+    /**
+     * A file's stat data, or null when it is anything but an ordinary file (a symbolic link, a FIFO), cannot be stated,
+     * or the file system has no such data: then it is read (and whatever is wrong reported) as without a record.
+     */
+    private static FileStates.State statOf(Path file) {
+        try {
+            java.util.Map<String, Object> stat = Files.readAttributes(file, STAT, LinkOption.NOFOLLOW_LINKS);
+            if ((((Integer) stat.get("mode")) & 0170000) != 0100000) {
+                return null;
+            }
+            return new FileStates.State((Long) stat.get("size"),
+                    ((java.nio.file.attribute.FileTime) stat.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    ((java.nio.file.attribute.FileTime) stat.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    (Long) stat.get("ino"), (Long) stat.get("dev"), null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
