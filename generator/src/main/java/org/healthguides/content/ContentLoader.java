@@ -109,7 +109,7 @@ public final class ContentLoader {
             throw new ContentErrors(Problem.error(Code.SETTINGS_NOT_FOUND, display(SiteSettings.FILE_NAME), 0, "site settings file not found",
                     "create it with title, language and warning_kinds (see docs/care-cards.md)"));
         }
-        SourceFile settings = read(SiteSettings.FILE_NAME, problems, decodeNow);
+        SourceFile settings = read(SiteSettings.FILE_NAME, problems, decodeNow, null);
         if (settings != null && settings.decode() instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             settings = null;
@@ -201,7 +201,9 @@ public final class ContentLoader {
             if (isHidden(name) || isEditorLeftover(name)) {
                 continue;
             }
-            Kind kind = kindOf(child, path, problems);
+            // With a record, a Markdown file is stated once for both: an ordinary file (not a link) needs no other look.
+            FileStates.State stat = known != null && name.endsWith(".md") ? statOf(child) : null;
+            Kind kind = stat != null ? Kind.FILE : kindOf(child, path, problems);
             if (kind == Kind.SKIP) {
                 continue;
             }
@@ -216,10 +218,10 @@ public final class ContentLoader {
                     }
                 }
             } else if (name.equals(GuideMeta.INDEX_FILE)) {
-                index = read(path, problems, decodeNow);
+                index = read(path, problems, decodeNow, stat);
             } else if (Language.translationFileName(name).isPresent()) {
                 // A translation (recovery.cy.md) is not a section of its own: the site assembler pairs it with its original.
-                SourceFile translation = read(path, problems, decodeNow);
+                SourceFile translation = read(path, problems, decodeNow, stat);
                 if (translation != null) {
                     translations.computeIfAbsent(Language.translationFileName(name).get().language(), tag -> new ArrayList<>())
                             .add(translation);
@@ -227,7 +229,7 @@ public final class ContentLoader {
             } else if (name.endsWith(".md")) {
                 checkSlug(slug, name, path, seenSlugs, problems);
                 sectionNames.add(name.substring(0, name.length() - ".md".length()));
-                SourceFile section = read(path, problems, decodeNow);
+                SourceFile section = read(path, problems, decodeNow, stat);
                 if (section != null) {
                     sections.add(section);
                 }
@@ -247,10 +249,12 @@ public final class ContentLoader {
     /** Each loading thread's buffer for the files' bytes, decoded or fingerprinted at once (see {@link ReadBuffer}). */
     private static final ThreadLocal<ReadBuffer> READ_BUFFER = ThreadLocal.withInitial(ReadBuffer::new);
 
-    private SourceFile read(String path, List<Problem> problems, boolean decodeNow) {
+    /**
+     * @param stat the file's stat data taken before it is read (an edit after them changes those the next build
+     *             compares), or null: it is then read, and recorded in no {@link #states()}
+     */
+    private SourceFile read(String path, List<Problem> problems, boolean decodeNow, FileStates.State stat) {
         Path location = root.resolve(path);
-        // Stated before it is read: an edit after the stat changes the stat data the next build compares.
-        FileStates.State stat = known == null || path.equals(SiteSettings.FILE_NAME) ? null : statOf(location);
         if (stat != null && !decodeNow) {
             byte[] fingerprint = known.trusted(path, stat);
             if (fingerprint != null) {
