@@ -99,14 +99,14 @@ final class CommonNodeHtml {
     /** The class for the next element when it is a bullet list right after a "Do" or "Don't" heading (as FinishedHtml). */
     private String listClassForNext;
 
-    private CommonNodeHtml(Document document, String bodyText, char[] body, StringBuilder out, MarkdownWords words) {
+    private CommonNodeHtml(Document document, String bodyText, char[] body, StringBuilder out, MarkdownWords words, ListOptions listOptions) {
         this.document = document;
         this.bodyText = bodyText;
         this.body = body;
         this.base = document.getChars().getBaseSequence();
         this.out = out;
         this.start = out.length();
-        this.listOptions = ListOptions.get(document);
+        this.listOptions = listOptions;
         this.words = words;
         this.reading = words == null ? null : new ReadingStats.Counter();
     }
@@ -115,8 +115,8 @@ final class CommonNodeHtml {
      * Appends Flexmark's HTML of the document to {@code out}, or appends nothing and returns false when the document
      * holds anything this writer does not reproduce.
      */
-    static boolean write(Document document, String body, StringBuilder out) {
-        CommonNodeHtml writer = prepare(document, body, out, null);
+    static boolean write(Document document, String body, StringBuilder out, ListOptions listOptions) {
+        CommonNodeHtml writer = prepare(document, body, out, null, listOptions);
         if (writer == null) {
             return false;
         }
@@ -134,10 +134,10 @@ final class CommonNodeHtml {
      * The finished page of the document, as {@link FinishedHtml#of} makes it of Flexmark's HTML, or null when the
      * document holds anything this writer does not reproduce or the one pass would not accept.
      */
-    static FinishedHtml.Result finish(Document document, String body, MarkdownWords words) {
+    static FinishedHtml.Result finish(Document document, String body, MarkdownWords words, ListOptions listOptions) {
         // Room for what Flexmark and the finishing add (tags, anchors): about 1.3 times the Markdown.
         StringBuilder out = new StringBuilder(body.length() + body.length() / 2 + 512);
-        CommonNodeHtml writer = prepare(document, body, out, words);
+        CommonNodeHtml writer = prepare(document, body, out, words, listOptions);
         if (writer == null) {
             return null;
         }
@@ -148,7 +148,7 @@ final class CommonNodeHtml {
                 // The footnotes as Flexmark writes them, made into references as before. Flexmark writes them after a
                 // line end, and FinishedHtml kept the line end after them in the content.
                 StringBuilder notes = new StringBuilder(512);
-                CommonNodeHtml notesWriter = new CommonNodeHtml(document, writer.bodyText, writer.body, notes, null);
+                CommonNodeHtml notesWriter = new CommonNodeHtml(document, writer.bodyText, writer.body, notes, null, listOptions);
                 notesWriter.footnotes();
                 references = FinishedHtml.references(notes.substring(0, notes.length() - 1), words);
                 if (references == null) {
@@ -163,7 +163,7 @@ final class CommonNodeHtml {
         }
     }
 
-    private static CommonNodeHtml prepare(Document document, String body, StringBuilder out, MarkdownWords words) {
+    private static CommonNodeHtml prepare(Document document, String body, StringBuilder out, MarkdownWords words, ListOptions listOptions) {
         if (document.getChars().getBaseSequence().length() != body.length()) {
             return null; // not parsed from this text as it is
         }
@@ -177,7 +177,7 @@ final class CommonNodeHtml {
             BODY_CHARS.set(chars);
         }
         body.getChars(0, body.length(), chars, 0);
-        return new CommonNodeHtml(document, body, chars, out, words);
+        return new CommonNodeHtml(document, body, chars, out, words, listOptions);
     }
 
     /**
@@ -624,6 +624,10 @@ final class CommonNodeHtml {
         // Nearly every text is a plain piece of the body: written and counted from the body itself, without a copy
         // (Flexmark's sequences give their characters one call at a time).
         if (chars.getClass() == SubSequence.class && chars.getBaseSequence() == base && to - from == chars.length()) {
+            if (words != null && leftOut == 0) {
+                countedText(chars, from, to, lineStart);
+                return;
+            }
             int needs = needs(body, from, to);
             if ((needs & UNESCAPE) == 0) {
                 if (lineStart && from < to && (body[from] == ' ' || body[from] == '\t')) {
@@ -638,6 +642,59 @@ final class CommonNodeHtml {
             throw NOT_COMMON;
         }
         textOfOurs(text);
+    }
+
+    /**
+     * A plain piece of the body that is prose of the finished page, written as {@link #text(BasedSequence)} writes it
+     * and counted in the same look at each character: the counter finds what the text needs (escaping, or Flexmark's
+     * unescaping first) as it reads it, where {@link #needs} read the text once more before.
+     */
+    private void countedText(BasedSequence chars, int from, int to, boolean lineStart) {
+        if (lineStart && from < to && (body[from] == ' ' || body[from] == '\t')) {
+            throw NOT_COMMON; // Flexmark's line layer may trim white space at the start of a line
+        }
+        int stop = reading.textBeforeSyntax(body, from, to);
+        if (stop == to) {
+            if (reading.sawAngleOrNoBreak()) {
+                escaped(body, bodyText, from, to, true);
+            } else {
+                out.append(bodyText, from, to);
+            }
+        } else {
+            // A backslash or an ampersand (which Flexmark unescapes), a line end or a control character (left to the
+            // sanitiser) at stop. Unescaping changes nothing before the first backslash or ampersand, so what was counted
+            // is the start of the text Flexmark writes; the rest is counted from that text.
+            char c = body[stop];
+            if (c != '\\' && c != '&') {
+                throw NOT_COMMON;
+            }
+            String text = plain(chars);
+            if (lineStart && !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t')) {
+                throw NOT_COMMON; // an entity of white space at the start of a line, as above
+            }
+            int counted = stop - from;
+            if (text.length() < counted || !text.regionMatches(0, bodyText, from, counted)) {
+                throw NOT_COMMON;
+            }
+            char[] plain = text.toCharArray();
+            int needs = needs(plain, 0, plain.length);
+            if ((needs & CONTROL) != 0) {
+                throw NOT_COMMON; // the sanitiser writes control characters as numeric references: left to it
+            }
+            if ((needs & ESCAPE) != 0) {
+                escaped(plain, text, 0, plain.length, true);
+            } else {
+                out.append(text);
+            }
+            reading.text(plain, counted, plain.length);
+            if (headingText != null) {
+                headingText.append(plain);
+            }
+            return;
+        }
+        if (headingText != null) {
+            headingText.append(body, from, to - from);
+        }
     }
 
     /** Text this writer adds (a care card's label and heading, a citation's number), as text of the page. */

@@ -43,6 +43,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 
@@ -79,7 +80,7 @@ public final class MarkdownRenderer {
      *
      * @param parserWithoutTables the same parser without the tables extension, for bodies without a '|' (see {@link #parse})
      */
-    private record Flexmark(Parser parser, Parser parserWithoutTables, HtmlRenderer renderer, Safelist safelist) {
+    private record Flexmark(Parser parser, Parser parserWithoutTables, HtmlRenderer renderer, Safelist safelist, ListOptions listOptions) {
         private static volatile Flexmark made;
 
         /** The process's one set-up, made by the first thread that asks; another that asks meanwhile waits for it. */
@@ -90,8 +91,11 @@ public final class MarkdownRenderer {
                     flexmark = made;
                     if (flexmark == null) {
                         MutableDataSet options = flexmarkOptions();
-                        flexmark = new Flexmark(MarkdownRenderer.parser(options, true, true), MarkdownRenderer.parser(options, false, true),
-                                htmlRenderer(options), contentSafelist());
+                        Parser parser = MarkdownRenderer.parser(options, true, true);
+                        // The list options every document of these parsers has (ListOptions.get(document) read some 30
+                        // keys of each document's options, 0.05 CPU-s of a 10,000-page build): no parse sets a list's key.
+                        flexmark = new Flexmark(parser, MarkdownRenderer.parser(options, false, true),
+                                htmlRenderer(options), contentSafelist(), ListOptions.get(parser.getOptions()));
                         made = flexmark;
                     }
                 }
@@ -247,12 +251,18 @@ public final class MarkdownRenderer {
     String commonNodeHtml(MarkdownSource source) {
         com.vladsch.flexmark.util.ast.Document document = prepared(source);
         StringBuilder html = new StringBuilder();
-        return CommonNodeHtml.write(document, source.body(), html) ? html.toString() : null;
+        return CommonNodeHtml.write(document, source.body(), html, flexmark().listOptions()) ? html.toString() : null;
+    }
+
+    /** For tests: the list options a body's document has, parsed with the tables extension or without it, and the ones CommonNodeHtml is given. */
+    ListOptions[] listOptions(String body, boolean withTables) {
+        com.vladsch.flexmark.util.ast.Document document = (withTables ? flexmark().parser() : flexmark().parserWithoutTables()).parse(body);
+        return new ListOptions[] {ListOptions.get(document), flexmark().listOptions()};
     }
 
     /** For tests: {@link CommonNodeHtml}'s finished page of a body prepared as {@link #flexmarkHtml} prepares it, or null. */
     FinishedHtml.Result commonNodeFinished(MarkdownSource source) {
-        return CommonNodeHtml.finish(prepared(source), source.body(), words);
+        return CommonNodeHtml.finish(prepared(source), source.body(), words, flexmark().listOptions());
     }
 
     /**
@@ -367,7 +377,7 @@ public final class MarkdownRenderer {
         if (checkStructure(document, source, lines, problems, new ArrayList<>())) {
             return false;
         }
-        return CommonNodeHtml.finish(document, source.body(), words) != null || FinishedHtml.of(flexmark().renderer().render(document), words) != null;
+        return CommonNodeHtml.finish(document, source.body(), words, flexmark().listOptions()) != null || FinishedHtml.of(flexmark().renderer().render(document), words) != null;
     }
 
     /** @param scan the limits' scan of the body (its line starts and whether it holds a '|'), or null to find them here */
@@ -387,7 +397,7 @@ public final class MarkdownRenderer {
         if (mayFinishInOnePass && !hasRawHtml) {
             // The common path: the finished page written in one walk of the tree (CommonNodeHtml), as FinishedHtml would
             // make it of Flexmark's HTML.
-            FinishedHtml.Result finished = CommonNodeHtml.finish(document, source.body(), words);
+            FinishedHtml.Result finished = CommonNodeHtml.finish(document, source.body(), words, flexmark().listOptions());
             if (finished != null) {
                 return finish(finished, headingNodes, lines, links, callouts, problems);
             }
@@ -396,7 +406,7 @@ public final class MarkdownRenderer {
         // 16 characters and is copied each time it doubles.
         StringBuilder rendered = new StringBuilder(source.body().length() + source.body().length() / 2 + 256);
         // Flexmark's HTML, written directly for the nodes guides use (CommonNodeHtml), by Flexmark's renderer otherwise.
-        if (hasRawHtml || !CommonNodeHtml.write(document, source.body(), rendered)) {
+        if (hasRawHtml || !CommonNodeHtml.write(document, source.body(), rendered, flexmark().listOptions())) {
             flexmark().renderer().render(document, rendered);
         }
         String rawHtml = rendered.toString();
@@ -461,10 +471,30 @@ public final class MarkdownRenderer {
         return Optional.empty();
     }
 
+    /**
+     * The node after this one in document order within {@code root} (depth first: its first child, else the next sibling
+     * of it or of its nearest ancestor that has one), or null: the order of {@code root.getDescendants()}, walked without
+     * Flexmark's iterator, which keeps a stack of child iterators and was a third of each of the walks below.
+     */
+    static Node nextInDocument(Node node, Node root) {
+        Node child = node.getFirstChild();
+        if (child != null) {
+            return child;
+        }
+        while (node != root) {
+            Node next = node.getNext();
+            if (next != null) {
+                return next;
+            }
+            node = node.getParent();
+        }
+        return null;
+    }
+
     /** Rewrites links to Markdown files into links to the pages they become, and records every link. */
     private List<ContentLink> resolveLinks(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
         List<ContentLink> links = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
+        for (Node node = document.getFirstChild(); node != null; node = nextInDocument(node, document)) {
             if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(resolve(link.getUrl().toString(), false, where(link.getUrl(), node, lines), source, links, problems)));
             } else if (node instanceof Image image) {
@@ -528,7 +558,7 @@ public final class MarkdownRenderer {
         List<Callout> callouts = new ArrayList<>();
         int lastHeadingLevel = 1;
         int count = 0;
-        for (Node node : document.getDescendants()) {
+        for (Node node = document.getFirstChild(); node != null; node = nextInDocument(node, document)) {
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 lastHeadingLevel = heading.getLevel();
             } else if (node instanceof AdmonitionBlock block) {
@@ -565,7 +595,7 @@ public final class MarkdownRenderer {
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
         java.util.Set<Node> sanitised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Node node : document.getDescendants()) {
+        for (Node node = document.getFirstChild(); node != null; node = nextInDocument(node, document)) {
             rawHtml |= node instanceof HtmlBlockBase || node instanceof HtmlInlineBase;
             // A node's line is looked up only where it is needed: for headings and problems, not for every node.
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {

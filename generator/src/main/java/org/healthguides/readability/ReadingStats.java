@@ -62,6 +62,7 @@ public record ReadingStats(int words, int sentences, int syllables) {
         private int sentences;
         private int syllables;
         private int wordsInSentence;
+        private boolean sawAngleOrNoBreak;
 
         public void text(String text) {
             // One copy into an array: charAt on a string holding non-Latin characters is slow under C1.
@@ -82,12 +83,44 @@ public record ReadingStats(int words, int sentences, int syllables) {
 
         /** The text at chars[from, to). */
         public void text(char[] chars, int from, int to) {
-            byte[] kinds = KINDS;
+            count(chars, from, to, KINDS, SPACE);
+        }
+
+        /**
+         * The text at chars[from, to) as {@link #text(char[], int, int)} counts it, up to the first backslash, ampersand
+         * or control character other than a tab, if any; returns where it stopped ({@code to} when it read it all), and
+         * notes in {@link #sawAngleOrNoBreak} whether what it counted held a '<', a '>' or a no-break space. For a writer
+         * of HTML that counts the text it writes (markdown.CommonNodeHtml): whether the text needs escaping, or changing
+         * first, is found in the same look at each character, so the text is read once for both.
+         */
+        public int textBeforeSyntax(char[] chars, int from, int to) {
+            sawAngleOrNoBreak = false;
+            return count(chars, from, to, KINDS_OF_SYNTAX, NO_BREAK);
+        }
+
+        /** Whether the text the last {@link #textBeforeSyntax} counted held a '<', a '>' or a no-break space. */
+        public boolean sawAngleOrNoBreak() {
+            return sawAngleOrNoBreak;
+        }
+
+        /**
+         * Counts chars[from, to) with these kinds of ASCII character (and this kind for the no-break space), up to the
+         * first character of kind {@link #STOP}; returns where it stopped, or {@code to}.
+         */
+        private int count(char[] chars, int from, int to, byte[] kinds, int noBreakKind) {
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 // What a character is, looked up for ASCII (one array read instead of a chain of comparisons: 15% less
                 // time counting under C1); above it only the no-break space matters, which separates words too.
-                int kind = c < 128 ? kinds[c] : c == '\u00a0' ? SPACE : NOT_ASCII;
+                int kind = c < 128 ? kinds[c] : c == '\u00a0' ? noBreakKind : NOT_ASCII;
+                if (kind < 0) {
+                    // Only in the kinds of syntax: a character the caller wants to know about.
+                    if (kind == STOP) {
+                        return i;
+                    }
+                    sawAngleOrNoBreak = true;
+                    kind = kind == NO_BREAK ? SPACE : MARK;
+                }
                 if (kind == SPACE) {
                     if (length > 0) {
                         endWord();
@@ -121,6 +154,7 @@ public record ReadingStats(int words, int sentences, int syllables) {
                     simple = false;
                 }
             }
+            return to;
         }
 
         /*
@@ -136,6 +170,14 @@ public record ReadingStats(int words, int sentences, int syllables) {
         private static final byte CONSONANT = 5;
         private static final byte VOWEL = 6;
         private static final byte[] KINDS = new byte[128];
+        /*
+         * The kinds textBeforeSyntax reads with besides: where it stops (a backslash, an ampersand, a control character
+         * other than a tab), and the characters it notes ('<' and '>', counted as marks; the no-break space, a space).
+         */
+        private static final byte STOP = -1;
+        private static final byte ANGLE = -2;
+        private static final byte NO_BREAK = -3;
+        private static final byte[] KINDS_OF_SYNTAX = new byte[128];
 
         static {
             for (char c = 0; c < 128; c++) {
@@ -144,6 +186,8 @@ public record ReadingStats(int words, int sentences, int syllables) {
                         : lower >= 'a' && lower <= 'z' ? (Syllables.isVowel(lower) ? VOWEL : CONSONANT)
                         : c >= '0' && c <= '9' ? DIGIT
                         : c == '-' ? HYPHEN : MARK;
+                KINDS_OF_SYNTAX[c] = c == '\\' || c == '&' || (c < ' ' && c != '\t') ? STOP
+                        : c == '<' || c == '>' ? ANGLE : KINDS[c];
             }
         }
 

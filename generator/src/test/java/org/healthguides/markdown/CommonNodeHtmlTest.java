@@ -115,10 +115,56 @@ class CommonNodeHtmlTest {
             "## Rest[^1] *now*\n\nText one. Text two!  \nAfter a break\nand a soft one.\n\n[^1]: A note https://www.nhs.uk/ and doi:10.1234/abc.\n",
             "!!! caution \"Do\"\n    Body.\n\n- after a care card titled Do\n",
             "[a](other.md#part) [b](https://www.nhs.uk/) [c](#here) [d](mailto:x@example.org)\n",
-            "Escapes \\* \\_ and &amp; &copy; &#169; < > \" ' \u00a0 \u200b é 漢字 😀.\n"})
+            "Escapes \\* \\_ and &amp; &copy; &#169; < > \" ' \u00a0 \u200b é 漢字 😀.\n",
+            // Escapes and entities inside words, at a word's ends and after counted text (the counter stops at the first).
+            "Mid&shy;word wo\\*rd a&amp;b; x &lt; y &#32; z.\u00a0End. Back\\\\slash & amp < > done.\n\n- item &copy; one\n- two\\!\n",
+            "## Head &amp; more\\!\n\nPara one.&#32;Two\u00a0three &#160;four.\n"})
     void writes_the_common_nodes(String body) {
         assertNotNull(RENDERER.commonNodeHtml(source(body)), body);
         assertTrue(assertSameAsFlexmark(body, body), "not finished here: " + body);
+    }
+
+    /** MarkdownRenderer's walk of a tree visits the nodes getDescendants gives, in its order. */
+    @Test
+    void walks_the_tree_as_flexmarks_iterator() throws IOException {
+        com.vladsch.flexmark.parser.Parser parser = com.vladsch.flexmark.parser.Parser.builder()
+                .extensions(List.of(com.vladsch.flexmark.ext.footnotes.FootnoteExtension.create(), new CalloutBlockParser.Extension())).build();
+        List<String> bodies = new java.util.ArrayList<>(hostile());
+        for (Object[] body : bodies()) {
+            bodies.add((String) body[1]);
+        }
+        Random random = new Random(11);
+        for (int i = 0; i < 1000; i++) {
+            bodies.add(RandomMarkdown.document(random));
+        }
+        bodies.add("");
+        int nodes = 0;
+        for (String body : bodies) {
+            com.vladsch.flexmark.util.ast.Node document = parser.parse(body);
+            List<com.vladsch.flexmark.util.ast.Node> walked = new java.util.ArrayList<>();
+            for (com.vladsch.flexmark.util.ast.Node node = document.getFirstChild(); node != null; node = MarkdownRenderer.nextInDocument(node, document)) {
+                walked.add(node);
+            }
+            List<com.vladsch.flexmark.util.ast.Node> iterated = new java.util.ArrayList<>();
+            document.getDescendants().forEach(iterated::add);
+            assertEquals(iterated.size(), walked.size(), body);
+            for (int i = 0; i < walked.size(); i++) {
+                assertTrue(iterated.get(i) == walked.get(i), body);
+            }
+            nodes += walked.size();
+        }
+        assertTrue(nodes > 10_000, "only " + nodes + " nodes");
+    }
+
+    /** The list options CommonNodeHtml is given once are those every document of either parser has. */
+    @Test
+    void list_options_are_every_documents() throws IOException {
+        for (Object[] body : bodies()) {
+            for (boolean tables : new boolean[] {true, false}) {
+                com.vladsch.flexmark.parser.ListOptions[] options = RENDERER.listOptions((String) body[1], tables);
+                assertEquals(options[0], options[1], (String) body[0]);
+            }
+        }
     }
 
     /** Random documents of known and unknown nodes: each written as Flexmark writes it, or left to Flexmark. */

@@ -175,4 +175,150 @@ class MarkdownLimitsTest {
             }
         }
     }
+    /** The word test of the scan's fast path: plain exactly when none of its eight bytes is one the scan counts. */
+    @Test
+    void a_word_is_plain_when_no_byte_of_it_counts() {
+        java.util.Random random = new java.util.Random(17);
+        for (int n = 0; n < 200_000; n++) {
+            byte[] bytes = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                // Mostly letters and spaces, with any byte at all among them.
+                int kind = random.nextInt(4);
+                bytes[i] = (byte) (kind == 0 ? random.nextInt(256) : kind == 1 ? ' ' : 'a' + random.nextInt(26));
+            }
+            if (n < 256 * 8) {
+                java.util.Arrays.fill(bytes, (byte) 'e');
+                bytes[n / 256] = (byte) (n % 256); // every byte value at every place
+            }
+            boolean counted = false;
+            for (byte b : bytes) {
+                int c = b & 0xff;
+                counted |= c < ' ' || (c > ' ' && c <= '-') || c == '_' || c == '|';
+            }
+            long word = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            assertEquals(!counted, MarkdownLimits.plain(word), java.util.Arrays.toString(bytes));
+        }
+    }
+
+    /** The scan eight bytes at a time finds what the scan one byte at a time (before it, kept here) found, at any alignment. */
+    @Test
+    void the_scan_finds_what_a_scan_byte_by_byte_finds() throws java.io.IOException {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (Object[] body : FinishedHtmlTest.bodies()) {
+            texts.add((String) body[1]);
+        }
+        texts.addAll(FinishedHtmlTest.hostile());
+        java.util.Random random = new java.util.Random(23);
+        String[] pieces = {"a", "word ", " ", "  ", "\n", "\n\n", "|", "-", "*", "_", "- ", "* ", "> ", "1. ", "](", "]", "(", ",", ".", "\t", "\r",
+                "é", "\u2014", "\u00a0", "漢", "\ud83d\ude00", "abcdefgh", "        ", "********", "- - - - ", "_ _ _ _ ", "[a](b) "};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(n % 10 == 0 ? 400 : 60);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            texts.add(text.toString());
+        }
+        // Bounds met at every alignment: a run of markers, a long line, many openers, deep nesting.
+        for (int shift = 0; shift < 9; shift++) {
+            String lead = "x".repeat(shift);
+            texts.add(lead + " *".repeat(50) + "*\n");
+            texts.add(lead + " *".repeat(51) + "\n");
+            texts.add(lead + "ab ".repeat(6_667) + "\n" + lead + "ab ".repeat(6_666) + "ab\n");
+            texts.add(lead + "[a](".repeat(1_001) + "\n");
+            texts.add("  ".repeat(shift * 5) + "- x\n" + lead + "> ".repeat(33) + "q\n");
+        }
+        for (String text : texts) {
+            MarkdownLimits.Scan scan = MarkdownLimits.scan(text, "x.md", 3);
+            MarkdownLimits.Scan byByte = scanByteByByte(text, "x.md", 3);
+            assertEquals(byByte.problem(), scan.problem(), text);
+            if (byByte.problem() == null) {
+                assertEquals(java.util.Arrays.toString(byByte.lineStarts()), java.util.Arrays.toString(scan.lineStarts()), text);
+                assertEquals(byByte.hasPipe(), scan.hasPipe(), text);
+            }
+        }
+    }
+
+    /** MarkdownLimits.scan as it was before it read eight bytes at a time. */
+    private static MarkdownLimits.Scan scanByteByByte(String bodyText, String displayPath, int bodyLine) {
+        byte[] body = MarkdownLimits.latin1(bodyText);
+        int[] lineStarts = new int[64];
+        int lines = 1;
+        boolean pipe = false;
+        int line = bodyLine;
+        int start = 0;
+        int paragraphOpeners = 0;
+        int paragraphLine = line;
+        while (start <= body.length) {
+            int end = start;
+            int run = 0;
+            int markers = 0;
+            int openers = 0;
+            boolean blank = true;
+            while (end < body.length) {
+                char c = (char) (body[end] & 0xff);
+                if (c > '-' && c != '_' && c != '|') {
+                    markers = 0;
+                    blank = false;
+                    end++;
+                    continue;
+                }
+                if (c == '\n') {
+                    break;
+                }
+                if (c == '*' || c == '_' || c == '-') {
+                    markers++;
+                    if (markers > run) {
+                        run = markers;
+                    }
+                } else if (c != ' ') {
+                    markers = 0;
+                    pipe |= c == '|';
+                    if (c == '(' && end > start && body[end - 1] == ']') {
+                        openers++;
+                    }
+                }
+                if (c > ' ') {
+                    blank = false;
+                }
+                end++;
+            }
+            if (end - start > MarkdownLimits.MAX_LINE_LENGTH) {
+                return new MarkdownLimits.Scan(Problem.error(org.healthguides.diagnostics.Code.LINE_TOO_LONG, displayPath, line,
+                        String.format(java.util.Locale.ROOT, "this line is %,d characters long; at most %,d are allowed", end - start, MarkdownLimits.MAX_LINE_LENGTH),
+                        "break it into paragraphs with an empty line between them"), null, false);
+            }
+            int depth = MarkdownLimits.nesting(body, start, end);
+            if (depth > MarkdownLimits.MAX_NESTING) {
+                return new MarkdownLimits.Scan(Problem.error(org.healthguides.diagnostics.Code.NESTED_TOO_DEEP, displayPath, line,
+                        "this line is nested " + depth + " levels deep in lists, quotes or indentation; at most " + MarkdownLimits.MAX_NESTING + " are allowed",
+                        "flatten the list or quote; readers cannot follow more than a few levels anyway"), null, false);
+            }
+            if (run > MarkdownLimits.MAX_MARKER_RUN) {
+                return new MarkdownLimits.Scan(Problem.error(org.healthguides.diagnostics.Code.MARKER_RUN_TOO_LONG, displayPath, line,
+                        "this line has a run of " + run + " '*', '_' or '-' characters; at most " + MarkdownLimits.MAX_MARKER_RUN + " are allowed",
+                        "use '---' on its own line for a rule and one or two '*' for emphasis"), null, false);
+            }
+            if (blank) {
+                paragraphOpeners = 0;
+                paragraphLine = line + 1;
+            } else {
+                paragraphOpeners += openers;
+                if (paragraphOpeners > MarkdownLimits.MAX_LINK_OPENERS) {
+                    return new MarkdownLimits.Scan(Problem.error(org.healthguides.diagnostics.Code.TOO_MANY_LINK_OPENERS, displayPath, paragraphLine,
+                            String.format(java.util.Locale.ROOT, "this paragraph has more than %,d links or '](' openers", MarkdownLimits.MAX_LINK_OPENERS),
+                            "split it into paragraphs with an empty line between them, or close each link with ')'"), null, false);
+                }
+            }
+            if (end < body.length) {
+                if (lines == lineStarts.length) {
+                    lineStarts = java.util.Arrays.copyOf(lineStarts, lines * 2);
+                }
+                lineStarts[lines++] = end + 1;
+            }
+            start = end + 1;
+            line++;
+        }
+        return new MarkdownLimits.Scan(null, java.util.Arrays.copyOf(lineStarts, lines), pipe);
+    }
 }
