@@ -209,8 +209,8 @@ final class FinishedHtml {
         // As jsoup split its text nodes: each address found, then the search starts again on the text after it.
         String rest = text;
         while (true) {
-            java.util.regex.Matcher source = MarkdownRenderer.SOURCE.matcher(rest);
-            if (!source.find()) {
+            java.util.regex.Matcher source = source(rest);
+            if (source == null) {
                 text(rest);
                 return;
             }
@@ -228,6 +228,21 @@ final class FinishedHtml {
                 return;
             }
         }
+    }
+
+    /**
+     * The first source named in the text (MarkdownRenderer.SOURCE found), or null. Every source holds a ':' at most five
+     * characters after its start ("doi:", "http:", "https:"), so the search starts five characters before the first ':'
+     * instead of trying the pattern at every character (most footnotes name none: a search of every footnote's whole
+     * text was 0.05 CPU-s of a 10,000-page build).
+     */
+    static java.util.regex.Matcher source(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        java.util.regex.Matcher source = MarkdownRenderer.SOURCE.matcher(text);
+        return source.find(Math.max(0, colon - 5)) ? source : null;
     }
 
     /** A character copied as it is: not the start of a tag or entity, not a no-break space or control character. */

@@ -218,4 +218,30 @@ class FinishedHtmlTest {
             }
         }
     }
+    /** The search for a footnote's first source, started near its first ':', finds what a search from its start finds. */
+    @org.junit.jupiter.api.Test
+    void a_source_is_found_as_a_search_from_the_start_finds_it() {
+        java.util.Random random = new java.util.Random(29);
+        String[] pieces = {"a", "word ", " ", ":", "doi:", "DOI: ", "doi:10.1234/abc", "doi: 10.12345/x.y", "http://", "https://", "HTTPS://",
+                "https://www.nhs.uk/conditions/back-pain/", "http:", "xhttps://a.b", "_https://c", "10.1234/", "/", ".", ")", "é", "\n"};
+        int found = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            java.util.regex.Matcher expected = MarkdownRenderer.SOURCE.matcher(text);
+            java.util.regex.Matcher actual = FinishedHtml.source(text.toString());
+            if (expected.find()) {
+                found++;
+                org.junit.jupiter.api.Assertions.assertNotNull(actual, text.toString());
+                assertEquals(expected.start(), actual.start(), text.toString());
+                assertEquals(expected.group(), actual.group(), text.toString());
+                assertEquals(expected.group(1), actual.group(1), text.toString());
+            } else {
+                org.junit.jupiter.api.Assertions.assertNull(actual, text.toString());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(found > 10_000, "only " + found);
+    }
 }
