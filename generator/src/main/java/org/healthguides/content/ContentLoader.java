@@ -26,6 +26,13 @@ public final class ContentLoader {
     private final String displayRoot;
     /** The content folder with links resolved, to tell a link that stays inside it from one that leaves. */
     private Path realRoot;
+    /** The last build's stat data of each file (see {@link FileStates}); null: none recorded, none taken. */
+    private FileStates known;
+    /** This loading's stat data of each file stated and read or trusted, by path in the content folder. */
+    private final java.util.Map<String, FileStates.State> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this loading began to read files, in nanoseconds since the epoch (see {@link FileStates#trustedBefore}). */
+    private long readingStarted;
+    private final java.util.concurrent.atomic.AtomicInteger filesRead = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param root the content folder
@@ -52,6 +59,32 @@ public final class ContentLoader {
     }
 
     /**
+     * {@link #loadUndecoded()}, except that a file whose stat data are those {@code known} recorded (and not within its
+     * racy window: see {@link FileStates}) takes its recorded fingerprint without being read. What this loading saw is
+     * {@link #states()} afterwards.
+     */
+    public ContentTree loadUndecoded(FileStates known) throws ContentErrors {
+        this.known = java.util.Objects.requireNonNull(known);
+        return load(false);
+    }
+
+    /** {@link #load()}, each file's stat data taken before it is read, for {@link #states()}. */
+    public ContentTree loadRecordingStates() throws ContentErrors {
+        this.known = FileStates.NONE;
+        return load(true);
+    }
+
+    /** What this loading saw of the files it stated (none unless loaded with stat data), for the next build. */
+    public FileStates states() {
+        return new FileStates(readingStarted - FileStates.MARGIN, seen);
+    }
+
+    /** How many content files this loading read (the others were trusted by their stat data); the settings not counted. */
+    public int filesRead() {
+        return filesRead.get();
+    }
+
+    /**
      * @param decodeNow each file decoded as soon as it is read, from a buffer the thread reuses; a file that is not
      *                  UTF-8 is then left out with its error here, else by {@link #decoded}
      */
@@ -61,6 +94,8 @@ public final class ContentLoader {
                     "run from the project folder or pass --content DIR"));
         }
         List<Problem> problems = new ArrayList<>();
+        // Before any file is stated: a file changed after this moment is newer than the recorded window (FileStates).
+        readingStarted = System.currentTimeMillis() * 1_000_000L;
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
@@ -74,7 +109,7 @@ public final class ContentLoader {
             throw new ContentErrors(Problem.error(Code.SETTINGS_NOT_FOUND, display(SiteSettings.FILE_NAME), 0, "site settings file not found",
                     "create it with title, language and warning_kinds (see docs/care-cards.md)"));
         }
-        SourceFile settings = read(SiteSettings.FILE_NAME, problems, decodeNow);
+        SourceFile settings = read(SiteSettings.FILE_NAME, problems, decodeNow, null);
         if (settings != null && settings.decode() instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             settings = null;
@@ -166,7 +201,9 @@ public final class ContentLoader {
             if (isHidden(name) || isEditorLeftover(name)) {
                 continue;
             }
-            Kind kind = kindOf(child, path, problems);
+            // With a record, a Markdown file is stated once for both: an ordinary file (not a link) needs no other look.
+            FileStates.State stat = known != null && name.endsWith(".md") ? statOf(child) : null;
+            Kind kind = stat != null ? Kind.FILE : kindOf(child, path, problems);
             if (kind == Kind.SKIP) {
                 continue;
             }
@@ -181,10 +218,10 @@ public final class ContentLoader {
                     }
                 }
             } else if (name.equals(GuideMeta.INDEX_FILE)) {
-                index = read(path, problems, decodeNow);
+                index = read(path, problems, decodeNow, stat);
             } else if (Language.translationFileName(name).isPresent()) {
                 // A translation (recovery.cy.md) is not a section of its own: the site assembler pairs it with its original.
-                SourceFile translation = read(path, problems, decodeNow);
+                SourceFile translation = read(path, problems, decodeNow, stat);
                 if (translation != null) {
                     translations.computeIfAbsent(Language.translationFileName(name).get().language(), tag -> new ArrayList<>())
                             .add(translation);
@@ -192,7 +229,7 @@ public final class ContentLoader {
             } else if (name.endsWith(".md")) {
                 checkSlug(slug, name, path, seenSlugs, problems);
                 sectionNames.add(name.substring(0, name.length() - ".md".length()));
-                SourceFile section = read(path, problems, decodeNow);
+                SourceFile section = read(path, problems, decodeNow, stat);
                 if (section != null) {
                     sections.add(section);
                 }
@@ -212,10 +249,24 @@ public final class ContentLoader {
     /** Each loading thread's buffer for the files' bytes, decoded or fingerprinted at once (see {@link ReadBuffer}). */
     private static final ThreadLocal<ReadBuffer> READ_BUFFER = ThreadLocal.withInitial(ReadBuffer::new);
 
-    private SourceFile read(String path, List<Problem> problems, boolean decodeNow) {
+    /**
+     * @param stat the file's stat data taken before it is read (an edit after them changes those the next build
+     *             compares), or null: it is then read, and recorded in no {@link #states()}
+     */
+    private SourceFile read(String path, List<Problem> problems, boolean decodeNow, FileStates.State stat) {
         Path location = root.resolve(path);
+        if (stat != null && !decodeNow) {
+            byte[] fingerprint = known.trusted(path, stat);
+            if (fingerprint != null) {
+                seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), fingerprint));
+                return SourceFile.fingerprinted(path, display(path), location, fingerprint);
+            }
+        }
         ReadBuffer read;
         try {
+            if (!path.equals(SiteSettings.FILE_NAME)) {
+                filesRead.incrementAndGet();
+            }
             read = READ_BUFFER.get().read(location);
         } catch (IOException e) {
             problems.add(Problem.error(Code.FILE_UNREADABLE, display(path), 0, "cannot read file: " + e.getMessage(), "check the file's permissions"));
@@ -223,14 +274,44 @@ public final class ContentLoader {
         }
         if (!decodeNow) {
             // Only the bytes' fingerprint is kept (see SourceFile): the file is read again if its text is needed.
-            return SourceFile.undecoded(path, display(path), location, read.bytes(), read.length());
+            SourceFile file = SourceFile.undecoded(path, display(path), location, read.bytes(), read.length());
+            if (stat != null) {
+                seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), file.fingerprint()));
+            }
+            return file;
         }
         TextDecoding.Result decoded = TextDecoding.decode(read.bytes(), read.length(), display(path));
         if (decoded instanceof TextDecoding.Invalid invalid) {
             problems.add(invalid.problem());
             return null;
         }
-        return SourceFile.decoded(path, display(path), location, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
+        SourceFile file = SourceFile.decoded(path, display(path), location, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
+        if (stat != null) {
+            seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), file.fingerprint()));
+        }
+        return file;
+    }
+
+    /** The stat data of the file itself (a link not followed), with no fingerprint yet. */
+    private static final String STAT = "unix:size,lastModifiedTime,ctime,ino,dev,mode";
+
+    /**
+     * A file's stat data, or null when it is anything but an ordinary file (a symbolic link, a FIFO), cannot be stated,
+     * or the file system has no such data: then it is read (and whatever is wrong reported) as without a record.
+     */
+    private static FileStates.State statOf(Path file) {
+        try {
+            java.util.Map<String, Object> stat = Files.readAttributes(file, STAT, LinkOption.NOFOLLOW_LINKS);
+            if ((((Integer) stat.get("mode")) & 0170000) != 0100000) {
+                return null;
+            }
+            return new FileStates.State((Long) stat.get("size"),
+                    ((java.nio.file.attribute.FileTime) stat.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    ((java.nio.file.attribute.FileTime) stat.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    (Long) stat.get("ino"), (Long) stat.get("dev"), null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

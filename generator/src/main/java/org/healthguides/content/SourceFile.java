@@ -53,6 +53,21 @@ public final class SourceFile {
         this.fingerprint = fingerprint(bytes, length);
     }
 
+    private SourceFile(String path, String displayPath, Path location, byte[] fingerprint) {
+        this.path = path;
+        this.displayPath = displayPath;
+        this.location = location;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * A file not read now: its stat data are those of the bytes the last build read with this fingerprint (see
+     * {@link FileStates}); read when its text is needed, and used only if it still has that fingerprint.
+     */
+    static SourceFile fingerprinted(String path, String displayPath, Path location, byte[] fingerprint) {
+        return new SourceFile(path, displayPath, location, fingerprint.clone());
+    }
+
     /** A file read from {@code location}, its first {@code length} bytes in {@code bytes} (a buffer the caller reuses). */
     static SourceFile undecoded(String path, String displayPath, Path location, byte[] bytes, int length) {
         return new SourceFile(path, displayPath, null, location, bytes, length);

@@ -157,6 +157,8 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
                 }
                 if (!withFolder && entry.getKey().isEmpty()) {
                     found.remove(FILE);
+                    // Rewritten by a build that read a content file, up to date or not: it decides what is read, not what is built.
+                    found.remove(BuildCache.CONTENT_STATES);
                 }
             } catch (IOException | RuntimeException e) {
                 return false;
@@ -171,7 +173,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         try (var walk = Files.walk(cacheFolder)) {
             walk.filter(path -> !path.equals(cacheFolder))
                     .map(path -> cacheFolder.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> !path.equals(FILE))
+                    .filter(path -> !path.equals(FILE) && !path.equals(BuildCache.CONTENT_STATES))
                     .forEach(files::add);
         }
         return files;

@@ -793,8 +793,12 @@ public final class Pipeline {
 
     private ContentTree loadTree() throws ContentErrors {
         ContentLoader loader = new ContentLoader(options.content(), contentName);
-        // With the build cache the files are fingerprinted as read and decoded only if the build is not up to date.
-        ContentTree tree = disk != null && disk.hasEntries() ? loader.loadUndecoded() : loader.load();
+        // With the build cache the files are fingerprinted as read and decoded only if the build is not up to date; a
+        // file whose stat data the last build recorded (FileStates) is not read at all.
+        ContentTree tree = disk == null ? loader.load() : disk.hasEntries() ? loader.loadUndecoded(disk.contentStates()) : loader.loadRecordingStates();
+        if (disk != null) {
+            disk.keepContentStates(loader.states());
+        }
         lastRead = tree;
         return tree;
     }

@@ -51,6 +51,7 @@ public final class SiteBuild {
             LastBuild last = pipeline.upToDate();
             if (last != null) {
                 SiteWriter.removeStaleFolders(options.out());
+                disk.saveContentStates();
                 return new BuildReport(last.pages(), last.files(), last.warnings(), millisSince(start),
                         () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true, pipeline.readTexts());
             }
@@ -67,6 +68,7 @@ public final class SiteBuild {
             if (disk != null) {
                 java.util.Set<String> files = writer.files();
                 disk.save(options.out(), files, notes);
+                disk.saveContentStates();
                 disk.recordLastBuild(options.out(), files, result.pages(), writer.filesWritten(), result.warnings(),
                         result.site().draftsLeftOut());
             }

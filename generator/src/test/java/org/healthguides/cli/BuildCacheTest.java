@@ -147,6 +147,45 @@ class BuildCacheTest {
         assertTrue(Files.exists(fixture.out.resolve("jogging/first-steps/index.html")));
     }
 
+    @Test
+    void content_files_unchanged_by_their_stat_data_are_not_read_and_an_edit_keeping_size_and_time_is_built_as_cold()
+            throws IOException, InterruptedException {
+        // Older than the racy window (FileStates.MARGIN) when the first build begins, so the next builds may trust them.
+        Thread.sleep(org.healthguides.content.FileStates.MARGIN / 1_000_000 + 200);
+        assertEquals(0, buildAndCompareWithCold());
+        Path states = root.resolve("out.cache/content-states.bin");
+        assertTrue(Files.isRegularFile(states), "the first build records what it saw");
+        Object recorded = Files.readAttributes(states, BasicFileAttributes.class).fileKey();
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+        assertEquals(recorded, Files.readAttributes(states, BasicFileAttributes.class).fileKey(),
+                "an up-to-date build whose record trusts every file leaves it as it was (ContentLoaderTest counts the files read)");
+
+        // The same size, the modification time put back (touch -d, cp -p): its change time still differs.
+        Path basics = fixture.content.resolve("running/basics.md");
+        String text = Files.readString(basics);
+        FileTime time = Files.getLastModifiedTime(basics);
+        Fixture.write(basics, text.replace("Keep your stride short.", "Keep your stride light."));
+        Files.setLastModifiedTime(basics, time);
+        assertEquals(text.length(), Files.size(basics), "the same size");
+        assertEquals(4, buildAndCompareWithCold(), "the edited guide is rendered again");
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Keep your stride light."));
+        // Edited again at once, within the window of the build that read it: seen, though size and time are as recorded.
+        Fixture.write(basics, text.replace("Keep your stride short.", "Keep your stride brisk."));
+        Files.setLastModifiedTime(basics, time);
+        assertEquals(4, buildAndCompareWithCold());
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Keep your stride brisk."));
+
+        // A damaged record is not trusted: one line, every file read, the build as cold.
+        byte[] bytes = Files.readAllBytes(states);
+        bytes[bytes.length - 3] ^= 1;
+        Files.write(states, bytes);
+        Files.delete(root.resolve("out.cache/last-build.bin"));
+        GuideRun damaged = GuideRun.on(fixture, "build");
+        assertEquals(0, damaged.exit(), damaged.err());
+        assertTrue(damaged.err().contains("content files' states kept in the build cache") && damaged.err().contains("could not be read"), damaged.err());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
+    }
+
     /** Whether any entry of the cache holds this text (UTF-8), as a page's HTML does. */
     private boolean anEntryHolds(String text) throws IOException {
         for (String name : entries().keySet()) {

@@ -128,4 +128,108 @@ class ContentLoaderTest {
         Files.writeString(guide.resolve("index.md"), "---\ntitle: Other\n---\nIntro.\n");
         assertEquals("---\ntitle: Guide\n---\nIntro.\n", index.text(), "decoded once, then kept");
     }
+
+    /** A small content folder: the settings, a guide's index and two sections. */
+    private static Path threeFiles(Path content) throws IOException {
+        Files.writeString(content.resolve("site.yaml"), "title: Guides\n");
+        Path guide = Files.createDirectories(content.resolve("guide"));
+        Files.writeString(guide.resolve("index.md"), "---\ntitle: Guide\n---\nIntro.\n");
+        Files.writeString(guide.resolve("rest.md"), "---\ntitle: Rest\n---\nRest.\n");
+        Files.writeString(guide.resolve("more.md"), "---\ntitle: More\n---\nMore.\n");
+        return guide;
+    }
+
+    private static java.util.Map<String, String> fingerprints(ContentTree tree) {
+        java.util.Map<String, String> prints = new java.util.TreeMap<>();
+        for (GuideFiles guide : tree.guides()) {
+            prints.put(guide.index().path(), java.util.HexFormat.of().formatHex(guide.index().fingerprint()));
+            guide.sections().forEach(section -> prints.put(section.path(), java.util.HexFormat.of().formatHex(section.fingerprint())));
+        }
+        return prints;
+    }
+
+    /** Sets a file's text, keeping its size and putting its modification time back, as touch -d or cp -p would. */
+    private static void editKeepingSizeAndTime(Path file, String text) throws IOException {
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        assertEquals(Files.size(file), text.getBytes(StandardCharsets.UTF_8).length, "the same size");
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, time);
+    }
+
+    @Test
+    void with_the_last_loading_s_stat_data_unchanged_files_are_not_read_and_an_edit_that_keeps_size_and_time_is_seen(@TempDir Path content)
+            throws IOException, ContentErrors, InterruptedException {
+        Path guide = threeFiles(content);
+        // The racy window: files changed less than FileStates.MARGIN before a loading began are read by the next one.
+        ContentLoader first = new ContentLoader(content, "content");
+        java.util.Map<String, String> cold = fingerprints(first.loadRecordingStates());
+        ContentLoader right = new ContentLoader(content, "content");
+        assertEquals(cold, fingerprints(right.loadUndecoded(first.states())));
+        assertEquals(3, right.filesRead(), "just written: within the window, so every file is read");
+
+        Thread.sleep(FileStates.MARGIN / 1_000_000 + 200);
+        ContentLoader recording = new ContentLoader(content, "content");
+        assertEquals(cold, fingerprints(recording.loadUndecoded(FileStates.NONE)));
+        assertEquals(3, recording.filesRead());
+        ContentLoader trusting = new ContentLoader(content, "content");
+        ContentTree trusted = trusting.loadUndecoded(recording.states());
+        assertEquals(0, trusting.filesRead(), "older than the window and stated the same: none read");
+        assertEquals(cold, fingerprints(trusted), "the recorded fingerprints");
+        assertEquals("---\ntitle: Rest\n---\nRest.\n", trusted.guides().get(0).sections().get(1).text(), "read when its text is needed");
+
+        // The same size, the modification time set back: only the change time tells, and it does.
+        editKeepingSizeAndTime(guide.resolve("rest.md"), "---\ntitle: Best\n---\nRest.\n");
+        ContentLoader afterEdit = new ContentLoader(content, "content");
+        ContentTree edited = afterEdit.loadUndecoded(trusting.states());
+        assertEquals(1, afterEdit.filesRead(), "the edited file alone is read");
+        assertEquals("---\ntitle: Best\n---\nRest.\n", edited.guides().get(0).sections().get(1).text());
+        // Edited again right after, within the window: the record of the edited file is too recent to be trusted.
+        editKeepingSizeAndTime(guide.resolve("rest.md"), "---\ntitle: Test\n---\nRest.\n");
+        ContentLoader again = new ContentLoader(content, "content");
+        ContentTree editedAgain = again.loadUndecoded(afterEdit.states());
+        assertEquals(1, again.filesRead());
+        assertEquals("---\ntitle: Test\n---\nRest.\n", ContentLoader.decoded(editedAgain).guides().get(0).sections().get(1).text());
+    }
+
+    @Test
+    void a_file_within_the_racy_window_is_read_even_when_its_stat_data_are_all_as_recorded(@TempDir Path content)
+            throws IOException, ContentErrors {
+        threeFiles(content);
+        ContentLoader recording = new ContentLoader(content, "content");
+        java.util.Map<String, String> real = fingerprints(recording.loadRecordingStates());
+        // What a build sees when a file is saved again within one timestamp tick of its reading, keeping its size: the
+        // stat data it recorded, beside the fingerprint of bytes that are no longer there.
+        java.util.Map<String, FileStates.State> stale = new java.util.HashMap<>();
+        recording.states().files().forEach((path, state) -> stale.put(path, new FileStates.State(state.size(), state.modified(),
+                state.changed(), state.inode(), state.device(), new byte[16])));
+        ContentLoader racy = new ContentLoader(content, "content");
+        assertEquals(real, fingerprints(racy.loadUndecoded(new FileStates(recording.states().trustedBefore(), stale))));
+        assertEquals(3, racy.filesRead(), "changed within the window before the recording build began: read");
+        // Were the window not kept, the stale fingerprints would be taken: the window is what catches such an edit.
+        ContentLoader unsafe = new ContentLoader(content, "content");
+        unsafe.loadUndecoded(new FileStates(Long.MAX_VALUE, stale));
+        assertEquals(0, unsafe.filesRead());
+    }
+
+    @Test
+    void a_symbolic_link_or_a_fifo_is_never_trusted_by_its_stat_data_and_reports_as_before(@TempDir Path content)
+            throws IOException, ContentErrors {
+        Path guide = threeFiles(content);
+        Files.move(guide.resolve("more.md"), content.resolve("more-source.md.txt"));
+        Files.createSymbolicLink(guide.resolve("more.md"), content.resolve("more-source.md.txt"));
+        ContentLoader recording = new ContentLoader(content, "content");
+        java.util.Map<String, String> real = fingerprints(recording.loadRecordingStates());
+        assertEquals(java.util.Set.of("guide/index.md", "guide/rest.md"), recording.states().files().keySet(), "a link is not stated as a file");
+        ContentLoader trusting = new ContentLoader(content, "content");
+        assertEquals(real, fingerprints(trusting.loadUndecoded(new FileStates(Long.MAX_VALUE, recording.states().files()))));
+        assertEquals(1, trusting.filesRead(), "the link is read, the two files are not");
+
+        Files.delete(guide.resolve("rest.md"));
+        Process mkfifo = new ProcessBuilder("mkfifo", guide.resolve("rest.md").toString()).start();
+        assertEquals(0, assertDoesNotThrow(() -> mkfifo.waitFor()));
+        ContentLoader fifo = new ContentLoader(content, "content");
+        ContentTree tree = fifo.loadUndecoded(new FileStates(Long.MAX_VALUE, recording.states().files()));
+        assertEquals(List.of("content/guide/rest.md"), tree.problems().stream().map(Problem::file).toList(), "reported as without a record");
+        assertTrue(tree.problems().get(0).message().contains("not an ordinary file"), tree.problems().toString());
+    }
 }
