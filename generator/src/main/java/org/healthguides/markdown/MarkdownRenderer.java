@@ -391,9 +391,11 @@ public final class MarkdownRenderer {
             return unrendered(tooDeep.get());
         }
         List<ContentLink> links = resolveLinks(document, source, lines, problems);
-        List<Callout> callouts = planCallouts(document, source, lines, problems);
+        // Each care card's plain text, made once for its callout and looked at again by the structure check.
+        Map<Node, String> cardTexts = new java.util.IdentityHashMap<>();
+        List<Callout> callouts = planCallouts(document, source, lines, problems, cardTexts);
         List<com.vladsch.flexmark.ast.Heading> headingNodes = new ArrayList<>();
-        boolean hasRawHtml = checkStructure(document, source, lines, problems, headingNodes);
+        boolean hasRawHtml = checkStructure(document, source, lines, problems, headingNodes, cardTexts);
         if (mayFinishInOnePass && !hasRawHtml) {
             // The common path: the finished page written in one walk of the tree (CommonNodeHtml), as FinishedHtml would
             // make it of Flexmark's HTML.
@@ -554,6 +556,11 @@ public final class MarkdownRenderer {
     }
 
     private List<Callout> planCallouts(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems) {
+        return planCallouts(document, source, lines, problems, new java.util.IdentityHashMap<>());
+    }
+
+    /** @param cardTexts each care card's plain text, put here as it is made */
+    private List<Callout> planCallouts(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems, Map<Node, String> cardTexts) {
         CalloutPlan plan = new CalloutPlan();
         List<Callout> callouts = new ArrayList<>();
         int lastHeadingLevel = 1;
@@ -581,7 +588,9 @@ public final class MarkdownRenderer {
                         items.add(plainText(item));
                     }
                 }
-                callouts.add(new Callout(kind.name(), heading, heading + "\n" + plainText(block), List.copyOf(items), lines.lineAt(block.getStartOffset())));
+                String text = plainText(block);
+                cardTexts.put(block, text);
+                callouts.add(new Callout(kind.name(), heading, heading + "\n" + text, List.copyOf(items), lines.lineAt(block.getStartOffset())));
             }
         }
         CalloutPlan.KEY.set(document.getDocument(), plan);
@@ -591,6 +600,12 @@ public final class MarkdownRenderer {
     /** @return whether the body holds raw HTML (blocks, inline tags, comments) */
     private boolean checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems,
                                    List<com.vladsch.flexmark.ast.Heading> headingNodes) {
+        return checkStructure(document, source, lines, problems, headingNodes, Map.of());
+    }
+
+    /** @param cardTexts care cards' plain texts already made (planCallouts), looked up before they are made again */
+    private boolean checkStructure(Node document, MarkdownSource source, LineIndex lines, List<Problem> problems,
+                                   List<com.vladsch.flexmark.ast.Heading> headingNodes, Map<Node, String> cardTexts) {
         boolean rawHtml = false;
         int previousLevel = 1;
         Map<String, Integer> headingLines = new HashMap<>();
@@ -618,7 +633,7 @@ public final class MarkdownRenderer {
                     problems.add(Problem.error(Code.DUPLICATE_HEADING, source.displayPath(), line, "heading '" + text + "' repeats the heading on line " + first,
                             "give each heading its own words so links to it are unambiguous"));
                 }
-            } else if (node instanceof AdmonitionBlock block && plainText(block).isBlank()) {
+            } else if (node instanceof AdmonitionBlock block && cardText(block, cardTexts).isBlank()) {
                 problems.add(Problem.error(Code.EMPTY_CARE_CARD, source.displayPath(), lines.lineAt(node.getStartOffset()), "care card '!!! " + block.getInfo() + "' has no content",
                         "indent the lines of the care card by four spaces under the '!!!' line"));
             } else if (node instanceof AdmonitionBlock block) {
@@ -651,6 +666,11 @@ public final class MarkdownRenderer {
             }
         }
         return rawHtml;
+    }
+
+    private static String cardText(AdmonitionBlock block, Map<Node, String> cardTexts) {
+        String text = cardTexts.get(block);
+        return text != null ? text : plainText(block);
     }
 
     /**
