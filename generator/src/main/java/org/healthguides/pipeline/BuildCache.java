@@ -402,18 +402,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             out.write(state.fingerprint());
         }
         out.flush();
-        byte[] bytes = body.toByteArray();
-        CRC32 checksum = new CRC32();
-        checksum.update(bytes);
-        java.io.ByteArrayOutputStream whole = new EntryReader.Buffer(bytes.length + 256);
-        DataOutputStream header = new DataOutputStream(whole);
-        writeString(header, STATES_MAGIC);
-        header.writeInt(FORMAT);
-        writeString(header, generator);
-        header.writeLong(checksum.getValue());
-        header.write(bytes);
-        header.flush();
-        return whole.toByteArray();
+        return withHeader(STATES_MAGIC, generator, body.toByteArray());
     }
 
     /** The states in a file written by {@link #writeStates}, or null when another generator or format wrote it. */
@@ -1328,16 +1317,20 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             }
         }
         out.flush();
-        byte[] bytes = body.toByteArray();
+        return withHeader(MAGIC, generator, body.toByteArray());
+    }
+
+    /** A body behind the header {@link #afterHeader} reads: what wrote it (magic, format, generator) and the body's CRC32. */
+    private static byte[] withHeader(String magic, String generator, byte[] body) throws IOException {
         CRC32 checksum = new CRC32();
-        checksum.update(bytes);
-        java.io.ByteArrayOutputStream whole = new EntryReader.Buffer(bytes.length + 256);
+        checksum.update(body);
+        java.io.ByteArrayOutputStream whole = new EntryReader.Buffer(body.length + 256);
         DataOutputStream header = new DataOutputStream(whole);
-        writeString(header, MAGIC);
+        writeString(header, magic);
         header.writeInt(FORMAT);
         writeString(header, generator);
         header.writeLong(checksum.getValue());
-        header.write(bytes);
+        header.write(body);
         header.flush();
         return whole.toByteArray();
     }
