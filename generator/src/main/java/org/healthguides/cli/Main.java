@@ -194,7 +194,8 @@ public final class Main {
             return USAGE_OR_INTERNAL;
         }
         BuildReport report = new SiteBuild(build).run(!options.flag("--no-cache"), note -> err.println("guide: " + note));
-        ProblemListing.print(err, report.warnings(), report.readTexts());
+        err.print(report.listing().get());
+        err.flush();
         int warnings = report.warnings().size();
         out.printf("Built %d pages (%d files) in %d ms into %s%s%s%s%n", report.pages(), report.files(), report.millis(),
                 build.out(), warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"),
@@ -224,7 +225,8 @@ public final class Main {
             err.println("guide: check found " + count(errors, "error") + (warnings == 0 ? "" : " and " + count(warnings, "warning")));
             return CONTENT_ERRORS;
         }
-        ProblemListing.print(err, report.warnings(), report.readTexts());
+        err.print(report.listing().get());
+        err.flush();
         out.printf("Checked %d pages in %d ms: no errors%s%s%n", report.pages(), report.millis(),
                 report.warnings().isEmpty() ? "" : ", " + count(report.warnings().size(), "warning"), report.draftsSummary());
         return OK;

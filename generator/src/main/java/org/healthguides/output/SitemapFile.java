@@ -14,7 +14,7 @@ public final class SitemapFile implements Emitter {
         }
         List<Sitemap.Entry> entries = emission.pages().stream()
                 .filter(page -> page.indexable() && page.url() != null)
-                .map(page -> new Sitemap.Entry(page.url(), page.lastReviewed(), page.hreflangUrls()))
+                .map(page -> new Sitemap.Entry(page.url(), page.lastReviewed(), page.alternates()))
                 .sorted(Comparator.comparing(Sitemap.Entry::url))
                 .toList();
         output.writeText(Sitemap.SITEMAP_PATH, Sitemap.xml(entries));

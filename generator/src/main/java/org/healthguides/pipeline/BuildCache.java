@@ -43,7 +43,6 @@ import org.healthguides.output.OutputFolder;
 import org.healthguides.output.Precompressed;
 import org.healthguides.readability.ReadingStats;
 import org.healthguides.render.AToZIndex;
-import org.healthguides.render.PageMetadata;
 
 /**
  * What {@code guide build} keeps between runs, in a folder beside the output ({@code target/site.cache} for
@@ -70,7 +69,7 @@ import org.healthguides.render.PageMetadata;
  */
 public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, org.healthguides.site.SiteAssembler.KnownGuides {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 11; // 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    private static final int FORMAT = 12; // 12: of each page's metadata only what the sitemap reads (output.PublishedPage); 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -212,7 +211,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * One page as the last build published it: where its file is, what the link check and the emitters need to
      * know about it, and the size and time of its file (and of its .gz copy, or -1) to tell it was not touched.
      */
-    record StoredPage(String file, String pagePath, Set<String> ids, PageMetadata meta, long size, long modified,
+    record StoredPage(String file, String pagePath, Set<String> ids, org.healthguides.output.PublishedPage published, long size, long modified,
                       long gzSize, long gzModified) {
     }
 
@@ -2020,34 +2019,23 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         } else {
             writeStrings(out, page.ids()); // in the set's order, as a copy of it into a list had them
         }
-        PageMetadata meta = page.meta();
-        out.writeBoolean(meta != null);
-        if (meta != null) {
-            writeMeta(out, meta);
+        org.healthguides.output.PublishedPage published = page.published();
+        out.writeBoolean(published != null);
+        if (published != null) {
+            writePublished(out, published);
         }
         writeFileState(out, page, output, files, states);
     }
 
-    private static void writeMeta(DataOutputStream out, PageMetadata meta) throws IOException {
-        writeString(out, meta.url());
-        writeString(out, meta.description());
-        writeString(out, meta.openGraphType());
-        writeString(out, meta.openGraphLocale());
-        out.writeBoolean(meta.indexable());
-        writeString(out, meta.lastReviewed());
-        writeString(out, meta.jsonLd());
-        writeString(out, meta.language());
-        writeString(out, meta.direction());
-        out.writeInt(meta.alternates().size());
-        for (PageMetadata.Alternate alternate : meta.alternates()) {
-            writeString(out, alternate.language());
-            writeString(out, alternate.name());
-            writeString(out, alternate.href());
-            writeString(out, alternate.link());
-            writeString(out, alternate.sitePath());
-            out.writeBoolean(alternate.current());
+    static void writePublished(DataOutputStream out, org.healthguides.output.PublishedPage page) throws IOException {
+        writeString(out, page.url());
+        out.writeBoolean(page.indexable());
+        writeString(out, page.lastReviewed());
+        out.writeInt(page.alternates().size());
+        for (Map.Entry<String, String> alternate : page.alternates().entrySet()) {
+            writeString(out, alternate.getKey());
+            writeString(out, alternate.getValue());
         }
-        writeString(out, meta.defaultUrl());
     }
 
     /**
@@ -2105,26 +2093,23 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             }
         }
         Set<String> ids = new org.healthguides.links.PageIds(in.copyFrom(idsStart));
-        PageMetadata meta = in.readBoolean() ? readMeta(in) : null;
-        return new StoredPage(file, pagePath, ids, meta, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        org.healthguides.output.PublishedPage published = in.readBoolean() ? readPublished(in) : null;
+        return new StoredPage(file, pagePath, ids, published, in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
-    private static PageMetadata readMeta(EntryReader in) throws IOException {
+    static org.healthguides.output.PublishedPage readPublished(EntryReader in) throws IOException {
         String url = readString(in);
-        String description = readString(in);
-        String openGraphType = readString(in);
-        String openGraphLocale = readString(in);
         boolean indexable = in.readBoolean();
         String lastReviewed = readString(in);
-        String jsonLd = readString(in);
-        String language = readString(in);
-        String direction = readString(in);
-        List<PageMetadata.Alternate> alternates = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
-            alternates.add(new PageMetadata.Alternate(readString(in), readString(in), readString(in), readString(in), readString(in),
-                    in.readBoolean()));
+        int count = readCount(in);
+        Map<String, String> alternates = Map.of();
+        if (count > 0) {
+            Map<String, String> read = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                read.put(readString(in), readString(in));
+            }
+            alternates = java.util.Collections.unmodifiableMap(read);
         }
-        return new PageMetadata(url, description, openGraphType, openGraphLocale, indexable, lastReviewed, jsonLd,
-                language, direction, List.copyOf(alternates), readString(in));
+        return new org.healthguides.output.PublishedPage(url, indexable, lastReviewed, alternates);
     }
 }

@@ -3,6 +3,7 @@ package org.healthguides.pipeline;
 import java.util.List;
 
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.report.ContentReport;
 
 /**
@@ -12,11 +13,11 @@ import org.healthguides.report.ContentReport;
  * @param reused        pages published from the build cache instead of being rendered
  * @param draftsLeftOut the files marked {@code draft: true} that were not built, named in the summary line
  * @param upToDate      nothing had changed since the last build with the cache: its output was left as it was
- * @param readTexts     the text of each content file as the build read it, by its path in messages (null if not
- *                      read), so the warnings' excerpts need not read the files again
+ * @param listing       the warnings as the terminal shows them, each with its excerpt ({@link ProblemListing#format});
+ *                      a build makes it while it writes its cache and record, after its output was swapped in
  */
 public record BuildReport(int pages, int files, List<Problem> warnings, long millis, java.util.function.Supplier<ContentReport> contentReport,
-                          int reused, List<String> draftsLeftOut, boolean upToDate, java.util.function.Function<String, String> readTexts) {
+                          int reused, List<String> draftsLeftOut, boolean upToDate, java.util.function.Supplier<String> listing) {
 
     /** The guides' editorial numbers (made now: only --verbose prints them). */
     public ContentReport content() {

@@ -37,6 +37,7 @@ import org.healthguides.output.Emission;
 import org.healthguides.output.Emitter;
 import org.healthguides.output.GuideAssets;
 import org.healthguides.output.Output;
+import org.healthguides.output.PublishedPage;
 import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.RobotsFile;
 import org.healthguides.output.SitemapFile;
@@ -411,7 +412,7 @@ public final class Pipeline {
             if (sitePagesFailed != null) {
                 throwUnchecked(sitePagesFailed);
             }
-            Emission emission = new Emission(site, List.copyOf(run.metas()), today(), problems::add);
+            Emission emission = new Emission(site, List.copyOf(run.published()), today(), problems::add);
             Output targets = new LinkTargets(output, links);
             for (Emitter emitter : emitters(staticFiles, strings)) {
                 emitter.emit(emission, targets);
@@ -656,7 +657,7 @@ public final class Pipeline {
     private record PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                            List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current,
                            BuildCache disk, Path lastOutput,
-                           List<PageMetadata> metas, AtomicInteger pages, AtomicInteger rendered, AtomicBoolean failed) {
+                           List<PublishedPage> published, AtomicInteger pages, AtomicInteger rendered, AtomicBoolean failed) {
 
         PageRun(Site site, TemplateRenderer templates, Map<String, String> assets, Output output, LinkChecker links,
                 List<Problem> problems, Map<Page, RenderedPage> known, Map<Page, RenderedPage> current, BuildCache disk, Path lastOutput) {
@@ -676,12 +677,12 @@ public final class Pipeline {
             }
             linked.claim(key);
             for (BuildCache.StoredPage page : stored) {
-                if (page.meta() == null) {
+                if (page.published() == null) {
                     links.addFile(page.file()); // the guide's PDF leaflet
                     continue;
                 }
                 links.addPageIds(page.pagePath(), page.ids());
-                metas.add(page.meta());
+                published.add(page.published());
                 pages.incrementAndGet();
             }
             disk.keepPages(key, stored);
@@ -757,11 +758,13 @@ public final class Pipeline {
             String file = isFile ? page.path() : page.path() + "index.html";
             output.write(file, bytes, length);
             java.util.Set<String> ids = links.addPage(page.path(), bytes, length);
-            metas.add(meta);
+            // Of its metadata only what emitters read is kept: the rest (its JSON-LD) was for this page alone.
+            PublishedPage listed = PublishedPage.of(meta);
+            published.add(listed);
             pages.incrementAndGet();
             if (stored != null) {
                 // Sizes and times are read when the cache is saved, from the output the build swapped in.
-                stored.add(new BuildCache.StoredPage(file, page.path(), ids, meta, 0, 0, 0, 0));
+                stored.add(new BuildCache.StoredPage(file, page.path(), ids, listed, 0, 0, 0, 0));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.healthguides.diagnostics.ContentErrors;
+import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.output.DiscardedOutput;
 import org.healthguides.output.PublicModes;
 import org.healthguides.output.RedirectFiles;
@@ -53,11 +54,16 @@ public final class SiteBuild {
                 SiteWriter.removeStaleFolders(options.out());
                 disk.saveContentStates();
                 return new BuildReport(last.pages(), last.files(), last.warnings(), millisSince(start),
-                        () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true, pipeline.readTexts());
+                        () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true,
+                        () -> ProblemListing.format(last.warnings(), pipeline.readTexts()));
             }
         }
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             Pipeline.Result result = pipeline.run(writer);
+            // The warnings' listing (their excerpts, on both cores) made while the output is committed and the cache and
+            // its record written, mostly one core's work; printed once the build returns, as before.
+            java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ProblemListing.format(result.warnings(), pipeline.readTexts()));
             if (disk != null) {
                 // Before the output changes: a build killed while committing (folders moved from the output into the
                 // new site) leaves no record that could call the output up to date.
@@ -74,7 +80,7 @@ public final class SiteBuild {
             }
             Site site = result.site();
             return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), () -> ContentReport.of(site),
-                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, pipeline.readTexts());
+                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, listing::join);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -87,7 +93,7 @@ public final class SiteBuild {
         Pipeline.Result result = checking.run(new DiscardedOutput());
         Site site = result.site();
         return new BuildReport(result.pages(), 0, result.warnings(), millisSince(start), () -> ContentReport.of(site), 0,
-                site.draftsLeftOut(), false, checking.readTexts());
+                site.draftsLeftOut(), false, () -> ProblemListing.format(result.warnings(), checking.readTexts()));
     }
 
     /**

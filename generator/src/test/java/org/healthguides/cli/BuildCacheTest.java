@@ -148,6 +148,46 @@ class BuildCacheTest {
     }
 
     @Test
+    void a_reused_page_is_listed_in_the_sitemap_with_its_date_and_translations_as_a_cold_build_lists_it() throws IOException {
+        // The cache keeps of each page only what the sitemap reads (its address, date, whether it is listed and its
+        // language versions): a reused page must be listed exactly as a page rendered by a cold build.
+        Fixture.write(fixture.content.resolve("site.yaml"), Fixture.SETTINGS.replace("language: en-GB", "languages: [en-GB, cy]"));
+        Fixture.write(fixture.content.resolve("lifting/index.md"), Fixture.INDEX
+                .replace("[basics, recovery]", "[recovery]")
+                .replace("mentions: [night pain, numbness]", "mentions: { en-GB: [night pain, numbness], cy: [poen yn y nos, diffyg teimlad] }"));
+        Fixture.write(fixture.templates.resolve("i18n/en-GB.yaml"), "contents: Contents\n");
+        Fixture.write(fixture.templates.resolve("i18n/cy.yaml"), """
+                contents: Cynnwys
+                site: { title: Canllawiau prawf, disclaimer: Nid cyngor meddygol. }
+                warning_kinds:
+                  urgent: { label: Cyngor brys, heading: "Ewch i weld meddyg ar unwaith os:" }
+                  caution: { label: Pwysig, heading: Pwysig }
+                """);
+        Fixture.write(fixture.content.resolve("lifting/index.cy.md"),
+                "---\ntitle: Canllaw codi\ntranslated_from_reviewed: 2026-11-24\n---\nCroeso.\n");
+        Fixture.write(fixture.content.resolve("lifting/recovery.cy.md"), """
+                ---
+                title: Gwella
+                ---
+                ## Pryd i weld meddyg
+
+                !!! urgent "Ewch i weld meddyg:"
+                    - poen yn y nos
+                    - diffyg teimlad
+                """);
+        assertEquals(0, buildAndCompareWithCold());
+        String sitemap = Files.readString(fixture.out.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("hreflang=\"cy\"") && sitemap.contains("<lastmod>"), sitemap);
+
+        editRunning("Land softly.");
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's English pages are reused (its Welsh ones are rendered every build)");
+        assertEquals(sitemap, Files.readString(fixture.out.resolve("sitemap.xml")), "the same sitemap, its translations listed from the cache");
+        Files.delete(root.resolve("out.cache/last-build.bin"));
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land on your midfoot."));
+        assertEquals(4, buildAndCompareWithCold(), "the same, its entry read without the record of the last build");
+    }
+
+    @Test
     void content_files_unchanged_by_their_stat_data_are_not_read_and_an_edit_keeping_size_and_time_is_built_as_cold()
             throws IOException, InterruptedException {
         // Older than the racy window (FileStates.MARGIN) when the first build begins, so the next builds may trust them.
@@ -609,12 +649,13 @@ class BuildCacheTest {
                 other.err());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and replaced by a good one");
 
-        // One entry of the format before guides' models (10), one of this format: the cache is another version's and
-        // nothing in it is used, not even the guide whose entry could be taken whole.
+        // One entry of the format before pages kept only for the sitemap (11: each page's whole metadata, which this
+        // format would misread), one of this format: the cache is another version's and nothing in it is used, not
+        // even the guide whose entry could be taken whole.
         Path first = entries().keySet().stream().map(root.resolve("out.cache/guides")::resolve).findFirst().orElseThrow();
         byte[] bytes = Files.readAllBytes(first);
-        assertEquals(11, java.nio.ByteBuffer.wrap(bytes, 21, 4).getInt(), "the format, after the magic text");
-        java.nio.ByteBuffer.wrap(bytes).putInt(21, 10);
+        assertEquals(12, java.nio.ByteBuffer.wrap(bytes, 21, 4).getInt(), "the format, after the magic text");
+        java.nio.ByteBuffer.wrap(bytes).putInt(21, 11);
         Files.write(first, bytes);
         Files.delete(root.resolve("out.cache/last-build.bin"));
         GuideRun older = GuideRun.on(fixture, "build");

@@ -77,6 +77,30 @@ class StoredModelTest {
                 new ReadingStats(120, 9, 170));
     }
 
+    /** What the cache keeps of a page for the sitemap reads back as written: its translations in order, nulls as nulls. */
+    @Test
+    void a_page_s_listing_for_the_sitemap_reads_back_as_written() throws IOException {
+        java.util.Map<String, String> alternates = new java.util.LinkedHashMap<>();
+        alternates.put("en-GB", "https://guides.test/lifting/");
+        alternates.put("cy", "https://guides.test/cy/lifting/");
+        alternates.put("ur", "https://guides.test/ur/lifting/\u0627");
+        alternates.put("x-default", null);
+        for (org.healthguides.output.PublishedPage page : List.of(
+                new org.healthguides.output.PublishedPage("https://guides.test/lifting/", true, "2026-11-24", java.util.Collections.unmodifiableMap(alternates)),
+                new org.healthguides.output.PublishedPage(null, true, null, Map.of()),
+                new org.healthguides.output.PublishedPage("https://guides.test/404.html", false, "2026-01-02", Map.of()))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            BuildCache.writePublished(out, page);
+            out.flush();
+            EntryReader in = new EntryReader(bytes.toByteArray());
+            org.healthguides.output.PublishedPage read = BuildCache.readPublished(in);
+            assertEquals(-1, in.read(), "everything written is read");
+            assertEquals(page, read);
+            assertEquals(List.copyOf(page.alternates().keySet()), List.copyOf(read.alternates().keySet()), "in hreflang order");
+        }
+    }
+
     @Test
     void a_model_with_every_field_set_reads_back_as_assembled() throws IOException {
         GuideMeta meta = new GuideMeta("lifting", "Lifting guide", "How to lift: safely.", LocalDate.of(2026, 11, 24), LocalDate.of(2027, 11, 24),
