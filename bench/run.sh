@@ -21,7 +21,8 @@
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/run.sh 100   # ours and Flexmark alone on that Java
 #
 # The Java is the launcher's: $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH. On Java 25 and newer
-# ./guide starts from its AOT cache (trained once, before the timings, by a build of content/), and Flexmark alone
+# ./guide starts from its AOT cache (trained once, before the timings, by a build of content/ with --no-pdf, as ours is
+# run here; the real guide's from one trained with its leaflet), and Flexmark alone
 # from one of its own, trained the same way by a run over content/: the same JVM, flags and kind of cache for both.
 #
 # Needs: java 17+, hugo (Debian package `hugo`), GNU time (/usr/bin/time, Debian package `time`).
@@ -50,7 +51,9 @@ done
 mkdir -p "$work"
 
 # Build the generator once, outside the timings (./guide rebuilds it only when its sources changed, and on Java 25+
-# trains its AOT cache then), and compile Flexmark alone against its jar, into a jar (an AOT cache takes no folders).
+# trains its AOT caches then: the one for commands with --no-pdf, as ours runs below, and the one for the real guide
+# with its leaflet), and compile Flexmark alone against its jar, into a jar (an AOT cache takes no folders).
+"$root/guide" build --no-pdf --help >/dev/null
 "$root/guide" --help >/dev/null
 jar="$root/generator/target/generator-all.jar"
 rm -rf "$work/flexmark-alone"
@@ -74,8 +77,8 @@ if [ "${version:-0}" -ge 25 ] 2>/dev/null; then
     [ -s "$work/flexmark-alone/flexmark-$variant.aot" ] || { echo "bench: Flexmark alone's AOT training failed" >&2; exit 1; }
     flexmark_cache[$variant]="-XX:AOTCache=$work/flexmark-alone/flexmark-$variant.aot -Xlog:aot=off -Xlog:cds=off"
   done
-  java_cache="AOT caches: ours trained by ./guide (a build of content/), Flexmark alone (each way) by a run over content/"
-  [ -n "$(find "$root/generator/target/aot" -name '*.aot' -newer "$jar" 2>/dev/null)" ] || { echo "bench: ./guide made no AOT cache" >&2; exit 1; }
+  java_cache="AOT caches: ours trained by ./guide (a build of content/ with --no-pdf; with its leaflet for the real guide), Flexmark alone (each way) by a run over content/"
+  [ -n "$(find "$root/generator/target/aot" -name '*-no-pdf.aot' -newer "$jar" 2>/dev/null)" ] || { echo "bench: ./guide made no AOT cache" >&2; exit 1; }
 fi
 
 # measure TOOL N RUN: runs one cold build into a folder of its own, appends "tool n wall_ms rss_kb cpu_ms" to

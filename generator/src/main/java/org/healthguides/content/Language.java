@@ -84,8 +84,18 @@ public record Language(String tag) {
 
     /** A date in the language's long form: "24 November 2026", "24 Tachwedd 2026". */
     public String longDate(LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
+        return LONG_DATES.computeIfAbsent(tag, known -> {
+            DateTimeFormatter formatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale());
+            formatter.format(date); // its first use finds the locale's pattern: once, while other threads wait for it
+            return formatter;
+        }).format(date);
     }
+
+    /**
+     * Each language's long-date formatter (immutable). The first format of a language loads its locale data and parses
+     * its pattern, 8-10 ms in the interpreter, which the threads that plan a cold build's pages all spent at once.
+     */
+    private static final java.util.Map<String, DateTimeFormatter> LONG_DATES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Open Graph's form of the tag: "en_GB". */
     public String openGraphLocale() {

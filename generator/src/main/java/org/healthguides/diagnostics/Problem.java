@@ -51,6 +51,30 @@ public record Problem(Code code, String file, int line, int column, Severity sev
         return severity == Severity.ERROR;
     }
 
+    /**
+     * A record's equals and hashCode, written out (the same result: each component compared, and hashed as
+     * {@code 31 * h + hash(component)} in order). The generated ones link through {@code ObjectMethods}' bootstrap on
+     * their first call, whose method handles are spun and run in the interpreter: a few ms of a cold build's main
+     * thread at its end, where the problems are de-duplicated (RecordMethodsTest keeps these in step with the components).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Problem that && line == that.line && column == that.column && java.util.Objects.equals(code, that.code)
+                && java.util.Objects.equals(file, that.file) && java.util.Objects.equals(severity, that.severity)
+                && java.util.Objects.equals(message, that.message) && java.util.Objects.equals(fix, that.fix);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = java.util.Objects.hashCode(code);
+        hash = 31 * hash + java.util.Objects.hashCode(file);
+        hash = 31 * hash + Integer.hashCode(line);
+        hash = 31 * hash + Integer.hashCode(column);
+        hash = 31 * hash + java.util.Objects.hashCode(severity);
+        hash = 31 * hash + java.util.Objects.hashCode(message);
+        return 31 * hash + java.util.Objects.hashCode(fix);
+    }
+
     public Problem asError() {
         return new Problem(code, file, line, column, Severity.ERROR, message, fix);
     }

@@ -34,7 +34,8 @@ public final class RedirectFiles implements Emitter {
     private static final Map<String, String> ENGLISH = Map.of("moved_title", "{page} has moved", "moved_heading", "This page has moved",
             "moved_text", "{page} is now at a new address. Please update your bookmark or printout.");
 
-    private final Configuration configuration;
+    /** Made when the first redirect page is (most sites have none: a FreeMarker configuration costs a cold build 5-10 ms). */
+    private Configuration configuration;
     private final Function<String, Map<String, String>> words;
 
     /** In English's words (for callers without string tables). */
@@ -45,12 +46,19 @@ public final class RedirectFiles implements Emitter {
     /** @param words each language's string table: the page at an old address is in the default language's words */
     public RedirectFiles(Function<String, Map<String, String>> words) {
         this.words = words;
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setClassForTemplateLoading(RedirectFiles.class, "");
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
+    }
+
+    private synchronized Configuration configuration() {
+        if (configuration == null) {
+            Configuration made = new Configuration(Configuration.VERSION_2_3_34);
+            made.setClassForTemplateLoading(RedirectFiles.class, "");
+            made.setDefaultEncoding("UTF-8");
+            made.setRecognizeStandardFileExtensions(true);
+            made.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+            made.setLogTemplateExceptions(false);
+            configuration = made;
+        }
+        return configuration;
     }
 
     @Override
@@ -83,7 +91,7 @@ public final class RedirectFiles implements Emitter {
         }
         StringWriter out = new StringWriter(1024);
         try {
-            configuration.getTemplate(TEMPLATE).process(model, out);
+            configuration().getTemplate(TEMPLATE).process(model, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {

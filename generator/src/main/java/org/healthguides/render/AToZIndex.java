@@ -38,6 +38,23 @@ public final class AToZIndex {
      * @param guide the guide the page belongs to when the page is one of its sections, else ""
      */
     public record Entry(String term, String url, String where, String guide) {
+        /**
+         * A record's equals and hashCode, written out as {@link org.healthguides.diagnostics.Problem}'s are (the same
+         * result; no {@code ObjectMethods} bootstrap on a cold build's first A to Z page; RecordMethodsTest).
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry that && java.util.Objects.equals(term, that.term) && java.util.Objects.equals(url, that.url)
+                    && java.util.Objects.equals(where, that.where) && java.util.Objects.equals(guide, that.guide);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = java.util.Objects.hashCode(term);
+            hash = 31 * hash + java.util.Objects.hashCode(url);
+            hash = 31 * hash + java.util.Objects.hashCode(where);
+            return 31 * hash + java.util.Objects.hashCode(guide);
+        }
     }
 
     /**

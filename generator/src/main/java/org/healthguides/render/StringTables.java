@@ -50,9 +50,15 @@ public final class StringTables {
 
     private final Map<String, Map<String, String>> tables;
     private final SiteSettings settings;
-    private final List<Problem> problems;
+    /** Every problem found, in the order the checks run; the alphabets' check may still be running (see {@link #load}). */
+    private final java.util.concurrent.CompletableFuture<List<Problem>> problems;
 
     private StringTables(Map<String, Map<String, String>> tables, SiteSettings settings, List<Problem> problems) {
+        this(tables, settings, java.util.concurrent.CompletableFuture.completedFuture(problems));
+    }
+
+    private StringTables(Map<String, Map<String, String>> tables, SiteSettings settings,
+                         java.util.concurrent.CompletableFuture<List<Problem>> problems) {
         this.tables = tables;
         this.settings = settings;
         this.problems = problems;
@@ -102,12 +108,39 @@ public final class StringTables {
                                 : "copy " + settings.language() + ".yaml to " + language + ".yaml and translate each value"));
             }
         }
-        tables.forEach((language, table) -> checkAlphabet(language, table.get(ALPHABET), lines.get(language).getOrDefault(ALPHABET, 0),
-                displayFolder + "/" + language + ".yaml", problems));
         Map<String, String> reference = tables.getOrDefault(settings.language(), Map.of());
+        List<Problem> keyProblems = new ArrayList<>();
         tables.forEach((language, table) -> check(language, table, lines.get(language), reference, settings,
-                displayFolder + "/" + language + ".yaml", problems));
-        return new StringTables(Collections.unmodifiableMap(tables), settings, List.copyOf(problems));
+                displayFolder + "/" + language + ".yaml", keyProblems));
+        // The alphabets' check needs each language's collator, whose first making takes 10-15 ms (the JDK's rules for
+        // the locale parsed into tables, in the interpreter): on the main thread, that was on a cold build's critical
+        // path before its Markdown. Its problems are first read after the Markdown (errors(), warnings()), so it runs
+        // beside it, and they come out in the same order as before: the tables', the alphabets', the keys'.
+        List<Problem> found = List.copyOf(problems);
+        Map<String, Map<String, String>> checked = Collections.unmodifiableMap(tables);
+        java.util.concurrent.CompletableFuture<List<Problem>> all = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            List<Problem> ordered = new ArrayList<>(found);
+            checked.forEach((language, table) -> checkAlphabet(language, table.get(ALPHABET), lines.get(language).getOrDefault(ALPHABET, 0),
+                    displayFolder + "/" + language + ".yaml", ordered));
+            ordered.addAll(keyProblems);
+            return List.copyOf(ordered);
+        });
+        return new StringTables(checked, settings, all);
+    }
+
+    /** Every problem, once the alphabets' check is done; what stopped it, as if it had run on this thread. */
+    private List<Problem> problems() {
+        try {
+            return problems.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static void check(String language, Map<String, String> table, Map<String, Integer> lines, Map<String, String> reference,
@@ -224,12 +257,12 @@ public final class StringTables {
 
     /** The errors found: missing tables, missing keys of listed languages, unknown keys, unreadable files. */
     public List<Problem> errors() {
-        return problems.stream().filter(Problem::isError).toList();
+        return problems().stream().filter(Problem::isError).toList();
     }
 
     /** Keys missing from languages not listed yet in site.yaml. */
     public List<Problem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
+        return problems().stream().filter(p -> !p.isError()).toList();
     }
 
     /** The words of one language, by key ("on_this_page"); empty when the templates have no table for it. */

@@ -189,6 +189,44 @@ class LauncherTest {
         assertEquals(List.of(userRun("build")), second.calls());
     }
 
+    /**
+     * A command with --no-pdf runs from a cache of its own, trained by a build of content/ with --no-pdf (a cache loads
+     * all its classes as the JVM starts: the leaflet's are dead weight there); the leaflet's cache is left as it was.
+     */
+    @Test
+    void java_25_trains_a_cache_of_its_own_for_commands_with_no_pdf() throws IOException, InterruptedException {
+        age(Files.createDirectories(cache().getParent()), 0);
+        age(Files.writeString(cache(), "leaflet cache"), 10);
+        Path noPdf = Path.of(cache().toString().replaceFirst("\\.aot$", "-no-pdf.aot"));
+        Run first = guide(javaHome("jdk-25"), "build", "--no-pdf", "--out", "site");
+        assertEquals(0, first.exit(), first.output());
+        assertEquals("guide: training a start-up cache for Java 25.0.1 (a build of content/ with --no-pdf, once per generator and Java)...\n",
+                first.output());
+        assertEquals(2, first.calls().size(), first.calls().toString());
+        List<String> training = first.calls().get(0);
+        assertTrue(training.get(3).matches("-XX:AOTCacheOutput=" + java.util.regex.Pattern.quote(noPdf.toString()) + "\\.[0-9]+\\.tmp"),
+                training.get(3));
+        assertEquals(List.of("-Xlog:aot=off", "-Xlog:cds=off", "-jar", folder.resolve("generator/target/generator-all.jar").toString(),
+                "build", "--no-pdf", "--content", folder.resolve("content").toString(), "--templates", folder.resolve("templates").toString(),
+                "--out"), training.subList(4, 15));
+        assertEquals(16, training.size(), training.toString());
+        List<String> expected = new java.util.ArrayList<>(userRun("build", "--no-pdf", "--out", "site"));
+        expected.set(3, "-XX:AOTCache=" + noPdf);
+        assertEquals(expected, first.calls().get(1));
+        assertEquals("cache\n", Files.readString(noPdf));
+        assertEquals("leaflet cache", Files.readString(cache()));
+
+        // Each kind of command then runs from its own cache, trained once.
+        Run second = guide(javaHome("jdk-25"), "check", "--no-pdf");
+        assertEquals("", second.output());
+        List<String> check = new java.util.ArrayList<>(userRun("check", "--no-pdf"));
+        check.set(3, "-XX:AOTCache=" + noPdf);
+        assertEquals(List.of(check), second.calls());
+        Run third = guide(javaHome("jdk-25"), "build");
+        assertEquals("", third.output());
+        assertEquals(List.of(userRun("build")), third.calls());
+    }
+
     @Test
     void java_25_trains_again_when_the_jar_is_newer_than_its_cache() throws IOException, InterruptedException {
         age(Files.createDirectories(cache().getParent()), 0);
