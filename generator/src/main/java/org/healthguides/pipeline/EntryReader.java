@@ -147,6 +147,35 @@ final class EntryReader {
             buf[count++] = (byte) b;
         }
 
+        /** {@link java.io.DataOutputStream#writeInt}'s four bytes, in one call instead of four. */
+        void putInt(int value) {
+            if (buf.length - count < 4) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + 4));
+            }
+            buf[count] = (byte) (value >>> 24);
+            buf[count + 1] = (byte) (value >>> 16);
+            buf[count + 2] = (byte) (value >>> 8);
+            buf[count + 3] = (byte) value;
+            count += 4;
+        }
+
+        /** {@link java.io.DataOutputStream#writeLong}'s eight bytes. */
+        void putLong(long value) {
+            putInt((int) (value >>> 32));
+            putInt((int) value);
+        }
+
+        /** A text as {@link BuildCache#writeString} writes it: its UTF-8 length (-1 for null), then its UTF-8 bytes. */
+        void putText(String text) {
+            if (text == null) {
+                putInt(-1);
+                return;
+            }
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            putInt(bytes.length);
+            write(bytes, 0, bytes.length);
+        }
+
         @Override
         public void write(byte[] bytes, int offset, int length) {
             java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
