@@ -800,7 +800,7 @@ public final class Pipeline {
         // file whose stat data the last build recorded (FileStates) is not read at all.
         ContentTree tree = disk == null ? loader.load() : disk.hasEntries() ? loader.loadUndecoded(disk.contentStates()) : loader.loadRecordingStates();
         if (disk != null) {
-            disk.keepContentStates(loader.states());
+            disk.keepContentStates(loader::states);
         }
         lastRead = tree;
         return tree;
