@@ -372,7 +372,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * or not; by a rename, so a killed build leaves the old file or the new one.
      */
     void saveContentStates() {
-        FileStates states = newStates == null ? null : newStates.join();
+        FileStates states;
+        try {
+            states = newStates == null ? null : newStates.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            states = null; // never expected; then the states are not written and the next build reads the files it would trust
+        }
         newStates = null;
         if (!writable || states == null || !Files.isRegularFile(folder.resolve(MARKER))) {
             return;
