@@ -79,6 +79,11 @@ class LauncherTest {
 
     /** Runs the launcher copy with these environment changes (a null value removes the variable). */
     private Run guide(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return guideIn(null, env, args);
+    }
+
+    /** Runs the launcher copy in this working folder (null: the test's own). */
+    private Run guideIn(Path workingDirectory, Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path log = folder.resolve("calls.log");
         Files.deleteIfExists(log);
         String[] command = new String[args.length + 2];
@@ -86,6 +91,9 @@ class LauncherTest {
         command[1] = folder.resolve("guide").toString();
         System.arraycopy(args, 0, command, 2, args.length);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().remove("JAVA_HOME");
         builder.environment().remove("GUIDE_JAVA_OPTS");
         env.forEach((key, value) -> {
@@ -300,6 +308,98 @@ class LauncherTest {
         Run third = guide(env, "build");
         assertEquals(2, third.calls().size(), third.calls().toString());
         assertEquals(userRun("build"), third.calls().get(1));
+    }
+
+    /** A content folder with this many Markdown files, ten to a guide folder, and a file that is not Markdown. */
+    private Path site(String name, int markdownFiles) throws IOException {
+        Path content = Files.createDirectories(folder.resolve(name));
+        Files.writeString(content.resolve("site.yaml"), "title: Test\n");
+        for (int i = 0; i < markdownFiles; i++) {
+            Path guide = Files.createDirectories(content.resolve("guide-" + (i / 10)));
+            Files.writeString(guide.resolve("section-" + i + ".md"), "");
+        }
+        return content;
+    }
+
+    private List<String> java17Run(List<String> small, String... tail) {
+        Path target = folder.resolve("generator/target");
+        List<String> expected = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Xshare:auto"));
+        expected.addAll(small);
+        expected.addAll(List.of("-XX:SharedArchiveFile=" + target.resolve("generator-all.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", target.resolve("generator-all.jar").toString()));
+        expected.addAll(List.of(tail));
+        return expected;
+    }
+
+    private static final List<String> SMALL = List.of("-XX:C1MaxInlineSize=20");
+
+    /**
+     * A build or check of a small site (fewer than 1,000 Markdown files) gets C1 with less inlining; a larger one, the
+     * preview server and other commands keep the usual flags; the content folder is read from --content DIR,
+     * --content=DIR (the last one given wins) or the default content/ of the working folder.
+     */
+    @Test
+    void a_small_sites_build_gets_the_small_site_flags_and_a_large_one_the_usual() throws IOException, InterruptedException {
+        Map<String, String> path = Map.of("PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH"));
+        String small = site("small", 999).toString();
+        String large = site("large", 1000).toString();
+
+        Run smallBuild = guide(path, "build", "--no-pdf", "--content", small);
+        assertEquals(0, smallBuild.exit(), smallBuild.output());
+        assertEquals("", smallBuild.output());
+        assertEquals(List.of(java17Run(SMALL, "build", "--no-pdf", "--content", small)), smallBuild.calls());
+        assertEquals(List.of(java17Run(SMALL, "check", "--content=" + small)), guide(path, "check", "--content=" + small).calls());
+        assertEquals(List.of(java17Run(List.of(), "build", "--content", large)), guide(path, "build", "--content", large).calls());
+        assertEquals(List.of(java17Run(List.of(), "check", "--content=" + large)), guide(path, "check", "--content=" + large).calls());
+        assertEquals(List.of(java17Run(List.of(), "build", "--content", small, "--content=" + large)),
+                guide(path, "build", "--content", small, "--content=" + large).calls());
+        assertEquals(List.of(java17Run(SMALL, "build", "--content=" + large, "--out", "site", "--content", small)),
+                guide(path, "build", "--content=" + large, "--out", "site", "--content", small).calls());
+
+        // The default content folder is the working folder's content/: the copy's own, with two files, is small.
+        site("content", 2);
+        assertEquals(List.of(java17Run(SMALL, "build")), guideIn(folder, path, "build").calls());
+        assertEquals(List.of(java17Run(List.of(), "build")), guideIn(folder.resolve("large"), path, "build").calls());
+
+        // The preview rebuilds many times, and other commands compile little: the usual flags.
+        assertEquals(List.of(java17Run(List.of(), "serve", "--content", small)), guide(path, "serve", "--content", small).calls());
+        assertEquals(List.of(java17Run(List.of(), "report", "--content", small)), guide(path, "report", "--content", small).calls());
+    }
+
+    @Test
+    void guide_java_opts_replaces_every_flag_of_the_launcher_on_a_small_site_too() throws IOException, InterruptedException {
+        String small = site("small", 3).toString();
+        Run run = guide(Map.of("PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH"), "GUIDE_JAVA_OPTS", "-Xmx1g -XX:+UseParallelGC"),
+                "build", "--content", small);
+        Path target = folder.resolve("generator/target");
+        assertEquals(List.of(List.of("-Xmx1g", "-XX:+UseParallelGC", "-XX:SharedArchiveFile=" + target.resolve("generator-all.jsa"), "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-jar", target.resolve("generator-all.jar").toString(), "build", "--content", small)), run.calls());
+    }
+
+    /** A content folder that is not there is the generator's to report: the launcher says nothing and passes on its exit code. */
+    @Test
+    void a_missing_content_folder_is_left_to_the_generator() throws IOException, InterruptedException {
+        Map<String, String> env = Map.of("PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH"), "EXIT", "1");
+        String missing = folder.resolve("no-such-content").toString();
+        for (String[] args : new String[][] {{"build", "--content", missing}, {"check", "--content=" + missing}, {"build", "--content"}}) {
+            Run run = guide(env, args);
+            assertEquals(1, run.exit(), run.output());
+            assertEquals("", run.output());
+            assertEquals(List.of(java17Run(List.of(), args)), run.calls());
+        }
+    }
+
+    /** On Java 25 the small-site flags go on the command, never on the AOT training (which builds the project's content/). */
+    @Test
+    void java_25_trains_with_the_usual_flags_and_runs_a_small_site_with_the_small_ones() throws IOException, InterruptedException {
+        String small = site("small", 5).toString();
+        Run run = guide(javaHome("jdk-25"), "build", "--content", small);
+        assertEquals(2, run.calls().size(), run.calls().toString());
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m"), run.calls().get(0).subList(0, 3));
+        assertFalse(run.calls().get(0).contains("-XX:C1MaxInlineSize=20"), run.calls().get(0).toString());
+        List<String> expected = new java.util.ArrayList<>(userRun("build", "--content", small));
+        expected.add(3, "-XX:C1MaxInlineSize=20");
+        assertEquals(expected, run.calls().get(1));
     }
 
     private static Path repo() {
