@@ -90,11 +90,16 @@ class ExternalLinkCheckerTest {
     }
 
     @Test
-    void dead_and_slow_links_are_warnings_at_each_line_that_uses_them() throws InterruptedException {
+    void dead_and_slow_links_are_warnings_at_each_line_that_uses_them() throws InterruptedException, java.io.IOException {
+        // A port nothing listens on: one just freed (port 1 is not always free: a root process may serve there).
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
         List<Problem> problems = new ExternalLinkChecker(Duration.ofMillis(500), 4).check(List.of(
                 use(base + "/ok", 3), use(base + "/gone", 4), use(base + "/get-only", 5), use(base + "/moved", 6),
                 use(base + "/slow", 7), use(base + "/gone#part", 8), use("mailto:a@example.org", 9),
-                use("http://127.0.0.1:1/nothing-listens", 10)));
+                use("http://127.0.0.1:" + closed + "/nothing-listens", 10)));
 
         assertTrue(problems.stream().allMatch(p -> p.severity() == Severity.WARNING), problems.toString());
         assertEquals(List.of(4, 7, 8, 10), problems.stream().map(Problem::line).sorted().toList(), problems.toString());
