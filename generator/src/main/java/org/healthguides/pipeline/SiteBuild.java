@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.ProblemListing;
+import org.healthguides.diagnostics.TaskResult;
 import org.healthguides.output.DiscardedOutput;
 import org.healthguides.output.PublicModes;
 import org.healthguides.output.RedirectFiles;
@@ -80,7 +81,7 @@ public final class SiteBuild {
             }
             Site site = result.site();
             return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), () -> ContentReport.of(site),
-                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, () -> joined(listing));
+                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, () -> TaskResult.of(listing));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -127,21 +128,6 @@ public final class SiteBuild {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** What the task made, or what it threw as it threw it (not wrapped: an internal error names the real cause). */
-    private static String joined(java.util.concurrent.CompletableFuture<String> task) {
-        try {
-            return task.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 

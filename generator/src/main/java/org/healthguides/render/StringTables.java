@@ -23,6 +23,7 @@ import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
 import org.healthguides.diagnostics.Suggestions;
+import org.healthguides.diagnostics.TaskResult;
 import org.healthguides.markdown.MarkdownRenderer;
 import org.healthguides.markdown.MarkdownWords;
 
@@ -130,17 +131,7 @@ public final class StringTables {
 
     /** Every problem, once the alphabets' check is done; what stopped it, as if it had run on this thread. */
     private List<Problem> problems() {
-        try {
-            return problems.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return TaskResult.of(problems);
     }
 
     private static void check(String language, Map<String, String> table, Map<String, Integer> lines, Map<String, String> reference,

@@ -12,6 +12,7 @@ import org.healthguides.content.SiteSettings;
 import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.TaskResult;
 
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
@@ -64,7 +65,7 @@ public final class TemplateRenderer {
             prepared = prepare(folder);
             prepared.finish(settings, List.of());
         }
-        IOException unreadable = joined(prepared.loaded);
+        IOException unreadable = TaskResult.of(prepared.loaded);
         if (unreadable != null) {
             throw new ContentErrors(Problem.error(Code.TEMPLATES_NOT_FOUND, this.displayFolder, 0, "cannot read templates: " + unreadable.getMessage(),
                     "check the folder"));
@@ -140,22 +141,8 @@ public final class TemplateRenderer {
         return new Prepared(folder);
     }
 
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
     private Configuration configuration() {
-        return joined(prepared.configuration);
+        return TaskResult.of(prepared.configuration);
     }
 
     private static Configuration configured(freemarker.cache.TemplateLoader loader) {
