@@ -29,6 +29,7 @@ import org.healthguides.diagnostics.Code;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.DisplayPath;
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.diagnostics.TaskResult;
 import org.healthguides.links.ExternalLinkChecker;
 import org.healthguides.links.LinkChecker;
 import org.healthguides.markdown.MarkdownRenderer;
@@ -575,16 +576,10 @@ public final class Pipeline {
 
         StaticFiles staticFiles() throws IOException {
             try {
-                return statics.join();
+                return TaskResult.of(statics);
             } catch (CompletionException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
-                }
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
                 }
                 throw e;
             }
