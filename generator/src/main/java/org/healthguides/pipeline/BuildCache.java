@@ -41,6 +41,7 @@ import org.healthguides.markdown.Reference;
 import org.healthguides.markdown.RenderedMarkdown;
 import org.healthguides.output.OutputFolder;
 import org.healthguides.output.Precompressed;
+import org.healthguides.output.TemporaryFile;
 import org.healthguides.readability.ReadingStats;
 import org.healthguides.render.AToZIndex;
 
@@ -383,7 +384,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             return;
         }
         try {
-            Path temporary = Files.createTempFile(folder, "content-states", ".tmp");
+            Path temporary = TemporaryFile.create(folder, "content-states", ".tmp", TemporaryFile.OWNER_ONLY);
             try {
                 Files.write(temporary, writeStates(states, generator));
                 Files.move(temporary, folder.resolve(CONTENT_STATES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -1367,7 +1368,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
         Files.createDirectories(aToZ);
         for (Map.Entry<String, byte[]> file : sortedAToZ.entrySet()) {
-            Path temporary = Files.createTempFile(aToZ, "a-to-z", ".tmp");
+            Path temporary = TemporaryFile.create(aToZ, "a-to-z", ".tmp", TemporaryFile.OWNER_ONLY);
             try {
                 Files.write(temporary, file.getValue());
                 Files.move(temporary, aToZ.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING);

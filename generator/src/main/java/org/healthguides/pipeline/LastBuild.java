@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.output.TemporaryFile;
 
 /**
  * The record of the last successful build with the cache ({@code last-build.bin} in the cache folder): the key of
@@ -346,7 +347,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         BuildCache.writeString(header, generator);
         header.writeLong(checksum.getValue());
         header.flush();
-        Path temporary = Files.createTempFile(cacheFolder, "last-build", ".tmp");
+        Path temporary = TemporaryFile.create(cacheFolder, "last-build", ".tmp", TemporaryFile.OWNER_ONLY);
         try {
             try (java.io.OutputStream file = Files.newOutputStream(temporary)) {
                 file.write(head.array(), 0, head.size());

@@ -15,6 +15,7 @@ import org.healthguides.output.DiscardedOutput;
 import org.healthguides.output.PublicModes;
 import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.SiteWriter;
+import org.healthguides.output.TemporaryFile;
 import org.healthguides.report.ContentReport;
 import org.healthguides.site.Redirect;
 import org.healthguides.site.Redirects;
@@ -140,7 +141,7 @@ public final class SiteBuild {
     private void writeBesideOutput(String name, String text) throws IOException {
         Path folder = options.out().toAbsolutePath().normalize().getParent();
         Path file = folder.resolve(name);
-        Path temporary = Files.createTempFile(folder, "." + name + ".", ".tmp", PublicModes.FILE);
+        Path temporary = TemporaryFile.create(folder, "." + name + ".", ".tmp", PublicModes.FILE);
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
