@@ -853,13 +853,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            Map<String, LastBuild.State> known = reusedStates;
-            if (reusedStates.isEmpty()) {
-                known = savedStates; // a cold build: no copy of its 14,000 states
-            } else if (!savedStates.isEmpty()) {
-                known = new HashMap<>(savedStates);
-                known.putAll(reusedStates);
-            }
+            // Looked up in both maps, the reused files' first (never copied into one: 14,000 states at 10,000 pages).
+            Map<String, LastBuild.State> reused = reusedStates;
+            Map<String, LastBuild.State> saved = savedStates;
+            java.util.function.Function<String, LastBuild.State> known = file -> {
+                LastBuild.State state = reused.get(file);
+                return state != null ? state : saved.get(file);
+            };
             List<LastBuild.State> outputStates = LastBuild.states(out, files, true, known);
             List<LastBuild.State> cache = cacheStates.join();
             if (outputStates.contains(null) || cache.contains(null)) {

@@ -105,7 +105,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * unless it is the cache's (which this record, written after, changes).
      */
     static List<State> states(Path folder, Set<String> files, boolean withFolder) {
-        return states(folder, files, withFolder, Map.of());
+        return states(folder, files, withFolder, file -> null);
     }
 
     /**
@@ -114,7 +114,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * mode). Stating them again was most of the record's cost (28,000 files at 10,000 pages). Should one have been
      * changed since, the next build finds it not as recorded and is not up to date: never the other way round.
      */
-    static List<State> states(Path folder, Set<String> files, boolean withFolder, Map<String, State> known) {
+    static List<State> states(Path folder, Set<String> files, boolean withFolder, java.util.function.Function<String, State> known) {
         Set<String> folders = new HashSet<>();
         if (withFolder) {
             folders.add("");
@@ -128,7 +128,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         }
         List<State> states = new ArrayList<>(files.parallelStream().filter(file -> !folders.contains(file))
                 .map(file -> {
-                    State state = known.get(file);
+                    State state = known.apply(file);
                     return state != null ? state : State.of(file, folder.resolve(file));
                 }).toList());
         folders.forEach(path -> states.add(State.folder(path)));
