@@ -130,8 +130,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // FreeMarker logs through java.util.logging when nothing else is on the class path, and starting that
+        // (LogManager, its configuration, Java's security properties) cost every cold build CPU for messages it never
+        // writes: template errors are reported by the renderer itself (setLogTemplateExceptions(false)). Left as
+        // given when set on the command line (-Dorg.freemarker.loggerLibrary=JUL shows them again).
+        if (System.getProperty(FREEMARKER_LOGGER_LIBRARY) == null) {
+            System.setProperty(FREEMARKER_LOGGER_LIBRARY, "none");
+        }
         System.exit(new Main(System.out, System.err).run(Arrays.asList(args)));
     }
+
+    /** freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY, read when FreeMarker makes its first logger. */
+    static final String FREEMARKER_LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
 
     private static final List<String> COMMANDS = List.of("build", "check", "serve", "report", "new", "explain");
 

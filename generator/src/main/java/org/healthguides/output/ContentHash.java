@@ -1,7 +1,5 @@
 package org.healthguides.output;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -14,11 +12,7 @@ public final class ContentHash {
 
     /** The first 8 hex digits of the SHA-256 of the bytes. */
     public static String of(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(bytes), 0, 4);
     }
 
     /** The path with the hash before the extension (or at the end when there is none). */

@@ -41,6 +41,7 @@ import org.healthguides.markdown.Reference;
 import org.healthguides.markdown.RenderedMarkdown;
 import org.healthguides.output.OutputFolder;
 import org.healthguides.output.Precompressed;
+import org.healthguides.output.TemporaryFile;
 import org.healthguides.readability.ReadingStats;
 import org.healthguides.render.AToZIndex;
 
@@ -383,7 +384,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             return;
         }
         try {
-            Path temporary = Files.createTempFile(folder, "content-states", ".tmp");
+            Path temporary = TemporaryFile.create(folder, "content-states", ".tmp", TemporaryFile.OWNER_ONLY);
             try {
                 Files.write(temporary, writeStates(states, generator));
                 Files.move(temporary, folder.resolve(CONTENT_STATES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -827,8 +828,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * Records what this build published and reported, for the next build to find it {@link #upToDate}: after the
      * output was swapped in and the cache saved. A record that cannot be written is removed (the next build then
      * reads the guides' entries).
+     *
+     * @param listing the warnings as printed, with their excerpts, or null when an excerpt was read from a file whose
+     *                bytes the key does not cover: an up-to-date build prints the kept listing (its excerpts are lines of
+     *                files whose fingerprints are in the key it matched) instead of reading ~2,500 files' lines again
      */
-    void recordLastBuild(Path output, Set<String> files, int pages, int written, List<Problem> warnings, List<String> draftsLeftOut) {
+    void recordLastBuild(Path output, Set<String> files, int pages, int written, List<Problem> warnings, List<String> draftsLeftOut,
+                         java.util.function.Supplier<String> listing) {
         if (!writable || siteKey == null) {
             return;
         }
@@ -857,7 +863,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             if (outputStates.contains(null) || cache.contains(null)) {
                 return; // something changed while it was being recorded: no record, the next build checks everything
             }
-            new LastBuild(siteKey, pages, written, List.copyOf(warnings), List.copyOf(draftsLeftOut), outputStates, cache, nginxState(out))
+            new LastBuild(siteKey, pages, written, List.copyOf(warnings), List.copyOf(draftsLeftOut), outputStates, cache, nginxState(out),
+                    listing.get())
                     .write(folder, generator);
         } catch (IOException | RuntimeException e) {
             notes.accept("note: could not write the record of the last build in " + folder + " (" + e.getMessage()
@@ -1361,7 +1368,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
         Files.createDirectories(aToZ);
         for (Map.Entry<String, byte[]> file : sortedAToZ.entrySet()) {
-            Path temporary = Files.createTempFile(aToZ, "a-to-z", ".tmp");
+            Path temporary = TemporaryFile.create(aToZ, "a-to-z", ".tmp", TemporaryFile.OWNER_ONLY);
             try {
                 Files.write(temporary, file.getValue());
                 Files.move(temporary, aToZ.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING);

@@ -6,8 +6,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 import org.healthguides.diagnostics.Problem;
+import org.healthguides.output.TemporaryFile;
 
 /**
  * The record of the last successful build with the cache ({@code last-build.bin} in the cache folder): the key of
@@ -35,13 +39,17 @@ import org.healthguides.diagnostics.Problem;
  * @param output every file and folder of the output, by its path in it ("" for the folder itself)
  * @param cache  every file and folder of the cache folder but this record
  * @param nginx  the nginx include beside the output, or null when there was none
+ * @param listing the warnings as the build printed them, each with its excerpt ({@link
+ *                org.healthguides.diagnostics.ProblemListing#format}), or null when an excerpt came from a file whose
+ *                bytes the key does not cover (see {@link BuildCache#recordLastBuild})
  */
 record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warnings, List<String> draftsLeftOut,
-                 List<State> output, List<State> cache, State nginx) {
+                 List<State> output, List<State> cache, State nginx, String listing) {
 
     static final String FILE = "last-build.bin";
     private static final String MAGIC = "guide build cache: last build";
-    private static final int FORMAT = 2; // 2: the key is a KeyDigest (MurmurHash3), not an MD5
+    // 2: the key is a KeyDigest (MurmurHash3), not an MD5; 3: the warnings' listing kept
+    private static final int FORMAT = 3;
 
     /** One file or folder as a build left it (of a folder only that it is one: what it holds is listed instead). */
     record State(String path, boolean folder, long size, long modified, String inode, int mode) {
@@ -129,9 +137,137 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
 
     /**
      * Whether {@code folder} holds exactly what is recorded: each file and folder in the same state, and no other entry
-     * in any recorded folder.
+     * in any recorded folder. Walked folder by folder through {@link SecureDirectoryStream}s (as a listing of the folder
+     * already opens them): each entry is stated relative to its folder, never by its whole path, and each folder is
+     * listed through the descriptor that proved it a folder (opened without following a link), instead of being stated
+     * by its whole path and then opened again by it. At 10,000 pages that is 28,000 states: the path lookups, a stat of
+     * each folder and a map of every folder's children by path were most of an up-to-date build's check of its output.
      */
     static boolean intact(Path folder, List<State> recorded, boolean withFolder) {
+        Map<String, List<State>> inFolder = new HashMap<>();
+        Set<String> folders = new HashSet<>();
+        boolean rootRecorded = false;
+        for (State state : recorded) {
+            if (state == null) {
+                return false;
+            }
+            String path = state.path();
+            if (path.isEmpty()) {
+                if (!state.folder()) {
+                    return false;
+                }
+                rootRecorded = true;
+                inFolder.putIfAbsent("", new ArrayList<>());
+                continue;
+            }
+            if (state.folder()) {
+                folders.add(path);
+                inFolder.putIfAbsent(path, new ArrayList<>());
+            }
+            int slash = path.lastIndexOf('/');
+            inFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), parent -> new ArrayList<>()).add(state);
+        }
+        for (String parent : inFolder.keySet()) {
+            if (!parent.isEmpty() && !folders.contains(parent)) {
+                return intactByPaths(folder, recorded, withFolder); // not a record this class writes: checked path by path
+            }
+        }
+        if (rootRecorded && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!inFolder.containsKey("")) {
+            return true; // nothing recorded
+        }
+        try (DirectoryStream<Path> root = Files.newDirectoryStream(folder)) {
+            if (!(root instanceof SecureDirectoryStream<Path> secure)) {
+                return intactByPaths(folder, recorded, withFolder);
+            }
+            List<State> top = inFolder.get("");
+            if (!listsExactly(secure, top, !withFolder)) {
+                return false;
+            }
+            // The top folders (a guide each) side by side, each walked on one thread; files at the top on this one.
+            List<State> topFolders = new ArrayList<>();
+            for (State state : top) {
+                if (state.folder()) {
+                    topFolders.add(state);
+                } else if (!holds(secure, state)) {
+                    return false;
+                }
+            }
+            return topFolders.parallelStream().allMatch(state -> holds(secure, state, inFolder));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the folder {@code parent} holds the entry {@code state} names, as recorded (a folder: all it holds too). */
+    private static boolean holds(SecureDirectoryStream<Path> parent, State state, Map<String, List<State>> inFolder) {
+        Path name = Path.of(state.path().substring(state.path().lastIndexOf('/') + 1));
+        try {
+            // Stated before it is opened: opening a FIFO put in its place would wait for a writer.
+            if (!parent.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes().isDirectory()) {
+                return false;
+            }
+            try (SecureDirectoryStream<Path> folder = parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+                List<State> children = inFolder.get(state.path());
+                if (!listsExactly(folder, children, false)) {
+                    return false;
+                }
+                for (State child : children) {
+                    if (!(child.folder() ? holds(folder, child, inFolder) : holds(folder, child))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the file {@code state} names in {@code parent} is in that state (stated without following a link). */
+    private static boolean holds(SecureDirectoryStream<Path> parent, State state) {
+        Path name = Path.of(state.path().substring(state.path().lastIndexOf('/') + 1));
+        try {
+            BasicFileAttributes attributes;
+            try {
+                attributes = parent.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+            } catch (UnsupportedOperationException e) {
+                attributes = parent.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+            }
+            return state.equals(State.of(state.path(), attributes));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code folder} lists exactly the names of {@code children}.
+     *
+     * @param cacheRoot the cache folder: this record and the content states, which later builds rewrite, are not listed
+     */
+    private static boolean listsExactly(DirectoryStream<Path> folder, List<State> children, boolean cacheRoot) {
+        Set<String> names = new HashSet<>(Math.max(4, children.size() * 2));
+        for (State child : children) {
+            names.add(child.path().substring(child.path().lastIndexOf('/') + 1));
+        }
+        int found = 0;
+        for (Path entry : folder) {
+            String name = entry.getFileName().toString();
+            if (cacheRoot && (name.equals(FILE) || name.equals(BuildCache.CONTENT_STATES))) {
+                continue;
+            }
+            if (!names.contains(name)) {
+                return false;
+            }
+            found++;
+        }
+        return found == names.size();
+    }
+
+    /** {@link #intact}, each state checked by its whole path: for records of another shape, or no secure listing. */
+    static boolean intactByPaths(Path folder, List<State> recorded, boolean withFolder) {
         Map<String, Set<String>> children = new HashMap<>();
         for (State state : recorded) {
             if (state == null) {
@@ -200,6 +336,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         if (nginx != null) {
             writeState(bytes, nginx);
         }
+        bytes.putText(listing);
         // The header, then the body from the buffer where it stands (the 3 MB of a 10,000-page record were copied thrice).
         CRC32 checksum = new CRC32();
         checksum.update(bytes.array(), 0, bytes.size());
@@ -210,7 +347,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         BuildCache.writeString(header, generator);
         header.writeLong(checksum.getValue());
         header.flush();
-        Path temporary = Files.createTempFile(cacheFolder, "last-build", ".tmp");
+        Path temporary = TemporaryFile.create(cacheFolder, "last-build", ".tmp", TemporaryFile.OWNER_ONLY);
         try {
             try (java.io.OutputStream file = Files.newOutputStream(temporary)) {
                 file.write(head.array(), 0, head.size());
@@ -253,10 +390,11 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         List<State> output = readStates(in);
         List<State> cache = readStates(in);
         State nginx = in.readBoolean() ? readState(in) : null;
+        String listing = BuildCache.readString(in);
         if (in.read() != -1) {
             throw new IOException("data after the end");
         }
-        return new LastBuild(key, pages, files, List.copyOf(warnings), drafts, output, cache, nginx);
+        return new LastBuild(key, pages, files, List.copyOf(warnings), drafts, output, cache, nginx, listing);
     }
 
     private static void writeStates(EntryReader.Buffer out, List<State> states) {

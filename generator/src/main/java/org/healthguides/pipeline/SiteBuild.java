@@ -15,6 +15,7 @@ import org.healthguides.output.DiscardedOutput;
 import org.healthguides.output.PublicModes;
 import org.healthguides.output.RedirectFiles;
 import org.healthguides.output.SiteWriter;
+import org.healthguides.output.TemporaryFile;
 import org.healthguides.report.ContentReport;
 import org.healthguides.site.Redirect;
 import org.healthguides.site.Redirects;
@@ -56,15 +57,26 @@ public final class SiteBuild {
                 disk.saveContentStates();
                 return new BuildReport(last.pages(), last.files(), last.warnings(), millisSince(start),
                         () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true,
-                        () -> ProblemListing.format(last.warnings(), pipeline.readTexts()));
+                        () -> last.listing() != null ? last.listing() : ProblemListing.format(last.warnings(), pipeline.readTexts()));
             }
         }
         try (SiteWriter writer = SiteWriter.begin(options.out())) {
             Pipeline.Result result = pipeline.run(writer);
             // The warnings' listing (their excerpts, on both cores) made while the output is committed and the cache and
             // its record written, mostly one core's work; printed once the build returns, as before.
-            java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> ProblemListing.format(result.warnings(), pipeline.readTexts()));
+            // Kept in the record of the last build only when every excerpt came from a content file this build read (whose
+            // fingerprint is in the record's key), not from another file read from disk.
+            java.util.concurrent.atomic.AtomicBoolean fromDisk = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                java.util.function.Function<String, String> texts = pipeline.readTexts();
+                return ProblemListing.format(result.warnings(), file -> {
+                    String text = texts.apply(file);
+                    if (text == null) {
+                        fromDisk.set(true);
+                    }
+                    return text;
+                });
+            });
             if (disk != null) {
                 // Before the output changes: a build killed while committing (folders moved from the output into the
                 // new site) leaves no record that could call the output up to date.
@@ -77,7 +89,14 @@ public final class SiteBuild {
                 disk.save(options.out(), files, notes);
                 disk.saveContentStates();
                 disk.recordLastBuild(options.out(), files, result.pages(), writer.filesWritten(), result.warnings(),
-                        result.site().draftsLeftOut());
+                        result.site().draftsLeftOut(), () -> {
+                            try {
+                                String text = listing.join();
+                                return fromDisk.get() ? null : text;
+                            } catch (RuntimeException e) {
+                                return null; // reported when the listing is printed
+                            }
+                        });
             }
             Site site = result.site();
             return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), () -> ContentReport.of(site),
@@ -122,7 +141,7 @@ public final class SiteBuild {
     private void writeBesideOutput(String name, String text) throws IOException {
         Path folder = options.out().toAbsolutePath().normalize().getParent();
         Path file = folder.resolve(name);
-        Path temporary = Files.createTempFile(folder, "." + name + ".", ".tmp", PublicModes.FILE);
+        Path temporary = TemporaryFile.create(folder, "." + name + ".", ".tmp", PublicModes.FILE);
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

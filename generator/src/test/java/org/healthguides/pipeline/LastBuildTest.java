@@ -1,6 +1,9 @@
 package org.healthguides.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +30,120 @@ class LastBuildTest {
         output.add(new LastBuild.State("x", false, -1, -1, "not a file or folder", -1));
         List<LastBuild.State> cacheStates = List.of(new LastBuild.State("guides/é.bin", false, 3, 4, "(dev=1,ino=2)", 420));
         BuildCache.Key key = new BuildCache.Key(1, 2);
-        new LastBuild(key, 5, 6, List.of(), List.of("dräft.md"), output, cacheStates, output.get(3)).write(cache, "generator");
+        String listing = "content/ü/index.md:3:1: warning[G0411]: ...\n  3 | ünïcödé \uD83D\uDE00\n    | ^\n".repeat(3_000);
+        new LastBuild(key, 5, 6, List.of(), List.of("dräft.md"), output, cacheStates, output.get(3), listing).write(cache, "generator");
 
         LastBuild read = LastBuild.read(cache, "generator", key);
         assertEquals(output, read.output());
         assertEquals(cacheStates, read.cache());
         assertEquals(output.get(3), read.nginx());
         assertEquals(List.of("dräft.md"), read.draftsLeftOut());
+        assertEquals(listing, read.listing());
+
+        new LastBuild(key, 5, 6, List.of(), List.of(), output, cacheStates, null, null).write(cache, "generator");
+        assertNull(LastBuild.read(cache, "generator", key).listing(), "no listing kept: made again when printed");
+    }
+
+    /** A site of two guides, the cache's shape beside it: folders of folders, files at every depth. */
+    private static java.util.Set<String> site(Path folder) throws Exception {
+        java.util.Set<String> files = new java.util.TreeSet<>(List.of("index.html", "404.html", "lifting/index.html", "lifting/basics/index.html",
+                "lifting/basics/index.html.gz", "lifting/recovery/index.html", "running/index.html", "running/a/b/index.html"));
+        for (String file : files) {
+            java.nio.file.Files.createDirectories(folder.resolve(file).getParent());
+            java.nio.file.Files.writeString(folder.resolve(file), file);
+        }
+        return files;
+    }
+
+    @Test
+    void the_walk_finds_every_change_a_check_by_whole_paths_finds() throws Exception {
+        List<java.util.function.Consumer<Path>> changes = List.of(
+                out -> io(() -> java.nio.file.Files.writeString(out.resolve("stray.html"), "mine")),
+                out -> io(() -> java.nio.file.Files.writeString(out.resolve("lifting/basics/stray.html"), "mine")),
+                out -> io(() -> java.nio.file.Files.createDirectories(out.resolve("running/a/b/c"))),
+                out -> io(() -> java.nio.file.Files.delete(out.resolve("lifting/basics/index.html.gz"))),
+                out -> io(() -> java.nio.file.Files.delete(out.resolve("index.html"))),
+                out -> io(() -> java.nio.file.Files.writeString(out.resolve("running/a/b/index.html"), "changed, longer")),
+                out -> io(() -> java.nio.file.Files.setPosixFilePermissions(out.resolve("lifting/index.html"),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+                out -> io(() -> { // a page's folder replaced by a link to a copy of it
+                    Path copy = out.resolveSibling("copy");
+                    java.nio.file.Files.createDirectories(copy);
+                    java.nio.file.Files.move(out.resolve("lifting/recovery"), copy.resolve("recovery"));
+                    java.nio.file.Files.createSymbolicLink(out.resolve("lifting/recovery"), copy.resolve("recovery"));
+                }),
+                out -> io(() -> { // a guide's folder replaced by a link to a copy of it
+                    Path copy = out.resolveSibling("copy");
+                    java.nio.file.Files.createDirectories(copy);
+                    java.nio.file.Files.move(out.resolve("running"), copy.resolve("running"));
+                    java.nio.file.Files.createSymbolicLink(out.resolve("running"), copy.resolve("running"));
+                }),
+                out -> io(() -> { // a page replaced by a link to itself moved aside: same bytes, not the same file
+                    java.nio.file.Files.move(out.resolve("lifting/index.html"), out.resolveSibling("page.html"));
+                    java.nio.file.Files.createSymbolicLink(out.resolve("lifting/index.html"), out.resolveSibling("page.html"));
+                }),
+                out -> io(() -> { // a folder replaced by a FIFO: never opened (it would wait for a writer)
+                    deleteTree(out.resolve("running/a"));
+                    new ProcessBuilder("mkfifo", out.resolve("running/a").toString()).start().waitFor();
+                }),
+                out -> io(() -> { // a file replaced by a folder
+                    java.nio.file.Files.delete(out.resolve("404.html"));
+                    java.nio.file.Files.createDirectories(out.resolve("404.html"));
+                }),
+                out -> io(() -> { // the output itself replaced by a link to a copy
+                    Path copy = out.resolveSibling("copy");
+                    java.nio.file.Files.move(out, copy);
+                    java.nio.file.Files.createSymbolicLink(out, copy);
+                }));
+        for (int i = -1; i < changes.size(); i++) {
+            Path root = cache.resolve("case-" + i);
+            Path out = root.resolve("site");
+            java.util.Set<String> files = site(out);
+            List<LastBuild.State> states = LastBuild.states(out, files, true);
+            assertTrue(LastBuild.intact(out, states, true), "as recorded");
+            if (i >= 0) {
+                changes.get(i).accept(out);
+                assertFalse(LastBuild.intactByPaths(out, states, true), "change " + i + " is a change");
+                assertFalse(LastBuild.intact(out, states, true), "change " + i + " is seen");
+            }
+            // The cache's shape: no state of the folder itself, and its record and content states not listed.
+            Path cacheFolder = root.resolve("cache");
+            java.util.Set<String> cacheFiles = site(cacheFolder);
+            java.nio.file.Files.writeString(cacheFolder.resolve(LastBuild.FILE), "the record");
+            java.nio.file.Files.writeString(cacheFolder.resolve(BuildCache.CONTENT_STATES), "states");
+            List<LastBuild.State> cacheStates = LastBuild.states(cacheFolder, cacheFiles, false);
+            assertTrue(LastBuild.intact(cacheFolder, cacheStates, false));
+            if (i >= 0 && i < 7) {
+                changes.get(i).accept(cacheFolder);
+                assertFalse(LastBuild.intact(cacheFolder, cacheStates, false), "change " + i + " is seen in the cache");
+            }
+        }
+        // A record of another shape (a folder's file without its folder's state) is checked path by path.
+        Path out = cache.resolve("other").resolve("site");
+        java.util.Set<String> files = site(out);
+        List<LastBuild.State> states = new ArrayList<>(LastBuild.states(out, files, true));
+        states.removeIf(state -> state.path().equals("lifting/basics"));
+        assertFalse(LastBuild.intact(out, states, true), "the folder is there, unrecorded: listed in its parent");
+        assertEquals(LastBuild.intactByPaths(out, states, true), LastBuild.intact(out, states, true));
+    }
+
+    private interface IoAction {
+        void run() throws Exception;
+    }
+
+    private static void io(IoAction action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
     }
 }
