@@ -70,7 +70,7 @@ import org.healthguides.render.AToZIndex;
  */
 public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, org.healthguides.site.SiteAssembler.KnownGuides {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 12; // 12: of each page's metadata only what the sitemap reads (output.PublishedPage); 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    private static final int FORMAT = 13; // 13: each kept model with its GuideChecks' findings; 12: of each page's metadata only what the sitemap reads (output.PublishedPage); 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -1891,6 +1891,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             out.writeBoolean(draft.guide());
             out.writeBoolean(draft.leftOut());
         }
+        out.writeInt(model.findings().size());
+        for (Problem finding : model.findings()) {
+            writeProblem(out, finding);
+        }
     }
 
     private static RenderedMarkdown withoutHtml(RenderedMarkdown markdown) {
@@ -1915,7 +1919,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         for (int i = readCount(in); i > 0; i--) {
             drafts.add(new org.healthguides.site.Draft(readString(in), readString(in), in.readBoolean(), in.readBoolean()));
         }
-        return new org.healthguides.site.SiteAssembler.KeptGuide(meta, introduction, List.copyOf(sections), List.copyOf(drafts));
+        List<Problem> findings = new ArrayList<>();
+        for (int i = readCount(in); i > 0; i--) {
+            findings.add(readProblem(in));
+        }
+        return new org.healthguides.site.SiteAssembler.KeptGuide(meta, introduction, List.copyOf(sections), List.copyOf(drafts),
+                List.copyOf(findings));
     }
 
     private static RenderedMarkdown withHtml(RenderedMarkdown markdown) {

@@ -13,20 +13,25 @@ import org.healthguides.diagnostics.Problem;
  * so the site cannot go live under --strict until a clinician has reviewed it. The dates themselves are
  * {@link ReviewSchedule}'s; drafts are not published and need no sign-off yet. A translation needs its own.
  */
-public final class ClinicalSignOff implements Check {
+public final class ClinicalSignOff implements GuideCheck {
+
+    /** An original: its own front matter alone. */
+    @Override
+    public List<Problem> checkGuide(Guide guide, org.healthguides.content.GuideFiles folder, org.healthguides.content.SiteSettings settings,
+                                    CheckContext context) {
+        GuideMeta meta = guide.meta();
+        if (!meta.draft() && meta.reviewedBy() == null) {
+            return List.of(Problem.warning(Code.NO_CLINICAL_SIGN_OFF, guide.displayPath(), meta.reviewedLine(),
+                    "guide '" + guide.slug() + "' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict",
+                    "when a clinician has reviewed it, add 'reviewed_by: { name: <their name>, role: <their role, e.g. Physiotherapist> }'"
+                            + " and set 'reviewed' to that day (see docs/care-cards.md)"));
+        }
+        return List.of();
+    }
 
     @Override
-    public List<Problem> check(Site site, CheckContext context) {
+    public List<Problem> checkRest(Site site, CheckContext context) {
         List<Problem> problems = new ArrayList<>();
-        for (Guide guide : site.guides()) {
-            GuideMeta meta = guide.meta();
-            if (!meta.draft() && meta.reviewedBy() == null) {
-                problems.add(Problem.warning(Code.NO_CLINICAL_SIGN_OFF, guide.displayPath(), meta.reviewedLine(),
-                        "guide '" + guide.slug() + "' has no clinical sign-off ('reviewed_by'), so it cannot be published with --strict",
-                        "when a clinician has reviewed it, add 'reviewed_by: { name: <their name>, role: <their role, e.g. Physiotherapist> }'"
-                                + " and set 'reviewed' to that day (see docs/care-cards.md)"));
-            }
-        }
         // A translation is new text: a mistranslated red flag is as dangerous as a wrong one, so a clinician who reads
         // the language signs it off too. Its pages name that reviewer, never the original's.
         for (Guide translation : site.translations()) {

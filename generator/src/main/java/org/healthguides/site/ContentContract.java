@@ -18,16 +18,25 @@ import org.healthguides.markdown.Callout;
  * Enforces what a guide's front matter says it must contain: its required sections, and its required
  * warnings as callouts of the right kind that mention every listed phrase.
  */
-public final class ContentContract implements Check {
+public final class ContentContract implements GuideCheck {
 
+    /** An original against its own contract: its own files alone. */
     @Override
-    public List<Problem> check(Site site, CheckContext context) {
+    public List<Problem> checkGuide(Guide guide, org.healthguides.content.GuideFiles folder, org.healthguides.content.SiteSettings settings,
+                                    CheckContext context) {
+        return check(guide, settings.warningKinds(), context.contentRoot(), brokenSections(folder == null ? List.of() : List.of(folder), guide),
+                settings.language());
+    }
+
+    /** Every translation against its original's contract; and a required section in draft, which reads the site's drafts. */
+    @Override
+    public List<Problem> checkRest(Site site, CheckContext context) {
         List<Problem> problems = new ArrayList<>();
         // Each guide's folder looked up by name once: a scan of every folder per guide took a tenth of a rebuild at 2,000 guides.
         Map<String, List<org.healthguides.content.GuideFiles>> folders = new java.util.HashMap<>();
         context.tree().guides().forEach(files -> folders.computeIfAbsent(files.slug(), slug -> new ArrayList<>()).add(files));
-        // The originals and every translation, each against the original's contract in its own language.
-        for (Guide guide : site.allGuides()) {
+        // Every translation, against the original's contract in its own language.
+        for (Guide guide : site.translations()) {
             problems.addAll(check(guide, site.settings().warningKinds(), context.contentRoot(),
                     brokenSections(folders.getOrDefault(guide.slug(), List.of()), guide), site.settings().language()));
         }

@@ -12,13 +12,20 @@ import org.healthguides.readability.ReadingStats;
  * Warns about a guide's pages whose prose reads above the guide's {@code max_grade}: readers of health
  * information need plain words and short sentences, and a long, dense page is the first thing to fix.
  */
-public final class ReadingLevel implements Check {
+public final class ReadingLevel implements GuideCheck {
 
+    /** An original's pages: its own text alone. */
     @Override
-    public List<Problem> check(Site site, CheckContext context) {
+    public List<Problem> checkGuide(Guide guide, org.healthguides.content.GuideFiles folder, org.healthguides.content.SiteSettings settings,
+                                    CheckContext context) {
+        return check(guide);
+    }
+
+    /** The translations' pages (those not in English are skipped by check(guide)). */
+    @Override
+    public List<Problem> checkRest(Site site, CheckContext context) {
         List<Problem> problems = new ArrayList<>();
-        // Every language's guides: those not in English are skipped by check(guide).
-        for (Guide guide : site.allGuides()) {
+        for (Guide guide : site.translations()) {
             problems.addAll(check(guide));
         }
         return problems;

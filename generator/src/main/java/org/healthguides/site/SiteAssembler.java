@@ -67,10 +67,13 @@ public final class SiteAssembler {
 
     /**
      * What assembling a guide folder (without translations) made of it, beyond what its files' names say: its meta,
-     * its introduction's and sections' Markdown results in reading order, and the drafts found in it. With these the
-     * folder's {@link Guide} and problems are made again exactly as its assembly made them.
+     * its introduction's and sections' Markdown results in reading order, the drafts found in it, and what the
+     * {@link GuideCheck}s found about it ({@link GuideCheck#checkGuide}: from its own folder, the settings and the
+     * options alone). With these the folder's {@link Guide} and problems are made again exactly as its assembly and
+     * checks made them.
      */
-    public record KeptGuide(GuideMeta meta, RenderedMarkdown introduction, List<SectionPage> sections, List<Draft> drafts) {
+    public record KeptGuide(GuideMeta meta, RenderedMarkdown introduction, List<SectionPage> sections, List<Draft> drafts,
+                            List<Problem> findings) {
     }
 
     /**
@@ -143,8 +146,9 @@ public final class SiteAssembler {
     public Site assemble(ContentTree tree, List<Check> checks, CheckContext context) throws ContentErrors {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>(tree.problems()));
         List<Draft> found = Collections.synchronizedList(new ArrayList<>());
+        List<GuideCheck> guideChecks = checks.stream().filter(GuideCheck.class::isInstance).map(GuideCheck.class::cast).toList();
         List<Guide> guides = tree.guides().parallelStream()
-                .map(files -> assembleOrTake(files, problems, found))
+                .map(files -> assembleOrTake(files, problems, found, guideChecks, context))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Guide.LIST_ORDER)
                 .toList();
@@ -153,8 +157,11 @@ public final class SiteAssembler {
         List<Guide> translations = assembleTranslations(tree, guides, problems, originalDrafts, found);
         List<Draft> drafts = found.stream().sorted(Comparator.comparing(Draft::displayPath)).toList();
         Site unchecked = new Site(settings, guides, List.of(), translations, languageSettings, drafts);
-        // Each rule only reads the finished model: the rules run side by side, their problems kept in the rules' order.
-        checks.parallelStream().map(check -> check.check(unchecked, context)).toList().forEach(problems::addAll);
+        // Each rule only reads the finished model: the rules run side by side, their problems kept in the rules' order. What a
+        // GuideCheck finds about each original was found as it was assembled (or taken with it), above.
+        checks.parallelStream()
+                .map(check -> check instanceof GuideCheck perGuide ? perGuide.checkRest(unchecked, context) : check.check(unchecked, context))
+                .toList().forEach(problems::addAll);
         List<Problem> sorted = problems.stream().sorted(Problem.BY_LOCATION).toList();
         if (sorted.stream().anyMatch(Problem::isError)) {
             throw new ContentErrors(sorted);
@@ -304,23 +311,30 @@ public final class SiteAssembler {
 
     /**
      * A guide folder's original: made again from what an earlier build kept of it (see {@link KnownGuides}), with the
-     * same problems (its Markdown's) and drafts; else assembled, and kept when the folder has no translations.
+     * same problems (its Markdown's and its {@link GuideCheck}s' findings) and drafts; else assembled and checked by
+     * each {@link GuideCheck}, and kept with those findings when the folder has no translations.
      */
-    private Guide assembleOrTake(GuideFiles files, List<Problem> problems, List<Draft> drafts) {
+    private Guide assembleOrTake(GuideFiles files, List<Problem> problems, List<Draft> drafts, List<GuideCheck> guideChecks, CheckContext context) {
         boolean keepable = files.translations().isEmpty();
         KeptGuide kept = keepable ? knownGuides.find(files) : null;
         String guidePath = files.slug() + "/";
         if (kept != null) {
-            // What assembleGuide adds for a folder that had no error: its Markdown's problems and its drafts.
+            // What assembleGuide adds for a folder that had no error: its Markdown's problems and its drafts; and what the
+            // checks found about it, from the same files, settings and options (the key the model was found by).
             problems.addAll(kept.introduction().problems());
             kept.sections().forEach(section -> problems.addAll(section.content().problems()));
             drafts.addAll(kept.drafts());
+            problems.addAll(kept.findings());
             return new Guide(kept.meta(), guidePath, files.index().displayPath(), kept.introduction(),
                     MovedContent.movedTo(kept.introduction(), guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/"), kept.sections(),
                     files.assets(), kept.introduction().reading(), settings.language());
         }
         if (!keepable) {
-            return assembleGuide(files, problems, drafts);
+            Guide guide = assembleGuide(files, problems, drafts);
+            if (guide != null) {
+                problems.addAll(findings(guide, files, guideChecks, context));
+            }
+            return guide;
         }
         // Sections are assembled side by side: these lists are shared by their threads.
         List<Problem> own = Collections.synchronizedList(new ArrayList<>());
@@ -328,10 +342,23 @@ public final class SiteAssembler {
         Guide guide = assembleGuide(files, own, ownDrafts);
         problems.addAll(own);
         drafts.addAll(ownDrafts);
-        if (guide != null && own.stream().noneMatch(Problem::isError)) {
-            knownGuides.keep(files, new KeptGuide(guide.meta(), guide.introduction(), guide.sections(), List.copyOf(ownDrafts)));
+        if (guide != null) {
+            List<Problem> findings = findings(guide, files, guideChecks, context);
+            problems.addAll(findings);
+            if (own.stream().noneMatch(Problem::isError)) {
+                knownGuides.keep(files, new KeptGuide(guide.meta(), guide.introduction(), guide.sections(), List.copyOf(ownDrafts), findings));
+            }
         }
         return guide;
+    }
+
+    /** What each {@link GuideCheck} finds about this original, in the checks' order. */
+    private List<Problem> findings(Guide guide, GuideFiles files, List<GuideCheck> guideChecks, CheckContext context) {
+        List<Problem> findings = new ArrayList<>();
+        for (GuideCheck check : guideChecks) {
+            findings.addAll(check.checkGuide(guide, files, settings, context));
+        }
+        return List.copyOf(findings);
     }
 
     private Guide assembleGuide(GuideFiles files, List<Problem> problems, List<Draft> drafts) {

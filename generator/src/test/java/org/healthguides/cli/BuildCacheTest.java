@@ -649,13 +649,13 @@ class BuildCacheTest {
                 other.err());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and replaced by a good one");
 
-        // One entry of the format before pages kept only for the sitemap (11: each page's whole metadata, which this
-        // format would misread), one of this format: the cache is another version's and nothing in it is used, not
+        // One entry of the format before the checks' findings were kept with a model (12: a model without them, which
+        // this format would misread), one of this format: the cache is another version's and nothing in it is used, not
         // even the guide whose entry could be taken whole.
         Path first = entries().keySet().stream().map(root.resolve("out.cache/guides")::resolve).findFirst().orElseThrow();
         byte[] bytes = Files.readAllBytes(first);
-        assertEquals(12, java.nio.ByteBuffer.wrap(bytes, 21, 4).getInt(), "the format, after the magic text");
-        java.nio.ByteBuffer.wrap(bytes).putInt(21, 11);
+        assertEquals(13, java.nio.ByteBuffer.wrap(bytes, 21, 4).getInt(), "the format, after the magic text");
+        java.nio.ByteBuffer.wrap(bytes).putInt(21, 12);
         Files.write(first, bytes);
         Files.delete(root.resolve("out.cache/last-build.bin"));
         GuideRun older = GuideRun.on(fixture, "build");
@@ -849,25 +849,32 @@ class BuildCacheTest {
      *
      * @return what the build with the cache printed on stderr
      */
-    private String compareFindingsWithCold() throws IOException {
+    private String compareFindingsWithCold(String... options) throws IOException {
         Files.deleteIfExists(root.resolve("out.cache/last-build.bin"));
-        GuideRun cached = GuideRun.on(fixture, "build");
-        GuideRun coldRun = GuideRun.guide("build", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
-                "--out", cold.toString(), "--no-cache");
+        GuideRun cached = GuideRun.on(fixture, "build", options);
+        List<String> coldArgs = new java.util.ArrayList<>(List.of("build", "--content", fixture.content.toString(), "--templates",
+                fixture.templates.toString(), "--out", cold.toString(), "--no-cache"));
+        coldArgs.addAll(List.of(options));
+        GuideRun coldRun = GuideRun.guide(coldArgs.toArray(String[]::new));
         assertFalse(cached.hasStackTrace(), cached.err());
         assertEquals(coldRun.exit(), cached.exit(), "the same outcome: " + cached.err() + "\n---\n" + coldRun.err());
         assertEquals(coldRun.err(), cached.err(), "the same problems, in the same order");
         assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out), "cached build differs from a cold one");
         assertEquals(modes(cold), modes(fixture.out));
+        lastSummary = cached.out();
         return cached.err();
     }
+
+    /** What the last {@link #compareFindingsWithCold} build with the cache printed on stdout (its summary). */
+    private String lastSummary;
 
     /**
      * Every kind of finding (each per-guide editorial check, each check that reads across guides, the link check, the
      * Markdown's own warnings), made and cleared by an edit of one guide while the other is unchanged: a build with the
-     * cache, which takes the unchanged guide's assembled model from its entry instead of assembling it from its files,
-     * reports exactly what a cold build reports. A finding kept from before an edit, or one missed after it, would
-     * publish what the checks are there to stop.
+     * cache, which takes the unchanged guide's assembled model and its per-guide checks' findings from its entry instead
+     * of assembling and checking it, reports exactly what a cold build reports. A finding kept from before an edit, or one
+     * missed after it, would publish what the checks are there to stop. So are edits that reach every guide (the
+     * settings, a template, the date) and the other guide made a draft, deleted or renamed.
      */
     @Test
     void every_check_reports_after_an_edit_exactly_what_a_cold_build_reports() throws IOException {
@@ -881,14 +888,21 @@ class BuildCacheTest {
         Path runningBasics = fixture.content.resolve("running/basics.md");
         Path runningRecovery = fixture.content.resolve("running/recovery.md");
         Path runningExtra = fixture.content.resolve("running/extra.md");
-        Fixture.write(liftingIndex, Fixture.INDEX.replace("reviewed_by:", "max_grade: 1\naliases: [/old-lifting/]\nreviewed_by:"));
+        // Its standing per-guide findings are warnings (a build with an error keeps no cache): a reading level over its
+        // max_grade and no clinical sign-off, which a build with the cache takes from its entry while it is unchanged.
+        Fixture.write(liftingIndex, Fixture.INDEX.replace("reviewed_by:", "max_grade: 1\naliases: [/old-lifting/]\nreviewed_by:")
+                .replaceAll("reviewed_by:\\n  name: Alex Fixture\\n  role: Physiotherapist\\n", ""));
         Fixture.write(liftingBasics, Fixture.BASICS + "\nSee [cooling down](../running/extra.md#cool-down) and"
                 + " [standing tall](../running/basics.md#stand-tall).\n\n[^2]: A note nobody cites.\n");
         Fixture.write(runningExtra, "---\ntitle: Extra\norder: 3\n---\n## Cool down\n\nWalk for five minutes.\n");
         String baseline = compareFindingsWithCold();
         assertTrue(baseline.contains("lifting/basics.md") && baseline.contains("[^2]"), baseline);
         assertTrue(baseline.contains("above max_grade 1 of guide 'lifting'"), baseline);
+        assertTrue(baseline.contains("guide 'lifting' has no clinical sign-off"), baseline);
         assertFalse(baseline.contains("error"), baseline);
+        Path settings = fixture.content.resolve("site.yaml");
+        Path sectionTemplate = fixture.templates.resolve("section.ftlh");
+        String settingsText = Files.readString(settings);
 
         record Edit(String what, Path file, String text, String finding) {
         }
@@ -910,7 +924,7 @@ class BuildCacheTest {
                 new Edit("a review in the future", runningIndex, runningIndexText.replace("reviewed: 2026-11-24", "reviewed: 2027-02-01"),
                         "which is after today"),
                 new Edit("no clinical sign-off", runningIndex, runningIndexText.replaceAll("reviewed_by:\\n  name: Alex Fixture\\n  role: Physiotherapist\\n", ""),
-                        "has no clinical sign-off"),
+                        "guide 'running' has no clinical sign-off"),
                 new Edit("a scaffold placeholder left in", runningBasics, runningBasicsText + "\nPLACEHOLDER: say why.\n",
                         "scaffold placeholder text is still here"),
                 new Edit("a Markdown warning", runningBasics, runningBasicsText + "\n[^9]: Another note nobody cites.\n", "[^9]"),
@@ -931,7 +945,17 @@ class BuildCacheTest {
                 new Edit("its own standing warning cleared", liftingBasics, liftingBasicsText.replace("\n[^2]: A note nobody cites.\n", ""), null),
                 new Edit("its own required phrase lost", fixture.content.resolve("lifting/recovery.md"),
                         Fixture.RECOVERY.replace("night pain", "pain at night"), "does not mention: 'night pain'"),
-                new Edit("its old address dropped", liftingIndex, liftingIndexText.replace("aliases: [/old-lifting/]\n", ""), null));
+                new Edit("its old address dropped", liftingIndex, liftingIndexText.replace("aliases: [/old-lifting/]\n", ""), null),
+                new Edit("its sign-off given", liftingIndex, liftingIndexText.replace("max_grade: 1\n",
+                        "max_grade: 1\nreviewed_by:\n  name: Alex Fixture\n  role: Physiotherapist\n"), null),
+                // The other guide made a draft: left out, so the links into it break.
+                new Edit("the linked guide becomes a draft", runningIndex, runningIndexText.replace("reviewed_by:", "draft: true\nreviewed_by:"),
+                        "lifting/basics.md"),
+                // What every guide's key covers: the settings and the templates.
+                new Edit("a care card's kind goes from the settings", settings, settingsText.replaceAll("  urgent: .*\n", ""),
+                        "names unknown kind 'urgent'"),
+                new Edit("the settings' disclaimer reworded", settings, settingsText.replace("Not medical advice.", "Not a diagnosis."), null),
+                new Edit("a template edited", sectionTemplate, Fixture.PAGE_TEMPLATE + "<#-- edited -->\n", null));
         for (Edit edit : edits) {
             String before = edit.file().toFile().exists() ? Files.readString(edit.file()) : null;
             if (edit.text() == null) {
@@ -944,6 +968,10 @@ class BuildCacheTest {
                 assertTrue(found.contains(edit.finding()), edit.what() + ": " + found);
             }
             assertTrue(found.contains("[^2]") || edit.file().equals(liftingBasics), edit.what() + ": the unchanged guide's warnings are still reported: " + found);
+            if (!edit.file().startsWith(fixture.content.resolve("lifting")) && !found.contains("error")) {
+                assertTrue(found.contains("above max_grade 1 of guide 'lifting'") && found.contains("guide 'lifting' has no clinical sign-off"),
+                        edit.what() + ": the unchanged guide's per-guide findings are still reported: " + found);
+            }
             Fixture.write(edit.file(), before);
             String cleared = compareFindingsWithCold();
             assertEquals(baseline, cleared, edit.what() + ", undone: exactly the findings of before");
@@ -953,6 +981,37 @@ class BuildCacheTest {
         Files.move(fixture.content.resolve("running"), fixture.content.resolve("jogging"));
         assertTrue(compareFindingsWithCold().contains("lifting/basics.md"));
         Files.move(fixture.content.resolve("jogging"), fixture.content.resolve("running"));
+        assertEquals(baseline, compareFindingsWithCold());
+
+        // The guide with standing findings renamed: they name its new folder and slug, never the old.
+        Files.move(fixture.content.resolve("lifting"), fixture.content.resolve("hoisting"));
+        String renamed = compareFindingsWithCold();
+        assertTrue(renamed.contains("above max_grade 1 of guide 'hoisting'") && renamed.contains("guide 'hoisting' has no clinical sign-off"), renamed);
+        assertFalse(renamed.contains("lifting"), renamed);
+        Files.move(fixture.content.resolve("hoisting"), fixture.content.resolve("lifting"));
+        assertEquals(baseline, compareFindingsWithCold());
+
+        // The other guide deleted, then put back: the links into it break, and mend.
+        Path aside = root.resolve("running-aside");
+        Files.move(fixture.content.resolve("running"), aside);
+        String deleted = compareFindingsWithCold();
+        assertTrue(deleted.contains("lifting/basics.md") && deleted.contains("guide 'lifting' has no clinical sign-off"), deleted);
+        Files.move(aside, fixture.content.resolve("running"));
+        assertEquals(baseline, compareFindingsWithCold());
+
+        // Another date (--today), the content unchanged: the review dates are checked against it in every guide, the
+        // unchanged ones too; the per-guide findings are still those of the guides' files. Without PDF leaflets, whose
+        // date is in every guide's key, so both guides are taken whole from their entries, findings and all.
+        String undated = compareFindingsWithCold("--no-pdf");
+        String later = compareFindingsWithCold("--no-pdf", "--today", "2028-01-01");
+        assertTrue(lastSummary.contains("of the pages unchanged since the last build"), "the guides were taken whole: " + lastSummary);
+        assertTrue(later.contains("guide 'lifting' was due for review on 2027-11-24") && later.contains("guide 'running' was due for review"), later);
+        assertTrue(later.contains("above max_grade 1 of guide 'lifting'"), later);
+        String earlier = compareFindingsWithCold("--no-pdf", "--today", "2026-11-01");
+        assertTrue(lastSummary.contains("of the pages unchanged since the last build"), "the guides were taken whole: " + lastSummary);
+        assertTrue(earlier.contains("guide 'lifting' says it was reviewed on 2026-11-24, which is after today"), earlier);
+        assertFalse(earlier.contains("was due for review"), earlier);
+        assertEquals(undated, compareFindingsWithCold("--no-pdf"));
         assertEquals(baseline, compareFindingsWithCold());
     }
 

@@ -21,7 +21,7 @@ class StartUpTest {
     Path folder;
 
     @Test
-    void a_build_without_leaflets_starts_neither_java_util_logging_nor_the_security_providers() throws Exception {
+    void a_build_without_leaflets_starts_neither_java_util_logging_nor_the_security_providers_nor_jsoups_parser() throws Exception {
         Path log = folder.resolve("classes.log");
         Path site = folder.resolve("site");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -32,8 +32,9 @@ class StartUpTest {
         String err = new String(build.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, build.waitFor(), err);
         String classes = Files.readString(log);
-        // The log is whole, and the build did what would start them before: FreeMarker ran, static files were named
-        // by their SHA-256, the build cache and the last build's record were written through temporary files.
+        // The log is whole, and the build did what would start them before: FreeMarker ran, static files (the
+        // favicon.svg among them) were checked and named by their SHA-256, the build cache and the last build's record
+        // were written through temporary files.
         assertTrue(classes.contains(" freemarker.template.Configuration "), "FreeMarker not loaded: is the log complete?");
         assertTrue(classes.contains(" org.healthguides.output.ContentHash "));
         assertTrue(Files.exists(site.resolve("static")) && Files.list(site.resolve("static")).anyMatch(f -> f.toString().matches(".*\\.[0-9a-f]{8}\\.css")));
@@ -42,5 +43,8 @@ class StartUpTest {
         assertFalse(classes.contains(" java.security.Security "), "Java's security properties read");
         assertFalse(classes.contains(" sun.security.jca.Providers "), "Java's security providers started (MessageDigest, SecureRandom?)");
         assertFalse(classes.contains(" java.security.SecureRandom "), "SecureRandom used (Files.createTempFile?)");
+        // The favicon is checked (its name is hashed above) by PlainSvg's quick look, without jsoup's tokeniser.
+        assertTrue(classes.contains(" org.healthguides.content.PlainSvg "));
+        assertFalse(classes.contains(" org.jsoup.parser.Tokeniser "), "jsoup's parser started (the favicon's check?)");
     }
 }

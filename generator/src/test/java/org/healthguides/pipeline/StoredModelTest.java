@@ -54,7 +54,7 @@ class StoredModelTest {
     private static KeptGuide asReused(KeptGuide model) {
         return new KeptGuide(model.meta(), withoutHtml(model.introduction()),
                 model.sections().stream().map(s -> new SectionPage(s.meta(), s.path(), s.displayPath(), withoutHtml(s.content()), s.reading())).toList(),
-                model.drafts());
+                model.drafts(), model.findings());
     }
 
     private static RenderedMarkdown withoutHtml(RenderedMarkdown markdown) {
@@ -118,14 +118,17 @@ class StoredModelTest {
                         new SectionPage(recovery, "lifting/recovery/", "content/lifting/recovery.md", markdown(null, 1), new ReadingStats(0, 0, 0))),
                 List.of(new Draft("content/lifting/recovery.md", "lifting/recovery/", false, false),
                         new Draft("content/lifting/index.md", "lifting/", true, false),
-                        new Draft("content/lifting/later.md", "lifting/later/", false, true)));
+                        new Draft("content/lifting/later.md", "lifting/later/", false, true)),
+                List.of(Problem.warning(Code.READING_LEVEL_TOO_HIGH, "content/lifting/basics.md", 0, "section 'basics' reads at grade 9.1 — ŵ", "use shorter sentences"),
+                        Problem.error(Code.CARE_CARD_MISSING_MENTION, "content/lifting/recovery.md", 12, "does not mention: 'numbness'", null),
+                        new Problem(Code.NO_CLINICAL_SIGN_OFF, "content/lifting/index.md", 3, 7, org.healthguides.diagnostics.Severity.WARNING, "no sign-off", "add it")));
         assertEquals(asReused(model), roundTrip(model));
 
         // Without any of the optional values: no dates, weight, reviewer, lists or drafts.
         GuideMeta bare = new GuideMeta("g", "G", "", null, null, List.of(), 0, List.of(), GuideMeta.DEFAULT_MAX_GRADE, 1, 1, null,
                 List.of(), List.of(), List.of(), null, false);
         KeptGuide empty = new KeptGuide(bare, new RenderedMarkdown("", List.of(), List.of(), List.of(), List.of(), List.of(), new ReadingStats(0, 0, 0)),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
         assertEquals(empty, roundTrip(empty));
         assertNotEquals(asReused(model), roundTrip(empty), "a different model reads back different");
     }
@@ -181,7 +184,8 @@ class StoredModelTest {
         SectionMeta sectionMeta = SectionMeta.read(sectionFile, FrontMatter.parse(sectionFile));
         KeptGuide model = new KeptGuide(meta, markdown("<p>Welcome.</p>", 30),
                 List.of(new SectionPage(sectionMeta, "lifting/basics/", sectionFile.displayPath(), markdown("<p>Body.</p>", 9), new ReadingStats(1, 1, 2))),
-                List.of(new Draft("content/lifting/basics.md", "lifting/basics/", false, false)));
+                List.of(new Draft("content/lifting/basics.md", "lifting/basics/", false, false)),
+                List.of(Problem.warning(Code.NO_CLINICAL_SIGN_OFF, "content/lifting/index.md", 4, "no sign-off", "add it")));
         KeptGuide read = roundTrip(model);
         assertEquals(asReused(model), read);
         assertEquals(List.of("cy", "en-GB").stream().sorted().toList(),
