@@ -1897,8 +1897,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
+    /**
+     * What a kept model keeps of a Markdown result: neither its HTML nor its headings, which only its pages show (the
+     * headings as each page's contents), and a model is used only when its pages are reused.
+     */
     private static RenderedMarkdown withoutHtml(RenderedMarkdown markdown) {
-        return new RenderedMarkdown(null, markdown.headings(), markdown.callouts(), markdown.references(), markdown.links(),
+        return new RenderedMarkdown(null, List.of(), markdown.callouts(), markdown.references(), markdown.links(),
                 markdown.problems(), markdown.reading());
     }
 
@@ -1912,8 +1916,14 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             String path = readString(in);
             String displayPath = readString(in);
             RenderedMarkdown content = withHtml(readMarkdown(in));
+            int words = in.readInt();
+            int sentences = in.readInt();
+            int syllables = in.readInt();
+            ReadingStats own = content.reading();
+            // The same numbers as its Markdown's (as assembled): one object, not two, for each young collection to copy.
             sections.add(new org.healthguides.site.SectionPage(sectionMeta, path, displayPath, content,
-                    new ReadingStats(in.readInt(), in.readInt(), in.readInt())));
+                    own.words() == words && own.sentences() == sentences && own.syllables() == syllables ? own
+                            : new ReadingStats(words, sentences, syllables)));
         }
         List<org.healthguides.site.Draft> drafts = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
