@@ -1015,6 +1015,26 @@ class BuildCacheTest {
         assertEquals(baseline, compareFindingsWithCold());
     }
 
+    /**
+     * {@code guide build --verbose}'s numbers (care cards, references, internal links, reading) of a guide taken whole
+     * from the cache, whose model keeps no headings and no HTML, are those a cold build prints.
+     */
+    @Test
+    void verbose_numbers_of_a_guide_taken_whole_are_those_of_a_cold_build() throws IOException {
+        Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS + "\n[^2]: A second note.\n\nSee [recovery](recovery.md).\n");
+        assertEquals(0, GuideRun.on(fixture, "build").exit());
+        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Keep your stride shorter."));
+        Files.deleteIfExists(root.resolve("out.cache/last-build.bin"));
+        GuideRun cached = GuideRun.on(fixture, "build", "--verbose");
+        GuideRun coldRun = GuideRun.guide("build", "--verbose", "--content", fixture.content.toString(), "--templates", fixture.templates.toString(),
+                "--out", cold.toString(), "--no-cache");
+        assertEquals(0, cached.exit(), cached.err());
+        List<String> numbers = cached.out().lines().skip(1).toList();
+        assertTrue(cached.out().lines().findFirst().orElseThrow().contains("of the pages unchanged since the last build"), cached.out());
+        assertTrue(numbers.stream().anyMatch(line -> line.startsWith("Lifting guide (")), cached.out());
+        assertEquals(coldRun.out().lines().skip(1).toList(), numbers);
+    }
+
     private interface IoAction {
         void run() throws IOException;
     }

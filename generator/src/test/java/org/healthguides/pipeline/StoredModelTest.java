@@ -50,7 +50,10 @@ class StoredModelTest {
         return read;
     }
 
-    /** A model as a reused guide has it: its Markdown without HTML (its pages are reused, never rendered from it). */
+    /**
+     * A model as a reused guide has it: its Markdown without HTML and headings (its pages are reused, never rendered from
+     * it; the headings are each page's contents).
+     */
     private static KeptGuide asReused(KeptGuide model) {
         return new KeptGuide(model.meta(), withoutHtml(model.introduction()),
                 model.sections().stream().map(s -> new SectionPage(s.meta(), s.path(), s.displayPath(), withoutHtml(s.content()), s.reading())).toList(),
@@ -58,7 +61,7 @@ class StoredModelTest {
     }
 
     private static RenderedMarkdown withoutHtml(RenderedMarkdown markdown) {
-        return new RenderedMarkdown("", markdown.headings(), markdown.callouts(), markdown.references(), markdown.links(),
+        return new RenderedMarkdown("", List.of(), markdown.callouts(), markdown.references(), markdown.links(),
                 markdown.problems(), markdown.reading());
     }
 
