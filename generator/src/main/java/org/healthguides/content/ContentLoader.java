@@ -170,7 +170,16 @@ public final class ContentLoader {
 
     private java.util.Optional<GuideFiles> loadGuide(Path folder, String slug, List<Problem> problems, boolean decodeNow) throws IOException {
         List<Path> children = sortedChildren(folder);
-        boolean hasIndex = Files.exists(folder.resolve(GuideMeta.INDEX_FILE), LinkOption.NOFOLLOW_LINKS);
+        // Listed: no stat of its own (2,000 at 10,000 pages). Not listed under that exact name (a file system that
+        // ignores case could still hold it as INDEX.md): asked as before.
+        boolean hasIndex = false;
+        for (Path child : children) {
+            if (child.getFileName().toString().equals(GuideMeta.INDEX_FILE)) {
+                hasIndex = true;
+                break;
+            }
+        }
+        hasIndex = hasIndex || Files.exists(folder.resolve(GuideMeta.INDEX_FILE), LinkOption.NOFOLLOW_LINKS);
         if (!hasIndex) {
             for (Path markdown : markdownUnder(folder, problems)) {
                 problems.add(Problem.error(Code.FILE_OUTSIDE_GUIDE, display(relative(markdown)), 0,

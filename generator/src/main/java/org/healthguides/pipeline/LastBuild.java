@@ -105,7 +105,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * unless it is the cache's (which this record, written after, changes).
      */
     static List<State> states(Path folder, Set<String> files, boolean withFolder) {
-        return states(folder, files, withFolder, Map.of());
+        return states(folder, files, withFolder, file -> null);
     }
 
     /**
@@ -114,7 +114,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * mode). Stating them again was most of the record's cost (28,000 files at 10,000 pages). Should one have been
      * changed since, the next build finds it not as recorded and is not up to date: never the other way round.
      */
-    static List<State> states(Path folder, Set<String> files, boolean withFolder, Map<String, State> known) {
+    static List<State> states(Path folder, Set<String> files, boolean withFolder, java.util.function.Function<String, State> known) {
         Set<String> folders = new HashSet<>();
         if (withFolder) {
             folders.add("");
@@ -128,7 +128,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         }
         List<State> states = new ArrayList<>(files.parallelStream().filter(file -> !folders.contains(file))
                 .map(file -> {
-                    State state = known.get(file);
+                    State state = known.apply(file);
                     return state != null ? state : State.of(file, folder.resolve(file));
                 }).toList());
         folders.forEach(path -> states.add(State.folder(path)));
@@ -144,7 +144,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * each folder and a map of every folder's children by path were most of an up-to-date build's check of its output.
      */
     static boolean intact(Path folder, List<State> recorded, boolean withFolder) {
-        Map<String, List<State>> inFolder = new HashMap<>();
+        Map<String, List<Child>> inFolder = new HashMap<>();
         Set<String> folders = new HashSet<>();
         boolean rootRecorded = false;
         for (State state : recorded) {
@@ -165,7 +165,8 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
                 inFolder.putIfAbsent(path, new ArrayList<>());
             }
             int slash = path.lastIndexOf('/');
-            inFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), parent -> new ArrayList<>()).add(state);
+            inFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), parent -> new ArrayList<>())
+                    .add(new Child(path.substring(slash + 1), state));
         }
         for (String parent : inFolder.keySet()) {
             if (!parent.isEmpty() && !folders.contains(parent)) {
@@ -182,40 +183,46 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
             if (!(root instanceof SecureDirectoryStream<Path> secure)) {
                 return intactByPaths(folder, recorded, withFolder);
             }
-            List<State> top = inFolder.get("");
-            if (!listsExactly(secure, top, !withFolder)) {
+            List<Child> top = inFolder.get("");
+            Path[] names = listsExactly(secure, top, !withFolder);
+            if (names == null) {
                 return false;
             }
             // The top folders (a guide each) side by side, each walked on one thread; files at the top on this one.
-            List<State> topFolders = new ArrayList<>();
-            for (State state : top) {
-                if (state.folder()) {
-                    topFolders.add(state);
-                } else if (!holds(secure, state)) {
+            List<Integer> topFolders = new ArrayList<>();
+            for (int i = 0; i < top.size(); i++) {
+                if (top.get(i).state().folder()) {
+                    topFolders.add(i);
+                } else if (!holds(secure, names[i], top.get(i).state())) {
                     return false;
                 }
             }
-            return topFolders.parallelStream().allMatch(state -> holds(secure, state, inFolder));
+            return topFolders.parallelStream().allMatch(i -> holds(secure, names[i], top.get(i).state(), inFolder));
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    /** Whether the folder {@code parent} holds the entry {@code state} names, as recorded (a folder: all it holds too). */
-    private static boolean holds(SecureDirectoryStream<Path> parent, State state, Map<String, List<State>> inFolder) {
-        Path name = Path.of(state.path().substring(state.path().lastIndexOf('/') + 1));
+    /** A recorded file or folder, by its name in its folder. */
+    private record Child(String name, State state) {
+    }
+
+    /** Whether the folder {@code parent} holds the folder {@code state} as recorded, and all it holds too. */
+    private static boolean holds(SecureDirectoryStream<Path> parent, Path name, State state, Map<String, List<Child>> inFolder) {
         try {
             // Stated before it is opened: opening a FIFO put in its place would wait for a writer.
             if (!parent.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes().isDirectory()) {
                 return false;
             }
             try (SecureDirectoryStream<Path> folder = parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
-                List<State> children = inFolder.get(state.path());
-                if (!listsExactly(folder, children, false)) {
+                List<Child> children = inFolder.get(state.path());
+                Path[] names = listsExactly(folder, children, false);
+                if (names == null) {
                     return false;
                 }
-                for (State child : children) {
-                    if (!(child.folder() ? holds(folder, child, inFolder) : holds(folder, child))) {
+                for (int i = 0; i < names.length; i++) {
+                    State child = children.get(i).state();
+                    if (!(child.folder() ? holds(folder, names[i], child, inFolder) : holds(folder, names[i], child))) {
                         return false;
                     }
                 }
@@ -226,9 +233,8 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         }
     }
 
-    /** Whether the file {@code state} names in {@code parent} is in that state (stated without following a link). */
-    private static boolean holds(SecureDirectoryStream<Path> parent, State state) {
-        Path name = Path.of(state.path().substring(state.path().lastIndexOf('/') + 1));
+    /** Whether the file {@code name} in {@code parent} is in the state recorded (stated without following a link). */
+    private static boolean holds(SecureDirectoryStream<Path> parent, Path name, State state) {
         try {
             BasicFileAttributes attributes;
             try {
@@ -243,27 +249,46 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
     }
 
     /**
-     * Whether {@code folder} lists exactly the names of {@code children}.
+     * The names {@code folder} lists, child for child, when it lists exactly {@code children}; else null. A page's folder
+     * holds one or two files: they are looked for one by one, a set made only for larger folders.
      *
      * @param cacheRoot the cache folder: this record and the content states, which later builds rewrite, are not listed
      */
-    private static boolean listsExactly(DirectoryStream<Path> folder, List<State> children, boolean cacheRoot) {
-        Set<String> names = new HashSet<>(Math.max(4, children.size() * 2));
-        for (State child : children) {
-            names.add(child.path().substring(child.path().lastIndexOf('/') + 1));
+    private static Path[] listsExactly(DirectoryStream<Path> folder, List<Child> children, boolean cacheRoot) {
+        Path[] names = new Path[children.size()];
+        Map<String, Integer> places = null;
+        if (children.size() > 8) {
+            places = new HashMap<>(children.size() * 2);
+            for (int i = 0; i < children.size(); i++) {
+                places.put(children.get(i).name(), i);
+            }
         }
         int found = 0;
         for (Path entry : folder) {
-            String name = entry.getFileName().toString();
-            if (cacheRoot && (name.equals(FILE) || name.equals(BuildCache.CONTENT_STATES))) {
+            Path name = entry.getFileName();
+            String text = name.toString();
+            if (cacheRoot && (text.equals(FILE) || text.equals(BuildCache.CONTENT_STATES))) {
                 continue;
             }
-            if (!names.contains(name)) {
-                return false;
+            int place = -1;
+            if (places != null) {
+                Integer at = places.get(text);
+                place = at == null ? -1 : at;
+            } else {
+                for (int i = 0; i < names.length; i++) {
+                    if (children.get(i).name().equals(text)) {
+                        place = i;
+                        break;
+                    }
+                }
             }
+            if (place < 0 || names[place] != null) {
+                return null;
+            }
+            names[place] = name;
             found++;
         }
-        return found == names.size();
+        return found == names.length ? names : null;
     }
 
     /** {@link #intact}, each state checked by its whole path: for records of another shape, or no secure listing. */
