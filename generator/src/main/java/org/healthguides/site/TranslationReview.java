@@ -15,14 +15,18 @@ import org.healthguides.diagnostics.Suggestions;
  * miss a changed sign or step, so the build warns (an error with --strict) until a translator has caught up. And
  * the phrases a care card must mention may only be given for listed languages: a misspelt tag would check nothing.
  */
-public final class TranslationReview implements Check {
+public final class TranslationReview implements GuideCheck {
 
+    /** An original's care cards' phrases per language: its front matter and the settings alone. */
     @Override
-    public List<Problem> check(Site site, CheckContext context) {
+    public List<Problem> checkGuide(Guide guide, org.healthguides.content.GuideFiles folder, SiteSettings settings, CheckContext context) {
+        return mentionLanguages(guide, settings);
+    }
+
+    /** Each translation against its original's review date. */
+    @Override
+    public List<Problem> checkRest(Site site, CheckContext context) {
         List<Problem> problems = new ArrayList<>();
-        for (Guide original : site.guides()) {
-            problems.addAll(mentionLanguages(original, site.settings()));
-        }
         for (Guide translation : site.translations()) {
             site.guide(translation.slug(), site.settings().language())
                     .ifPresent(original -> problems.addAll(check(original, translation)));

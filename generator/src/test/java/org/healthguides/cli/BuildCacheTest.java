@@ -927,6 +927,9 @@ class BuildCacheTest {
                         "guide 'running' has no clinical sign-off"),
                 new Edit("a scaffold placeholder left in", runningBasics, runningBasicsText + "\nPLACEHOLDER: say why.\n",
                         "scaffold placeholder text is still here"),
+                new Edit("a care card's phrases for a language not listed", runningIndex,
+                        runningIndexText.replace("mentions: [night pain, numbness]", "mentions: { en-GB: [night pain, numbness], fr: [douleur] }"),
+                        "gives mentions for 'fr'"),
                 new Edit("a Markdown warning", runningBasics, runningBasicsText + "\n[^9]: Another note nobody cites.\n", "[^9]"),
                 // Across guides: the finding is about the unchanged lifting guide, or needs it.
                 new Edit("a linked section becomes a draft", runningExtra, runningExtraText.replace("order: 3", "order: 3\ndraft: true"),
