@@ -394,6 +394,9 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
+        if (!headMatches(file, generator, expected)) {
+            return null;
+        }
         EntryReader in = BuildCache.afterHeader(Files.readAllBytes(file), MAGIC, FORMAT, generator);
         if (in == null) {
             return null;
@@ -420,6 +423,32 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
             throw new IOException("data after the end");
         }
         return new LastBuild(key, pages, files, List.copyOf(warnings), drafts, output, cache, nginx, listing);
+    }
+
+    /** How much of the record {@link #headMatches} reads: its header and key, unless the generator's name is longer. */
+    private static final int HEAD = 4096;
+
+    /**
+     * Whether the record's head (kind, format, generator, key) is this build's: read first, so that a build whose key
+     * differs (an edit rebuild) reads ~4 KB of the record instead of all of it (4 MB at 10,000 pages, the warnings'
+     * listing included). A head longer than {@link #HEAD} is left to the whole file, read as before.
+     */
+    private static boolean headMatches(Path file, String generator, BuildCache.Key expected) throws IOException {
+        byte[] head = new byte[HEAD];
+        int length;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            length = in.readNBytes(head, 0, head.length);
+        }
+        try {
+            EntryReader in = BuildCache.afterHeader(java.util.Arrays.copyOf(head, length), MAGIC, FORMAT, generator);
+            if (in == null) {
+                return false;
+            }
+            in.readLong(); // the checksum, checked when the whole record is read
+            return new BuildCache.Key(in.readLong(), in.readLong()).equals(expected);
+        } catch (java.io.EOFException e) {
+            return true; // the head goes on past what was read: the whole file decides
+        }
     }
 
     private static void writeStates(EntryReader.Buffer out, List<State> states) {

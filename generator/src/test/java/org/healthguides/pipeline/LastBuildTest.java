@@ -3,6 +3,7 @@ package org.healthguides.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -42,6 +43,28 @@ class LastBuildTest {
 
         new LastBuild(key, 5, 6, List.of(), List.of(), output, cacheStates, null, null).write(cache, "generator");
         assertNull(LastBuild.read(cache, "generator", key).listing(), "no listing kept: made again when printed");
+    }
+
+    @Test
+    void a_record_with_another_key_is_not_read_past_its_head_and_a_long_head_is_read_whole() throws Exception {
+        List<LastBuild.State> output = List.of(LastBuild.State.folder(""), new LastBuild.State("index.html", false, 3, 4, "(dev=1,ino=2)", 420));
+        BuildCache.Key key = new BuildCache.Key(7, 8);
+        new LastBuild(key, 1, 1, List.of(), List.of(), output, List.of(), null, "listing\n".repeat(10_000)).write(cache, "generator");
+        Path record = cache.resolve(LastBuild.FILE);
+        byte[] whole = java.nio.file.Files.readAllBytes(record);
+        // Its body damaged past the head: a build with another key never reads that far, one with this key is told.
+        byte[] damaged = whole.clone();
+        damaged[damaged.length - 100] ^= 0x20;
+        java.nio.file.Files.write(record, damaged);
+        assertNull(LastBuild.read(cache, "generator", new BuildCache.Key(7, 9)));
+        assertThrows(java.io.IOException.class, () -> LastBuild.read(cache, "generator", key));
+        assertNull(LastBuild.read(cache, "another generator", key));
+
+        // A generator whose name takes more than the head read first (a long path): the whole record decides.
+        String longName = "/very/long/path/".repeat(400) + "generator-all.jar 22372548 1764540000000";
+        new LastBuild(key, 1, 1, List.of(), List.of(), output, List.of(), null, null).write(cache, longName);
+        assertEquals(output, LastBuild.read(cache, longName, key).output());
+        assertNull(LastBuild.read(cache, longName, new BuildCache.Key(7, 9)));
     }
 
     /** A site of two guides, the cache's shape beside it: folders of folders, files at every depth. */
