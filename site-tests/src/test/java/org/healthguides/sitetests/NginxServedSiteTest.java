@@ -363,9 +363,33 @@ class NginxServedSiteTest {
     }
 
     @Test
+    void feedsAreServedAsAtomInEveryLanguageAndTheSitemapKeepsItsType() throws Exception {
+        Map<URI, Path> feeds = new java.util.LinkedHashMap<>();
+        feeds.put(URI.create(origin + BASE_PATH + "feed.xml"), BuiltSite.root().resolve("feed.xml"));
+        feeds.put(URI.create(multilingualOrigin + BASE_PATH + "feed.xml"), MultilingualSite.root().resolve("feed.xml"));
+        for (String language : FIXTURE_LANGUAGES) {
+            feeds.put(URI.create(multilingualOrigin + BASE_PATH + language + "/feed.xml"), MultilingualSite.root().resolve(language + "/feed.xml"));
+        }
+        for (Map.Entry<URI, Path> feed : feeds.entrySet()) {
+            assertTrue(Files.isRegularFile(feed.getValue()), feed.getValue() + " was built");
+            for (boolean gzip : List.of(false, true)) {
+                HttpResponse<byte[]> response = get(feed.getKey(), gzip);
+                assertEquals(200, response.statusCode(), feed.getKey().toString());
+                assertEquals("application/atom+xml", response.headers().firstValue("Content-Type").orElse(""), feed.getKey() + " (gzip " + gzip + ")");
+                // The main site is precompressed (its site.yaml), the multilingual one not: the .gz is sent where there is one.
+                Path gz = feed.getValue().resolveSibling("feed.xml.gz");
+                Path served = gzip && Files.exists(gz) ? gz : feed.getValue();
+                assertArrayEquals(Files.readAllBytes(served), response.body(), feed.getKey() + " is " + served.getFileName());
+            }
+        }
+        // The test server's types map .xml to application/xml (Debian's to text/xml): the sitemap keeps it.
+        assertEquals("application/xml", get(URI.create(origin + BASE_PATH + "sitemap.xml"), false).headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
     void everyKindOfResponseKeepsTheServersOwnHeaders() throws Exception {
         String stylesheet = BuiltSite.page("").selectFirst("link[rel=stylesheet]").attr("href").replaceFirst("^\\./", "");
-        for (String path : List.of("", BuiltSite.GUIDE + "/technique/", stylesheet, "sitemap.xml", "no-such-page")) {
+        for (String path : List.of("", BuiltSite.GUIDE + "/technique/", stylesheet, "sitemap.xml", "feed.xml", "no-such-page")) {
             for (boolean gzip : List.of(false, true)) {
                 HttpResponse<byte[]> response = get(URI.create(origin + BASE_PATH + path), gzip);
                 // Without 'always', nginx adds a header to 2xx and 3xx answers only: the 404 page gets the other one.
