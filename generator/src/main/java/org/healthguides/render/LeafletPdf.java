@@ -18,7 +18,20 @@ import org.jsoup.nodes.Element;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.COSObjectable;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -171,8 +184,9 @@ public final class LeafletPdf {
     public void warmUpInBackground() {
         Thread thread = new Thread(() -> {
             try {
-                print("<!DOCTYPE html><html lang=\"en\"><head><title>-</title></head><body><h1>-</h1><p>-</p></body></html>",
-                        new Links("g/whole-guide/", null, List.of()), fonts.toUri().toString(), java.time.LocalDate.EPOCH);
+                // With a link, so the links' descriptions (read back from the printed page) are warmed up too.
+                print("<!DOCTYPE html><html lang=\"en\"><head><title>-</title></head><body><h1>-</h1><p><a href=\"https://example.org/\">-</a></p></body></html>",
+                        new Links("g/whole-guide/", "https://example.org/g/whole-guide/", List.of()), fonts.toUri().toString(), java.time.LocalDate.EPOCH);
             } catch (IOException | RuntimeException e) {
                 // the real leaflets report their own problems
             }
@@ -287,6 +301,7 @@ public final class LeafletPdf {
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
+                describeLinks(document);
                 int pages = document.getNumberOfPages();
                 // The same content gives the same bytes: a fixed date, and a file identifier made from the content
                 // (PDFBox would otherwise use the time of day for both).
@@ -301,6 +316,89 @@ public final class LeafletPdf {
                 document.save(out);
                 return new Printed(out.toByteArray(), pages);
             }
+        }
+    }
+
+    /**
+     * PDF/UA (ISO 14289-1, 7.18.5) asks each link annotation for a description in its Contents, which openhtmltopdf
+     * leaves out (veraPDF's PDF/UA-1 check failed the leaflet on it alone). An annotation's structure parent is the
+     * Link element of its link, and that element's marked content is the link's printed words: those words become the
+     * description (a link broken over two lines may be two elements, each with its half). A link whose words cannot be
+     * found that way gets its web address, or, inside the leaflet, nothing: no words are guessed.
+     */
+    static void describeLinks(PDDocument document) throws IOException {
+        PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
+        PDNumberTreeNode parents = root == null ? null : root.getParentTree();
+        Map<PDPage, Map<Integer, String>> printed = new HashMap<>();
+        for (PDPage page : document.getPages()) {
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                if (!(annotation instanceof PDAnnotationLink link) || link.getContents() != null) {
+                    continue;
+                }
+                String words = null;
+                if (parents != null && link.getStructParent() >= 0
+                        && parents.getValue(link.getStructParent()) instanceof COSObjectable parent
+                        && parent.getCOSObject() instanceof COSDictionary dictionary) {
+                    PDStructureElement element = new PDStructureElement(dictionary);
+                    if ("Link".equals(element.getStructureType())) {
+                        StringBuilder text = new StringBuilder();
+                        wordsOf(element, element.getPage(), printed, text);
+                        words = text.toString().replaceAll("\\s+", " ").strip();
+                    }
+                }
+                if ((words == null || words.isEmpty()) && link.getAction() instanceof PDActionURI uri) {
+                    words = uri.getURI();
+                }
+                if (words != null && !words.isEmpty()) {
+                    link.setContents(words);
+                }
+            }
+        }
+    }
+
+    /** The text of the element's marked content, in order, appended to {@code into}. */
+    private static void wordsOf(PDStructureElement element, PDPage page, Map<PDPage, Map<Integer, String>> printed, StringBuilder into)
+            throws IOException {
+        for (Object kid : element.getKids()) {
+            if (kid instanceof Integer mcid && page != null) {
+                into.append(printedOn(page, printed).getOrDefault(mcid, "")).append(' ');
+            } else if (kid instanceof PDMarkedContentReference reference) {
+                PDPage on = reference.getPage() != null ? reference.getPage() : page;
+                if (on != null) {
+                    into.append(printedOn(on, printed).getOrDefault(reference.getMCID(), "")).append(' ');
+                }
+            } else if (kid instanceof PDStructureElement child) {
+                wordsOf(child, child.getPage() != null ? child.getPage() : page, printed, into);
+            }
+        }
+    }
+
+    /** Each marked-content id's text on the page, read once per page. */
+    private static Map<Integer, String> printedOn(PDPage page, Map<PDPage, Map<Integer, String>> printed) throws IOException {
+        Map<Integer, String> known = printed.get(page);
+        if (known == null) {
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(page);
+            known = new HashMap<>();
+            for (PDMarkedContent content : extractor.getMarkedContents()) {
+                collect(content, known);
+            }
+            printed.put(page, known);
+        }
+        return known;
+    }
+
+    private static void collect(PDMarkedContent content, Map<Integer, String> into) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : content.getContents()) {
+            if (part instanceof TextPosition letter) {
+                text.append(letter.getUnicode());
+            } else if (part instanceof PDMarkedContent inner) {
+                collect(inner, into);
+            }
+        }
+        if (content.getMCID() >= 0) {
+            into.merge(content.getMCID(), text.toString(), String::concat);
         }
     }
 }

@@ -23,11 +23,20 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 
 /** The real guide's printable leaflet, read with PDFBox as a PDF reader or a screen reader would. */
 class LeafletPdfTest {
@@ -160,6 +169,51 @@ class LeafletPdfTest {
                 types.add(element.getStructureType());
                 collectTypes(element.getKids(), types);
             }
+        }
+    }
+
+    @Test
+    void everyLeafletPassesVeraPdfsPdfUa1ChecksAndEachLinkIsDescribedByItsWords() throws Exception {
+        List<Path> leaflets = new ArrayList<>(List.of(BuiltSite.root().resolve(PDF_PATH)));
+        // The multilingual fixture's three: English, Welsh and Urdu (right to left, Arabic script).
+        for (String language : List.of("", "cy/", "ur/")) {
+            leaflets.add(MultilingualSite.root().resolve(language + "lifting/lifting.pdf"));
+        }
+        VeraGreenfieldFoundryProvider.initialise();
+        for (Path leaflet : leaflets) {
+            assertTrue(Files.isRegularFile(leaflet), leaflet + " was built");
+            try (PDFAParser parser = Foundries.defaultInstance().createParser(Files.newInputStream(leaflet), PDFAFlavour.PDFUA_1);
+                 PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+                ValidationResult result = validator.validate(parser);
+                List<String> failed = result.getTestAssertions().stream()
+                        .filter(assertion -> assertion.getStatus() == TestAssertion.Status.FAILED)
+                        .map(assertion -> assertion.getRuleId().getClause() + "-" + assertion.getRuleId().getTestNumber() + " " + assertion.getMessage())
+                        .distinct().toList();
+                assertTrue(result.isCompliant() && failed.isEmpty(), leaflet + " fails PDF/UA-1: " + failed);
+            }
+            try (PDDocument pdf = Loader.loadPDF(leaflet.toFile())) {
+                int links = 0;
+                for (PDPage page : pdf.getPages()) {
+                    for (PDAnnotation annotation : page.getAnnotations()) {
+                        if (annotation instanceof PDAnnotationLink link) {
+                            links++;
+                            assertNotNull(link.getContents(), leaflet + ": a link on page " + (pdf.getPages().indexOf(page) + 1) + " has no description");
+                            assertFalse(link.getContents().isBlank(), leaflet + ": a blank link description");
+                        }
+                    }
+                }
+                assertTrue(links > 0, leaflet + " has links to describe");
+            }
+        }
+        // The real guide's links to its sections are described by their own words, not by their targets.
+        try (PDDocument pdf = load()) {
+            List<String> descriptions = new ArrayList<>();
+            for (PDAnnotation annotation : pdf.getPage(0).getAnnotations()) {
+                if (annotation instanceof PDAnnotationLink link) {
+                    descriptions.add(link.getContents());
+                }
+            }
+            assertTrue(descriptions.contains("How to deadlift with good technique"), descriptions.toString());
         }
     }
 }
