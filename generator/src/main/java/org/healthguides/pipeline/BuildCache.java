@@ -1907,29 +1907,115 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     private static RenderedMarkdown readMarkdown(EntryReader in) throws IOException {
         String html = readString(in);
-        List<Heading> headings = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
-            headings.add(new Heading(in.readInt(), readString(in), readString(in), in.readInt()));
-        }
+        List<Heading> headings = readHeadings(in);
         List<Callout> callouts = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            callouts.add(new Callout(readString(in), readString(in), readString(in), readStrings(in), in.readInt()));
+            callouts.add(readCallout(in));
         }
         List<Reference> references = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            references.add(new Reference(in.readInt(), readString(in), readString(in), readString(in)));
+            references.add(readReference(in));
         }
         List<ContentLink> links = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            links.add(new ContentLink(readString(in), readString(in), readString(in), in.readBoolean(), in.readInt(), in.readInt()));
+            links.add(readLink(in));
         }
-        List<Problem> problems = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
+        return new RenderedMarkdown(html, headings, List.copyOf(callouts), List.copyOf(references), List.copyOf(links), readProblems(in),
+                readReading(in));
+    }
+
+    /**
+     * A kept model's Markdown result (see {@link #withoutHtml}): its care cards, references and links left in the
+     * model's bytes ({@link StoredList}), each list's lengths checked now as it is skipped; its HTML "".
+     */
+    private static RenderedMarkdown readKeptMarkdown(EntryReader in, StoredList.Bytes held) throws IOException {
+        readString(in); // null: a kept model has no HTML
+        List<Heading> headings = readHeadings(in);
+        int calloutsAt = in.position() - held.start;
+        int callouts = readCount(in);
+        for (int i = callouts; i > 0; i--) {
+            skipString(in);
+            skipString(in);
+            skipString(in);
+            for (int item = readCount(in); item > 0; item--) {
+                skipString(in);
+            }
+            in.skip(4);
+        }
+        int referencesAt = in.position() - held.start;
+        int references = readCount(in);
+        for (int i = references; i > 0; i--) {
+            in.skip(4);
+            skipString(in);
+            skipString(in);
+            skipString(in);
+        }
+        int linksAt = in.position() - held.start;
+        int links = readCount(in);
+        for (int i = links; i > 0; i--) {
+            skipString(in);
+            skipString(in);
+            skipString(in);
+            in.skip(9);
+        }
+        return new RenderedMarkdown("", headings, stored(held, calloutsAt, callouts, BuildCache::readCallout),
+                stored(held, referencesAt, references, BuildCache::readReference), stored(held, linksAt, links, BuildCache::readLink),
+                readProblems(in), readReading(in));
+    }
+
+    /** {@code count} elements after a count at {@code at}, left in the bytes; an empty list is List.of(). */
+    private static <T> List<T> stored(StoredList.Bytes held, int at, int count, StoredList.Decoder<T> decoder) {
+        return count == 0 ? List.of() : new StoredList<>(held, at + 4, count, decoder);
+    }
+
+    private static void skipString(EntryReader in) throws IOException {
+        int length = in.readInt();
+        if (length != -1) {
+            if (length < 0 || length > 1 << 28) {
+                throw new IOException("bad length " + length);
+            }
+            in.skip(length);
+        }
+    }
+
+    private static List<Heading> readHeadings(EntryReader in) throws IOException {
+        int count = readCount(in);
+        if (count == 0) {
+            return List.of();
+        }
+        List<Heading> headings = new ArrayList<>(count);
+        for (int i = count; i > 0; i--) {
+            headings.add(new Heading(in.readInt(), readString(in), readString(in), in.readInt()));
+        }
+        return List.copyOf(headings);
+    }
+
+    private static Callout readCallout(EntryReader in) throws IOException {
+        return new Callout(readString(in), readString(in), readString(in), readStrings(in), in.readInt());
+    }
+
+    private static Reference readReference(EntryReader in) throws IOException {
+        return new Reference(in.readInt(), readString(in), readString(in), readString(in));
+    }
+
+    private static ContentLink readLink(EntryReader in) throws IOException {
+        return new ContentLink(readString(in), readString(in), readString(in), in.readBoolean(), in.readInt(), in.readInt());
+    }
+
+    private static List<Problem> readProblems(EntryReader in) throws IOException {
+        int count = readCount(in);
+        if (count == 0) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>(count);
+        for (int i = count; i > 0; i--) {
             problems.add(readProblem(in));
         }
-        ReadingStats reading = new ReadingStats(in.readInt(), in.readInt(), in.readInt());
-        return new RenderedMarkdown(html, List.copyOf(headings), List.copyOf(callouts), List.copyOf(references),
-                List.copyOf(links), List.copyOf(problems), reading);
+        return List.copyOf(problems);
+    }
+
+    private static ReadingStats readReading(EntryReader in) throws IOException {
+        return new ReadingStats(in.readInt(), in.readInt(), in.readInt());
     }
 
     // A YAML value: its line and column, then a tag (0 nothing, 1 text, 2 list, 3 mapping) and what it holds.
@@ -2030,14 +2116,15 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** A model as written; its Markdown's HTML is "", as a reused guide's Markdown has always been (see {@link #find(MarkdownSource)}). */
     static org.healthguides.site.SiteAssembler.KeptGuide readModel(EntryReader in) throws IOException {
+        StoredList.Bytes held = new StoredList.Bytes(in.position());
         org.healthguides.content.GuideMeta meta = readGuideMeta(in);
-        RenderedMarkdown introduction = withHtml(readMarkdown(in));
+        RenderedMarkdown introduction = readKeptMarkdown(in, held);
         List<org.healthguides.site.SectionPage> sections = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
             org.healthguides.content.SectionMeta sectionMeta = readSectionMeta(in);
             String path = readString(in);
             String displayPath = readString(in);
-            RenderedMarkdown content = withHtml(readMarkdown(in));
+            RenderedMarkdown content = readKeptMarkdown(in, held);
             int words = in.readInt();
             int sentences = in.readInt();
             int syllables = in.readInt();
@@ -2051,17 +2138,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         for (int i = readCount(in); i > 0; i--) {
             drafts.add(new org.healthguides.site.Draft(readString(in), readString(in), in.readBoolean(), in.readBoolean()));
         }
-        List<Problem> findings = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
-            findings.add(readProblem(in));
-        }
+        List<Problem> findings = readProblems(in);
+        held.bytes = in.copyFrom(held.start); // one array for the guide's stored lists
         return new org.healthguides.site.SiteAssembler.KeptGuide(meta, introduction, List.copyOf(sections), List.copyOf(drafts),
-                List.copyOf(findings));
-    }
-
-    private static RenderedMarkdown withHtml(RenderedMarkdown markdown) {
-        return new RenderedMarkdown("", markdown.headings(), markdown.callouts(), markdown.references(), markdown.links(),
-                markdown.problems(), markdown.reading());
+                findings);
     }
 
     static void writeGuideMeta(DataOutputStream out, org.healthguides.content.GuideMeta meta) throws IOException {
