@@ -1363,7 +1363,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (page == null || lastOutput == null || page.published() == null) {
             return null;
         }
-        Map<String, LastBuild.State> found = new HashMap<>();
+        LastBuild.Encoder found = new LastBuild.Encoder(); // not kept: the record states the site pages it lists
         boolean intact = unchanged(page.file(), lastOutput, page.size(), page.modified(), lastFileMode, found)
                 && (page.gzSize() < 0 || unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), lastFileMode, found));
         return intact ? page : null;
