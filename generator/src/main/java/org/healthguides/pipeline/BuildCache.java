@@ -70,7 +70,7 @@ import org.healthguides.render.AToZIndex;
  */
 public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Store, org.healthguides.site.SiteAssembler.KnownGuides {
     /** Changes whenever what is written here changes shape. */
-    private static final int FORMAT = 13; // 13: each kept model with its GuideChecks' findings; 12: of each page's metadata only what the sitemap reads (output.PublishedPage); 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
+    static final int FORMAT = 13; // 13: each kept model with its GuideChecks' findings; 12: of each page's metadata only what the sitemap reads (output.PublishedPage); 11: each guide's assembled model, its files' Markdown and front matter after it, skipped for a reused guide; 10: keys are MurmurHash3 (KeyDigest), not MD5; 9: whether each file holds the scaffold's marker; 8: where each file's body starts; 7: each file's parsed front matter; 6: one file per guide, no HTML for a guide's own files
     private static final String MAGIC = "guide build cache";
     /** The single file of formats up to 5: another version's cache, noted as such and removed. */
     private static final String OLD_FILE = "cache.bin";
@@ -87,6 +87,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     static final String CONTENT_STATES = "content-states.bin";
     private static final String STATES_MAGIC = "guide content states";
+    /**
+     * The site's own pages as the last build published them (each language's home, A to Z and 404 page), by their key
+     * ({@link #sitePageKey}): a page whose key is this build's and whose file is as that build left it is linked, not
+     * rendered again. They list every guide, so they were rendered on every build, most of an edit rebuild's rendering.
+     */
+    static final String SITE_PAGES = "site-pages.bin";
+    private static final String SITE_PAGES_MAGIC = "guide site pages";
     /** The states read from {@link #CONTENT_STATES} (null until asked for), and this build's, to write when they differ. */
     private FileStates lastStates;
     private java.util.concurrent.FutureTask<FileStates> statesRead;
@@ -173,9 +180,30 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * cold 10,000-page build). Read without following a link, as the record reads it.
      */
     private Map<String, LastBuild.State> savedStates = Map.of();
+    /** The site pages {@link #SITE_PAGES} holds, by key: read when first asked for (null until then). */
+    private Map<Key, StoredPage> knownSitePages;
+    /** This build's site pages, by file: written into {@link #SITE_PAGES} when they are not those it holds. */
+    private final Map<String, Kept> usedSitePages = new ConcurrentHashMap<>();
+    /** The mode of the files the last build wrote (see {@link #modeOfNewFiles}), for a reused site page's check. */
+    private Set<java.nio.file.attribute.PosixFilePermission> lastFileMode;
     /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
     private Path lastOutput;
     private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
+    /** {@link #folderMode}'s permission bits, or -1 without POSIX modes (then no folder is trusted by its stat data). */
+    private int folderModeBits = -1;
+    /**
+     * The output's folders as the last build that walked them saw them ({@link FolderStates}), read when the first
+     * reused guide's folder is walked (null until then); and this build's record, written by {@link #saveFolderStates}
+     * when it lets the next build list fewer folders.
+     */
+    static final String FOLDER_STATES = "folder-states.bin";
+    private FolderStates lastFolders;
+    private FolderStates newFolders = new FolderStates(Long.MIN_VALUE, new ConcurrentHashMap<>());
+    /** Folders of the last output trusted by their stat data and folders listed by {@link #movableFolder} (for tests). */
+    private final java.util.concurrent.atomic.AtomicInteger foldersTrusted = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger foldersListed = new java.util.concurrent.atomic.AtomicInteger();
+    /** Now, in nanoseconds since the epoch: the racy window's clock ({@link FolderStates#trustedBefore}); tests move it. */
+    private java.util.function.LongSupplier clock = () -> System.currentTimeMillis() * 1_000_000L;
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
@@ -481,6 +509,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (foreign.get() > 0) {
             notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
             untidy = true;
+            forgetSitePages();
             knownModels.clear();
             knownFiles.clear();
             readWhole.clear();
@@ -610,8 +639,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
+        this.lastFileMode = fileMode;
         this.lastOutput = lastOutput;
         folderMode = modeOf(lastOutput);
+        folderModeBits = permissionBits(folderMode);
+        // Before any folder of the last output is stated: one changed after this moment is newer than the window.
+        newFolders = new FolderStates(clock.getAsLong() - FileStates.MARGIN, new ConcurrentHashMap<>());
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
@@ -962,7 +995,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * {@link #intactPages}: the folder is walked, never following a link, and must hold the guide's files (its pages,
      * their .gz copies, its leaflet), the folders on the way to them and nothing else, each folder with the mode the
      * build gives its folders and none a symbolic link. Otherwise the new site links the files, and so leaves out
-     * whatever else is there, as a cold build would.
+     * whatever else is there, as a cold build would. A folder whose stat data prove it holds what the last build that
+     * listed it found there ({@link FolderStates}) is not listed again: a guide's page folders, which an edit rebuild
+     * moves with their guide's folder but does not touch, are stated once each instead of listed.
      */
     String movableFolder(Key guide) {
         String slug = folderOfKey.get(guide);
@@ -970,74 +1005,176 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (slug == null || pages == null) {
             return null;
         }
+        // What each folder of the guide must hold (names of files and folders), by its path in the site.
+        Map<String, Set<String>> holds = new HashMap<>();
+        holds.put(slug, new java.util.HashSet<>());
         Set<String> files = new java.util.HashSet<>(pages.size() * 2);
-        Set<String> folders = new java.util.HashSet<>();
-        folders.add(slug);
         for (StoredPage page : pages) {
-            if (!page.file().startsWith(slug + "/")) {
+            String file = page.file();
+            if (!file.startsWith(slug + "/")) {
                 return null;
             }
-            files.add(page.file());
+            int slash = file.lastIndexOf('/');
+            Set<String> names = folderIn(holds, file.substring(0, slash));
+            files.add(file);
+            names.add(file.substring(slash + 1));
             if (page.gzSize() >= 0) {
-                files.add(page.file() + ".gz");
-            }
-            for (int slash = page.file().lastIndexOf('/'); slash > slug.length() && folders.add(page.file().substring(0, slash));
-                 slash = page.file().lastIndexOf('/', slash - 1)) {
-                // every folder on the way to the page
+                files.add(file + ".gz");
+                names.add(file.substring(slash + 1) + ".gz");
             }
         }
-        int[] seen = new int[1];
-        return exact(lastOutput.resolve(slug), slug, files, folders, seen) && seen[0] == files.size() + folders.size() ? slug : null;
+        return exact(slug, null, null, holds, files) ? slug : null;
     }
 
-    /** Whether {@code folder} is a folder of the build's mode, every entry in it one of these files or folders (walked in turn). */
-    private boolean exact(Path folder, String sitePath, Set<String> files, Set<String> folders, int[] seen) {
+    /** The names a folder of a guide must hold, the folder added (and named in its parent's) if it was not yet. */
+    private static Set<String> folderIn(Map<String, Set<String>> holds, String folder) {
+        Set<String> names = holds.get(folder);
+        if (names == null) {
+            names = new java.util.HashSet<>(4);
+            holds.put(folder, names);
+            int slash = folder.lastIndexOf('/');
+            folderIn(holds, folder.substring(0, slash)).add(folder.substring(slash + 1));
+        }
+        return names;
+    }
+
+    /**
+     * Whether the folder at {@code sitePath} in the last output is a folder of the build's mode holding exactly the names
+     * {@code holds} gives it, and each folder among them too (walked in turn). Trusted by its stat data where the last
+     * record proves it unchanged ({@link FolderStates#trusts}); else listed, through {@code parent} where the folder is
+     * an entry of a {@link java.nio.file.SecureDirectoryStream} being listed (opened relative to it, never following a
+     * link), and recorded for the next build when its ctime, read before the listing, is older than the window.
+     */
+    private boolean exact(String sitePath, java.nio.file.SecureDirectoryStream<Path> parent, Path name, Map<String, Set<String>> holds,
+                          Set<String> files) {
+        Path path = lastOutput.resolve(sitePath);
+        Set<String> names = holds.get(sitePath);
+        // Stated before it is opened (a FIFO put in its place would wait for a writer), its link not followed.
+        FolderStates.Stat now = folderModeBits >= 0 ? FolderStates.stat(path) : null;
+        String listed = null;
         try {
-            if (!buildsMode(attributes(folder))) {
+            if (now != null) {
+                if (!now.folder() || now.permissions() != folderModeBits) {
+                    return false;
+                }
+                listed = FolderStates.names(names);
+                FolderStates.State kept = lastFolders().trusted(now, listed);
+                if (kept != null) {
+                    foldersTrusted.incrementAndGet();
+                    newFolders.folders().put(now.id(), kept);
+                    for (String child : names) {
+                        String childPath = sitePath + "/" + child;
+                        if (holds.containsKey(childPath) && !exact(childPath, null, null, holds, files)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            } else if (!buildsMode(parent != null ? folderAttributes(parent, name) : attributes(path))) {
                 return false;
             }
-            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-                return exact(entries, sitePath, files, folders, seen);
+            foldersListed.incrementAndGet();
+            try (java.nio.file.DirectoryStream<Path> entries = parent != null
+                    ? parent.newDirectoryStream(name, java.nio.file.LinkOption.NOFOLLOW_LINKS) : Files.newDirectoryStream(path)) {
+                int found = 0;
+                for (Path entry : entries) {
+                    Path fileName = entry.getFileName();
+                    String child = sitePath + "/" + fileName;
+                    if (holds.containsKey(child)) {
+                        if (!exact(child, entries instanceof java.nio.file.SecureDirectoryStream<Path> secure ? secure : null, fileName, holds, files)) {
+                            return false;
+                        }
+                    } else if (!files.contains(child)) {
+                        return false; // its size, time and mode were checked by intactPages
+                    }
+                    found++;
+                }
+                if (found != names.size()) {
+                    return false;
+                }
             }
+            // Not the guide's own folder: the new output takes it by a rename, which gives it a new ctime.
+            FolderStates.State seen = sitePath.indexOf('/') < 0 ? null : newFolders.recordable(now, listed);
+            if (seen != null) {
+                newFolders.folders().put(now.id(), seen);
+            }
+            return true;
         } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             return false;
         }
     }
 
+    /** The bits of a permission set as a mode holds them ({@code rwxr-xr-x}: 0755), or -1 for none. */
+    private static int permissionBits(Set<java.nio.file.attribute.PosixFilePermission> permissions) {
+        if (permissions == null) {
+            return -1;
+        }
+        int bits = 0;
+        for (java.nio.file.attribute.PosixFilePermission permission : permissions) {
+            bits |= 0400 >> permission.ordinal();
+        }
+        return bits;
+    }
+
     /**
-     * {@link #exact(Path, String, Set, Set, int[])} for a folder being listed: its folders are stated and opened relative
-     * to it where the listing is a {@link java.nio.file.SecureDirectoryStream} (no whole path looked up again for each of
-     * a guide's ~7 folders), never following a link.
+     * The last record of the output's folders ({@link #FOLDER_STATES}), read at the first call; {@link FolderStates#NONE}
+     * when there is none, another generator wrote it, or it is damaged (with a one-line note): then every folder is listed.
      */
-    private boolean exact(java.nio.file.DirectoryStream<Path> entries, String sitePath, Set<String> files, Set<String> folders, int[] seen)
-            throws IOException {
-        seen[0]++;
-        for (Path entry : entries) {
-            Path fileName = entry.getFileName();
-            String name = sitePath + "/" + fileName;
-            if (folders.contains(name)) {
-                if (!(entries instanceof java.nio.file.SecureDirectoryStream<Path> secure)) {
-                    if (!exact(entry, name, files, folders, seen)) {
-                        return false;
-                    }
-                    continue;
-                }
-                // Stated before it is opened (a FIFO put in its place would wait for a writer), opened without following a link.
-                if (!buildsMode(folderAttributes(secure, fileName))) {
-                    return false;
-                }
-                try (java.nio.file.SecureDirectoryStream<Path> folder = secure.newDirectoryStream(fileName, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    if (!exact(folder, name, files, folders, seen)) {
-                        return false;
+    private synchronized FolderStates lastFolders() {
+        if (lastFolders == null) {
+            lastFolders = FolderStates.NONE;
+            Path file = folder.resolve(FOLDER_STATES);
+            try {
+                if (writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    FolderStates read = FolderStates.read(Files.readAllBytes(file), generator);
+                    if (read != null) {
+                        lastFolders = read;
                     }
                 }
-            } else if (files.contains(name)) {
-                seen[0]++; // its size, time and mode were checked by intactPages
-            } else {
-                return false;
+            } catch (IOException | RuntimeException e) {
+                notes.accept("note: the output folders' states kept in the build cache in " + folder + " could not be read ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); listing every folder");
             }
         }
-        return true;
+        return lastFolders;
+    }
+
+    /**
+     * Writes this build's record of the output's folders when it lets the next build list fewer folders (see
+     * {@link FolderStates#staleBeside}): after a build that succeeded and committed its output (whose folders it
+     * describes); by a rename, so a killed build leaves the old file or the new one.
+     */
+    void saveFolderStates() {
+        FolderStates states = newFolders;
+        if (!writable || states.folders().isEmpty() || !lastFolders().staleBeside(states) || !Files.isRegularFile(folder.resolve(MARKER))) {
+            return;
+        }
+        try {
+            Path temporary = TemporaryFile.create(folder, "folder-states", ".tmp", TemporaryFile.OWNER_ONLY);
+            try {
+                Files.write(temporary, states.write(generator));
+                Files.move(temporary, folder.resolve(FOLDER_STATES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write the output folders' states in the build cache in " + folder + " (" + e.getMessage()
+                    + "); the next build lists every folder");
+        }
+    }
+
+    /** Moves the racy window's clock (tests: a folder made a moment ago is then as old as one made an hour ago). */
+    void useClock(java.util.function.LongSupplier now) {
+        clock = now;
+    }
+
+    /** How many folders of the last output {@link #movableFolder} trusted by their stat data, and how many it listed. */
+    int foldersTrusted() {
+        return foldersTrusted.get();
+    }
+
+    int foldersListed() {
+        return foldersListed.get();
     }
 
     /** Whether these attributes are a folder's, with the mode the build gives its folders. */
@@ -1105,6 +1242,121 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             return same;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The key of one of the site's own pages: what every page's key covers (generator, settings, templates with their
+     * static files, options) and the page's record and metadata, which are all its template sees (see {@link PageKeys});
+     * null before the inputs were hashed, or for a page with a value no key is made from.
+     */
+    Key sitePageKey(org.healthguides.render.Page page, org.healthguides.render.PageMetadata meta) {
+        if (pageInputs == null) {
+            return null;
+        }
+        KeyDigest digest = keyDigest();
+        digest.update(pageInputs);
+        update(digest, "site page");
+        try {
+            PageKeys.update(digest, page);
+            PageKeys.update(digest, meta);
+        } catch (PageKeys.NotKeyable e) {
+            return null;
+        }
+        return Key.of(digest);
+    }
+
+    /**
+     * The last build's site page with this key, when its file (and .gz copy) in the last output is as that build left
+     * it: its size, modification time and mode, not a link; else null, and the page is rendered.
+     */
+    StoredPage reusableSitePage(Key key) {
+        StoredPage page = knownSitePages().get(key);
+        if (page == null || lastOutput == null || page.published() == null) {
+            return null;
+        }
+        Map<String, LastBuild.State> found = new HashMap<>();
+        boolean intact = unchanged(page.file(), lastOutput, page.size(), page.modified(), lastFileMode, found)
+                && (page.gzSize() < 0 || unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), lastFileMode, found));
+        return intact ? page : null;
+    }
+
+    /** Records one of this build's site pages (rendered or reused) under its key, to be stored once the build succeeded. */
+    void keepSitePage(Key key, StoredPage page) {
+        usedSitePages.put(page.file(), new Kept(key, List.of(page)));
+    }
+
+    /** Nothing of a cache found to be another version's is used: not its site pages either (rewritten when it is saved). */
+    private synchronized void forgetSitePages() {
+        knownSitePages = Map.of();
+    }
+
+    private synchronized Map<Key, StoredPage> knownSitePages() {
+        if (knownSitePages == null) {
+            knownSitePages = readSitePages();
+        }
+        return knownSitePages;
+    }
+
+    /** The site pages kept by the last build; none when there is no such file, another generator wrote it, or it is damaged. */
+    private Map<Key, StoredPage> readSitePages() {
+        Path file = folder.resolve(SITE_PAGES);
+        if (!writable || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Map.of();
+        }
+        try {
+            EntryReader in = afterHeader(Files.readAllBytes(file), SITE_PAGES_MAGIC, FORMAT, generator);
+            if (in == null) {
+                return Map.of(); // another generator's: rewritten when the cache is saved
+            }
+            long expected = in.readLong();
+            in.requireCrc32(expected, in.position());
+            Map<Key, StoredPage> pages = new HashMap<>();
+            for (int i = readCount(in); i > 0; i--) {
+                pages.put(readKey(in), readPage(in));
+            }
+            if (in.read() != -1) {
+                throw new IOException("data after the end");
+            }
+            return pages;
+        } catch (IOException | RuntimeException e) {
+            // Damaged: never trusted; the pages are rendered and the file rewritten when the cache is saved.
+            notes.accept("note: the site's pages kept in the build cache in " + folder + " could not be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); rendering them again");
+            return Map.of();
+        }
+    }
+
+    /**
+     * Writes {@link #SITE_PAGES} when this build's site pages are not those it holds (one rendered, one gone), by a
+     * rename, so a killed build leaves the old file or the new one; each page's size and time read from the output.
+     */
+    private void saveSitePages(Path output, Set<String> files) throws IOException {
+        Map<Key, StoredPage> known = knownSitePages();
+        boolean same = usedSitePages.size() == known.size()
+                && usedSitePages.values().stream().allMatch(kept -> known.get(kept.key()) == kept.pages().get(0));
+        Path file = folder.resolve(SITE_PAGES);
+        if (same && (!known.isEmpty() || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            return;
+        }
+        EntryReader.Buffer body = new EntryReader.Buffer(1 << 12);
+        DataOutputStream out = new DataOutputStream(body);
+        List<Kept> pages = new ArrayList<>(usedSitePages.values());
+        pages.sort(Comparator.comparing(kept -> kept.pages().get(0).file()));
+        out.writeInt(pages.size());
+        Map<String, LastBuild.State> states = savedStates instanceof ConcurrentHashMap<String, LastBuild.State> saved ? saved : new HashMap<>();
+        for (Kept kept : pages) {
+            writeKey(out, kept.key());
+            writePage(out, kept.pages().get(0), output, files, states);
+        }
+        out.flush();
+        byte[] bytes = withHeader(SITE_PAGES_MAGIC, generator, body.toByteArray());
+        Path temporary = TemporaryFile.create(folder, "site-pages", ".tmp", TemporaryFile.OWNER_ONLY);
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 
@@ -1379,7 +1631,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /** A body behind the header {@link #afterHeader} reads: what wrote it (magic, format, generator) and the body's CRC32. */
-    private static byte[] withHeader(String magic, String generator, byte[] body) throws IOException {
+    static byte[] withHeader(String magic, String generator, byte[] body) throws IOException {
         CRC32 checksum = new CRC32();
         checksum.update(body);
         java.io.ByteArrayOutputStream whole = new EntryReader.Buffer(body.length + 256);
@@ -1440,6 +1692,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         List<String> toWrite = folders.stream().filter(this::entryChanged).toList();
         // Nothing rendered and nothing left out: every reused file is the same inode, so the entries on disk are still exact.
         if (toWrite.isEmpty() && !untidy && folders.equals(known.keySet())) {
+            saveSitePages(output, files, notes);
             return;
         }
         Path entries = folder.resolve(ENTRIES);
@@ -1469,6 +1722,22 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 org.apache.commons.io.file.PathUtils.deleteDirectory(entries);
             } catch (IOException ignored) {
                 // Nothing more to do: a missing entry means that guide is built cold.
+            }
+        }
+        saveSitePages(output, files, notes);
+    }
+
+    /** {@link #saveSitePages(Path, Set)}, or a note and no file (the next build renders the site's pages) when it cannot be written. */
+    private void saveSitePages(Path output, Set<String> files, Consumer<String> notes) {
+        try {
+            saveSitePages(output, files);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write the site's pages into the build cache in " + folder + " (" + e.getMessage()
+                    + "); the next build will render them again");
+            try {
+                Files.deleteIfExists(folder.resolve(SITE_PAGES));
+            } catch (IOException ignored) {
+                // A file left behind is never trusted beyond its keys and the pages' states.
             }
         }
     }
@@ -1592,7 +1861,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /** Rebuilt jar or classes: a different identity, so nothing a different generator made is trusted. */
-    private static String generatorIdentity() {
+    static String generatorIdentity() {
         try {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(code)) {

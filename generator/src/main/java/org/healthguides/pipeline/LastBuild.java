@@ -267,7 +267,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         for (Path entry : folder) {
             Path name = entry.getFileName();
             String text = name.toString();
-            if (cacheRoot && (text.equals(FILE) || text.equals(BuildCache.CONTENT_STATES))) {
+            if (cacheRoot && (text.equals(FILE) || text.equals(BuildCache.CONTENT_STATES) || text.equals(BuildCache.FOLDER_STATES))) {
                 continue;
             }
             int place = -1;
@@ -319,6 +319,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
                     found.remove(FILE);
                     // Rewritten by a build that read a content file, up to date or not: it decides what is read, not what is built.
                     found.remove(BuildCache.CONTENT_STATES);
+                    found.remove(BuildCache.FOLDER_STATES);
                 }
             } catch (IOException | RuntimeException e) {
                 return false;
@@ -333,7 +334,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         try (var walk = Files.walk(cacheFolder)) {
             walk.filter(path -> !path.equals(cacheFolder))
                     .map(path -> cacheFolder.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> !path.equals(FILE) && !path.equals(BuildCache.CONTENT_STATES))
+                    .filter(path -> !path.equals(FILE) && !path.equals(BuildCache.CONTENT_STATES) && !path.equals(BuildCache.FOLDER_STATES))
                     .forEach(files::add);
         }
         return files;

@@ -28,8 +28,24 @@ import org.healthguides.site.Site;
 public final class SiteBuild {
     private final BuildOptions options;
 
+    /** The racy window's clock given to the build cache (null: the real one); tests move it. */
+    private final java.util.function.LongSupplier cacheClock;
+    /** The build cache the last {@link #run} used (tests read what it trusted). */
+    private BuildCache lastCache;
+
     public SiteBuild(BuildOptions options) {
+        this(options, null);
+    }
+
+    /** @param cacheClock now in nanoseconds since the epoch, for the cache's racy window ({@link FolderStates}) */
+    SiteBuild(BuildOptions options, java.util.function.LongSupplier cacheClock) {
         this.options = options;
+        this.cacheClock = cacheClock;
+    }
+
+    /** The build cache the last run used, or null. */
+    BuildCache lastCache() {
+        return lastCache;
     }
 
     /** Builds and publishes the site with the build cache; throws with every problem found when there is an error. */
@@ -46,6 +62,10 @@ public final class SiteBuild {
     public BuildReport run(boolean useCache, java.util.function.Consumer<String> notes) throws ContentErrors, IOException {
         long start = System.nanoTime();
         BuildCache disk = useCache ? BuildCache.open(options.out(), notes) : null;
+        if (disk != null && cacheClock != null) {
+            disk.useClock(cacheClock);
+        }
+        lastCache = disk;
         Pipeline pipeline = disk == null ? Pipeline.publishing(options) : Pipeline.publishing(options, disk);
         if (disk == null || !disk.mayBeUpToDate()) {
             pipeline.startAhead();
@@ -88,6 +108,7 @@ public final class SiteBuild {
                 java.util.Set<String> files = writer.files();
                 disk.save(options.out(), files, notes);
                 disk.saveContentStates();
+                disk.saveFolderStates();
                 disk.recordLastBuild(options.out(), files, result.pages(), writer.filesWritten(), result.warnings(),
                         result.site().draftsLeftOut(), () -> {
                             try {
