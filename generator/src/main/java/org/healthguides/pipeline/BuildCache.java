@@ -186,7 +186,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     static final String FOLDER_STATES = "folder-states.bin";
     private FolderStates lastFolders;
     private FolderStates newFolders = new FolderStates(Long.MIN_VALUE, new ConcurrentHashMap<>());
-    /** Folders of the last output trusted by their stat data and folders listed by {@link #movableFolder} (for tests). */
+    /**
+     * Folders of the last output trusted by their stat data (by {@link #movableFolder} or the up-to-date check), and
+     * folders listed by {@link #movableFolder} (for tests).
+     */
     private final java.util.concurrent.atomic.AtomicInteger foldersTrusted = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger foldersListed = new java.util.concurrent.atomic.AtomicInteger();
     /** Now, in nanoseconds since the epoch: the racy window's clock ({@link FolderStates#trustedBefore}); tests move it. */
@@ -819,7 +822,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Path out = options.out().toAbsolutePath().normalize();
         java.util.concurrent.CompletableFuture<Boolean> cacheIntact = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> LastBuild.intact(folder, last.cache(), false) && java.util.Objects.equals(last.nginx(), nginxState(out)));
-        boolean outputIntact = LastBuild.intact(out, last.output(), true);
+        // Before any folder of the output is stated: one changed after this moment is newer than the window (FolderStates).
+        newFolders = new FolderStates(clock.getAsLong() - FileStates.MARGIN, new ConcurrentHashMap<>());
+        LastBuild.Trust trust = new LastBuild.Trust(lastFolders(), newFolders, foldersTrusted);
+        // Not up to date: the build goes on, and inputs() starts the record again for its walk of the reused guides.
+        boolean outputIntact = LastBuild.intact(out, last.output(), true, trust);
         return outputIntact && cacheIntact.join() ? last : null;
     }
 
