@@ -185,6 +185,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     static final String FOLDER_STATES = "folder-states.bin";
     private FolderStates lastFolders;
+    private java.util.concurrent.FutureTask<FolderStates> foldersRead;
     private FolderStates newFolders = new FolderStates(Long.MIN_VALUE, new ConcurrentHashMap<>());
     /**
      * Folders of the last output trusted by their stat data (by {@link #movableFolder} or the up-to-date check), and
@@ -367,7 +368,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     private void startReadingStates() {
         statesRead = readingStates();
-        Thread thread = new Thread(statesRead, "content states");
+        // The output folders' record after them, on the same thread: the up-to-date check or the moved guides' walk
+        // needs it only once the content is read.
+        foldersRead = readingFolders();
+        Thread thread = new Thread(() -> {
+            statesRead.run();
+            foldersRead.run();
+        }, "content states");
         thread.setDaemon(true);
         thread.start();
     }
@@ -1115,20 +1122,29 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private synchronized FolderStates lastFolders() {
         if (lastFolders == null) {
             lastFolders = FolderStates.NONE;
-            Path file = folder.resolve(FOLDER_STATES);
+            java.util.concurrent.FutureTask<FolderStates> reading = foldersRead != null ? foldersRead : readingFolders();
+            reading.run(); // at once, unless its thread began it
             try {
-                if (writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    FolderStates read = FolderStates.read(Files.readAllBytes(file), generator);
-                    if (read != null) {
-                        lastFolders = read;
-                    }
+                FolderStates read = reading.get();
+                if (read != null) {
+                    lastFolders = read;
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
                 notes.accept("note: the output folders' states kept in the build cache in " + folder + " could not be read ("
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); listing every folder");
+                        + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + "); listing every folder");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return lastFolders;
+    }
+
+    /** Reading {@link #FOLDER_STATES} (null when there is none or another generator wrote it), not yet run. */
+    private java.util.concurrent.FutureTask<FolderStates> readingFolders() {
+        Path file = folder.resolve(FOLDER_STATES);
+        return new java.util.concurrent.FutureTask<>(() -> writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? FolderStates.read(Files.readAllBytes(file), generator) : null);
     }
 
     /**
