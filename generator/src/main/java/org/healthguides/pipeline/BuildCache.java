@@ -185,12 +185,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     static final String FOLDER_STATES = "folder-states.bin";
     private FolderStates lastFolders;
-    private java.util.concurrent.FutureTask<FolderStates> foldersRead;
     private FolderStates newFolders = new FolderStates(Long.MIN_VALUE, new ConcurrentHashMap<>());
-    /**
-     * Folders of the last output trusted by their stat data (by {@link #movableFolder} or the up-to-date check), and
-     * folders listed by {@link #movableFolder} (for tests).
-     */
+    /** Folders of the last output trusted by their stat data and folders listed by {@link #movableFolder} (for tests). */
     private final java.util.concurrent.atomic.AtomicInteger foldersTrusted = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger foldersListed = new java.util.concurrent.atomic.AtomicInteger();
     /** Now, in nanoseconds since the epoch: the racy window's clock ({@link FolderStates#trustedBefore}); tests move it. */
@@ -368,13 +364,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     private void startReadingStates() {
         statesRead = readingStates();
-        // The output folders' record after them, on the same thread: the up-to-date check or the moved guides' walk
-        // needs it only once the content is read.
-        foldersRead = readingFolders();
-        Thread thread = new Thread(() -> {
-            statesRead.run();
-            foldersRead.run();
-        }, "content states");
+        Thread thread = new Thread(statesRead, "content states");
         thread.setDaemon(true);
         thread.start();
     }
@@ -829,11 +819,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Path out = options.out().toAbsolutePath().normalize();
         java.util.concurrent.CompletableFuture<Boolean> cacheIntact = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> LastBuild.intact(folder, last.cache(), false) && java.util.Objects.equals(last.nginx(), nginxState(out)));
-        // Before any folder of the output is stated: one changed after this moment is newer than the window (FolderStates).
-        newFolders = new FolderStates(clock.getAsLong() - FileStates.MARGIN, new ConcurrentHashMap<>());
-        LastBuild.Trust trust = new LastBuild.Trust(lastFolders(), newFolders, foldersTrusted);
-        // Not up to date: the build goes on, and inputs() starts the record again for its walk of the reused guides.
-        boolean outputIntact = LastBuild.intact(out, last.output(), true, trust);
+        boolean outputIntact = LastBuild.intact(out, last.output(), true);
         return outputIntact && cacheIntact.join() ? last : null;
     }
 
@@ -1122,29 +1108,20 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private synchronized FolderStates lastFolders() {
         if (lastFolders == null) {
             lastFolders = FolderStates.NONE;
-            java.util.concurrent.FutureTask<FolderStates> reading = foldersRead != null ? foldersRead : readingFolders();
-            reading.run(); // at once, unless its thread began it
+            Path file = folder.resolve(FOLDER_STATES);
             try {
-                FolderStates read = reading.get();
-                if (read != null) {
-                    lastFolders = read;
+                if (writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    FolderStates read = FolderStates.read(Files.readAllBytes(file), generator);
+                    if (read != null) {
+                        lastFolders = read;
+                    }
                 }
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
+            } catch (IOException | RuntimeException e) {
                 notes.accept("note: the output folders' states kept in the build cache in " + folder + " could not be read ("
-                        + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + "); listing every folder");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); listing every folder");
             }
         }
         return lastFolders;
-    }
-
-    /** Reading {@link #FOLDER_STATES} (null when there is none or another generator wrote it), not yet run. */
-    private java.util.concurrent.FutureTask<FolderStates> readingFolders() {
-        Path file = folder.resolve(FOLDER_STATES);
-        return new java.util.concurrent.FutureTask<>(() -> writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                ? FolderStates.read(Files.readAllBytes(file), generator) : null);
     }
 
     /**

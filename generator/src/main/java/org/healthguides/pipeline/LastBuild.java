@@ -144,27 +144,6 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
      * each folder and a map of every folder's children by path were most of an up-to-date build's check of its output.
      */
     static boolean intact(Path folder, List<State> recorded, boolean withFolder) {
-        return intact(folder, recorded, withFolder, null);
-    }
-
-    /**
-     * The output's folders as the last build that listed them found them ({@link FolderStates}), to be trusted without
-     * being listed, and the record this check makes of the folders it lists.
-     *
-     * @param known     the last record ({@link FolderStates#NONE} for none)
-     * @param recording this build's: its window, and a concurrent map the folders listed and trusted are put in
-     * @param trusted   counts the folders trusted
-     */
-    record Trust(FolderStates known, FolderStates recording, java.util.concurrent.atomic.AtomicInteger trusted) {
-    }
-
-    /**
-     * {@link #intact(Path, List, boolean)}, a folder below {@code folder} taken as holding exactly its recorded entries
-     * without being listed where {@code trust} proves it unchanged (one stat by its whole path; each of its files is
-     * still stated, each of its folders walked in turn), and each folder listed recorded in {@code trust} (null: every
-     * folder listed, none recorded).
-     */
-    static boolean intact(Path folder, List<State> recorded, boolean withFolder, Trust trust) {
         Map<String, List<Child>> inFolder = new HashMap<>();
         Set<String> folders = new HashSet<>();
         boolean rootRecorded = false;
@@ -218,7 +197,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
                     return false;
                 }
             }
-            return topFolders.parallelStream().allMatch(i -> holds(secure, names[i], folder.resolve(names[i]), top.get(i).state(), inFolder, trust));
+            return topFolders.parallelStream().allMatch(i -> holds(secure, names[i], top.get(i).state(), inFolder));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -228,69 +207,27 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
     private record Child(String name, State state) {
     }
 
-    /**
-     * Whether the folder {@code name} of {@code parent} (at {@code path}) holds the folder {@code state} as recorded, and
-     * all it holds too. With {@code trust}, the folder is first stated by its whole path (without following a link at
-     * its end): proven unchanged, it is not listed; else it is listed, through {@code parent} where there is one, and
-     * recorded.
-     */
-    private static boolean holds(SecureDirectoryStream<Path> parent, Path name, Path path, State state, Map<String, List<Child>> inFolder,
-                                 Trust trust) {
+    /** Whether the folder {@code parent} holds the folder {@code state} as recorded, and all it holds too. */
+    private static boolean holds(SecureDirectoryStream<Path> parent, Path name, State state, Map<String, List<Child>> inFolder) {
         try {
-            List<Child> children = inFolder.get(state.path());
             // Stated before it is opened: opening a FIFO put in its place would wait for a writer.
-            FolderStates.Stat now = trust != null ? FolderStates.stat(path) : null;
-            String names = null;
-            if (now != null) {
-                if (!now.folder()) {
-                    return false;
-                }
-                List<String> expected = new ArrayList<>(children.size());
-                children.forEach(child -> expected.add(child.name()));
-                names = FolderStates.names(expected);
-                FolderStates.State kept = trust.known().trusted(now, names);
-                if (kept != null) {
-                    trust.trusted().incrementAndGet();
-                    trust.recording().folders().put(now.id(), kept);
-                    for (Child child : children) {
-                        Path at = path.resolve(child.name());
-                        if (!(child.state().folder() ? holds(null, null, at, child.state(), inFolder, trust) : child.state().holds(at))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }
-            } else if (parent == null ? !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
-                    : !parent.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes().isDirectory()) {
+            if (!parent.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes().isDirectory()) {
                 return false;
             }
-            try (DirectoryStream<Path> folder = parent != null ? parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)
-                    : Files.newDirectoryStream(path)) {
-                Path[] found = listsExactly(folder, children, false);
-                if (found == null) {
+            try (SecureDirectoryStream<Path> folder = parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+                List<Child> children = inFolder.get(state.path());
+                Path[] names = listsExactly(folder, children, false);
+                if (names == null) {
                     return false;
                 }
-                SecureDirectoryStream<Path> secure = folder instanceof SecureDirectoryStream<Path> stream ? stream : null;
-                for (int i = 0; i < found.length; i++) {
+                for (int i = 0; i < names.length; i++) {
                     State child = children.get(i).state();
-                    boolean same;
-                    if (child.folder()) {
-                        same = holds(secure, found[i], path.resolve(found[i]), child, inFolder, trust);
-                    } else {
-                        same = secure != null ? holds(secure, found[i], child) : child.holds(path.resolve(found[i]));
-                    }
-                    if (!same) {
+                    if (!(child.folder() ? holds(folder, names[i], child, inFolder) : holds(folder, names[i], child))) {
                         return false;
                     }
                 }
+                return true;
             }
-            if (now != null) {
-                FolderStates.State seen = trust.recording().recordable(now, names);
-                if (seen != null) {
-                    trust.recording().folders().put(now.id(), seen);
-                }
-            }
-            return true;
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -75,7 +75,6 @@ public final class SiteBuild {
             if (last != null) {
                 SiteWriter.removeStaleFolders(options.out());
                 disk.saveContentStates();
-                disk.saveFolderStates();
                 return new BuildReport(last.pages(), last.files(), last.warnings(), millisSince(start),
                         () -> ContentReport.of(pipeline.assembleForReport()), last.pages(), last.draftsLeftOut(), true,
                         () -> last.listing() != null ? last.listing() : ProblemListing.format(last.warnings(), pipeline.readTexts()));

@@ -78,9 +78,9 @@ class LastBuildTest {
         return files;
     }
 
-    /** Thirteen changes by hand to an output as {@link #site} makes it, each of which makes it not the recorded one. */
-    private static List<java.util.function.Consumer<Path>> changes() {
-        return List.of(
+    @Test
+    void the_walk_finds_every_change_a_check_by_whole_paths_finds() throws Exception {
+        List<java.util.function.Consumer<Path>> changes = List.of(
                 out -> io(() -> java.nio.file.Files.writeString(out.resolve("stray.html"), "mine")),
                 out -> io(() -> java.nio.file.Files.writeString(out.resolve("lifting/basics/stray.html"), "mine")),
                 out -> io(() -> java.nio.file.Files.createDirectories(out.resolve("running/a/b/c"))),
@@ -118,11 +118,6 @@ class LastBuildTest {
                     java.nio.file.Files.move(out, copy);
                     java.nio.file.Files.createSymbolicLink(out, copy);
                 }));
-    }
-
-    @Test
-    void the_walk_finds_every_change_a_check_by_whole_paths_finds() throws Exception {
-        List<java.util.function.Consumer<Path>> changes = changes();
         for (int i = -1; i < changes.size(); i++) {
             Path root = cache.resolve("case-" + i);
             Path out = root.resolve("site");
@@ -153,70 +148,6 @@ class LastBuildTest {
         states.removeIf(state -> state.path().equals("lifting/basics"));
         assertFalse(LastBuild.intact(out, states, true), "the folder is there, unrecorded: listed in its parent");
         assertEquals(LastBuild.intactByPaths(out, states, true), LastBuild.intact(out, states, true));
-    }
-
-    /** An hour from now, in nanoseconds: every folder made by the test is then older than the racy window. */
-    private static long hourAhead() {
-        return (System.currentTimeMillis() + 3_600_000L) * 1_000_000L;
-    }
-
-    @Test
-    void folders_trusted_by_their_stat_data_still_show_every_change() throws Exception {
-        List<java.util.function.Consumer<Path>> changes = changes();
-        for (int i = -1; i < changes.size(); i++) {
-            Path out = cache.resolve("trusted-" + i).resolve("site");
-            java.util.Set<String> files = site(out);
-            List<LastBuild.State> states = LastBuild.states(out, files, true);
-            // A first check lists every folder and records it; the second trusts every folder below the output's own.
-            FolderStates first = new FolderStates(hourAhead() - org.healthguides.content.FileStates.MARGIN, new java.util.concurrent.ConcurrentHashMap<>());
-            java.util.concurrent.atomic.AtomicInteger trusted = new java.util.concurrent.atomic.AtomicInteger();
-            assertTrue(LastBuild.intact(out, states, true, new LastBuild.Trust(FolderStates.NONE, first, trusted)));
-            assertEquals(0, trusted.get());
-            assertEquals(6, first.folders().size(), "lifting, basics, recovery, running, a and b (the output's own folder is always listed): " + first.folders());
-            FolderStates second = new FolderStates(hourAhead() - org.healthguides.content.FileStates.MARGIN, new java.util.concurrent.ConcurrentHashMap<>());
-            assertTrue(LastBuild.intact(out, states, true, new LastBuild.Trust(first, second, trusted)), "as recorded");
-            assertEquals(first.folders().size(), trusted.get(), "every folder trusted");
-            assertEquals(first.folders(), second.folders(), "and kept for the next build");
-            if (i >= 0) {
-                awaitTick(out);
-                changes.get(i).accept(out);
-                assertFalse(LastBuild.intact(out, states, true, new LastBuild.Trust(first, scratch(), trusted)), "change " + i + " is seen");
-                assertFalse(LastBuild.intact(out, states, true, new LastBuild.Trust(second, scratch(), trusted)), "change " + i + " is seen");
-            }
-        }
-        // A record made inside the racy window trusts nothing: each folder is listed every time.
-        Path out = cache.resolve("window").resolve("site");
-        List<LastBuild.State> states = LastBuild.states(out, site(out), true);
-        FolderStates inside = new FolderStates(System.currentTimeMillis() * 1_000_000L - org.healthguides.content.FileStates.MARGIN,
-                new java.util.concurrent.ConcurrentHashMap<>());
-        java.util.concurrent.atomic.AtomicInteger trusted = new java.util.concurrent.atomic.AtomicInteger();
-        assertTrue(LastBuild.intact(out, states, true, new LastBuild.Trust(FolderStates.NONE, inside, trusted)));
-        assertTrue(inside.folders().isEmpty(), "folders made a moment ago are not recorded");
-    }
-
-    /** A record of folders that keeps nothing (its window closed). */
-    private static FolderStates scratch() {
-        return new FolderStates(Long.MIN_VALUE, new java.util.concurrent.ConcurrentHashMap<>());
-    }
-
-    /** Waits until a change made now gets a later ctime than any folder of {@code out} (the kernel's coarse clock). */
-    private static void awaitTick(Path out) throws Exception {
-        long newest = 0;
-        try (var walk = java.nio.file.Files.walk(out)) {
-            for (Path folder : walk.filter(java.nio.file.Files::isDirectory).toList()) {
-                newest = Math.max(newest, FolderStates.stat(folder).changed());
-            }
-        }
-        Path probe = out.resolveSibling("probe");
-        for (int i = 0; i < 1000; i++) {
-            java.nio.file.Files.writeString(probe, "tick");
-            if (FolderStates.stat(probe).changed() > newest) {
-                java.nio.file.Files.delete(probe);
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the file system's ctime does not move");
     }
 
     private interface IoAction {
