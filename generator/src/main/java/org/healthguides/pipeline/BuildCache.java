@@ -87,6 +87,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     static final String CONTENT_STATES = "content-states.bin";
     private static final String STATES_MAGIC = "guide content states";
+    /**
+     * The site's own pages as the last build published them (each language's home, A to Z and 404 page), by their key
+     * ({@link #sitePageKey}): a page whose key is this build's and whose file is as that build left it is linked, not
+     * rendered again. They list every guide, so they were rendered on every build, most of an edit rebuild's rendering.
+     */
+    static final String SITE_PAGES = "site-pages.bin";
+    private static final String SITE_PAGES_MAGIC = "guide site pages";
     /** The states read from {@link #CONTENT_STATES} (null until asked for), and this build's, to write when they differ. */
     private FileStates lastStates;
     private java.util.concurrent.FutureTask<FileStates> statesRead;
@@ -173,6 +180,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * cold 10,000-page build). Read without following a link, as the record reads it.
      */
     private Map<String, LastBuild.State> savedStates = Map.of();
+    /** The site pages {@link #SITE_PAGES} holds, by key: read when first asked for (null until then). */
+    private Map<Key, StoredPage> knownSitePages;
+    /** This build's site pages, by file: written into {@link #SITE_PAGES} when they are not those it holds. */
+    private final Map<String, Kept> usedSitePages = new ConcurrentHashMap<>();
+    /** The mode of the files the last build wrote (see {@link #modeOfNewFiles}), for a reused site page's check. */
+    private Set<java.nio.file.attribute.PosixFilePermission> lastFileMode;
     /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
     private Path lastOutput;
     private Set<java.nio.file.attribute.PosixFilePermission> folderMode;
@@ -496,6 +509,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (foreign.get() > 0) {
             notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
             untidy = true;
+            forgetSitePages();
             knownModels.clear();
             knownFiles.clear();
             readWhole.clear();
@@ -625,6 +639,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
         Path lastOutput = options.out().toAbsolutePath().normalize();
         Set<java.nio.file.attribute.PosixFilePermission> fileMode = modeOfNewFiles(lastOutput);
+        this.lastFileMode = fileMode;
         this.lastOutput = lastOutput;
         folderMode = modeOf(lastOutput);
         folderModeBits = permissionBits(folderMode);
@@ -1230,6 +1245,121 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
+    /**
+     * The key of one of the site's own pages: what every page's key covers (generator, settings, templates with their
+     * static files, options) and the page's record and metadata, which are all its template sees (see {@link PageKeys});
+     * null before the inputs were hashed, or for a page with a value no key is made from.
+     */
+    Key sitePageKey(org.healthguides.render.Page page, org.healthguides.render.PageMetadata meta) {
+        if (pageInputs == null) {
+            return null;
+        }
+        KeyDigest digest = keyDigest();
+        digest.update(pageInputs);
+        update(digest, "site page");
+        try {
+            PageKeys.update(digest, page);
+            PageKeys.update(digest, meta);
+        } catch (PageKeys.NotKeyable e) {
+            return null;
+        }
+        return Key.of(digest);
+    }
+
+    /**
+     * The last build's site page with this key, when its file (and .gz copy) in the last output is as that build left
+     * it: its size, modification time and mode, not a link; else null, and the page is rendered.
+     */
+    StoredPage reusableSitePage(Key key) {
+        StoredPage page = knownSitePages().get(key);
+        if (page == null || lastOutput == null || page.published() == null) {
+            return null;
+        }
+        Map<String, LastBuild.State> found = new HashMap<>();
+        boolean intact = unchanged(page.file(), lastOutput, page.size(), page.modified(), lastFileMode, found)
+                && (page.gzSize() < 0 || unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), lastFileMode, found));
+        return intact ? page : null;
+    }
+
+    /** Records one of this build's site pages (rendered or reused) under its key, to be stored once the build succeeded. */
+    void keepSitePage(Key key, StoredPage page) {
+        usedSitePages.put(page.file(), new Kept(key, List.of(page)));
+    }
+
+    /** Nothing of a cache found to be another version's is used: not its site pages either (rewritten when it is saved). */
+    private synchronized void forgetSitePages() {
+        knownSitePages = Map.of();
+    }
+
+    private synchronized Map<Key, StoredPage> knownSitePages() {
+        if (knownSitePages == null) {
+            knownSitePages = readSitePages();
+        }
+        return knownSitePages;
+    }
+
+    /** The site pages kept by the last build; none when there is no such file, another generator wrote it, or it is damaged. */
+    private Map<Key, StoredPage> readSitePages() {
+        Path file = folder.resolve(SITE_PAGES);
+        if (!writable || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Map.of();
+        }
+        try {
+            EntryReader in = afterHeader(Files.readAllBytes(file), SITE_PAGES_MAGIC, FORMAT, generator);
+            if (in == null) {
+                return Map.of(); // another generator's: rewritten when the cache is saved
+            }
+            long expected = in.readLong();
+            in.requireCrc32(expected, in.position());
+            Map<Key, StoredPage> pages = new HashMap<>();
+            for (int i = readCount(in); i > 0; i--) {
+                pages.put(readKey(in), readPage(in));
+            }
+            if (in.read() != -1) {
+                throw new IOException("data after the end");
+            }
+            return pages;
+        } catch (IOException | RuntimeException e) {
+            // Damaged: never trusted; the pages are rendered and the file rewritten when the cache is saved.
+            notes.accept("note: the site's pages kept in the build cache in " + folder + " could not be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); rendering them again");
+            return Map.of();
+        }
+    }
+
+    /**
+     * Writes {@link #SITE_PAGES} when this build's site pages are not those it holds (one rendered, one gone), by a
+     * rename, so a killed build leaves the old file or the new one; each page's size and time read from the output.
+     */
+    private void saveSitePages(Path output, Set<String> files) throws IOException {
+        Map<Key, StoredPage> known = knownSitePages();
+        boolean same = usedSitePages.size() == known.size()
+                && usedSitePages.values().stream().allMatch(kept -> known.get(kept.key()) == kept.pages().get(0));
+        Path file = folder.resolve(SITE_PAGES);
+        if (same && (!known.isEmpty() || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            return;
+        }
+        EntryReader.Buffer body = new EntryReader.Buffer(1 << 12);
+        DataOutputStream out = new DataOutputStream(body);
+        List<Kept> pages = new ArrayList<>(usedSitePages.values());
+        pages.sort(Comparator.comparing(kept -> kept.pages().get(0).file()));
+        out.writeInt(pages.size());
+        Map<String, LastBuild.State> states = savedStates instanceof ConcurrentHashMap<String, LastBuild.State> saved ? saved : new HashMap<>();
+        for (Kept kept : pages) {
+            writeKey(out, kept.key());
+            writePage(out, kept.pages().get(0), output, files, states);
+        }
+        out.flush();
+        byte[] bytes = withHeader(SITE_PAGES_MAGIC, generator, body.toByteArray());
+        Path temporary = TemporaryFile.create(folder, "site-pages", ".tmp", TemporaryFile.OWNER_ONLY);
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     /** Records this build's pages of a guide (rendered or reused), to be stored once the build succeeded. */
     void keepPages(Key guide, List<StoredPage> pages) {
         String slug = folderOfKey.get(guide);
@@ -1562,6 +1692,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         List<String> toWrite = folders.stream().filter(this::entryChanged).toList();
         // Nothing rendered and nothing left out: every reused file is the same inode, so the entries on disk are still exact.
         if (toWrite.isEmpty() && !untidy && folders.equals(known.keySet())) {
+            saveSitePages(output, files, notes);
             return;
         }
         Path entries = folder.resolve(ENTRIES);
@@ -1591,6 +1722,22 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 org.apache.commons.io.file.PathUtils.deleteDirectory(entries);
             } catch (IOException ignored) {
                 // Nothing more to do: a missing entry means that guide is built cold.
+            }
+        }
+        saveSitePages(output, files, notes);
+    }
+
+    /** {@link #saveSitePages(Path, Set)}, or a note and no file (the next build renders the site's pages) when it cannot be written. */
+    private void saveSitePages(Path output, Set<String> files, Consumer<String> notes) {
+        try {
+            saveSitePages(output, files);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write the site's pages into the build cache in " + folder + " (" + e.getMessage()
+                    + "); the next build will render them again");
+            try {
+                Files.deleteIfExists(folder.resolve(SITE_PAGES));
+            } catch (IOException ignored) {
+                // A file left behind is never trusted beyond its keys and the pages' states.
             }
         }
     }

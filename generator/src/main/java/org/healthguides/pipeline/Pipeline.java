@@ -387,11 +387,10 @@ public final class Pipeline {
             // queued behind it, and this thread renders them itself once its guides are done unless the pool began them
             // first (a FutureTask runs once): on two cores an edit rebuild no longer waits for all three on one thread.
             CompletableFuture<Void> aToZ = CompletableFuture.runAsync(() ->
-                    run.render(disk == null ? PagePlan.aToZs(site, strings::of) : PagePlan.aToZs(site, strings::of, disk::sortedAToZ),
-                            null, null, List.of()));
+                    run.renderSitePages(disk == null ? PagePlan.aToZs(site, strings::of) : PagePlan.aToZs(site, strings::of, disk::sortedAToZ)));
             FutureTask<Void> homes = new FutureTask<>(() -> {
-                run.render(PagePlan.homes(site), null, null, List.of());
-                run.render(PagePlan.notFounds(site, strings::of), null, null, List.of());
+                run.renderSitePages(PagePlan.homes(site));
+                run.renderSitePages(PagePlan.notFounds(site, strings::of));
                 return null;
             });
             ForkJoinPool.commonPool().execute(homes);
@@ -706,8 +705,41 @@ public final class Pipeline {
             }
         }
 
+        /**
+         * The site's own pages (home, A to Z, 404): with the build cache, each whose key ({@link BuildCache#sitePageKey})
+         * is the last build's and whose file is intact is linked from the last output instead of rendered again, with the
+         * ids and sitemap entry that build found in it; else rendered, and kept under its key.
+         */
+        void renderSitePages(List<Page> planned) {
+            if (disk == null) {
+                render(planned, null, null, List.of());
+                return;
+            }
+            for (Page page : planned) {
+                PageMetadata meta = PageMetadata.of(site, null, page);
+                BuildCache.Key key = disk.sitePageKey(page, meta);
+                BuildCache.StoredPage last = key == null ? null : disk.reusableSitePage(key);
+                if (last != null) {
+                    output.reuse(last.file(), lastOutput.resolve(last.file()));
+                    links.addPageIds(last.pagePath(), last.ids());
+                    published.add(last.published());
+                    pages.incrementAndGet();
+                    disk.keepSitePage(key, last);
+                    continue;
+                }
+                List<BuildCache.StoredPage> stored = key == null ? null : new ArrayList<>(1);
+                render(page, meta, null, stored, new AtomicBoolean());
+                if (stored != null && stored.size() == 1) {
+                    disk.keepSitePage(key, stored.get(0));
+                }
+            }
+        }
+
         private void render(Page page, Guide guide, List<BuildCache.StoredPage> stored, AtomicBoolean guideFailed) {
-            PageMetadata meta = PageMetadata.of(site, guide, page);
+            render(page, PageMetadata.of(site, guide, page), guide, stored, guideFailed);
+        }
+
+        private void render(Page page, PageMetadata meta, Guide guide, List<BuildCache.StoredPage> stored, AtomicBoolean guideFailed) {
             RenderedPage done = known.get(page);
             if (done == null && current == null) {
                 // Nothing keeps this page's bytes (no preview): written and read for its ids from the rendering thread's

@@ -28,6 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildCacheTest {
     private static final Pattern SUMMARY = Pattern.compile("Built (\\d+) pages .*?(?:; (\\d+) of the pages unchanged since the last build \\(build cache\\)"
             + "|(; up to date: nothing changed since the last build, whose output was left as it was \\(build cache\\)))?\\R");
+    /**
+     * The site's own pages (home, A to Z, 404 of the fixture's one language), reused too when what they show (every
+     * guide's title, description and review, the A to Z's entries) is unchanged.
+     */
+    private static final int SITE_PAGES = 3;
+    /** Of those, the two that list guides only: reused when a section's title or keywords change (the A to Z lists them). */
+    private static final int HOME_AND_404 = 2;
     /** What {@link #buildAndCompareWithCold} returns when the build found nothing changed and left the output as it was. */
     private static final int UP_TO_DATE = -1;
 
@@ -89,7 +96,7 @@ class BuildCacheTest {
     private Path entryOf(String guide) throws IOException {
         Map<String, FileTime> before = entries();
         Fixture.write(fixture.content.resolve(guide + "/index.md"), Files.readString(fixture.content.resolve(guide + "/index.md")) + "\nMore.\n");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         Map<String, FileTime> after = entries();
         List<String> changed = after.keySet().stream().filter(name -> !after.get(name).equals(before.get(name))).toList();
         assertEquals(1, changed.size(), "only the edited guide's entry is written again: " + changed);
@@ -106,11 +113,65 @@ class BuildCacheTest {
         Map<String, FileTime> written = entries();
         // Without the record of the last build (which makes an unchanged build leave everything as it is), each guide's entry is used.
         Files.delete(root.resolve("out.cache/last-build.bin"));
-        assertEquals(8, buildAndCompareWithCold(), "2 guides x (index, 2 sections, whole guide); home, A to Z and 404 are always rendered");
+        assertEquals(8 + SITE_PAGES, buildAndCompareWithCold(), "2 guides x (index, 2 sections, whole guide), and home, A to Z and 404");
         assertEquals(written, entries(), "nothing changed, so the cache is not written again");
         assertEquals(inode, Files.readAttributes(fixture.out.resolve("lifting/basics/index.html"), BasicFileAttributes.class).fileKey(),
                 "a hard link to the last build's file, not a new one");
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/basics/index.html.gz")), "precompress is on in the fixture");
+    }
+
+    /** The site's own pages as this build published them: home, A to Z, 404. */
+    private Map<String, Object> sitePageInodes() throws IOException {
+        Map<String, Object> inodes = new TreeMap<>();
+        for (String page : List.of("index.html", "a-to-z/index.html", "404.html")) {
+            inodes.put(page, inode(fixture.out.resolve(page)));
+        }
+        return inodes;
+    }
+
+    @Test
+    void the_site_s_own_pages_are_linked_while_what_they_show_is_unchanged_and_rendered_when_it_changes() throws IOException {
+        buildAndCompareWithCold();
+        Map<String, Object> first = sitePageInodes();
+        editRunning("Land softly.");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a section's text is on none of them");
+        assertEquals(first, sitePageInodes(), "hard links to the last build's files");
+
+        // A guide's title is given to all three: each rendered again.
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Jogging guide"));
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide reused, the running guide and the site's pages rendered");
+        Map<String, Object> retitled = sitePageInodes();
+        // (The fixture's one template shows none of it, so the bytes are the same: what they are given decides.)
+        retitled.forEach((page, inode) -> assertFalse(inode.equals(first.get(page)), page + " rendered again"));
+
+        // The home page edited in place by hand, the same size (as a guide's page, told by its size, time and mode): rendered again.
+        Path home = fixture.out.resolve("index.html");
+        String text = Files.readString(home);
+        assertTrue(text.contains("Test guides"), text);
+        Files.writeString(home, text.replace("Test guides", "Test guidez"));
+        editRunning("Run tall.");
+        assertEquals(4 + SITE_PAGES - 1, buildAndCompareWithCold(), "the A to Z and 404 reused, the edited home page rendered");
+        assertFalse(retitled.get("index.html").equals(inode(home)));
+        assertEquals(retitled.get("a-to-z/index.html"), inode(fixture.out.resolve("a-to-z/index.html")));
+
+        // The kept file damaged: one line, every site page rendered, nothing else lost.
+        Path kept = root.resolve("out.cache/site-pages.bin");
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[bytes.length - 3] ^= 0x20;
+        Files.write(kept, bytes);
+        editRunning("Land softly.");
+        GuideRun damaged = GuideRun.on(fixture, "build");
+        assertEquals(0, damaged.exit(), damaged.err());
+        assertEquals("guide: note: the site's pages kept in the build cache in " + root.resolve("out.cache")
+                + " could not be read (checksum mismatch); rendering them again\n", damaged.err());
+        assertTrue(damaged.out().contains("; 4 of the pages unchanged"), damaged.out());
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and rewritten");
+
+        // A template of theirs edited: every page's key changes.
+        Fixture.write(fixture.templates.resolve("page.ftlh"), Fixture.PAGE_TEMPLATE + "\n");
+        assertEquals(0, buildAndCompareWithCold());
+        editRunning("Run tall.");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
     }
 
     @Test
@@ -118,7 +179,7 @@ class BuildCacheTest {
         buildAndCompareWithCold();
 
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
-        assertEquals(4, buildAndCompareWithCold(), "a section edit: only the running guide is rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a section edit: only the running guide is rendered again");
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Land softly."));
 
         Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"s\">"));
@@ -132,9 +193,9 @@ class BuildCacheTest {
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
 
         Fixture.write(fixture.content.resolve("running/extra.md"), "---\ntitle: Extra\norder: 3\n---\n## More\n\nText.\n");
-        assertEquals(4, buildAndCompareWithCold(), "a new section");
+        assertEquals(4 + HOME_AND_404, buildAndCompareWithCold(), "a new section (in the A to Z)");
         Files.delete(fixture.content.resolve("running/extra.md"));
-        assertEquals(4, buildAndCompareWithCold(), "a deleted section");
+        assertEquals(4 + HOME_AND_404, buildAndCompareWithCold(), "a deleted section");
         assertFalse(Files.exists(fixture.out.resolve("running/extra")));
 
         Files.move(fixture.content.resolve("running"), fixture.content.resolve("jogging"));
@@ -143,7 +204,7 @@ class BuildCacheTest {
         Files.move(fixture.content.resolve("jogging/basics.md"), fixture.content.resolve("jogging/first-steps.md"));
         Fixture.write(fixture.content.resolve("jogging/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide")
                 .replace("[basics, recovery]", "[first-steps, recovery]").replace("(basics.md)", "(first-steps.md)"));
-        assertEquals(4, buildAndCompareWithCold(), "a renamed section");
+        assertEquals(4 + HOME_AND_404, buildAndCompareWithCold(), "a renamed section");
         assertTrue(Files.exists(fixture.out.resolve("jogging/first-steps/index.html")));
     }
 
@@ -180,11 +241,12 @@ class BuildCacheTest {
         assertTrue(sitemap.contains("hreflang=\"cy\"") && sitemap.contains("<lastmod>"), sitemap);
 
         editRunning("Land softly.");
-        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's English pages are reused (its Welsh ones are rendered every build)");
+        assertEquals(4 + 2 * SITE_PAGES, buildAndCompareWithCold(),
+                "the lifting guide's English pages are reused (its Welsh ones are rendered every build), and both languages' site pages");
         assertEquals(sitemap, Files.readString(fixture.out.resolve("sitemap.xml")), "the same sitemap, its translations listed from the cache");
         Files.delete(root.resolve("out.cache/last-build.bin"));
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land on your midfoot."));
-        assertEquals(4, buildAndCompareWithCold(), "the same, its entry read without the record of the last build");
+        assertEquals(4 + 2 * SITE_PAGES, buildAndCompareWithCold(), "the same, its entry read without the record of the last build");
     }
 
     @Test
@@ -207,12 +269,12 @@ class BuildCacheTest {
         Fixture.write(basics, text.replace("Keep your stride short.", "Keep your stride light."));
         Files.setLastModifiedTime(basics, time);
         assertEquals(text.length(), Files.size(basics), "the same size");
-        assertEquals(4, buildAndCompareWithCold(), "the edited guide is rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the edited guide is rendered again");
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Keep your stride light."));
         // Edited again at once, within the window of the build that read it: seen, though size and time are as recorded.
         Fixture.write(basics, text.replace("Keep your stride short.", "Keep your stride brisk."));
         Files.setLastModifiedTime(basics, time);
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Keep your stride brisk."));
 
         // A damaged record is not trusted: one line, every file read, the build as cold.
@@ -247,9 +309,9 @@ class BuildCacheTest {
 
         // Its next edits take the unchanged files' HTML from the entry: the same bytes as a cold build, again and again.
         Fixture.write(fixture.content.resolve("running/recovery.md"), Fixture.RECOVERY + "\nRest a day.\n");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Land softly."));
         assertTrue(Files.readString(fixture.out.resolve("running/recovery/index.html")).contains("Rest a day."));
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
@@ -258,7 +320,7 @@ class BuildCacheTest {
         Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"s\">"));
         assertEquals(0, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), Fixture.RECOVERY + "\nWalk it off.\n");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
     }
 
     /** The A to Z's sorted letters kept for the next build (one file for the fixture's one language), by what identifies its contents. */
@@ -283,10 +345,10 @@ class BuildCacheTest {
         List<Object> sorted = aToZFile();
 
         Files.delete(root.resolve("out.cache/last-build.bin")); // else an unchanged build reads nothing at all
-        assertEquals(8, buildAndCompareWithCold(), "unchanged");
+        assertEquals(8 + SITE_PAGES, buildAndCompareWithCold(), "unchanged");
         assertEquals(sorted, aToZFile(), "an unchanged rebuild reads the last sort and does not write it again");
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
-        assertEquals(4, buildAndCompareWithCold(), "a body edit");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a body edit");
         assertEquals(sorted, aToZFile(), "no title or keyword changed: the last sort is reused");
 
         Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Jogging guide"));
@@ -297,7 +359,7 @@ class BuildCacheTest {
 
         sorted = aToZFile();
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("order: 1", "order: 1\nkeywords: [shin splints]"));
-        assertEquals(4, buildAndCompareWithCold(), "a section's keywords edited");
+        assertEquals(4 + HOME_AND_404, buildAndCompareWithCold(), "a section's keywords edited");
         assertTrue(Files.readString(aToZ).contains(">Shin splints</a> Basics Jogging guide"), Files.readString(aToZ));
         assertFalse(sorted.equals(aToZFile()));
 
@@ -316,7 +378,7 @@ class BuildCacheTest {
         assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out), "a damaged A to Z file costs only the sort");
         sorted = aToZFile();
         Files.delete(root.resolve("out.cache/last-build.bin"));
-        assertEquals(8, buildAndCompareWithCold());
+        assertEquals(8 + SITE_PAGES, buildAndCompareWithCold());
         assertEquals(sorted, aToZFile(), "the replacement is read by the next build");
     }
 
@@ -339,7 +401,7 @@ class BuildCacheTest {
         assertEquals(0, buildAndCompareWithCold(), "every page rendered, the same bytes and warnings as a cold build");
         // An edit of the front matter alone: the edited file is parsed again, the other guide's fields still come from the cache.
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("title: Basics", "title: First steps"));
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + HOME_AND_404, buildAndCompareWithCold(), "a section's title is in the A to Z, not on the home and 404 pages");
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("First steps"));
     }
 
@@ -350,12 +412,12 @@ class BuildCacheTest {
             Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", words));
             // The lifting guide's files are hard links to the last output's; the record takes their states from the
             // check made before linking them, not from a second stat.
-            assertEquals(4, buildAndCompareWithCold());
+            assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
             assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the record of the linked files is what is on disk");
         }
         Path page = fixture.out.resolve("lifting/basics/index.html");
         Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() - 5_000));
-        assertEquals(4, buildAndCompareWithCold(), "a linked page touched since is seen, and its guide rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a linked page touched since is seen, and its guide rendered again");
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 
@@ -367,9 +429,9 @@ class BuildCacheTest {
         buildAndCompareWithCold();
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
-        assertEquals(4, buildAndCompareWithCold(), "the same text without the mark and with Unix line ends, but edited");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the same text without the mark and with Unix line ends, but edited");
         Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("Keep the bar close.", "Land softly.").replace("\n", "\r\n"));
-        assertEquals(4, buildAndCompareWithCold(), "the same text in other bytes: rendered again, equal to a cold build");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the same text in other bytes: rendered again, equal to a cold build");
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the same bytes as the last build read: nothing to do");
     }
 
@@ -387,7 +449,7 @@ class BuildCacheTest {
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("\u0175 \u0177"), "the body, decoded");
         // Another guide edited: this file is neither decoded nor rendered, and its page is the one a cold build writes.
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Keep it close."));
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
     }
 
     @Test
@@ -417,7 +479,7 @@ class BuildCacheTest {
         Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall).\n");
         buildAndCompareWithCold();
         Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall) again.\n");
-        assertEquals(4, buildAndCompareWithCold(), "the lifting guide reused, the link to its heading found");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the lifting guide reused, the link to its heading found");
         // A fragment that is not there: the same error, with the same suggestion (the kept ids listed), as a cold check.
         Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tal).\n");
         GuideRun broken = GuideRun.on(fixture, "build");
@@ -426,9 +488,9 @@ class BuildCacheTest {
         assertEquals(GuideRun.on(fixture, "check").problems(), broken.problems());
         // The kept ids, looked into, are written back as they were: the next build still finds the heading.
         Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall) once more.\n");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), Files.readString(fixture.content.resolve("lifting/recovery.md")) + "\nMore.\n");
-        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's entry, written again with its ids, read back");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the lifting guide's entry, written again with its ids, read back");
     }
 
     @Test
@@ -451,7 +513,7 @@ class BuildCacheTest {
         buildAndCompareWithCold();
         Path page = fixture.out.resolve("lifting/recovery/index.html");
         Files.writeString(page, Files.readString(page).replace("Recovery", "Hacked"));
-        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's files are not trusted any more");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the lifting guide's files are not trusted any more");
     }
 
     @Test
@@ -461,7 +523,7 @@ class BuildCacheTest {
         Files.setPosixFilePermissions(fixture.out.resolve("lifting/recovery/index.html"),
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Fixture.write(fixture.content.resolve("running/index.md"), Files.readString(fixture.content.resolve("running/index.md")) + "\nMore.\n");
-        assertEquals(0, buildAndCompareWithCold(), "neither guide reused: the running guide was edited, the lifting guide's page changed mode");
+        assertEquals(0 + SITE_PAGES, buildAndCompareWithCold(), "neither guide reused: the running guide was edited, the lifting guide's page changed mode");
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(fixture.out.resolve("lifting/recovery/index.html"))));
     }
@@ -470,9 +532,9 @@ class BuildCacheTest {
     void a_page_deleted_or_edited_in_place_by_hand_is_rendered_again_never_trusted() throws IOException {
         buildAndCompareWithCold();
         Files.delete(fixture.out.resolve("running/basics/index.html"));
-        assertEquals(4, buildAndCompareWithCold(), "a deleted page: its guide is rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a deleted page: its guide is rendered again");
         Files.delete(fixture.out.resolve("lifting/index.html.gz"));
-        assertEquals(4, buildAndCompareWithCold(), "a deleted .gz copy: its guide is rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a deleted .gz copy: its guide is rendered again");
 
         // Edited in place: the same inode (which the next build's hard link would carry) and the same size; its
         // modification time gives it away. (An edit that also puts the time back, touch -r, is not seen: see performance.md.)
@@ -481,7 +543,7 @@ class BuildCacheTest {
         String html = Files.readString(page);
         Files.writeString(page, html.replace("Recovery", "Rekovery"));
         assertEquals(html.length(), Files.readString(page).length());
-        assertEquals(4, buildAndCompareWithCold(), "a page edited in place: its guide is rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a page edited in place: its guide is rendered again");
         assertTrue(Files.readString(fixture.out.resolve("lifting/recovery/index.html")).contains("Recovery"));
         assertTrue(time.toMillis() <= Files.getLastModifiedTime(fixture.out.resolve("lifting/recovery/index.html")).toMillis());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and then up to date again");
@@ -501,7 +563,7 @@ class BuildCacheTest {
         Object lifting = inode(fixture.out.resolve("lifting"));
         Object page = inode(fixture.out.resolve("lifting/basics/index.html"));
         editRunning("Land softly.");
-        assertEquals(4, buildAndCompareWithCold(), "the running guide edited, the lifting guide reused");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the running guide edited, the lifting guide reused");
         assertEquals(lifting, inode(fixture.out.resolve("lifting")), "the lifting guide's folder moved into the new output, not made again");
         assertEquals(page, inode(fixture.out.resolve("lifting/basics/index.html")));
 
@@ -509,22 +571,22 @@ class BuildCacheTest {
         // its pages are linked into a new one, as a cold build would have them.
         Files.writeString(fixture.out.resolve("lifting/basics/notes.txt"), "by hand");
         editRunning("Run tall.");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         assertFalse(Files.exists(fixture.out.resolve("lifting/basics/notes.txt")));
         assertEquals(page, inode(fixture.out.resolve("lifting/basics/index.html")), "its pages still reused");
         Object linked = inode(fixture.out.resolve("lifting"));
         editRunning("Land softly.");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         assertEquals(linked, inode(fixture.out.resolve("lifting")), "moved again once it holds its pages alone");
 
         // An empty folder, and a page's folder made 0700 by hand: neither is carried into the new output.
         Files.createDirectory(fixture.out.resolve("lifting/empty"));
         editRunning("Run tall.");
-        assertEquals(4, buildAndCompareWithCold(), "the empty folder is not the cold build's: compared with the modes of every folder");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the empty folder is not the cold build's: compared with the modes of every folder");
         assertFalse(Files.exists(fixture.out.resolve("lifting/empty")));
         Files.setPosixFilePermissions(fixture.out.resolve("lifting/recovery"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         editRunning("Land softly.");
-        assertEquals(4, buildAndCompareWithCold(), "the pages reused, in a folder made 0755 as a cold build makes it");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the pages reused, in a folder made 0755 as a cold build makes it");
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 
@@ -538,7 +600,7 @@ class BuildCacheTest {
         Files.createSymbolicLink(fixture.out.resolve("lifting"), elsewhere.resolve("lifting"));
         Map<String, String> outside = GuideRun.fingerprint(elsewhere);
         editRunning("Land softly.");
-        assertEquals(0, buildAndCompareWithCold(), "the running guide edited, the lifting guide behind a link: neither reused");
+        assertEquals(0 + SITE_PAGES, buildAndCompareWithCold(), "the running guide edited, the lifting guide behind a link: neither reused");
         assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting")));
         assertEquals(outside, GuideRun.fingerprint(elsewhere), "nothing deleted or changed through the link");
 
@@ -548,7 +610,7 @@ class BuildCacheTest {
         Files.createSymbolicLink(fixture.out.resolve("lifting/basics"), elsewhere.resolve("basics"));
         Map<String, String> deeper = GuideRun.fingerprint(elsewhere.resolve("basics"));
         editRunning("Run tall.");
-        assertEquals(4, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
         assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting/basics")));
         assertEquals(deeper, GuideRun.fingerprint(elsewhere.resolve("basics")), "nothing deleted or changed through the link");
         GuideRun.assertNoLeftovers(root);
@@ -565,14 +627,14 @@ class BuildCacheTest {
         Files.createDirectories(staging);
         Files.delete(root.resolve("out.cache/last-build.bin"));
         Files.move(fixture.out.resolve("lifting"), staging.resolve("lifting"));
-        assertEquals(4, buildAndCompareWithCold(), "the running guide reused, the lifting guide rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the running guide reused, the lifting guide rendered again");
         assertFalse(Files.exists(staging), "the killed build's staging folder is removed");
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
 
         // Had the record been left, it would not hold either: a folder it lists is gone.
         Files.createDirectories(staging);
         Files.move(fixture.out.resolve("running"), staging.resolve("running"));
-        assertEquals(4, buildAndCompareWithCold(), "not up to date; the lifting guide reused, the running guide rendered again");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "not up to date; the lifting guide reused, the running guide rendered again");
         GuideRun.assertNoLeftovers(root);
     }
 
@@ -581,13 +643,13 @@ class BuildCacheTest {
         buildAndCompareWithCold();
         // The running guide's alias is an address in the lifting guide's folder: the redirect page is written there.
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replaceFirst("---\n", "---\naliases: [/lifting/old-running/]\n"));
-        assertEquals(4, buildAndCompareWithCold(), "the lifting guide's pages reused beside the new redirect page");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the lifting guide's pages reused beside the new redirect page");
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/old-running/index.html")));
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replaceFirst("---\n", "---\naliases: [/lifting/old-running/]\n")
                 .replace("Keep the bar close.", "Land softly."));
-        assertEquals(4, buildAndCompareWithCold(), "the redirect page is not the lifting guide's own: written again, not carried along");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the redirect page is not the lifting guide's own: written again, not carried along");
         editRunning("Run tall.");
-        assertEquals(4, buildAndCompareWithCold(), "the alias gone, its redirect page too");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the alias gone, its redirect page too");
         assertFalse(Files.exists(fixture.out.resolve("lifting/old-running")));
     }
 
@@ -602,7 +664,8 @@ class BuildCacheTest {
             assertEquals(0, truncated.exit(), truncated.err());
             assertTrue(truncated.err().matches("guide: note: the build cache in .* could not be read \\(\\w+, 1 of 2 guides' entries\\); "
                     + "ignoring those and building their guides cold\\R"), cut + ": " + truncated.err());
-            assertTrue(truncated.out().contains("; 4 of the pages unchanged"), "the other guide is reused: " + truncated.out());
+            assertTrue(truncated.out().contains("; " + (4 + SITE_PAGES) + " of the pages unchanged"), "the other guide is reused, and the site's pages: "
+                    + truncated.out());
             assertEquals(GuideRun.fingerprint(cold), GuideRun.fingerprint(fixture.out));
             good = Files.readAllBytes(entry);
         }
@@ -767,7 +830,7 @@ class BuildCacheTest {
         // cold build of buildAndCompareWithCold writes the same file, its output being in the same folder.
         Fixture.write(root.resolve("redirects.nginx.conf"), "# mine\n");
         GuideRun nginx = GuideRun.on(fixture, "build");
-        assertTrue(nginx.out().contains("; 8 of the pages unchanged"), nginx.out());
+        assertTrue(nginx.out().contains("; " + (8 + SITE_PAGES) + " of the pages unchanged"), nginx.out());
         assertEquals("", Files.readString(root.resolve("redirects.nginx.conf")).replaceAll("(?m)^#.*\\R", ""));
         assertTrue(GuideRun.on(fixture, "build").out().contains("up to date"));
 
@@ -780,7 +843,7 @@ class BuildCacheTest {
         assertEquals(0, damaged.exit(), damaged.err());
         assertTrue(damaged.err().matches("guide: note: the record of the last build in the build cache in .* could not be read "
                 + "\\(checksum mismatch\\); building from the guides' entries\\R"), damaged.err());
-        assertTrue(damaged.out().contains("; 8 of the pages unchanged"), damaged.out());
+        assertTrue(damaged.out().contains("; " + (8 + SITE_PAGES) + " of the pages unchanged"), damaged.out());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 

@@ -332,6 +332,8 @@ class LauncherTest {
     }
 
     private static final List<String> SMALL = List.of("-XX:C1MaxInlineSize=20");
+    /** A tiny site's flags: those of a small site, and a young generation its whole build fits in. */
+    private static final List<String> TINY = List.of("-XX:C1MaxInlineSize=20", "-Xmn96m");
 
     /**
      * A build or check of a small site (fewer than 1,000 Markdown files) gets C1 with less inlining; a larger one, the
@@ -356,14 +358,29 @@ class LauncherTest {
         assertEquals(List.of(java17Run(SMALL, "build", "--content=" + large, "--out", "site", "--content", small)),
                 guide(path, "build", "--content=" + large, "--out", "site", "--content", small).calls());
 
-        // The default content folder is the working folder's content/: the copy's own, with two files, is small.
+        // The default content folder is the working folder's content/: the copy's own, with two files, is tiny.
         site("content", 2);
-        assertEquals(List.of(java17Run(SMALL, "build")), guideIn(folder, path, "build").calls());
+        assertEquals(List.of(java17Run(TINY, "build")), guideIn(folder, path, "build").calls());
         assertEquals(List.of(java17Run(List.of(), "build")), guideIn(folder.resolve("large"), path, "build").calls());
 
         // The preview rebuilds many times, and other commands compile little: the usual flags.
         assertEquals(List.of(java17Run(List.of(), "serve", "--content", small)), guide(path, "serve", "--content", small).calls());
         assertEquals(List.of(java17Run(List.of(), "report", "--content", small)), guide(path, "report", "--content", small).calls());
+    }
+
+    /**
+     * A build or check of a tiny site (fewer than 200 Markdown files) also gets a young generation of 96 MB, which its
+     * whole build fits in; from 200 files on, the small site's flags alone.
+     */
+    @Test
+    void a_tiny_sites_build_also_gets_a_young_generation_it_fits_in() throws IOException, InterruptedException {
+        Map<String, String> path = Map.of("PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH"));
+        String tiny = site("tiny", 199).toString();
+        String small = site("small", 200).toString();
+        assertEquals(List.of(java17Run(TINY, "build", "--content", tiny)), guide(path, "build", "--content", tiny).calls());
+        assertEquals(List.of(java17Run(TINY, "check", "--content=" + tiny)), guide(path, "check", "--content=" + tiny).calls());
+        assertEquals(List.of(java17Run(SMALL, "build", "--content", small)), guide(path, "build", "--content", small).calls());
+        assertEquals(List.of(java17Run(List.of(), "serve", "--content", tiny)), guide(path, "serve", "--content", tiny).calls());
     }
 
     @Test
@@ -397,8 +414,9 @@ class LauncherTest {
         assertEquals(2, run.calls().size(), run.calls().toString());
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m"), run.calls().get(0).subList(0, 3));
         assertFalse(run.calls().get(0).contains("-XX:C1MaxInlineSize=20"), run.calls().get(0).toString());
+        assertFalse(run.calls().get(0).contains("-Xmn96m"), run.calls().get(0).toString());
         List<String> expected = new java.util.ArrayList<>(userRun("build", "--content", small));
-        expected.add(3, "-XX:C1MaxInlineSize=20");
+        expected.addAll(3, TINY);
         assertEquals(expected, run.calls().get(1));
     }
 
