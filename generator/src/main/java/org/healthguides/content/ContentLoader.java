@@ -240,7 +240,7 @@ public final class ContentLoader {
                 }
             } else if (name.endsWith(".md")) {
                 checkSlug(slug, name, path, seenSlugs, problems);
-                sectionNames.add(name.substring(0, name.length() - ".md".length()));
+                sectionNames.add(sectionName(name.substring(0, name.length() - ".md".length())));
                 SourceFile section = read(path, problems, decodeNow, stat);
                 if (section != null) {
                     sections.add(section);
@@ -271,7 +271,7 @@ public final class ContentLoader {
             byte[] fingerprint = known.trusted(path, stat);
             if (fingerprint != null) {
                 seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), fingerprint));
-                return SourceFile.fingerprinted(path, display(path), location, fingerprint);
+                return SourceFile.fingerprinted(path, display(path), root, fingerprint);
             }
         }
         ReadBuffer read;
@@ -286,7 +286,7 @@ public final class ContentLoader {
         }
         if (!decodeNow) {
             // Only the bytes' fingerprint is kept (see SourceFile): the file is read again if its text is needed.
-            SourceFile file = SourceFile.undecoded(path, display(path), location, read.bytes(), read.length());
+            SourceFile file = SourceFile.undecoded(path, display(path), root, read.bytes(), read.length());
             if (stat != null) {
                 seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), file.fingerprint()));
             }
@@ -297,7 +297,7 @@ public final class ContentLoader {
             problems.add(invalid.problem());
             return null;
         }
-        SourceFile file = SourceFile.decoded(path, display(path), location, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
+        SourceFile file = SourceFile.decoded(path, display(path), root, read.bytes(), read.length(), ((TextDecoding.Decoded) decoded).text());
         if (stat != null) {
             seen.put(path, new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), file.fingerprint()));
         }
@@ -414,6 +414,17 @@ public final class ContentLoader {
         String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "section" : slug;
     }
+
+    /**
+     * One string for each section name however many guides have it ("causes", "symptoms"): every guide's list lives to
+     * the end of a build, and a copy per guide was two objects more for each young collection to copy.
+     */
+    private String sectionName(String name) {
+        String known = sectionNames.putIfAbsent(name, name);
+        return known != null ? known : name;
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, String> sectionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String display(String path) {
         return displayRoot + "/" + path;

@@ -116,10 +116,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * front matter when the guide's key is the same and its last pages are intact (see {@link #readEntry}).
      */
     private final Map<String, org.healthguides.site.SiteAssembler.KeptGuide> knownModels = new ConcurrentHashMap<>();
-    /** The fingerprint of each file of those guides and whether it holds the scaffold's marker, by its path in the content folder. */
-    private final Map<String, StoredFile> knownFiles = new ConcurrentHashMap<>();
-    /** How many files each of those models was made from, by guide folder. */
-    private final Map<String, Integer> modelFileCounts = new ConcurrentHashMap<>();
+    /** The files each of those models was made from (their fingerprints, whether they hold the scaffold's marker), by guide folder. */
+    private final Map<String, StoredFiles> knownFiles = new ConcurrentHashMap<>();
     /** Guide folders whose entry was read only as far as the model: left on disk as they are unless their pages change. */
     private final Set<String> readWhole = ConcurrentHashMap.newKeySet();
     /** This build's assembled models, by guide folder: written into the entries written again. */
@@ -170,10 +168,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     /** At most this many guides rendered again count as {@link #editedGuides}. */
     private static final int EDITED_GUIDES = 8;
     /**
-     * The state of each file of the reused guides (pages and .gz copies) in the last output, by its path in the output,
-     * as read when it was found unchanged: the state of its hard link in the new output, for {@link #recordLastBuild}.
+     * The states of each reused guide's files (pages and .gz copies) in the last output, by the guide's key, as read when
+     * they were found unchanged (the state of each one's hard link or moved folder in the new output), with the folders
+     * holding them, in the record's encoding: for {@link #recordLastBuild}.
      */
-    private Map<String, LastBuild.State> reusedStates = Map.of();
+    private Map<Key, LastBuild.Encoded> reusedStates = Map.of();
     /**
      * The state of each page (and .gz copy) whose size and time {@link #save} read for its entry, by its path in the
      * output: {@link #recordLastBuild}, right after, takes it from here instead of reading it again (14,000 pages of a
@@ -228,8 +227,38 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
 
-    /** A file of a guide kept whole: the fingerprint of the bytes its model was made from, and whether they hold the scaffold's marker. */
-    private record StoredFile(byte[] fingerprint, boolean scaffoldMarker) {
+    /**
+     * The files of a guide kept whole, as its entry lists them (a count, then for each its path, the fingerprint of the
+     * bytes its model was made from and whether they hold the scaffold's marker): looked up in those bytes, a few files
+     * a guide, instead of being read into a map of 12,000 paths, fingerprints and records at 10,000 pages that lived to
+     * the end of the build (five objects a file for each young collection to copy).
+     */
+    private record StoredFiles(byte[] bytes, int count) {
+        private static final int FINGERPRINT = 16;
+
+        /** Where the fingerprint of the file at {@code path} is in {@link #bytes} when it is {@code fingerprint}, else -1. */
+        int find(String path, byte[] fingerprint) {
+            if (fingerprint == null || fingerprint.length != FINGERPRINT) {
+                return -1;
+            }
+            byte[] name = path.getBytes(StandardCharsets.UTF_8);
+            int at = 4;
+            for (int i = 0; i < count; i++) {
+                int length = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+                at += 4;
+                int next = at + Math.max(length, 0);
+                if (length == name.length && java.util.Arrays.equals(bytes, at, next, name, 0, name.length)) {
+                    return java.util.Arrays.equals(bytes, next, next + FINGERPRINT, fingerprint, 0, FINGERPRINT) ? next : -1;
+                }
+                at = next + FINGERPRINT + 1;
+            }
+            return -1;
+        }
+
+        /** Whether the file whose fingerprint {@link #find} found at {@code at} holds the scaffold's marker. */
+        boolean scaffoldMarker(int at) {
+            return bytes[at + FINGERPRINT] != 0;
+        }
     }
 
     /** A guide's pages as this build published them, under its key. */
@@ -561,18 +590,16 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             pages = List.copyOf(list);
         }
         org.healthguides.site.SiteAssembler.KeptGuide model = null;
-        Map<String, StoredFile> modelFiles = null;
+        StoredFiles modelFiles = null;
         if (in.readBoolean()) {
             model = readModel(in);
-            modelFiles = new HashMap<>();
-            for (int i = readCount(in); i > 0; i--) {
-                String path = readString(in);
-                byte[] fingerprint = new byte[16];
-                for (int b = 0; b < fingerprint.length; b += 8) {
-                    java.nio.ByteBuffer.wrap(fingerprint).putLong(b, in.readLong());
-                }
-                modelFiles.put(path, new StoredFile(fingerprint, in.readBoolean()));
+            int from = in.position();
+            int count = readCount(in);
+            for (int i = count; i > 0; i--) {
+                skipString(in);
+                in.skip(StoredFiles.FINGERPRINT + 1);
             }
+            modelFiles = new StoredFiles(in.copyFrom(from), count);
         }
         int details = in.readInt();
         if (details < 0 || details != in.available()) {
@@ -583,8 +610,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             in.skip(details);
             guides.put(pagesKey, pages);
             knownModels.put(slug, model);
-            knownFiles.putAll(modelFiles);
-            modelFileCounts.put(slug, modelFiles.size());
+            knownFiles.put(slug, modelFiles);
             readWhole.add(slug);
             known.put(slug, new Entry(pagesKey, pages, Set.of(), Set.of()));
             return true;
@@ -647,7 +673,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         newFolders = new FolderStates(clock.getAsLong() - FileStates.MARGIN, new ConcurrentHashMap<>());
         Map<Key, List<StoredPage>> reused = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
-        Map<String, LastBuild.State> states = new ConcurrentHashMap<>(tree.guides().size() * 16);
+        Map<Key, LastBuild.Encoded> states = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> inTree = new java.util.HashSet<>();
         tree.guides().forEach(files -> inTree.add(files.slug()));
         // A guide whose key is this build's and whose last pages are intact is known reused as its entry is read: its
@@ -656,11 +682,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             if (!inTree.contains(slug) || !pagesKey.equals(guideKeys.get(slug))) {
                 return false;
             }
-            Map<String, LastBuild.State> found = new HashMap<>();
-            if (!intactPages(pages, slug, lastOutput, fileMode, found)) {
+            LastBuild.Encoded found = intactPages(pages, slug, lastOutput, fileMode);
+            if (found == null) {
                 return false;
             }
-            states.putAll(found);
+            states.put(pagesKey, found);
             reused.put(pagesKey, pages);
             reusedFolders.add(slug);
             return true;
@@ -886,25 +912,64 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            // Looked up in both maps, the reused files' first (never copied into one: 14,000 states at 10,000 pages).
-            Map<String, LastBuild.State> reused = reusedStates;
-            Map<String, LastBuild.State> saved = savedStates;
-            java.util.function.Function<String, LastBuild.State> known = file -> {
-                LastBuild.State state = reused.get(file);
-                return state != null ? state : saved.get(file);
+            // The reused guides' states as encoded when they were found unchanged, each guide's whole when every file of
+            // it is published (a guide taken out again is not); the written pages' as their entries were saved.
+            Map<Key, LastBuild.Encoded> reused = reusedStates;
+            Map<String, LastBuild.Encoded> encoded = new HashMap<>(reused.size() * 16);
+            Map<String, List<StoredPage>> withFolders = new HashMap<>(reused.size() * 2);
+            List<LastBuild.Encoded> guides = new ArrayList<>(reused.size());
+            reusedPages.forEach((key, guidePages) -> {
+                LastBuild.Encoded states = reused.get(key);
+                if (states == null || !published(guidePages, files)) {
+                    return;
+                }
+                guides.add(states);
+                for (StoredPage page : guidePages) {
+                    encoded.put(page.file(), states);
+                    if (page.gzSize() >= 0) {
+                        encoded.put(page.file() + ".gz", states);
+                    }
+                }
+                if (states.withFolders()) {
+                    withFolders.put(folderOfKey.get(key), guidePages);
+                }
+            });
+            // A folder another file is in is in a guide's states when one of that guide's pages is in it.
+            java.util.function.Predicate<String> encodedFolder = path -> {
+                int slash = path.indexOf('/');
+                List<StoredPage> inGuide = withFolders.get(slash < 0 ? path : path.substring(0, slash));
+                if (inGuide != null) {
+                    for (StoredPage page : inGuide) {
+                        if (inFolder(page.file(), path)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             };
-            List<LastBuild.State> outputStates = LastBuild.states(out, files, true, known);
+            Map<String, LastBuild.State> saved = savedStates;
+            List<LastBuild.State> outputStates = LastBuild.states(out, files, true, saved::get, encoded, encodedFolder);
             List<LastBuild.State> cache = cacheStates.join();
             if (outputStates.contains(null) || cache.contains(null)) {
                 return; // something changed while it was being recorded: no record, the next build checks everything
             }
             new LastBuild(siteKey, pages, written, List.copyOf(warnings), List.copyOf(draftsLeftOut), outputStates, cache, nginxState(out),
                     listing.get())
-                    .write(folder, generator);
+                    .write(folder, generator, guides);
         } catch (IOException | RuntimeException e) {
             notes.accept("note: could not write the record of the last build in " + folder + " (" + e.getMessage()
                     + "); the next build will read the guides' entries");
         }
+    }
+
+    /** Whether every file of these pages (.gz copies included) is in the new output. */
+    private static boolean published(List<StoredPage> pages, Set<String> files) {
+        for (StoredPage page : pages) {
+            if (!files.contains(page.file()) || page.gzSize() >= 0 && !files.contains(page.file() + ".gz")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The key of one guide's pages: the page inputs and every file of its folder. */
@@ -961,32 +1026,55 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * added to {@code states}.
      */
     private List<StoredPage> intactPages(Key guide, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
-                                         Map<String, LastBuild.State> states) {
+                                         Map<Key, LastBuild.Encoded> states) {
         List<StoredPage> pages = knownGuides.get(guide);
         if (pages == null) {
             return null;
         }
-        Map<String, LastBuild.State> found = new HashMap<>();
-        if (!intactPages(pages, slug, lastOutput, fileMode, found)) {
+        LastBuild.Encoded found = intactPages(pages, slug, lastOutput, fileMode);
+        if (found == null) {
             return null;
         }
-        states.putAll(found);
+        states.put(guide, found);
         return pages;
     }
 
-    /** Whether these pages of a guide are as the last build left them (see above); their states are put into {@code found}. */
-    private static boolean intactPages(List<StoredPage> pages, String slug, Path lastOutput, Set<java.nio.file.attribute.PosixFilePermission> fileMode,
-                                       Map<String, LastBuild.State> found) {
+    /**
+     * The states of these pages of a guide when they are as the last build left them (see above), and of the folders
+     * holding them when they are all in the guide's folder; else null.
+     */
+    private static LastBuild.Encoded intactPages(List<StoredPage> pages, String slug, Path lastOutput,
+                                                 Set<java.nio.file.attribute.PosixFilePermission> fileMode) {
         if (!Files.isDirectory(lastOutput.resolve(slug), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return false;
+            return null;
         }
+        LastBuild.Encoder found = new LastBuild.Encoder();
+        boolean own = slug.indexOf('/') < 0;
         for (StoredPage page : pages) {
             if (!unchanged(page.file(), lastOutput, page.size(), page.modified(), fileMode, found)
                     || page.gzSize() >= 0 && !unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), fileMode, found)) {
-                return false;
+                return null;
             }
+            own &= inFolder(page.file(), slug);
         }
-        return true;
+        if (own) {
+            // Every folder from each page's own up to the guide's: no other guide's file is in them.
+            Set<String> folders = new java.util.HashSet<>();
+            for (StoredPage page : pages) {
+                String file = page.file();
+                for (int slash = file.lastIndexOf('/'); slash >= slug.length() && folders.add(file.substring(0, slash));
+                     slash = file.lastIndexOf('/', slash - 1)) {
+                    // every folder on the way to the page
+                }
+            }
+            folders.forEach(folder -> found.add(LastBuild.State.folder(folder)));
+        }
+        return found.done(own);
+    }
+
+    /** Whether {@code path} is in {@code folder} or below it. */
+    private static boolean inFolder(String path, String folder) {
+        return path.length() > folder.length() && path.charAt(folder.length()) == '/' && path.startsWith(folder);
     }
 
     /**
@@ -1228,7 +1316,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
     private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
-                                     Map<String, LastBuild.State> states) {
+                                     LastBuild.Encoder states) {
         try {
             BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
             // Asked once: each call makes a new set (14,000 pages' worth on every rebuild).
@@ -1237,7 +1325,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             boolean same = read.isRegularFile() && read.size() == size && read.lastModifiedTime().toMillis() == modified
                     && (mode == null || mode.equals(permissions));
             if (same) {
-                states.put(sitePath, LastBuild.State.of(sitePath, read, permissions));
+                states.add(LastBuild.State.of(sitePath, read, permissions));
             }
             return same;
         } catch (IOException e) {
@@ -1275,7 +1363,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (page == null || lastOutput == null || page.published() == null) {
             return null;
         }
-        Map<String, LastBuild.State> found = new HashMap<>();
+        LastBuild.Encoder found = new LastBuild.Encoder(); // not kept: the record states the site pages it lists
         boolean intact = unchanged(page.file(), lastOutput, page.size(), page.modified(), lastFileMode, found)
                 && (page.gzSize() < 0 || unchanged(page.file() + ".gz", lastOutput, page.gzSize(), page.gzModified(), lastFileMode, found));
         return intact ? page : null;
@@ -1383,27 +1471,16 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (model == null || !reusedGuides.contains(files.slug()) || !files.translations().isEmpty()) {
             return null;
         }
-        int count = 1 + files.sections().size();
-        if (!sameAsKept(files.index())) {
+        StoredFiles kept = knownFiles.get(files.slug());
+        if (kept == null || kept.count() != 1 + files.sections().size() || kept.find(files.index().path(), fileHashes.get(files.index().path())) < 0) {
             return null;
         }
         for (SourceFile section : files.sections()) {
-            if (!sameAsKept(section)) {
+            if (kept.find(section.path(), fileHashes.get(section.path())) < 0) {
                 return null;
             }
         }
-        return count == filesOfModel(files.slug()) ? model : null;
-    }
-
-    /** How many files the kept model of a folder was made from. */
-    private int filesOfModel(String slug) {
-        Integer count = modelFileCounts.get(slug);
-        return count == null ? -1 : count;
-    }
-
-    private boolean sameAsKept(SourceFile file) {
-        StoredFile kept = knownFiles.get(file.path());
-        return kept != null && java.util.Arrays.equals(kept.fingerprint(), fileHashes.get(file.path()));
+        return model;
     }
 
     @Override
@@ -1438,9 +1515,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * marker is known (see {@link ContentLoader#decoded(ContentTree, java.util.function.Function)}); else null.
      */
     SourceFile.Known decodedBefore(SourceFile file) {
-        StoredFile whole = knownFiles.get(file.path());
-        if (whole != null && java.util.Arrays.equals(whole.fingerprint(), fileHashes.get(file.path()))) {
-            return new SourceFile.Known(whole.scaffoldMarker());
+        String guide = folderOfFile.get(file.path());
+        StoredFiles whole = guide == null ? null : knownFiles.get(guide);
+        int at = whole == null ? -1 : whole.find(file.path(), fileHashes.get(file.path()));
+        if (at >= 0) {
+            return new SourceFile.Known(whole.scaffoldMarker(at));
         }
         StoredFrontMatter stored = knownFrontMatter.get(file.path());
         return stored != null && java.util.Arrays.equals(stored.fingerprint(), fileHashes.get(file.path()))
@@ -2054,29 +2133,115 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     private static RenderedMarkdown readMarkdown(EntryReader in) throws IOException {
         String html = readString(in);
-        List<Heading> headings = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
-            headings.add(new Heading(in.readInt(), readString(in), readString(in), in.readInt()));
-        }
+        List<Heading> headings = readHeadings(in);
         List<Callout> callouts = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            callouts.add(new Callout(readString(in), readString(in), readString(in), readStrings(in), in.readInt()));
+            callouts.add(readCallout(in));
         }
         List<Reference> references = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            references.add(new Reference(in.readInt(), readString(in), readString(in), readString(in)));
+            references.add(readReference(in));
         }
         List<ContentLink> links = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
-            links.add(new ContentLink(readString(in), readString(in), readString(in), in.readBoolean(), in.readInt(), in.readInt()));
+            links.add(readLink(in));
         }
-        List<Problem> problems = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
+        return new RenderedMarkdown(html, headings, List.copyOf(callouts), List.copyOf(references), List.copyOf(links), readProblems(in),
+                readReading(in));
+    }
+
+    /**
+     * A kept model's Markdown result (see {@link #withoutHtml}): its care cards, references and links left in the
+     * model's bytes ({@link StoredList}), each list's lengths checked now as it is skipped; its HTML "".
+     */
+    private static RenderedMarkdown readKeptMarkdown(EntryReader in, StoredList.Bytes held) throws IOException {
+        readString(in); // null: a kept model has no HTML
+        List<Heading> headings = readHeadings(in);
+        int calloutsAt = in.position() - held.start;
+        int callouts = readCount(in);
+        for (int i = callouts; i > 0; i--) {
+            skipString(in);
+            skipString(in);
+            skipString(in);
+            for (int item = readCount(in); item > 0; item--) {
+                skipString(in);
+            }
+            in.skip(4);
+        }
+        int referencesAt = in.position() - held.start;
+        int references = readCount(in);
+        for (int i = references; i > 0; i--) {
+            in.skip(4);
+            skipString(in);
+            skipString(in);
+            skipString(in);
+        }
+        int linksAt = in.position() - held.start;
+        int links = readCount(in);
+        for (int i = links; i > 0; i--) {
+            skipString(in);
+            skipString(in);
+            skipString(in);
+            in.skip(9);
+        }
+        return new RenderedMarkdown("", headings, stored(held, calloutsAt, callouts, BuildCache::readCallout),
+                stored(held, referencesAt, references, BuildCache::readReference), stored(held, linksAt, links, BuildCache::readLink),
+                readProblems(in), readReading(in));
+    }
+
+    /** {@code count} elements after a count at {@code at}, left in the bytes; an empty list is List.of(). */
+    private static <T> List<T> stored(StoredList.Bytes held, int at, int count, StoredList.Decoder<T> decoder) {
+        return count == 0 ? List.of() : new StoredList<>(held, at + 4, count, decoder);
+    }
+
+    private static void skipString(EntryReader in) throws IOException {
+        int length = in.readInt();
+        if (length != -1) {
+            if (length < 0 || length > 1 << 28) {
+                throw new IOException("bad length " + length);
+            }
+            in.skip(length);
+        }
+    }
+
+    private static List<Heading> readHeadings(EntryReader in) throws IOException {
+        int count = readCount(in);
+        if (count == 0) {
+            return List.of();
+        }
+        List<Heading> headings = new ArrayList<>(count);
+        for (int i = count; i > 0; i--) {
+            headings.add(new Heading(in.readInt(), readString(in), readString(in), in.readInt()));
+        }
+        return List.copyOf(headings);
+    }
+
+    private static Callout readCallout(EntryReader in) throws IOException {
+        return new Callout(readString(in), readString(in), readString(in), readStrings(in), in.readInt());
+    }
+
+    private static Reference readReference(EntryReader in) throws IOException {
+        return new Reference(in.readInt(), readString(in), readString(in), readString(in));
+    }
+
+    private static ContentLink readLink(EntryReader in) throws IOException {
+        return new ContentLink(readString(in), readString(in), readString(in), in.readBoolean(), in.readInt(), in.readInt());
+    }
+
+    private static List<Problem> readProblems(EntryReader in) throws IOException {
+        int count = readCount(in);
+        if (count == 0) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>(count);
+        for (int i = count; i > 0; i--) {
             problems.add(readProblem(in));
         }
-        ReadingStats reading = new ReadingStats(in.readInt(), in.readInt(), in.readInt());
-        return new RenderedMarkdown(html, List.copyOf(headings), List.copyOf(callouts), List.copyOf(references),
-                List.copyOf(links), List.copyOf(problems), reading);
+        return List.copyOf(problems);
+    }
+
+    private static ReadingStats readReading(EntryReader in) throws IOException {
+        return new ReadingStats(in.readInt(), in.readInt(), in.readInt());
     }
 
     // A YAML value: its line and column, then a tag (0 nothing, 1 text, 2 list, 3 mapping) and what it holds.
@@ -2177,14 +2342,15 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** A model as written; its Markdown's HTML is "", as a reused guide's Markdown has always been (see {@link #find(MarkdownSource)}). */
     static org.healthguides.site.SiteAssembler.KeptGuide readModel(EntryReader in) throws IOException {
+        StoredList.Bytes held = new StoredList.Bytes(in.position());
         org.healthguides.content.GuideMeta meta = readGuideMeta(in);
-        RenderedMarkdown introduction = withHtml(readMarkdown(in));
+        RenderedMarkdown introduction = readKeptMarkdown(in, held);
         List<org.healthguides.site.SectionPage> sections = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
             org.healthguides.content.SectionMeta sectionMeta = readSectionMeta(in);
             String path = readString(in);
             String displayPath = readString(in);
-            RenderedMarkdown content = withHtml(readMarkdown(in));
+            RenderedMarkdown content = readKeptMarkdown(in, held);
             int words = in.readInt();
             int sentences = in.readInt();
             int syllables = in.readInt();
@@ -2198,17 +2364,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         for (int i = readCount(in); i > 0; i--) {
             drafts.add(new org.healthguides.site.Draft(readString(in), readString(in), in.readBoolean(), in.readBoolean()));
         }
-        List<Problem> findings = new ArrayList<>();
-        for (int i = readCount(in); i > 0; i--) {
-            findings.add(readProblem(in));
-        }
+        List<Problem> findings = readProblems(in);
+        held.bytes = in.copyFrom(held.start); // one array for the guide's stored lists
         return new org.healthguides.site.SiteAssembler.KeptGuide(meta, introduction, List.copyOf(sections), List.copyOf(drafts),
-                List.copyOf(findings));
-    }
-
-    private static RenderedMarkdown withHtml(RenderedMarkdown markdown) {
-        return new RenderedMarkdown("", markdown.headings(), markdown.callouts(), markdown.references(), markdown.links(),
-                markdown.problems(), markdown.reading());
+                findings);
     }
 
     static void writeGuideMeta(DataOutputStream out, org.healthguides.content.GuideMeta meta) throws IOException {

@@ -407,6 +407,11 @@ class BuildCacheTest {
 
     @Test
     void after_an_edit_the_record_holds_the_linked_files_as_they_are_so_the_next_build_is_up_to_date() throws IOException {
+        // Images beside the reused guide's pages, in its folder and a folder of their own: published by this build, not
+        // reused, in folders whose states the record takes from the reused guide's (encoded when its pages were found).
+        Files.write(fixture.content.resolve("lifting/photo.png"), new byte[] {1, 2, 3});
+        Files.createDirectories(fixture.content.resolve("lifting/images"));
+        Files.write(fixture.content.resolve("lifting/images/diagram.png"), new byte[] {4, 5, 6});
         buildAndCompareWithCold();
         for (String words : new String[] {"Land softly.", "Run tall."}) {
             Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", words));

@@ -67,6 +67,39 @@ class LastBuildTest {
         assertNull(LastBuild.read(cache, longName, new BuildCache.Key(7, 9)));
     }
 
+    @Test
+    void states_encoded_ahead_are_recorded_once_each_as_if_the_output_were_stated_whole() throws Exception {
+        Path out = cache.resolve("encoded").resolve("site");
+        java.util.Set<String> files = new java.util.TreeSet<>(site(out));
+        // Files of the guide whose states are encoded ahead, beside its pages: at its top and in a folder of their own.
+        for (String other : List.of("lifting/photo.png", "lifting/images/diagram.png")) {
+            java.nio.file.Files.createDirectories(out.resolve(other).getParent());
+            java.nio.file.Files.writeString(out.resolve(other), other);
+            files.add(other);
+        }
+        // The lifting guide's pages encoded with the folders holding them, as a reused guide's are when found unchanged.
+        List<String> pages = List.of("lifting/index.html", "lifting/basics/index.html", "lifting/basics/index.html.gz", "lifting/recovery/index.html");
+        java.util.Set<String> pageFolders = java.util.Set.of("lifting", "lifting/basics", "lifting/recovery");
+        LastBuild.Encoder encoder = new LastBuild.Encoder();
+        pages.forEach(page -> encoder.add(LastBuild.State.of(page, out.resolve(page))));
+        pageFolders.forEach(folder -> encoder.add(LastBuild.State.folder(folder)));
+        LastBuild.Encoded lifting = encoder.done(true);
+        java.util.Map<String, LastBuild.Encoded> encoded = new java.util.HashMap<>();
+        pages.forEach(page -> encoded.put(page, lifting));
+
+        List<LastBuild.State> rest = LastBuild.states(out, files, true, file -> null, encoded, pageFolders::contains);
+        BuildCache.Key key = new BuildCache.Key(3, 4);
+        new LastBuild(key, 1, 1, List.of(), List.of(), rest, List.of(), null, null).write(cache, "generator", List.of(lifting));
+        List<LastBuild.State> read = LastBuild.read(cache, "generator", key).output();
+
+        List<LastBuild.State> whole = LastBuild.states(out, files, true);
+        assertEquals(whole.size(), read.size(), "each file and folder once");
+        assertEquals(new java.util.HashSet<>(whole), new java.util.HashSet<>(read));
+        assertTrue(LastBuild.intact(out, read, true));
+        java.nio.file.Files.writeString(out.resolve("lifting/basics/stray.html"), "mine");
+        assertFalse(LastBuild.intact(out, read, true), "a file added in an encoded folder is seen");
+    }
+
     /** A site of two guides, the cache's shape beside it: folders of folders, files at every depth. */
     private static java.util.Set<String> site(Path folder) throws Exception {
         java.util.Set<String> files = new java.util.TreeSet<>(List.of("index.html", "404.html", "lifting/index.html", "lifting/basics/index.html",

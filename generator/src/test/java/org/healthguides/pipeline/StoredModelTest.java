@@ -2,6 +2,7 @@ package org.healthguides.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -125,7 +126,15 @@ class StoredModelTest {
                 List.of(Problem.warning(Code.READING_LEVEL_TOO_HIGH, "content/lifting/basics.md", 0, "section 'basics' reads at grade 9.1 — ŵ", "use shorter sentences"),
                         Problem.error(Code.CARE_CARD_MISSING_MENTION, "content/lifting/recovery.md", 12, "does not mention: 'numbness'", null),
                         new Problem(Code.NO_CLINICAL_SIGN_OFF, "content/lifting/index.md", 3, 7, org.healthguides.diagnostics.Severity.WARNING, "no sign-off", "add it")));
-        assertEquals(asReused(model), roundTrip(model));
+        KeptGuide read = roundTrip(model);
+        assertEquals(asReused(model), read);
+        // Care cards, references and links stay in the model's bytes, decoded each time they are read, the same each time.
+        List<ContentLink> links = read.sections().get(0).content().links();
+        assertTrue(links instanceof StoredList<?>, "left in the bytes: " + links.getClass());
+        assertEquals(links, read.sections().get(0).content().links());
+        assertEquals(model.sections().get(0).content().links().get(1), links.get(1));
+        assertEquals(model.sections().get(0).content().callouts(), List.copyOf(read.sections().get(0).content().callouts()));
+        assertEquals(model.introduction().references(), read.introduction().references().stream().toList());
 
         // Without any of the optional values: no dates, weight, reviewer, lists or drafts.
         GuideMeta bare = new GuideMeta("g", "G", "", null, null, List.of(), 0, List.of(), GuideMeta.DEFAULT_MAX_GRADE, 1, 1, null,
