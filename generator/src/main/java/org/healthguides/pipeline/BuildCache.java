@@ -88,12 +88,13 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     static final String CONTENT_STATES = "content-states.bin";
     private static final String STATES_MAGIC = "guide content states";
     /**
-     * The site's own pages as the last build published them (each language's home, A to Z and 404 page), by their key
-     * ({@link #sitePageKey}): a page whose key is this build's and whose file is as that build left it is linked, not
-     * rendered again. They list every guide, so they were rendered on every build, most of an edit rebuild's rendering.
+     * Pages the last build published under a key of their own ({@link #pageKey}): the site's own pages (each language's
+     * home, A to Z and 404), which list every guide, and the pages of the guides being edited ({@link #editedGuides}),
+     * whose key as a whole changes with every edit. A page whose key is this build's and whose file is as that build
+     * left it is linked, not rendered again.
      */
-    static final String SITE_PAGES = "site-pages.bin";
-    private static final String SITE_PAGES_MAGIC = "guide site pages";
+    static final String KEYED_PAGES = "keyed-pages.bin";
+    private static final String KEYED_PAGES_MAGIC = "guide keyed pages";
     /** The states read from {@link #CONTENT_STATES} (null until asked for), and this build's, to write when they differ. */
     private FileStates lastStates;
     private java.util.concurrent.FutureTask<FileStates> statesRead;
@@ -179,11 +180,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * cold 10,000-page build). Read without following a link, as the record reads it.
      */
     private Map<String, LastBuild.State> savedStates = Map.of();
-    /** The site pages {@link #SITE_PAGES} holds, by key: read when first asked for (null until then). */
-    private Map<Key, StoredPage> knownSitePages;
-    /** This build's site pages, by file: written into {@link #SITE_PAGES} when they are not those it holds. */
-    private final Map<String, Kept> usedSitePages = new ConcurrentHashMap<>();
-    /** The mode of the files the last build wrote (see {@link #modeOfNewFiles}), for a reused site page's check. */
+    /** The pages {@link #KEYED_PAGES} holds, by key: read when first asked for (null until then). */
+    private Map<Key, StoredPage> knownKeyedPages;
+    /** This build's pages kept by their own key, by file: written into {@link #KEYED_PAGES} when they are not those it holds. */
+    private final Map<String, Kept> usedKeyedPages = new ConcurrentHashMap<>();
+    /** The mode of the files the last build wrote (see {@link #modeOfNewFiles}), for a page reused by its own key. */
     private Set<java.nio.file.attribute.PosixFilePermission> lastFileMode;
     /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
     private Path lastOutput;
@@ -540,7 +541,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         if (foreign.get() > 0) {
             notes.accept("note: the build cache in " + folder + " was made by another version of the generator; building cold");
             untidy = true;
-            forgetSitePages();
+            forgetKeyedPages();
             knownModels.clear();
             knownFiles.clear();
             readWhole.clear();
@@ -1350,17 +1351,28 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
-     * The key of one of the site's own pages: what every page's key covers (generator, settings, templates with their
+     * Whether the pages of the guide with this key get keys of their own ({@link #pageKey}): a guide being edited (see
+     * {@link #editedGuides}), so its next edit renders only the pages that edit changes. Not every guide: a page's key
+     * reads its whole record (a whole-guide page holds every section's HTML), which a cold build would pay for 14,000
+     * pages at 10,000.
+     */
+    boolean keysPagesOf(Key guide) {
+        String slug = folderOfKey.get(guide);
+        return slug != null && editedGuides.contains(slug);
+    }
+
+    /**
+     * The key of a page kept by its own key: what every page's key covers (generator, settings, templates with their
      * static files, options) and the page's record and metadata, which are all its template sees (see {@link PageKeys});
      * null before the inputs were hashed, or for a page with a value no key is made from.
      */
-    Key sitePageKey(org.healthguides.render.Page page, org.healthguides.render.PageMetadata meta) {
+    Key pageKey(org.healthguides.render.Page page, org.healthguides.render.PageMetadata meta) {
         if (pageInputs == null) {
             return null;
         }
         KeyDigest digest = keyDigest();
         digest.update(pageInputs);
-        update(digest, "site page");
+        update(digest, "page");
         try {
             PageKeys.update(digest, page);
             PageKeys.update(digest, meta);
@@ -1371,11 +1383,11 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /**
-     * The last build's site page with this key, when its file (and .gz copy) in the last output is as that build left
+     * The last build's page with this key, when its file (and .gz copy) in the last output is as that build left
      * it: its size, modification time and mode, not a link; else null, and the page is rendered.
      */
-    StoredPage reusableSitePage(Key key) {
-        StoredPage page = knownSitePages().get(key);
+    StoredPage reusableKeyedPage(Key key) {
+        StoredPage page = knownKeyedPages().get(key);
         if (page == null || lastOutput == null || page.published() == null) {
             return null;
         }
@@ -1385,31 +1397,31 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return intact ? page : null;
     }
 
-    /** Records one of this build's site pages (rendered or reused) under its key, to be stored once the build succeeded. */
-    void keepSitePage(Key key, StoredPage page) {
-        usedSitePages.put(page.file(), new Kept(key, List.of(page)));
+    /** Records one of this build's pages kept by their own key (rendered or reused), to be stored once the build succeeded. */
+    void keepKeyedPage(Key key, StoredPage page) {
+        usedKeyedPages.put(page.file(), new Kept(key, List.of(page)));
     }
 
-    /** Nothing of a cache found to be another version's is used: not its site pages either (rewritten when it is saved). */
-    private synchronized void forgetSitePages() {
-        knownSitePages = Map.of();
+    /** Nothing of a cache found to be another version's is used: not its keyed pages either (rewritten when it is saved). */
+    private synchronized void forgetKeyedPages() {
+        knownKeyedPages = Map.of();
     }
 
-    private synchronized Map<Key, StoredPage> knownSitePages() {
-        if (knownSitePages == null) {
-            knownSitePages = readSitePages();
+    private synchronized Map<Key, StoredPage> knownKeyedPages() {
+        if (knownKeyedPages == null) {
+            knownKeyedPages = readKeyedPages();
         }
-        return knownSitePages;
+        return knownKeyedPages;
     }
 
-    /** The site pages kept by the last build; none when there is no such file, another generator wrote it, or it is damaged. */
-    private Map<Key, StoredPage> readSitePages() {
-        Path file = folder.resolve(SITE_PAGES);
+    /** The pages the last build kept by their own keys; none when there is no such file, another generator wrote it, or it is damaged. */
+    private Map<Key, StoredPage> readKeyedPages() {
+        Path file = folder.resolve(KEYED_PAGES);
         if (!writable || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return Map.of();
         }
         try {
-            EntryReader in = afterHeader(Files.readAllBytes(file), SITE_PAGES_MAGIC, FORMAT, generator);
+            EntryReader in = afterHeader(Files.readAllBytes(file), KEYED_PAGES_MAGIC, FORMAT, generator);
             if (in == null) {
                 return Map.of(); // another generator's: rewritten when the cache is saved
             }
@@ -1425,27 +1437,27 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             return pages;
         } catch (IOException | RuntimeException e) {
             // Damaged: never trusted; the pages are rendered and the file rewritten when the cache is saved.
-            notes.accept("note: the site's pages kept in the build cache in " + folder + " could not be read ("
+            notes.accept("note: the pages kept by their own keys in the build cache in " + folder + " could not be read ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); rendering them again");
             return Map.of();
         }
     }
 
     /**
-     * Writes {@link #SITE_PAGES} when this build's site pages are not those it holds (one rendered, one gone), by a
+     * Writes {@link #KEYED_PAGES} when this build's keyed pages are not those it holds (one rendered, one gone), by a
      * rename, so a killed build leaves the old file or the new one; each page's size and time read from the output.
      */
-    private void saveSitePages(Path output, Set<String> files) throws IOException {
-        Map<Key, StoredPage> known = knownSitePages();
-        boolean same = usedSitePages.size() == known.size()
-                && usedSitePages.values().stream().allMatch(kept -> known.get(kept.key()) == kept.pages().get(0));
-        Path file = folder.resolve(SITE_PAGES);
+    private void saveKeyedPages(Path output, Set<String> files) throws IOException {
+        Map<Key, StoredPage> known = knownKeyedPages();
+        boolean same = usedKeyedPages.size() == known.size()
+                && usedKeyedPages.values().stream().allMatch(kept -> known.get(kept.key()) == kept.pages().get(0));
+        Path file = folder.resolve(KEYED_PAGES);
         if (same && (!known.isEmpty() || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
             return;
         }
         EntryReader.Buffer body = new EntryReader.Buffer(1 << 12);
         DataOutputStream out = new DataOutputStream(body);
-        List<Kept> pages = new ArrayList<>(usedSitePages.values());
+        List<Kept> pages = new ArrayList<>(usedKeyedPages.values());
         pages.sort(Comparator.comparing(kept -> kept.pages().get(0).file()));
         out.writeInt(pages.size());
         Map<String, LastBuild.State> states = savedStates instanceof ConcurrentHashMap<String, LastBuild.State> saved ? saved : new HashMap<>();
@@ -1454,7 +1466,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             writePage(out, kept.pages().get(0), output, files, states);
         }
         out.flush();
-        byte[] bytes = withHeader(SITE_PAGES_MAGIC, generator, body.toByteArray());
+        byte[] bytes = withHeader(KEYED_PAGES_MAGIC, generator, body.toByteArray());
         Path temporary = TemporaryFile.create(folder, "site-pages", ".tmp", TemporaryFile.OWNER_ONLY);
         try {
             Files.write(temporary, bytes);
@@ -1787,7 +1799,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         List<String> toWrite = folders.stream().filter(this::entryChanged).toList();
         // Nothing rendered and nothing left out: every reused file is the same inode, so the entries on disk are still exact.
         if (toWrite.isEmpty() && !untidy && folders.equals(known.keySet())) {
-            saveSitePages(output, files, notes);
+            saveKeyedPages(output, files, notes);
             return;
         }
         Path entries = folder.resolve(ENTRIES);
@@ -1819,18 +1831,18 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 // Nothing more to do: a missing entry means that guide is built cold.
             }
         }
-        saveSitePages(output, files, notes);
+        saveKeyedPages(output, files, notes);
     }
 
-    /** {@link #saveSitePages(Path, Set)}, or a note and no file (the next build renders the site's pages) when it cannot be written. */
-    private void saveSitePages(Path output, Set<String> files, Consumer<String> notes) {
+    /** {@link #saveKeyedPages(Path, Set)}, or a note and no file (the next build renders those pages) when it cannot be written. */
+    private void saveKeyedPages(Path output, Set<String> files, Consumer<String> notes) {
         try {
-            saveSitePages(output, files);
+            saveKeyedPages(output, files);
         } catch (IOException | RuntimeException e) {
-            notes.accept("note: could not write the site's pages into the build cache in " + folder + " (" + e.getMessage()
+            notes.accept("note: could not write the pages kept by their own keys into the build cache in " + folder + " (" + e.getMessage()
                     + "); the next build will render them again");
             try {
-                Files.deleteIfExists(folder.resolve(SITE_PAGES));
+                Files.deleteIfExists(folder.resolve(KEYED_PAGES));
             } catch (IOException ignored) {
                 // A file left behind is never trusted beyond its keys and the pages' states.
             }

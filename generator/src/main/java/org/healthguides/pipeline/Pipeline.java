@@ -694,7 +694,10 @@ public final class Pipeline {
                 files.forEach(file -> stored.add(new BuildCache.StoredPage(file, null, java.util.Set.of(), null, 0, 0, 0, 0)));
             }
             AtomicBoolean guideFailed = new AtomicBoolean();
-            if (current == null) {
+            if (current == null && stored != null && disk.keysPagesOf(key)) {
+                // A guide being edited: each of its pages that is what the last build published is linked, not rendered.
+                planned.forEach(page -> renderOrLink(page, PageMetadata.of(site, guide, page), guide, stored, guideFailed));
+            } else if (current == null) {
                 planned.forEach(page -> render(page, guide, stored, guideFailed));
             } else {
                 // The preview re-renders a page or two of one guide: side by side, as one guide's pages are.
@@ -706,9 +709,9 @@ public final class Pipeline {
         }
 
         /**
-         * The site's own pages (home, A to Z, 404): with the build cache, each whose key ({@link BuildCache#sitePageKey})
-         * is the last build's and whose file is intact is linked from the last output instead of rendered again, with the
-         * ids and sitemap entry that build found in it; else rendered, and kept under its key.
+         * The site's own pages (home, A to Z, 404): with the build cache, each linked from the last output when it is
+         * what the last build published there ({@link #renderOrLink}), else rendered; they list every guide, so without
+         * their own keys they were rendered on every build.
          */
         void renderSitePages(List<Page> planned) {
             if (disk == null) {
@@ -716,22 +719,33 @@ public final class Pipeline {
                 return;
             }
             for (Page page : planned) {
-                PageMetadata meta = PageMetadata.of(site, null, page);
-                BuildCache.Key key = disk.sitePageKey(page, meta);
-                BuildCache.StoredPage last = key == null ? null : disk.reusableSitePage(key);
-                if (last != null) {
-                    output.reuse(last.file(), lastOutput.resolve(last.file()));
-                    links.addPageIds(last.pagePath(), last.ids());
-                    published.add(last.published());
-                    pages.incrementAndGet();
-                    disk.keepSitePage(key, last);
-                    continue;
+                renderOrLink(page, PageMetadata.of(site, null, page), null, null, new AtomicBoolean());
+            }
+        }
+
+        /**
+         * A page kept by its own key ({@link BuildCache#pageKey}): linked from the last output, with the ids and sitemap
+         * entry that build found in it, when the last build published a page of that key whose file is still as it left
+         * it; else rendered. Either way kept under its key for the next build, and added to {@code stored} (a guide's
+         * pages), when given.
+         */
+        private void renderOrLink(Page page, PageMetadata meta, Guide guide, List<BuildCache.StoredPage> stored, AtomicBoolean guideFailed) {
+            BuildCache.Key key = disk.pageKey(page, meta);
+            BuildCache.StoredPage last = key == null ? null : disk.reusableKeyedPage(key);
+            if (last != null) {
+                output.reuse(last.file(), lastOutput.resolve(last.file()));
+                links.addPageIds(last.pagePath(), last.ids());
+                published.add(last.published());
+                pages.incrementAndGet();
+                if (stored != null) {
+                    stored.add(last);
                 }
-                List<BuildCache.StoredPage> stored = key == null ? null : new ArrayList<>(1);
-                render(page, meta, null, stored, new AtomicBoolean());
-                if (stored != null && stored.size() == 1) {
-                    disk.keepSitePage(key, stored.get(0));
-                }
+                disk.keepKeyedPage(key, last);
+                return;
+            }
+            BuildCache.StoredPage made = render(page, meta, guide, stored, guideFailed);
+            if (key != null && made != null) {
+                disk.keepKeyedPage(key, made);
             }
         }
 
@@ -739,7 +753,8 @@ public final class Pipeline {
             render(page, PageMetadata.of(site, guide, page), guide, stored, guideFailed);
         }
 
-        private void render(Page page, PageMetadata meta, Guide guide, List<BuildCache.StoredPage> stored, AtomicBoolean guideFailed) {
+        /** Renders and publishes a page; returns what the build cache keeps of it, or null when it failed. */
+        private BuildCache.StoredPage render(Page page, PageMetadata meta, Guide guide, List<BuildCache.StoredPage> stored, AtomicBoolean guideFailed) {
             RenderedPage done = known.get(page);
             if (done == null && current == null) {
                 // Nothing keeps this page's bytes (no preview): written and read for its ids from the rendering thread's
@@ -750,10 +765,9 @@ public final class Pipeline {
                     rendered.incrementAndGet();
                 } catch (ContentErrors e) {
                     renderFailed(e, guideFailed);
-                    return;
+                    return null;
                 }
-                publish(page, bytes.buffer(), bytes.length(), meta, stored);
-                return;
+                return publish(page, bytes.buffer(), bytes.length(), meta, stored);
             }
             // The metadata is compared too: it reads the whole site (the home page's latest review date, the page's
             // translations for its alternates), not only the page.
@@ -763,13 +777,13 @@ public final class Pipeline {
                     rendered.incrementAndGet();
                 } catch (ContentErrors e) {
                     renderFailed(e, guideFailed);
-                    return;
+                    return null;
                 }
             }
             if (current != null) {
                 current.put(page, done);
             }
-            publish(page, done.bytes(), done.bytes().length, done.meta(), stored);
+            return publish(page, done.bytes(), done.bytes().length, done.meta(), stored);
         }
 
         /** A template error: reported, and the run and the page's guide marked failed (nothing of the guide is kept). */
@@ -779,8 +793,11 @@ public final class Pipeline {
             guideFailed.set(true);
         }
 
-        /** Writes a rendered page ({@code bytes[0, length)}), and records its ids, metadata and (with the cache) its entry. */
-        private void publish(Page page, byte[] bytes, int length, PageMetadata meta, List<BuildCache.StoredPage> stored) {
+        /**
+         * Writes a rendered page ({@code bytes[0, length)}), and records its ids, metadata and (with the cache) its entry;
+         * returns that entry.
+         */
+        private BuildCache.StoredPage publish(Page page, byte[] bytes, int length, PageMetadata meta, List<BuildCache.StoredPage> stored) {
             boolean isFile = page.path().endsWith(".html");
             String file = isFile ? page.path() : page.path() + "index.html";
             output.write(file, bytes, length);
@@ -789,10 +806,12 @@ public final class Pipeline {
             PublishedPage listed = PublishedPage.of(meta);
             published.add(listed);
             pages.incrementAndGet();
+            // Sizes and times are read when the cache is saved, from the output the build swapped in.
+            BuildCache.StoredPage kept = new BuildCache.StoredPage(file, page.path(), ids, listed, 0, 0, 0, 0);
             if (stored != null) {
-                // Sizes and times are read when the cache is saved, from the output the build swapped in.
-                stored.add(new BuildCache.StoredPage(file, page.path(), ids, listed, 0, 0, 0, 0));
+                stored.add(kept);
             }
+            return kept;
         }
     }
 

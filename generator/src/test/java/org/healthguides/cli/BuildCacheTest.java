@@ -33,6 +33,11 @@ class BuildCacheTest {
      * guide's title, description and review, the A to Z's entries) is unchanged.
      */
     private static final int SITE_PAGES = 3;
+    /**
+     * The pages of the running guide that an edit of its basics section leaves as they were (its index and recovery
+     * pages), linked by their own keys once the guide was rendered by an earlier edit: a guide being edited keeps them.
+     */
+    private static final int UNCHANGED_OF_EDITED = 2;
     /** Of those, the two that list guides only: reused when a section's title or keywords change (the A to Z lists them). */
     private static final int HOME_AND_404 = 2;
     /** What {@link #buildAndCompareWithCold} returns when the build found nothing changed and left the output as it was. */
@@ -150,19 +155,19 @@ class BuildCacheTest {
         assertTrue(text.contains("Test guides"), text);
         Files.writeString(home, text.replace("Test guides", "Test guidez"));
         editRunning("Run tall.");
-        assertEquals(4 + SITE_PAGES - 1, buildAndCompareWithCold(), "the A to Z and 404 reused, the edited home page rendered");
+        assertEquals(4 + SITE_PAGES - 1 + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "the A to Z and 404 reused, the edited home page rendered");
         assertFalse(retitled.get("index.html").equals(inode(home)));
         assertEquals(retitled.get("a-to-z/index.html"), inode(fixture.out.resolve("a-to-z/index.html")));
 
         // The kept file damaged: one line, every site page rendered, nothing else lost.
-        Path kept = root.resolve("out.cache/site-pages.bin");
+        Path kept = root.resolve("out.cache/keyed-pages.bin");
         byte[] bytes = Files.readAllBytes(kept);
         bytes[bytes.length - 3] ^= 0x20;
         Files.write(kept, bytes);
         editRunning("Land softly.");
         GuideRun damaged = GuideRun.on(fixture, "build");
         assertEquals(0, damaged.exit(), damaged.err());
-        assertEquals("guide: note: the site's pages kept in the build cache in " + root.resolve("out.cache")
+        assertEquals("guide: note: the pages kept by their own keys in the build cache in " + root.resolve("out.cache")
                 + " could not be read (checksum mismatch); rendering them again\n", damaged.err());
         assertTrue(damaged.out().contains("; 4 of the pages unchanged"), damaged.out());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and rewritten");
@@ -171,7 +176,46 @@ class BuildCacheTest {
         Fixture.write(fixture.templates.resolve("page.ftlh"), Fixture.PAGE_TEMPLATE + "\n");
         assertEquals(0, buildAndCompareWithCold());
         editRunning("Run tall.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
+    }
+
+    /** Each page of the running guide, by its file, with its inode. */
+    private Map<String, Object> runningPages() throws IOException {
+        Map<String, Object> inodes = new TreeMap<>();
+        for (String page : List.of("index.html", "basics/index.html", "recovery/index.html", "whole-guide/index.html")) {
+            inodes.put(page, inode(fixture.out.resolve("running").resolve(page)));
+        }
+        return inodes;
+    }
+
+    @Test
+    void a_guide_edited_again_links_the_pages_the_edit_leaves_as_they_were_and_renders_the_others() throws IOException {
+        buildAndCompareWithCold();
+        editRunning("Land softly.");
+        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "its first edit: every page of the running guide rendered");
+        Map<String, Object> before = runningPages();
+
+        editRunning("Run tall.");
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
+        Map<String, Object> after = runningPages();
+        assertEquals(before.get("index.html"), after.get("index.html"), "the guide's own page: the same record, linked");
+        assertEquals(before.get("recovery/index.html"), after.get("recovery/index.html"));
+        assertFalse(before.get("basics/index.html").equals(after.get("basics/index.html")), "the edited section's page rendered");
+        assertFalse(before.get("whole-guide/index.html").equals(after.get("whole-guide/index.html")), "the whole guide holds it too");
+        assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Run tall."));
+
+        // The guide's title is given to each of its pages (the fixture's template shows it on none): all rendered again.
+        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Jogging guide"));
+        assertEquals(4, buildAndCompareWithCold(), "the lifting guide reused; the running guide's pages and the site's pages rendered");
+        Map<String, Object> retitled = runningPages();
+        retitled.forEach((page, inode) -> assertFalse(inode.equals(after.get(page)), page + " rendered again"));
+
+        // A page of the guide changed by hand: never linked, rendered again, as a cold build has it.
+        Path recovery = fixture.out.resolve("running/recovery/index.html");
+        Files.writeString(recovery, Files.readString(recovery).replace("Recovery", "Rekovery"));
+        editRunning("Land softly.");
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED - 1, buildAndCompareWithCold(), "only its own page linked");
+        assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 
     @Test
@@ -246,7 +290,7 @@ class BuildCacheTest {
         assertEquals(sitemap, Files.readString(fixture.out.resolve("sitemap.xml")), "the same sitemap, its translations listed from the cache");
         Files.delete(root.resolve("out.cache/last-build.bin"));
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land on your midfoot."));
-        assertEquals(4 + 2 * SITE_PAGES, buildAndCompareWithCold(), "the same, its entry read without the record of the last build");
+        assertEquals(4 + 2 * SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "the same, its entry read without the record of the last build");
     }
 
     @Test
@@ -274,7 +318,7 @@ class BuildCacheTest {
         // Edited again at once, within the window of the build that read it: seen, though size and time are as recorded.
         Fixture.write(basics, text.replace("Keep your stride short.", "Keep your stride brisk."));
         Files.setLastModifiedTime(basics, time);
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Keep your stride brisk."));
 
         // A damaged record is not trusted: one line, every file read, the build as cold.
@@ -309,9 +353,9 @@ class BuildCacheTest {
 
         // Its next edits take the unchanged files' HTML from the entry: the same bytes as a cold build, again and again.
         Fixture.write(fixture.content.resolve("running/recovery.md"), Fixture.RECOVERY + "\nRest a day.\n");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("Land softly."));
         assertTrue(Files.readString(fixture.out.resolve("running/recovery/index.html")).contains("Rest a day."));
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
@@ -320,7 +364,7 @@ class BuildCacheTest {
         Fixture.write(fixture.templates.resolve("section.ftlh"), Fixture.PAGE_TEMPLATE.replace("<main id=\"main-content\">", "<main id=\"main-content\" class=\"s\">"));
         assertEquals(0, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), Fixture.RECOVERY + "\nWalk it off.\n");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
     }
 
     /** The A to Z's sorted letters kept for the next build (one file for the fixture's one language), by what identifies its contents. */
@@ -359,7 +403,7 @@ class BuildCacheTest {
 
         sorted = aToZFile();
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("order: 1", "order: 1\nkeywords: [shin splints]"));
-        assertEquals(4 + HOME_AND_404, buildAndCompareWithCold(), "a section's keywords edited");
+        assertEquals(4 + HOME_AND_404 + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "a section's keywords edited");
         assertTrue(Files.readString(aToZ).contains(">Shin splints</a> Basics Jogging guide"), Files.readString(aToZ));
         assertFalse(sorted.equals(aToZFile()));
 
@@ -414,10 +458,11 @@ class BuildCacheTest {
         Files.write(fixture.content.resolve("lifting/images/diagram.png"), new byte[] {4, 5, 6});
         buildAndCompareWithCold();
         for (String words : new String[] {"Land softly.", "Run tall."}) {
+            boolean editedBefore = words.equals("Run tall.");
             Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", words));
             // The lifting guide's files are hard links to the last output's; the record takes their states from the
             // check made before linking them, not from a second stat.
-            assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+            assertEquals(4 + SITE_PAGES + (editedBefore ? UNCHANGED_OF_EDITED : 0), buildAndCompareWithCold());
             assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the record of the linked files is what is on disk");
         }
         Path page = fixture.out.resolve("lifting/basics/index.html");
@@ -436,7 +481,8 @@ class BuildCacheTest {
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Land softly."));
         assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the same text without the mark and with Unix line ends, but edited");
         Fixture.write(fixture.content.resolve("running/basics.md"), "\uFEFF" + Fixture.BASICS.replace("Keep the bar close.", "Land softly.").replace("\n", "\r\n"));
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the same text in other bytes: rendered again, equal to a cold build");
+        assertEquals(4 + SITE_PAGES + 4, buildAndCompareWithCold(),
+                "the same text in other bytes: assembled again, and each of its pages, the same as the last build's, linked by its own key");
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "the same bytes as the last build read: nothing to do");
     }
 
@@ -454,7 +500,7 @@ class BuildCacheTest {
         assertTrue(Files.readString(fixture.out.resolve("running/basics/index.html")).contains("\u0175 \u0177"), "the body, decoded");
         // Another guide edited: this file is neither decoded nor rendered, and its page is the one a cold build writes.
         Fixture.write(fixture.content.resolve("lifting/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Keep it close."));
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
     }
 
     @Test
@@ -493,7 +539,7 @@ class BuildCacheTest {
         assertEquals(GuideRun.on(fixture, "check").problems(), broken.problems());
         // The kept ids, looked into, are written back as they were: the next build still finds the heading.
         Fixture.write(fixture.content.resolve("running/recovery.md"), recovery + "\nSee [standing tall](../lifting/basics.md#stand-tall) once more.\n");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         Fixture.write(fixture.content.resolve("lifting/recovery.md"), Files.readString(fixture.content.resolve("lifting/recovery.md")) + "\nMore.\n");
         assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the lifting guide's entry, written again with its ids, read back");
     }
@@ -548,7 +594,8 @@ class BuildCacheTest {
         String html = Files.readString(page);
         Files.writeString(page, html.replace("Recovery", "Rekovery"));
         assertEquals(html.length(), Files.readString(page).length());
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "a page edited in place: its guide is rendered again");
+        assertEquals(4 + SITE_PAGES + 3, buildAndCompareWithCold(),
+                "a page edited in place: rendered again; its guide's three other pages, kept by their own keys since the last build rendered them, linked");
         assertTrue(Files.readString(fixture.out.resolve("lifting/recovery/index.html")).contains("Recovery"));
         assertTrue(time.toMillis() <= Files.getLastModifiedTime(fixture.out.resolve("lifting/recovery/index.html")).toMillis());
         assertEquals(UP_TO_DATE, buildAndCompareWithCold(), "and then up to date again");
@@ -576,22 +623,22 @@ class BuildCacheTest {
         // its pages are linked into a new one, as a cold build would have them.
         Files.writeString(fixture.out.resolve("lifting/basics/notes.txt"), "by hand");
         editRunning("Run tall.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         assertFalse(Files.exists(fixture.out.resolve("lifting/basics/notes.txt")));
         assertEquals(page, inode(fixture.out.resolve("lifting/basics/index.html")), "its pages still reused");
         Object linked = inode(fixture.out.resolve("lifting"));
         editRunning("Land softly.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         assertEquals(linked, inode(fixture.out.resolve("lifting")), "moved again once it holds its pages alone");
 
         // An empty folder, and a page's folder made 0700 by hand: neither is carried into the new output.
         Files.createDirectory(fixture.out.resolve("lifting/empty"));
         editRunning("Run tall.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the empty folder is not the cold build's: compared with the modes of every folder");
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "the empty folder is not the cold build's: compared with the modes of every folder");
         assertFalse(Files.exists(fixture.out.resolve("lifting/empty")));
         Files.setPosixFilePermissions(fixture.out.resolve("lifting/recovery"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         editRunning("Land softly.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the pages reused, in a folder made 0755 as a cold build makes it");
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "the pages reused, in a folder made 0755 as a cold build makes it");
         assertEquals(UP_TO_DATE, buildAndCompareWithCold());
     }
 
@@ -615,7 +662,7 @@ class BuildCacheTest {
         Files.createSymbolicLink(fixture.out.resolve("lifting/basics"), elsewhere.resolve("basics"));
         Map<String, String> deeper = GuideRun.fingerprint(elsewhere.resolve("basics"));
         editRunning("Run tall.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold());
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold());
         assertFalse(Files.isSymbolicLink(fixture.out.resolve("lifting/basics")));
         assertEquals(deeper, GuideRun.fingerprint(elsewhere.resolve("basics")), "nothing deleted or changed through the link");
         GuideRun.assertNoLeftovers(root);
@@ -652,9 +699,9 @@ class BuildCacheTest {
         assertTrue(Files.isRegularFile(fixture.out.resolve("lifting/old-running/index.html")));
         Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replaceFirst("---\n", "---\naliases: [/lifting/old-running/]\n")
                 .replace("Keep the bar close.", "Land softly."));
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the redirect page is not the lifting guide's own: written again, not carried along");
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "the redirect page is not the lifting guide's own: written again, not carried along");
         editRunning("Run tall.");
-        assertEquals(4 + SITE_PAGES, buildAndCompareWithCold(), "the alias gone, its redirect page too");
+        assertEquals(4 + SITE_PAGES + UNCHANGED_OF_EDITED, buildAndCompareWithCold(), "the alias gone, its redirect page too");
         assertFalse(Files.exists(fixture.out.resolve("lifting/old-running")));
     }
 
