@@ -2534,7 +2534,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     private static java.time.LocalDate readDate(EntryReader in) throws IOException {
         String text = readString(in);
-        return text == null ? null : java.time.LocalDate.parse(text);
+        return text == null ? null : org.healthguides.content.IsoDate.parse(text);
     }
 
     static void writeProblem(DataOutputStream out, Problem problem) throws IOException {
