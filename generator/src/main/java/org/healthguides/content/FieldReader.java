@@ -125,7 +125,7 @@ final class FieldReader {
         }
         if (node.isScalar()) {
             try {
-                return LocalDate.parse(((String) node.value()).strip());
+                return IsoDate.parse(((String) node.value()).strip());
             } catch (DateTimeParseException e) {
                 // reported below
             }

@@ -28,17 +28,74 @@ public final class MovedContent {
      * @param toPage   the page it is published on as well ("g/whole-guide/")
      */
     public static RenderedMarkdown movedTo(RenderedMarkdown content, String fromPage, String toPage) {
-        List<Reference> references = content.references().stream()
-                .map(r -> new Reference(r.number(), r.id(), r.citationId(), rebase(r.html(), fromPage, toPage)))
-                .toList();
-        // A link to "#part" is to this page, whichever it is; every other link keeps its target.
-        List<ContentLink> links = content.links().stream()
-                .map(l -> l.isInternal() && (l.written().isEmpty() || l.written().startsWith("#"))
-                        ? new ContentLink(l.written(), toPage, l.fragment(), l.image(), l.line(), l.column())
-                        : l)
-                .toList();
+        List<Reference> references = content.references().stream().map(r -> moved(r, fromPage, toPage)).toList();
+        List<ContentLink> links = content.links().stream().map(l -> moved(l, toPage)).toList();
         return new RenderedMarkdown(rebase(content.html(), fromPage, toPage), content.headings(), content.callouts(), references,
                 links, content.problems(), content.reading());
+    }
+
+    /**
+     * {@link #movedTo}, its references and links moved each time they are read rather than now: for a guide whose pages
+     * are reused, whose whole-guide page is not rendered again. Moved now, each kept guide's links and references lived
+     * to the end of an edit rebuild (10,000 links at 10,000 pages) for no page.
+     */
+    public static RenderedMarkdown movedWhenRead(RenderedMarkdown content, String fromPage, String toPage) {
+        return new RenderedMarkdown(rebase(content.html(), fromPage, toPage), content.headings(), content.callouts(),
+                new Mapped<>(content.references(), r -> moved(r, fromPage, toPage)), new Mapped<>(content.links(), l -> moved(l, toPage)),
+                content.problems(), content.reading());
+    }
+
+    private static Reference moved(Reference reference, String fromPage, String toPage) {
+        return new Reference(reference.number(), reference.id(), reference.citationId(), rebase(reference.html(), fromPage, toPage));
+    }
+
+    /** A link to "#part" is to this page, whichever it is; every other link keeps its target. */
+    private static ContentLink moved(ContentLink link, String toPage) {
+        return link.isInternal() && (link.written().isEmpty() || link.written().startsWith("#"))
+                ? new ContentLink(link.written(), toPage, link.fragment(), link.image(), link.line(), link.column())
+                : link;
+    }
+
+    /** An immutable list of another list's elements, each mapped whenever it is read; nothing kept. */
+    private static final class Mapped<S, T> extends java.util.AbstractList<T> {
+        private final List<S> source;
+        private final java.util.function.Function<S, T> map;
+
+        Mapped(List<S> source, java.util.function.Function<S, T> map) {
+            this.source = source;
+            this.map = map;
+        }
+
+        @Override
+        public T get(int index) {
+            return map.apply(source.get(index));
+        }
+
+        @Override
+        public int size() {
+            return source.size();
+        }
+
+        @Override
+        public java.util.Iterator<T> iterator() {
+            java.util.Iterator<S> from = source.iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return from.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    return map.apply(from.next());
+                }
+            };
+        }
+
+        @Override
+        public java.util.ListIterator<T> listIterator(int index) {
+            return source.stream().map(map).toList().listIterator(index);
+        }
     }
 
     static String rebase(String html, String fromPage, String toPage) {

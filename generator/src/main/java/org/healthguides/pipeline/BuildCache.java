@@ -207,6 +207,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     /** Each guide's key, computed once (with leaflets on it reads the guide's images), and the folder of each key. */
     private Map<String, Key> guideKeys = Map.of();
     private Map<Key, String> folderOfKey = Map.of();
+    /** The content's guide folders by name, while the entries are read (see {@link #readModel(EntryReader, java.util.function.UnaryOperator)}). */
+    private Map<String, GuideFiles> guideFolders = Map.of();
 
     /** One guide folder's entry: its pages' key and pages (or null), the keys of its files' Markdown and the files whose front matter it holds. */
     private record Entry(Key pages, List<StoredPage> published, Set<Key> markdown, Set<String> frontMatter) {
@@ -593,7 +595,15 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         org.healthguides.site.SiteAssembler.KeptGuide model = null;
         StoredFiles modelFiles = null;
         if (in.readBoolean()) {
-            model = readModel(in);
+            Map<String, String> shared = new HashMap<>();
+            if (pages != null) {
+                pages.forEach(page -> shared.put(page.pagePath(), page.pagePath()));
+            }
+            GuideFiles folder = guideFolders.get(slug);
+            if (folder != null) {
+                folder.sections().forEach(section -> shared.put(section.displayPath(), section.displayPath()));
+            }
+            model = readModel(in, text -> text == null ? null : shared.getOrDefault(text, text));
             int from = in.position();
             int count = readCount(in);
             for (int i = count; i > 0; i--) {
@@ -676,7 +686,12 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         Set<String> reusedFolders = ConcurrentHashMap.newKeySet();
         Map<Key, LastBuild.Encoded> states = new ConcurrentHashMap<>(tree.guides().size() * 2);
         Set<String> inTree = new java.util.HashSet<>();
-        tree.guides().forEach(files -> inTree.add(files.slug()));
+        Map<String, GuideFiles> byName = new HashMap<>(tree.guides().size() * 2);
+        tree.guides().forEach(files -> {
+            inTree.add(files.slug());
+            byName.put(files.slug(), files);
+        });
+        guideFolders = byName;
         // A guide whose key is this build's and whose last pages are intact is known reused as its entry is read: its
         // model is read, not its files' Markdown and front matter (stated on the reading threads, not after them).
         boolean usable = readEntries((slug, pagesKey, pages) -> {
@@ -708,6 +723,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                 reusedFolders.add(files.slug());
             }
         });
+        guideFolders = Map.of();
         reusedPages = reused;
         reusedGuides = reusedFolders;
         reusedStates = states;
@@ -2354,14 +2370,23 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** A model as written; its Markdown's HTML is "", as a reused guide's Markdown has always been (see {@link #find(MarkdownSource)}). */
     static org.healthguides.site.SiteAssembler.KeptGuide readModel(EntryReader in) throws IOException {
+        return readModel(in, text -> text);
+    }
+
+    /**
+     * @param shared the string equal to each section's page path and display path that already lives elsewhere (its
+     *               stored page's, its content file's), or the text read: one string each instead of two
+     */
+    private static org.healthguides.site.SiteAssembler.KeptGuide readModel(EntryReader in, java.util.function.UnaryOperator<String> shared)
+            throws IOException {
         StoredList.Bytes held = new StoredList.Bytes(in.position());
         org.healthguides.content.GuideMeta meta = readGuideMeta(in);
         RenderedMarkdown introduction = readKeptMarkdown(in, held);
         List<org.healthguides.site.SectionPage> sections = new ArrayList<>();
         for (int i = readCount(in); i > 0; i--) {
             org.healthguides.content.SectionMeta sectionMeta = readSectionMeta(in);
-            String path = readString(in);
-            String displayPath = readString(in);
+            String path = shared.apply(readString(in));
+            String displayPath = shared.apply(readString(in));
             RenderedMarkdown content = readKeptMarkdown(in, held);
             int words = in.readInt();
             int sentences = in.readInt();
@@ -2509,7 +2534,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     private static java.time.LocalDate readDate(EntryReader in) throws IOException {
         String text = readString(in);
-        return text == null ? null : java.time.LocalDate.parse(text);
+        return text == null ? null : org.healthguides.content.IsoDate.parse(text);
     }
 
     static void writeProblem(DataOutputStream out, Problem problem) throws IOException {

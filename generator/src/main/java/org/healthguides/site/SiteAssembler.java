@@ -326,7 +326,7 @@ public final class SiteAssembler {
             drafts.addAll(kept.drafts());
             problems.addAll(kept.findings());
             return new Guide(kept.meta(), guidePath, files.index().displayPath(), kept.introduction(),
-                    MovedContent.movedTo(kept.introduction(), guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/"), kept.sections(),
+                    MovedContent.movedWhenRead(kept.introduction(), guidePath, guidePath + Guide.WHOLE_GUIDE_SLUG + "/"), kept.sections(),
                     files.assets(), kept.introduction().reading(), settings.language());
         }
         if (!keepable) {

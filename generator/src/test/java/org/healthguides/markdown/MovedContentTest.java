@@ -28,6 +28,15 @@ class MovedContentTest {
         assertEquals(renderedThere.references(), moved.references());
         assertEquals(renderedThere.links(), moved.links());
         assertEquals(renderedThere, moved, "every other field too");
+        // Moved when read (a kept guide's): the same lists, by iteration, index and equality, every time.
+        RenderedMarkdown movedLater = MovedContent.movedWhenRead(onGuidePage, GUIDE_PAGE, WHOLE_GUIDE_PAGE);
+        assertEquals(renderedThere, movedLater);
+        assertEquals(renderedThere.links(), java.util.List.copyOf(movedLater.links()));
+        assertEquals(renderedThere.references(), movedLater.references().stream().toList());
+        for (int i = 0; i < renderedThere.links().size(); i++) {
+            assertEquals(renderedThere.links().get(i), movedLater.links().get(i));
+        }
+        assertEquals(renderedThere.links().hashCode(), movedLater.links().hashCode());
     }
 
     @Test
