@@ -51,9 +51,7 @@ class BuildCacheTest {
     @BeforeEach
     void twoGuides() {
         fixture = new Fixture(root);
-        Fixture.write(fixture.content.resolve("running/index.md"), Fixture.INDEX.replace("Lifting guide", "Running guide"));
-        Fixture.write(fixture.content.resolve("running/basics.md"), Fixture.BASICS.replace("Keep the bar close.", "Keep your stride short."));
-        Fixture.write(fixture.content.resolve("running/recovery.md"), Fixture.RECOVERY);
+        fixture.addRunningGuide();
         cold = root.resolve("cold");
     }
 

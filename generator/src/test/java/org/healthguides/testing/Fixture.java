@@ -38,6 +38,16 @@ public final class Fixture {
         copyLeafletFonts(templates);
     }
 
+    /**
+     * A second guide, 'running', beside the fixture's 'lifting': the same files with its own title and one sentence of
+     * its own, for tests of what a build does with one guide while another stays as it was.
+     */
+    public void addRunningGuide() {
+        write(content.resolve("running/index.md"), INDEX.replace("Lifting guide", "Running guide"));
+        write(content.resolve("running/basics.md"), BASICS.replace("Keep the bar close.", "Keep your stride short."));
+        write(content.resolve("running/recovery.md"), RECOVERY);
+    }
+
     /** The project's own font for the PDF leaflets, which every build with PDFs needs (tests run in generator/). */
     public static void copyLeafletFonts(Path templates) {
         Path fonts = Path.of("..", "templates", "fonts");
