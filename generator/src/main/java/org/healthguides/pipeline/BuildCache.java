@@ -183,7 +183,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     /** The pages {@link #KEYED_PAGES} holds, by key: read when first asked for (null until then). */
     private Map<Key, StoredPage> knownKeyedPages;
     /** This build's pages kept by their own key, by file: written into {@link #KEYED_PAGES} when they are not those it holds. */
-    private final Map<String, Kept> usedKeyedPages = new ConcurrentHashMap<>();
+    private final Map<String, KeyedPage> usedKeyedPages = new ConcurrentHashMap<>();
+    /** One page kept by its own key. */
+    private record KeyedPage(Key key, StoredPage page) {
+    }
     /** The mode of the files the last build wrote (see {@link #modeOfNewFiles}), for a page reused by its own key. */
     private Set<java.nio.file.attribute.PosixFilePermission> lastFileMode;
     /** The last output, and the mode the build gives its folders (that of the last output's own; null without POSIX modes). */
@@ -1399,7 +1402,7 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** Records one of this build's pages kept by their own key (rendered or reused), to be stored once the build succeeded. */
     void keepKeyedPage(Key key, StoredPage page) {
-        usedKeyedPages.put(page.file(), new Kept(key, List.of(page)));
+        usedKeyedPages.put(page.file(), new KeyedPage(key, page));
     }
 
     /** Nothing of a cache found to be another version's is used: not its keyed pages either (rewritten when it is saved). */
@@ -1450,24 +1453,24 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     private void saveKeyedPages(Path output, Set<String> files) throws IOException {
         Map<Key, StoredPage> known = knownKeyedPages();
         boolean same = usedKeyedPages.size() == known.size()
-                && usedKeyedPages.values().stream().allMatch(kept -> known.get(kept.key()) == kept.pages().get(0));
+                && usedKeyedPages.values().stream().allMatch(kept -> known.get(kept.key()) == kept.page());
         Path file = folder.resolve(KEYED_PAGES);
         if (same && (!known.isEmpty() || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
             return;
         }
         EntryReader.Buffer body = new EntryReader.Buffer(1 << 12);
         DataOutputStream out = new DataOutputStream(body);
-        List<Kept> pages = new ArrayList<>(usedKeyedPages.values());
-        pages.sort(Comparator.comparing(kept -> kept.pages().get(0).file()));
+        List<KeyedPage> pages = new ArrayList<>(usedKeyedPages.values());
+        pages.sort(Comparator.comparing(kept -> kept.page().file()));
         out.writeInt(pages.size());
         Map<String, LastBuild.State> states = savedStates instanceof ConcurrentHashMap<String, LastBuild.State> saved ? saved : new HashMap<>();
-        for (Kept kept : pages) {
+        for (KeyedPage kept : pages) {
             writeKey(out, kept.key());
-            writePage(out, kept.pages().get(0), output, files, states);
+            writePage(out, kept.page(), output, files, states);
         }
         out.flush();
         byte[] bytes = withHeader(KEYED_PAGES_MAGIC, generator, body.toByteArray());
-        Path temporary = TemporaryFile.create(folder, "site-pages", ".tmp", TemporaryFile.OWNER_ONLY);
+        Path temporary = TemporaryFile.create(folder, "keyed-pages", ".tmp", TemporaryFile.OWNER_ONLY);
         try {
             Files.write(temporary, bytes);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);

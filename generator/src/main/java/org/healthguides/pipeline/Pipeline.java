@@ -795,7 +795,7 @@ public final class Pipeline {
 
         /**
          * Writes a rendered page ({@code bytes[0, length)}), and records its ids, metadata and (with the cache) its entry;
-         * returns that entry.
+         * returns that entry, or null without the cache.
          */
         private BuildCache.StoredPage publish(Page page, byte[] bytes, int length, PageMetadata meta, List<BuildCache.StoredPage> stored) {
             boolean isFile = page.path().endsWith(".html");
@@ -806,6 +806,9 @@ public final class Pipeline {
             PublishedPage listed = PublishedPage.of(meta);
             published.add(listed);
             pages.incrementAndGet();
+            if (disk == null) {
+                return null; // nothing keeps it: no entry made for each of a cold build's pages
+            }
             // Sizes and times are read when the cache is saved, from the output the build swapped in.
             BuildCache.StoredPage kept = new BuildCache.StoredPage(file, page.path(), ids, listed, 0, 0, 0, 0);
             if (stored != null) {
