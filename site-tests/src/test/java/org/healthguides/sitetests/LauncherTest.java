@@ -369,6 +369,22 @@ class LauncherTest {
     }
 
     /**
+     * A site far over 1,000 Markdown files: the count stops reading at the 1,000th name, and find, still writing
+     * (400 KB of names here, more than a pipe holds), is ended by SIGPIPE. That must not end the launcher (it did,
+     * silently, with exit code 141, under pipefail).
+     */
+    @Test
+    void a_site_of_thousands_of_files_is_counted_without_ending_the_launcher() throws IOException, InterruptedException {
+        Map<String, String> path = Map.of("PATH", folder.resolve("jdk-17/bin") + ":" + System.getenv("PATH"));
+        String large = site("large", 4000).toString();
+
+        Run build = guide(path, "build", "--no-pdf", "--content", large);
+        assertEquals(0, build.exit(), build.output());
+        assertEquals("", build.output());
+        assertEquals(List.of(java17Run(List.of(), "build", "--no-pdf", "--content", large)), build.calls());
+    }
+
+    /**
      * A build or check of a tiny site (fewer than 200 Markdown files) also gets a young generation of 96 MB, which its
      * whole build fits in; from 200 files on, the small site's flags alone.
      */
