@@ -637,9 +637,9 @@ class LanguagesTest {
         assertFalse(Files.exists(out.resolve("ur/feed.xml")) && Files.readString(out.resolve("ur/feed.xml")).contains("<entry>"), "nor the Urdu feed");
     }
 
-    private static MultilingualSite.Run build(Path content, Path templates, boolean strict) throws IOException {
+    private MultilingualSite.Run build(Path content, Path templates, boolean strict) throws IOException {
         List<String> args = new ArrayList<>(List.of("build", "--today", MultilingualSite.TODAY, "--content", content.toString(),
-                "--templates", templates.toString(), "--out", Files.createTempDirectory("multilingual-out").resolve("site").toString(),
+                "--templates", templates.toString(), "--out", Files.createTempDirectory(temp, "out").resolve("site").toString(),
                 "--base-url", MultilingualSite.BASE_URL));
         if (strict) {
             args.add("--strict");
