@@ -26,6 +26,11 @@ public final class ProblemListing {
 
     /** The text {@link #print} prints: made apart so a build can make it while it writes its cache. */
     public static String format(List<Problem> problems, java.util.function.Function<String, String> readTexts) {
+        return format(problems, readTexts, SourceExcerpt.KnownLines.NONE);
+    }
+
+    /** As {@link #format(List, java.util.function.Function)}, with lines known without reading their files taken as they are. */
+    public static String format(List<Problem> problems, java.util.function.Function<String, String> readTexts, SourceExcerpt.KnownLines knownLines) {
         String newline = System.lineSeparator();
         // Each file's problems with their excerpts on both cores, each into its place in the list (a 10,000-page
         // site's 2,500 warnings each read a file again: 60 ms on the main thread alone after every build); gathered
@@ -36,7 +41,7 @@ public final class ProblemListing {
         }
         String[] listed = new String[problems.size()];
         byFile.values().parallelStream().forEach(places -> {
-            SourceExcerpt excerpts = new SourceExcerpt(readTexts);
+            SourceExcerpt excerpts = new SourceExcerpt(readTexts, knownLines);
             for (int place : places) {
                 Problem problem = problems.get(place);
                 StringBuilder text = new StringBuilder().append(problem).append(newline);

@@ -23,6 +23,17 @@ public final class SourceExcerpt {
     private final Map<String, byte[]> files = new HashMap<>();
     /** The text of a file as the build read it, by the path problems name it; null for a file it did not read. */
     private final java.util.function.Function<String, String> readTexts;
+    /** A line known without the file's text (file, line number), asked first; null when not known. */
+    private final KnownLines knownLines;
+
+    /** Lines a build knows without reading their files (see {@code pipeline.ExcerptLines}). */
+    @FunctionalInterface
+    public interface KnownLines {
+        KnownLines NONE = (file, number) -> null;
+
+        /** Line {@code number} (1-based) of {@code file}, by the path problems name it, or null when it is not known. */
+        String line(String file, int number);
+    }
 
     /** Lines read from the files on disk. */
     public SourceExcerpt() {
@@ -35,7 +46,13 @@ public final class SourceExcerpt {
      * warnings read their files again after every build.
      */
     public SourceExcerpt(java.util.function.Function<String, String> readTexts) {
+        this(readTexts, KnownLines.NONE);
+    }
+
+    /** As {@link #SourceExcerpt(java.util.function.Function)}, with the lines in {@code knownLines} taken as they are. */
+    public SourceExcerpt(java.util.function.Function<String, String> readTexts, KnownLines knownLines) {
         this.readTexts = readTexts;
+        this.knownLines = knownLines;
     }
 
     /** One excerpt: the line number, the text shown and where the caret goes in it (0: no caret). */
@@ -58,8 +75,11 @@ public final class SourceExcerpt {
         if (problem.line() <= 0) {
             return Optional.empty();
         }
-        String text = readTexts.apply(problem.file());
-        String line = text != null ? line(text, problem.line()) : line(files.computeIfAbsent(problem.file(), SourceExcerpt::read), problem.line());
+        String line = knownLines.line(problem.file(), problem.line());
+        if (line == null) {
+            String text = readTexts.apply(problem.file());
+            line = text != null ? line(text, problem.line()) : line(files.computeIfAbsent(problem.file(), SourceExcerpt::read), problem.line());
+        }
         if (line == null) {
             return Optional.empty();
         }
@@ -135,7 +155,7 @@ public final class SourceExcerpt {
     }
 
     /** Line {@code number} (1-based) of {@code text} as {@link String#lines} splits it; null when there is no such line. */
-    static String line(String text, int number) {
+    public static String line(String text, int number) {
         int start = 0;
         for (int line = 1; line < number; line++) {
             int end = lineEnd(text, start);

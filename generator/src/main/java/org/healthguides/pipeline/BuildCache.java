@@ -1228,6 +1228,48 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * The last record of the output's folders ({@link #FOLDER_STATES}), read at the first call; {@link FolderStates#NONE}
      * when there is none, another generator wrote it, or it is damaged (with a one-line note): then every folder is listed.
      */
+    /** The lines the last build's warnings pointed at (see {@link ExcerptLines}); none when there is no such file. */
+    static final String EXCERPT_LINES = "excerpt-lines.bin";
+
+    /** The lines {@link #EXCERPT_LINES} holds: none when it is missing, another generator wrote it, or it is damaged (with a one-line note). */
+    ExcerptLines lastExcerptLines() {
+        Path file = folder.resolve(EXCERPT_LINES);
+        try {
+            if (writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                ExcerptLines read = ExcerptLines.read(Files.readAllBytes(file), generator);
+                if (read != null) {
+                    return read;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: the warnings' lines kept in the build cache in " + folder + " could not be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); reading them from their files");
+        }
+        return ExcerptLines.NONE;
+    }
+
+    /**
+     * Writes the lines this build's warnings pointed at, when they are not those the file holds; by a rename, so a killed
+     * build leaves the old file or the new one (either is used only where a file's fingerprint matches).
+     */
+    void saveExcerptLines(ExcerptLines lines, ExcerptLines last) {
+        if (!writable || lines.sameAs(last) || !Files.isRegularFile(folder.resolve(MARKER))) {
+            return;
+        }
+        try {
+            Path temporary = TemporaryFile.create(folder, "excerpt-lines", ".tmp", TemporaryFile.OWNER_ONLY);
+            try {
+                Files.write(temporary, lines.write(generator));
+                Files.move(temporary, folder.resolve(EXCERPT_LINES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write the warnings' lines in the build cache in " + folder + " (" + e.getMessage()
+                    + "); the next build reads them from their files");
+        }
+    }
+
     private synchronized FolderStates lastFolders() {
         if (lastFolders == null) {
             lastFolders = FolderStates.NONE;

@@ -375,7 +375,8 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         try (var walk = Files.walk(cacheFolder)) {
             walk.filter(path -> !path.equals(cacheFolder))
                     .map(path -> cacheFolder.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> !path.equals(FILE) && !path.equals(BuildCache.CONTENT_STATES) && !path.equals(BuildCache.FOLDER_STATES))
+                    .filter(path -> !path.equals(FILE) && !path.equals(BuildCache.CONTENT_STATES) && !path.equals(BuildCache.FOLDER_STATES)
+                            && !path.equals(BuildCache.EXCERPT_LINES))
                     .forEach(files::add);
         }
         return files;

@@ -882,9 +882,14 @@ public final class Pipeline {
      * only the files its warnings point at.
      */
     java.util.function.Function<String, String> readTexts() {
+        return readTexts(readFiles());
+    }
+
+    /** The content files as this pipeline last read them, by the path messages name them. */
+    Map<String, org.healthguides.content.SourceFile> readFiles() {
         ContentTree tree = lastRead;
         if (tree == null) {
-            return file -> null;
+            return Map.of();
         }
         Map<String, org.healthguides.content.SourceFile> files = new java.util.HashMap<>();
         files.put(tree.settings().displayPath(), tree.settings());
@@ -893,6 +898,11 @@ public final class Pipeline {
             guide.sections().forEach(section -> files.put(section.displayPath(), section));
             guide.translations().values().forEach(list -> list.forEach(source -> files.put(source.displayPath(), source)));
         }
+        return files;
+    }
+
+    /** {@link #readTexts()} of these files. */
+    static java.util.function.Function<String, String> readTexts(Map<String, org.healthguides.content.SourceFile> files) {
         return path -> {
             org.healthguides.content.SourceFile file = files.get(path);
             if (file == null) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
+import org.healthguides.content.SourceFile;
 import org.healthguides.diagnostics.ContentErrors;
 import org.healthguides.diagnostics.ProblemListing;
 import org.healthguides.diagnostics.TaskResult;
@@ -86,16 +88,24 @@ public final class SiteBuild {
             // its record written, mostly one core's work; printed once the build returns, as before.
             // Kept in the record of the last build only when every excerpt came from a content file this build read (whose
             // fingerprint is in the record's key), not from another file read from disk.
+            // A line the last build's warnings pointed at in a file this build did not read is taken from the cache's
+            // record of them (ExcerptLines) when the file's fingerprint is the recorded one: that fingerprint is in the key.
             java.util.concurrent.atomic.AtomicBoolean fromDisk = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                java.util.function.Function<String, String> texts = pipeline.readTexts();
-                return ProblemListing.format(result.warnings(), file -> {
-                    String text = texts.apply(file);
-                    if (text == null) {
+            java.util.concurrent.CompletableFuture<Listing> listing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Map<String, SourceFile> read = pipeline.readFiles();
+                java.util.function.Function<String, String> texts = Pipeline.readTexts(read);
+                ExcerptLines last = disk != null ? disk.lastExcerptLines() : ExcerptLines.NONE;
+                String text = ProblemListing.format(result.warnings(), file -> {
+                    String fileText = texts.apply(file);
+                    if (fileText == null) {
                         fromDisk.set(true);
                     }
-                    return text;
+                    return fileText;
+                }, (file, number) -> {
+                    SourceFile source = read.get(file);
+                    return source == null || source.isDecoded() ? null : last.line(file, number, source.fingerprint());
                 });
+                return new Listing(text, disk != null ? ExcerptLines.of(result.warnings(), read::get, last) : null, last);
             });
             if (disk != null) {
                 // Before the output changes: a build killed while committing (folders moved from the output into the
@@ -112,16 +122,21 @@ public final class SiteBuild {
                 disk.recordLastBuild(options.out(), files, result.pages(), writer.filesWritten(), result.warnings(),
                         result.site().draftsLeftOut(), () -> {
                             try {
-                                String text = listing.join();
+                                String text = listing.join().text();
                                 return fromDisk.get() ? null : text;
                             } catch (RuntimeException e) {
                                 return null; // reported when the listing is printed
                             }
                         });
+                try {
+                    disk.saveExcerptLines(listing.join().lines(), listing.join().last());
+                } catch (RuntimeException e) {
+                    // reported when the listing is printed; the next build reads the lines from their files
+                }
             }
             Site site = result.site();
             return new BuildReport(result.pages(), writer.filesWritten(), result.warnings(), millisSince(start), () -> ContentReport.of(site),
-                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, () -> TaskResult.of(listing));
+                    result.pages() - result.rendered(), result.site().draftsLeftOut(), false, () -> TaskResult.of(listing.thenApply(Listing::text)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -173,5 +188,9 @@ public final class SiteBuild {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The warnings' listing, the lines it showed (for the cache; null without one) and those the cache held before. */
+    private record Listing(String text, ExcerptLines lines, ExcerptLines last) {
     }
 }
