@@ -308,7 +308,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         for (Path entry : folder) {
             Path name = entry.getFileName();
             String text = name.toString();
-            if (cacheRoot && (text.equals(FILE) || text.equals(BuildCache.CONTENT_STATES) || text.equals(BuildCache.FOLDER_STATES))) {
+            if (cacheRoot && UNRECORDED.contains(text)) {
                 continue;
             }
             int place = -1;
@@ -357,10 +357,7 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
                     found.add(child.getFileName().toString());
                 }
                 if (!withFolder && entry.getKey().isEmpty()) {
-                    found.remove(FILE);
-                    // Rewritten by a build that read a content file, up to date or not: it decides what is read, not what is built.
-                    found.remove(BuildCache.CONTENT_STATES);
-                    found.remove(BuildCache.FOLDER_STATES);
+                    found.removeAll(UNRECORDED);
                 }
             } catch (IOException | RuntimeException e) {
                 return false;
@@ -369,14 +366,19 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
         });
     }
 
+    /**
+     * The files of the cache folder this record leaves out: itself, and those that decide what a build reads or where a
+     * warning's line is taken from, never what it builds (rewritten by builds, up to date or not).
+     */
+    private static final Set<String> UNRECORDED = Set.of(FILE, BuildCache.CONTENT_STATES, BuildCache.FOLDER_STATES, BuildCache.EXCERPT_LINES);
+
     /** Every file and folder in the cache folder but this record and temporary files, by path in it. */
     static Set<String> cacheFiles(Path cacheFolder) throws IOException {
         Set<String> files = new HashSet<>();
         try (var walk = Files.walk(cacheFolder)) {
             walk.filter(path -> !path.equals(cacheFolder))
                     .map(path -> cacheFolder.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> !path.equals(FILE) && !path.equals(BuildCache.CONTENT_STATES) && !path.equals(BuildCache.FOLDER_STATES)
-                            && !path.equals(BuildCache.EXCERPT_LINES))
+                    .filter(path -> !UNRECORDED.contains(path))
                     .forEach(files::add);
         }
         return files;
