@@ -1201,8 +1201,9 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                     return false;
                 }
             }
-            // Not the guide's own folder: the new output takes it by a rename, which gives it a new ctime.
-            FolderStates.State seen = sitePath.indexOf('/') < 0 ? null : newFolders.recordable(now, listed);
+            // The guide's own folder too: the new output takes it in place (SiteWriter.commitInPlace), its ctime unchanged;
+            // one moved by a swap instead gets a new ctime, and is listed again.
+            FolderStates.State seen = newFolders.recordable(now, listed);
             if (seen != null) {
                 newFolders.folders().put(now.id(), seen);
             }
@@ -1224,10 +1225,6 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         return bits;
     }
 
-    /**
-     * The last record of the output's folders ({@link #FOLDER_STATES}), read at the first call; {@link FolderStates#NONE}
-     * when there is none, another generator wrote it, or it is damaged (with a one-line note): then every folder is listed.
-     */
     /** The lines the last build's warnings pointed at (see {@link ExcerptLines}); none when there is no such file. */
     static final String EXCERPT_LINES = "excerpt-lines.bin";
 
@@ -1270,6 +1267,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
         }
     }
 
+    /**
+     * The last record of the output's folders ({@link #FOLDER_STATES}), read at the first call; {@link FolderStates#NONE}
+     * when there is none, another generator wrote it, or it is damaged (with a one-line note): then every folder is listed.
+     */
     private synchronized FolderStates lastFolders() {
         if (lastFolders == null) {
             lastFolders = FolderStates.NONE;

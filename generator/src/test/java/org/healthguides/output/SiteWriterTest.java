@@ -225,4 +225,115 @@ class SiteWriterTest {
                     "the new site discarded");
         }
     }
+
+    /** A site of guides a to h, each with one page, and a home page, a stray file and a stray folder at the top. */
+    private Path guidesSite(java.util.List<String> guides) throws Exception {
+        Path out = root.resolve("site");
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            for (String guide : guides) {
+                writer.writeText(guide + "/x/index.html", guide);
+            }
+            writer.writeText("index.html", "home");
+            writer.commit();
+        }
+        Files.writeString(out.resolve("stray.txt"), "put there by hand");
+        Files.createDirectories(out.resolve("stray-folder/deeper"));
+        return out;
+    }
+
+    private static java.util.Map<String, Object> inodes(Path out, java.util.List<String> names) throws java.io.IOException {
+        java.util.Map<String, Object> inodes = new java.util.TreeMap<>();
+        for (String name : names) {
+            inodes.put(name, inode(out.resolve(name)));
+        }
+        return inodes;
+    }
+
+    /**
+     * With folders adopted from it, the output takes the new site in place: the output folder and the adopted folders stay
+     * (the same inodes, so their change times too), each name the new site writes replaces the old one, and everything
+     * else of the output goes, as after a swap; nothing is left beside it.
+     */
+    @Test
+    void a_commit_with_adopted_folders_publishes_into_the_output_itself_and_leaves_what_a_swap_leaves() throws Exception {
+        java.util.List<String> guides = java.util.List.of("a", "b", "c", "d");
+        Path out = guidesSite(guides);
+        Object output = inode(out);
+        java.util.Map<String, Object> kept = inodes(out, java.util.List.of("a", "b", "c"));
+        Object oldD = inode(out.resolve("d"));
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            for (String guide : java.util.List.of("a", "b", "c")) {
+                writer.adopt(guide, out, java.util.List.of(guide + "/x/index.html"));
+            }
+            writer.writeText("d/x/index.html", "d edited");
+            writer.writeText("index.html", "home again");
+            writer.writeText("e/x/index.html", "a new guide");
+            writer.commit();
+            assertEquals(3, writer.foldersMoved());
+            assertEquals(0, writer.foldersLinked());
+            assertEquals(output, inode(out), "the same output folder");
+        }
+        assertEquals(kept, inodes(out, java.util.List.of("a", "b", "c")), "the adopted folders where they were");
+        assertFalse(oldD.equals(inode(out.resolve("d"))), "the edited guide's folder replaced");
+        assertEquals(java.util.List.of("a", "a/x", "a/x/index.html", "b", "b/x", "b/x/index.html", "c", "c/x", "c/x/index.html",
+                "d", "d/x", "d/x/index.html", "e", "e/x", "e/x/index.html", "index.html"), GuideTree.of(out), "no stray file or folder left");
+        assertEquals("d edited", Files.readString(out.resolve("d/x/index.html")));
+        assertEquals("home again", Files.readString(out.resolve("index.html")));
+        assertEquals(true, Files.isRegularFile(out.resolve(OutputFolder.MARKER)));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        try (var siblings = Files.list(root)) {
+            assertEquals(java.util.List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(), "nothing left beside it");
+        }
+    }
+
+    /** An output folder whose mode is not the new site's (a web server's worker could not enter it) is replaced by a swap. */
+    @Test
+    void an_output_folder_with_another_mode_is_swapped_for_the_new_site_not_published_into() throws Exception {
+        Path out = guidesSite(java.util.List.of("a", "b"));
+        Object output = inode(out);
+        Object a = inode(out.resolve("a"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.adopt("a", out, java.util.List.of("a/x/index.html"));
+            writer.writeText("b/x/index.html", "b edited");
+            writer.commit();
+            assertEquals(1, writer.foldersMoved());
+        }
+        assertFalse(output.equals(inode(out)), "a new output folder");
+        assertEquals(a, inode(out.resolve("a")), "the adopted folder moved into it");
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        assertEquals(java.util.List.of("a", "a/x", "a/x/index.html", "b", "b/x", "b/x/index.html"), GuideTree.of(out));
+    }
+
+    /** A rename that fails half-way through an in-place commit: every rename made is undone, the output as it was. */
+    @Test
+    void an_in_place_commit_that_fails_half_way_puts_everything_back() throws Exception {
+        java.util.List<String> guides = java.util.List.of("a", "b", "c", "d");
+        Path out = guidesSite(guides);
+        java.util.List<String> everything = new java.util.ArrayList<>(guides);
+        everything.addAll(java.util.List.of("index.html", "stray.txt", "stray-folder", OutputFolder.MARKER));
+        java.util.Map<String, Object> before = inodes(out, everything);
+        java.util.List<String> tree = GuideTree.of(out);
+        try (SiteWriter writer = SiteWriter.begin(out)) {
+            writer.adopt("a", out, java.util.List.of("a/x/index.html"));
+            writer.writeText("b/x/index.html", "b edited");
+            writer.writeText("c/x/index.html", "c edited");
+            writer.writeText("index.html", "home again");
+            java.util.concurrent.atomic.AtomicInteger renames = new java.util.concurrent.atomic.AtomicInteger();
+            writer.renameWith((from, to) -> {
+                if (renames.incrementAndGet() == 6) {
+                    throw new java.nio.file.AccessDeniedException(from.toString());
+                }
+                Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            });
+            assertThrows(java.nio.file.AccessDeniedException.class, writer::commit);
+            assertEquals(6, renames.get(), "it failed after five renames");
+        }
+        assertEquals(before, inodes(out, everything), "each name back, the same file or folder");
+        assertEquals(tree, GuideTree.of(out));
+        assertEquals("b", Files.readString(out.resolve("b/x/index.html")));
+        try (var siblings = Files.list(root)) {
+            assertEquals(java.util.List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(), "the new site discarded");
+        }
+    }
 }
