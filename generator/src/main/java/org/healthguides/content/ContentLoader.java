@@ -304,26 +304,17 @@ public final class ContentLoader {
         return file;
     }
 
-    /** The stat data of the file itself (a link not followed), with no fingerprint yet. */
-    private static final String STAT = "unix:size,lastModifiedTime,ctime,ino,dev,mode";
-
     /**
-     * A file's stat data, or null when it is anything but an ordinary file (a symbolic link, a FIFO), cannot be stated,
-     * or the file system has no such data: then it is read (and whatever is wrong reported) as without a record.
+     * A file's stat data (a link not followed), with no fingerprint yet; or null when it is anything but an ordinary
+     * file (a symbolic link, a FIFO), cannot be stated, or the file system has no such data: then it is read (and
+     * whatever is wrong reported) as without a record.
      */
     private static FileStates.State statOf(Path file) {
-        try {
-            java.util.Map<String, Object> stat = Files.readAttributes(file, STAT, LinkOption.NOFOLLOW_LINKS);
-            if ((((Integer) stat.get("mode")) & 0170000) != 0100000) {
-                return null;
-            }
-            return new FileStates.State((Long) stat.get("size"),
-                    ((java.nio.file.attribute.FileTime) stat.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
-                    ((java.nio.file.attribute.FileTime) stat.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
-                    (Long) stat.get("ino"), (Long) stat.get("dev"), null);
-        } catch (IOException | RuntimeException e) {
+        UnixStat stat = UnixStat.of(file);
+        if (stat == null || !stat.isRegularFile()) {
             return null;
         }
+        return new FileStates.State(stat.size(), stat.modified(), stat.changed(), stat.inode(), stat.device(), null);
     }
 
     /**

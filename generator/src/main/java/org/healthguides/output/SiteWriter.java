@@ -499,9 +499,10 @@ public final class SiteWriter implements Output, AutoCloseable {
         deleteInBackground(aside, Set.of());
     }
 
-    /** Whether {@code path} is a folder, not a link to one. */
+    /** Whether {@code path} is a folder, not a link to one: one stat (see content.UnixStat), or the basic view's where it has none. */
     private static boolean isFolder(Path path) {
-        return Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        org.healthguides.content.UnixStat stat = org.healthguides.content.UnixStat.of(path);
+        return stat != null ? stat.isFolder() : Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** One rename, noted (from, to) so that it can be undone. */

@@ -2,16 +2,12 @@ package org.healthguides.pipeline;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a build saw of the output's folders it listed and found holding exactly what it expected: each folder's identity
@@ -41,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 record FolderStates(long trustedBefore, Map<Id, State> folders) {
     /** No record: every folder is listed. */
     static final FolderStates NONE = new FolderStates(Long.MIN_VALUE, Map.of());
-    private static final String STAT = "unix:dev,ino,ctime,lastModifiedTime,mode";
     private static final int TYPE = 0170000;
     private static final int FOLDER = 0040000;
 
@@ -85,14 +80,8 @@ record FolderStates(long trustedBefore, Map<Id, State> folders) {
      * file system has no {@code unix} view: then it is listed, never trusted.
      */
     static Stat stat(Path folder) {
-        try {
-            Map<String, Object> stat = Files.readAttributes(folder, STAT, LinkOption.NOFOLLOW_LINKS);
-            return new Stat(new Id((Long) stat.get("dev"), (Long) stat.get("ino")),
-                    ((FileTime) stat.get("ctime")).to(TimeUnit.NANOSECONDS),
-                    ((FileTime) stat.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS), (Integer) stat.get("mode"));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        org.healthguides.content.UnixStat stat = org.healthguides.content.UnixStat.of(folder);
+        return stat == null ? null : new Stat(new Id(stat.device(), stat.inode()), stat.changed(), stat.modified(), stat.mode());
     }
 
     /** The names a folder holds as a {@link State} keeps them: sorted, each followed by '/'. */

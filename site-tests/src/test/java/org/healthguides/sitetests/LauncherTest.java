@@ -490,6 +490,17 @@ class LauncherTest {
         }
     }
 
+    /**
+     * The jar opens the JDK's file-system package to itself (its manifest's Add-Opens, which java -jar honours): the
+     * loader and the build cache then read each stat's change time without the attribute view's map (content.UnixStat).
+     */
+    @Test
+    void the_jar_opens_the_jdks_stat_to_the_generator() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(repo().resolve("generator/target/generator-all.jar").toFile())) {
+            assertEquals("java.base/sun.nio.fs", jar.getManifest().getMainAttributes().getValue("Add-Opens"));
+        }
+    }
+
     private static String which(String tool) {
         for (String dir : System.getenv("PATH").split(":")) {
             Path candidate = Path.of(dir, tool);
