@@ -1380,8 +1380,20 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     /** Whether a file of the last output is as it was left; if so its state is put into {@code states}. */
     private static boolean unchanged(String sitePath, Path lastOutput, long size, long modified, Set<java.nio.file.attribute.PosixFilePermission> mode,
                                      LastBuild.Encoder states) {
+        Path file = lastOutput.resolve(sitePath);
+        org.healthguides.content.UnixStat stat = mode == null ? null : org.healthguides.content.UnixStat.of(file);
+        if (stat != null) {
+            // One stat, no permission set or file key made (see UnixStat); the same answer and state as below (FileTime.toMillis
+            // truncates its nanoseconds as this division does).
+            boolean same = stat.isRegularFile() && stat.size() == size && stat.modified() / 1_000_000L == modified
+                    && stat.permissions() == permissionBits(mode);
+            if (same) {
+                states.add(LastBuild.State.of(sitePath, stat));
+            }
+            return same;
+        }
         try {
-            BasicFileAttributes read = attributes(lastOutput.resolve(sitePath));
+            BasicFileAttributes read = attributes(file);
             // Asked once: each call makes a new set (14,000 pages' worth on every rebuild).
             Set<java.nio.file.attribute.PosixFilePermission> permissions =
                     read instanceof java.nio.file.attribute.PosixFileAttributes posix ? posix.permissions() : null;

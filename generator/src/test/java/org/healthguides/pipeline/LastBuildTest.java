@@ -202,4 +202,20 @@ class LastBuildTest {
             }
         }
     }
+
+    /** A state made from one stat (content.UnixStat) is the one made from the JDK's attributes: the next build compares them. */
+    @Test
+    void a_state_from_a_stat_equals_the_state_from_the_attributes_of_the_same_file() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(cache.resolve("page.html"), "<p>page</p>");
+        java.nio.file.Path folder = java.nio.file.Files.createDirectory(cache.resolve("folder"));
+        java.nio.file.Path fifo = cache.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (String mode : new String[] {"rw-r--r--", "rw-------", "rwxr-x--x", "---------", "rwxrwxrwx", "r--r--r--"}) {
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+            java.nio.file.Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+            for (java.nio.file.Path path : new java.nio.file.Path[] {file, folder, fifo}) {
+                assertEquals(LastBuild.State.of("x", path), LastBuild.State.of("x", org.healthguides.content.UnixStat.of(path)), path + " " + mode);
+            }
+        }
+    }
 }
