@@ -61,6 +61,20 @@ record FolderStates(long trustedBefore, Map<Id, State> folders) {
      * @param names its entries' names, sorted, each followed by '/' (a character no name can hold)
      */
     record State(long changed, long modified, int mode, String names) {
+        // Written out, as Id's are (RecordMethodsTest keeps them in step with the components).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof State state && state.changed == changed && state.modified == modified && state.mode == mode
+                    && java.util.Objects.equals(state.names, names);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Long.hashCode(changed);
+            hash = 31 * hash + Long.hashCode(modified);
+            hash = 31 * hash + mode;
+            return 31 * hash + java.util.Objects.hashCode(names);
+        }
     }
 
     /** A folder's stat data now (read by whole path without following a link at its end). */

@@ -53,6 +53,23 @@ record LastBuild(BuildCache.Key key, int pages, int files, List<Problem> warning
 
     /** One file or folder as a build left it (of a folder only that it is one: what it holds is listed instead). */
     record State(String path, boolean folder, long size, long modified, String inode, int mode) {
+        // Written out: the generated ones link through ObjectMethods' bootstrap on their first call, method handles spun in
+        // the interpreter, a few ms of every up-to-date build (RecordMethodsTest keeps these in step with the components).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof State state && java.util.Objects.equals(state.path, path) && state.folder == folder
+                    && state.size == size && state.modified == modified && java.util.Objects.equals(state.inode, inode) && state.mode == mode;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = java.util.Objects.hashCode(path);
+            hash = 31 * hash + Boolean.hashCode(folder);
+            hash = 31 * hash + Long.hashCode(size);
+            hash = 31 * hash + Long.hashCode(modified);
+            hash = 31 * hash + java.util.Objects.hashCode(inode);
+            return 31 * hash + mode;
+        }
 
         static State folder(String path) {
             return new State(path, true, 0, 0, "", -1);
