@@ -14,6 +14,7 @@ mvn -q -B -ntp -Dstyle.color=never -pl generator test-compile 2>&1 | sed 's/\x1b
 mvn -q -B -ntp -Dstyle.color=never -pl generator dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 
 echo "serve-reload benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
-exec java ${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto} \
+# --add-opens as the jar's manifest opens it to ./guide (content.UnixStat).
+exec java ${GUIDE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -Xshare:auto} --add-opens java.base/sun.nio.fs=ALL-UNNAMED \
   -cp "generator/target/test-classes:generator/target/classes:$(cat "$classpath_file")" \
   org.healthguides.serve.ServeReloadBenchmark content templates "$edits" "$warm_up"
