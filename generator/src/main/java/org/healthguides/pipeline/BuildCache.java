@@ -481,12 +481,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** The states in a file written by {@link #writeStates}, or null when another generator or format wrote it. */
     static FileStates readStates(byte[] bytes, String generator) throws IOException {
-        EntryReader in = afterHeader(bytes, STATES_MAGIC, FORMAT, generator);
+        EntryReader in = checkedBody(bytes, STATES_MAGIC, generator);
         if (in == null) {
             return null;
         }
-        long expected = in.readLong();
-        in.requireCrc32(expected, in.position());
         long trustedBefore = in.readLong();
         int count = readCount(in);
         Map<String, FileStates.State> files = new FileStates.Filled(count * 2);
@@ -575,12 +573,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
                               Map<Key, List<StoredPage>> guides, Map<String, StoredFrontMatter> frontMatter, WholeGuide whole) throws IOException {
         // Read into this thread's buffer: everything used is copied out of it while the entry is read.
         org.healthguides.content.ReadBuffer read = ENTRY_BUFFER.get().read(file);
-        EntryReader in = afterHeader(new EntryReader(read.bytes(), read.length()), MAGIC, FORMAT, generator);
+        EntryReader in = checkedBody(new EntryReader(read.bytes(), read.length()), MAGIC, generator);
         if (in == null) {
             return false;
         }
-        long expected = in.readLong();
-        in.requireCrc32(expected, in.position());
         String slug = readString(in);
         if (slug == null || !file.getFileName().toString().equals(entryName(slug))) {
             throw new IOException("entry of another folder");
@@ -1230,19 +1226,56 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** The lines {@link #EXCERPT_LINES} holds: none when it is missing, another generator wrote it, or it is damaged (with a one-line note). */
     ExcerptLines lastExcerptLines() {
-        Path file = folder.resolve(EXCERPT_LINES);
+        ExcerptLines read = readRecord(EXCERPT_LINES, ExcerptLines::read, "the warnings' lines", "reading them from their files");
+        return read != null ? read : ExcerptLines.NONE;
+    }
+
+    /** How a record of the cache folder is made from its bytes: null when another generator or format wrote them. */
+    private interface RecordReader<T> {
+        T read(byte[] bytes, String generator) throws IOException;
+    }
+
+    /**
+     * One of the cache folder's own records ({@code name}) as {@code reader} reads it; null when there is none, another
+     * generator wrote it, or it is damaged: then with a one-line note naming {@code what} it holds and what is done {@code instead}.
+     */
+    private <T> T readRecord(String name, RecordReader<T> reader, String what, String instead) {
+        Path file = folder.resolve(name);
         try {
             if (writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                ExcerptLines read = ExcerptLines.read(Files.readAllBytes(file), generator);
-                if (read != null) {
-                    return read;
-                }
+                return reader.read(Files.readAllBytes(file), generator);
             }
         } catch (IOException | RuntimeException e) {
-            notes.accept("note: the warnings' lines kept in the build cache in " + folder + " could not be read ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); reading them from their files");
+            notes.accept("note: " + what + " kept in the build cache in " + folder + " could not be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); " + instead);
         }
-        return ExcerptLines.NONE;
+        return null;
+    }
+
+    /**
+     * Replaces one of the cache folder's own records ({@code name}) with these bytes, by a rename, so a killed build
+     * leaves the old file or the new one; a one-line note naming {@code what} it holds and what {@code instead} happens
+     * when it cannot be written. Nothing is written into a folder that is not the cache's (no marker).
+     */
+    private void writeRecord(String name, String temporaryPrefix, IoSupplier<byte[]> bytes, String what, String instead) {
+        if (!Files.isRegularFile(folder.resolve(MARKER))) {
+            return;
+        }
+        try {
+            Path temporary = TemporaryFile.create(folder, temporaryPrefix, ".tmp", TemporaryFile.OWNER_ONLY);
+            try {
+                Files.write(temporary, bytes.get());
+                Files.move(temporary, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | RuntimeException e) {
+            notes.accept("note: could not write " + what + " in the build cache in " + folder + " (" + e.getMessage() + "); " + instead);
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
     }
 
     /**
@@ -1250,20 +1283,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      * build leaves the old file or the new one (either is used only where a file's fingerprint matches).
      */
     void saveExcerptLines(ExcerptLines lines, ExcerptLines last) {
-        if (!writable || lines.sameAs(last) || !Files.isRegularFile(folder.resolve(MARKER))) {
-            return;
-        }
-        try {
-            Path temporary = TemporaryFile.create(folder, "excerpt-lines", ".tmp", TemporaryFile.OWNER_ONLY);
-            try {
-                Files.write(temporary, lines.write(generator));
-                Files.move(temporary, folder.resolve(EXCERPT_LINES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException | RuntimeException e) {
-            notes.accept("note: could not write the warnings' lines in the build cache in " + folder + " (" + e.getMessage()
-                    + "); the next build reads them from their files");
+        if (writable && !lines.sameAs(last)) {
+            writeRecord(EXCERPT_LINES, "excerpt-lines", () -> lines.write(generator), "the warnings' lines", "the next build reads them from their files");
         }
     }
 
@@ -1273,19 +1294,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     private synchronized FolderStates lastFolders() {
         if (lastFolders == null) {
-            lastFolders = FolderStates.NONE;
-            Path file = folder.resolve(FOLDER_STATES);
-            try {
-                if (writable && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    FolderStates read = FolderStates.read(Files.readAllBytes(file), generator);
-                    if (read != null) {
-                        lastFolders = read;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                notes.accept("note: the output folders' states kept in the build cache in " + folder + " could not be read ("
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); listing every folder");
-            }
+            FolderStates read = readRecord(FOLDER_STATES, FolderStates::read, "the output folders' states", "listing every folder");
+            lastFolders = read != null ? read : FolderStates.NONE;
         }
         return lastFolders;
     }
@@ -1297,20 +1307,8 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
      */
     void saveFolderStates() {
         FolderStates states = newFolders;
-        if (!writable || states.folders().isEmpty() || !lastFolders().staleBeside(states) || !Files.isRegularFile(folder.resolve(MARKER))) {
-            return;
-        }
-        try {
-            Path temporary = TemporaryFile.create(folder, "folder-states", ".tmp", TemporaryFile.OWNER_ONLY);
-            try {
-                Files.write(temporary, states.write(generator));
-                Files.move(temporary, folder.resolve(FOLDER_STATES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException | RuntimeException e) {
-            notes.accept("note: could not write the output folders' states in the build cache in " + folder + " (" + e.getMessage()
-                    + "); the next build lists every folder");
+        if (writable && !states.folders().isEmpty() && lastFolders().staleBeside(states)) {
+            writeRecord(FOLDER_STATES, "folder-states", () -> states.write(generator), "the output folders' states", "the next build lists every folder");
         }
     }
 
@@ -1479,12 +1477,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
             return Map.of();
         }
         try {
-            EntryReader in = afterHeader(Files.readAllBytes(file), KEYED_PAGES_MAGIC, FORMAT, generator);
+            EntryReader in = checkedBody(Files.readAllBytes(file), KEYED_PAGES_MAGIC, generator);
             if (in == null) {
                 return Map.of(); // another generator's: rewritten when the cache is saved
             }
-            long expected = in.readLong();
-            in.requireCrc32(expected, in.position());
             Map<Key, StoredPage> pages = new HashMap<>();
             for (int i = readCount(in); i > 0; i--) {
                 pages.put(readKey(in), readPage(in));
@@ -1748,12 +1744,10 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
 
     /** The letters in a file of the A to Z folder, or null when another generator or other entries made it. */
     private static List<AToZIndex.Letter> readAToZ(byte[] bytes, String generator, Key key) throws IOException {
-        EntryReader in = afterHeader(bytes, MAGIC, FORMAT, generator);
+        EntryReader in = checkedBody(bytes, MAGIC, generator);
         if (in == null) {
             return null;
         }
-        long expected = in.readLong();
-        in.requireCrc32(expected, in.position());
         if (!key.equals(readKey(in))) {
             return null;
         }
@@ -2123,6 +2117,23 @@ public final class BuildCache implements MarkdownRenderer.Store, FrontMatter.Sto
     }
 
     /** A reader past a cache file's header (its kind, format and generator), or null when another kind, format or generator wrote it. */
+    /**
+     * The body of a record {@link #withHeader} wrote, its CRC32 checked (throws when it differs: damaged); null when
+     * another kind, format or generator wrote it.
+     */
+    static EntryReader checkedBody(byte[] bytes, String magic, String generator) throws IOException {
+        return checkedBody(new EntryReader(bytes), magic, generator);
+    }
+
+    private static EntryReader checkedBody(EntryReader reader, String magic, String generator) throws IOException {
+        EntryReader in = afterHeader(reader, magic, FORMAT, generator);
+        if (in != null) {
+            long expected = in.readLong();
+            in.requireCrc32(expected, in.position());
+        }
+        return in;
+    }
+
     static EntryReader afterHeader(byte[] bytes, String magic, int format, String generator) throws IOException {
         return afterHeader(new EntryReader(bytes), magic, format, generator);
     }

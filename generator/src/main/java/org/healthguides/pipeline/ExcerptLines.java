@@ -89,12 +89,10 @@ record ExcerptLines(Map<String, Line> lines) {
 
     /** The lines in bytes {@link #write} wrote, or null when another generator or format wrote them; throws when damaged. */
     static ExcerptLines read(byte[] bytes, String generator) throws IOException {
-        EntryReader in = BuildCache.afterHeader(bytes, MAGIC, BuildCache.FORMAT, generator);
+        EntryReader in = BuildCache.checkedBody(bytes, MAGIC, generator);
         if (in == null) {
             return null;
         }
-        long expected = in.readLong();
-        in.requireCrc32(expected, in.position());
         int count = BuildCache.readCount(in);
         Map<String, Line> lines = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {

@@ -183,12 +183,10 @@ record FolderStates(long trustedBefore, Map<Id, State> folders) {
 
     /** The record in bytes {@link #write} wrote, or null when another generator or format wrote them; throws when damaged. */
     static FolderStates read(byte[] bytes, String generator) throws IOException {
-        EntryReader in = BuildCache.afterHeader(bytes, MAGIC, BuildCache.FORMAT, generator);
+        EntryReader in = BuildCache.checkedBody(bytes, MAGIC, generator);
         if (in == null) {
             return null;
         }
-        long expected = in.readLong();
-        in.requireCrc32(expected, in.position());
         long trustedBefore = in.readLong();
         List<String> lists = BuildCache.readStrings(in);
         int count = BuildCache.readCount(in);
