@@ -353,7 +353,7 @@ public final class SiteWriter implements Output, AutoCloseable {
             boolean outputThere = !adopted.isEmpty() && Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             // What the new site has at its top, listed once: a rename onto an empty folder of the same name would
             // replace it without a word, so an adopted folder is moved only where the new site has nothing.
-            Set<String> taken = outputThere ? topNames() : Set.of();
+            Set<String> taken = outputThere ? topNames(staging) : Set.of();
             for (Map.Entry<String, Adoption> folder : adopted.entrySet()) {
                 if (outputThere && !taken.contains(folder.getKey()) && moveIn(folder.getKey())) {
                     moved.add(folder.getKey());
@@ -446,13 +446,8 @@ public final class SiteWriter implements Output, AutoCloseable {
      * before anything moved. Should a rename fail, those made are undone in reverse order before this throws.
      */
     private void commitInPlace() throws IOException {
-        Set<String> incoming = topNames();
-        List<String> present = new java.util.ArrayList<>();
-        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
-            for (Path entry : entries) {
-                present.add(entry.getFileName().toString());
-            }
-        }
+        Set<String> incoming = topNames(staging);
+        Set<String> present = topNames(target);
         Set<String> staying = new java.util.HashSet<>();
         for (Map.Entry<String, Adoption> folder : adopted.entrySet()) {
             if (incoming.contains(folder.getKey())) {
@@ -523,10 +518,10 @@ public final class SiteWriter implements Output, AutoCloseable {
         this.rename = rename;
     }
 
-    /** The names at the top of the new site. */
-    private Set<String> topNames() throws IOException {
+    /** The names at the top of a folder (the new site, or the output). */
+    private static Set<String> topNames(Path folder) throws IOException {
         Set<String> names = new java.util.HashSet<>();
-        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 names.add(entry.getFileName().toString());
             }

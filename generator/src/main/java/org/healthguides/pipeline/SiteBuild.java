@@ -129,7 +129,8 @@ public final class SiteBuild {
                             }
                         });
                 try {
-                    disk.saveExcerptLines(listing.join().lines(), listing.join().last());
+                    Listing made = listing.join();
+                    disk.saveExcerptLines(made.lines(), made.last());
                 } catch (RuntimeException e) {
                     // reported when the listing is printed; the next build reads the lines from their files
                 }
